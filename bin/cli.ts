@@ -1,0 +1,16 @@
+import { Command } from "commander";
+
+/** Builds the `tessera` command tree. Each component registers its own commands. */
+export function buildProgram(): Command {
+  const program = new Command();
+  program
+    .name("tessera")
+    .description("GPU partitioning scheduler: MIG instances, shares, whole GPUs and GPU VMs for AI workloads")
+    .version("0.1.0")
+    .showHelpAfterError();
+  return program;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  await buildProgram().parseAsync(argv);
+}
