@@ -1,0 +1,81 @@
+// Original file: proto/tessera/v1/job.proto
+
+import type { ResourceRequest as _tessera_v1_ResourceRequest, ResourceRequest__Output as _tessera_v1_ResourceRequest__Output } from '../../tessera/v1/ResourceRequest.ts';
+
+/**
+ * What an engineer submits.
+ */
+export interface JobSpec {
+  /**
+   * Required; 1-253 characters, letters, digits and `-_.:/@` only.
+   */
+  'name'?: (string);
+  /**
+   * Defaults to `default`.
+   */
+  'tenant'?: (string);
+  /**
+   * Higher runs first; -1000..1000, default 0.
+   */
+  'priority'?: (number);
+  /**
+   * `training`, `inference`, `batch` (the default) or `vm`.
+   */
+  'kind'?: (string);
+  'request'?: (_tessera_v1_ResourceRequest | null);
+  /**
+   * The program and its arguments, run without a shell on the node (argv[0] is looked up in PATH).
+   */
+  'command'?: (string)[];
+  /**
+   * Extra environment for the command. Names starting with TESSERA_ or CUDA_ are reserved.
+   */
+  'env'?: ({[key: string]: string});
+  /**
+   * Working directory on the node; empty runs in the agent's job directory.
+   */
+  'workdir'?: (string);
+  /**
+   * Queue within the tenant; defaults to `default`.
+   */
+  'queue'?: (string);
+}
+
+/**
+ * What an engineer submits.
+ */
+export interface JobSpec__Output {
+  /**
+   * Required; 1-253 characters, letters, digits and `-_.:/@` only.
+   */
+  'name': (string);
+  /**
+   * Defaults to `default`.
+   */
+  'tenant': (string);
+  /**
+   * Higher runs first; -1000..1000, default 0.
+   */
+  'priority': (number);
+  /**
+   * `training`, `inference`, `batch` (the default) or `vm`.
+   */
+  'kind': (string);
+  'request': (_tessera_v1_ResourceRequest__Output | null);
+  /**
+   * The program and its arguments, run without a shell on the node (argv[0] is looked up in PATH).
+   */
+  'command': (string)[];
+  /**
+   * Extra environment for the command. Names starting with TESSERA_ or CUDA_ are reserved.
+   */
+  'env': ({[key: string]: string});
+  /**
+   * Working directory on the node; empty runs in the agent's job directory.
+   */
+  'workdir': (string);
+  /**
+   * Queue within the tenant; defaults to `default`.
+   */
+  'queue': (string);
+}

@@ -1,0 +1,8 @@
+// Original file: proto/tessera/v1/node.proto
+
+
+export interface ListNodesRequest {
+}
+
+export interface ListNodesRequest__Output {
+}

@@ -1,0 +1,31 @@
+// Original file: proto/tessera/v1/node.proto
+
+import type { GpuObserved as _tessera_v1_GpuObserved, GpuObserved__Output as _tessera_v1_GpuObserved__Output } from '../../tessera/v1/GpuObserved.ts';
+import type { JobObserved as _tessera_v1_JobObserved, JobObserved__Output as _tessera_v1_JobObserved__Output } from '../../tessera/v1/JobObserved.ts';
+import type { Long } from '@grpc/proto-loader';
+
+export interface Report {
+  /**
+   * The desired-state generation the agent has fully applied.
+   */
+  'generation'?: (number | string | Long);
+  'gpus'?: (_tessera_v1_GpuObserved)[];
+  'jobs'?: (_tessera_v1_JobObserved)[];
+  /**
+   * Reconcile failures, one sentence each, e.g. why a MIG instance could not be destroyed.
+   */
+  'errors'?: (string)[];
+}
+
+export interface Report__Output {
+  /**
+   * The desired-state generation the agent has fully applied.
+   */
+  'generation': (number);
+  'gpus': (_tessera_v1_GpuObserved__Output)[];
+  'jobs': (_tessera_v1_JobObserved__Output)[];
+  /**
+   * Reconcile failures, one sentence each, e.g. why a MIG instance could not be destroyed.
+   */
+  'errors': (string)[];
+}

@@ -1,0 +1,94 @@
+/** The job as the scheduler keeps and stores it: a validated spec plus its lifecycle. */
+
+export const jobStates = [
+  "Pending",
+  "Scheduled",
+  "Running",
+  "Succeeded",
+  "Failed",
+  "Cancelled",
+  "Preempted",
+  "Lost",
+] as const;
+export type JobState = (typeof jobStates)[number];
+
+/** States a job never leaves. Preempted and Lost are final only when the policy does not requeue them. */
+export const finalJobStates: ReadonlySet<JobState> = new Set([
+  "Succeeded",
+  "Failed",
+  "Cancelled",
+  "Preempted",
+  "Lost",
+]);
+
+export const jobKinds = ["training", "inference", "batch", "vm"] as const;
+export type JobKind = (typeof jobKinds)[number];
+
+/** The request shapes of the architecture; exactly one per job. */
+export type RequestShape =
+  | { kind: "mig"; profile: string }
+  | { kind: "slice"; memoryMiB: number; computeSevenths: number }
+  | { kind: "share"; gpuMilli: number; memoryMiB: number }
+  | { kind: "whole"; gpus: number; requireNvlink: boolean }
+  | { kind: "gang"; nodes: number; gpusPerNode: number };
+
+export interface JobRequest {
+  shape: RequestShape;
+  /** Allowed catalog model ids; empty allows all. */
+  models: string[];
+  cpuMillis: number;
+  memoryMiB: number;
+}
+
+export interface JobSpec {
+  name: string;
+  tenant: string;
+  queue: string;
+  priority: number;
+  kind: JobKind;
+  request: JobRequest;
+  command: string[];
+  env: Record<string, string>;
+  workdir: string;
+}
+
+/** The piece of one GPU a job holds. */
+export interface SliceAllocation {
+  node: string;
+  gpuUuid: string;
+  gpuIndex: number;
+  gpuModel: string;
+  kind: "mig" | "share" | "whole";
+  migProfile: string;
+  migStart: number;
+  migSize: number;
+  /** Known once the agent created the instance. */
+  migUuid: string;
+  shareMilli: number;
+  shareMemoryMiB: number;
+}
+
+export interface JobTransition {
+  from: JobState | "";
+  to: JobState;
+  atMs: number;
+  reason: string;
+}
+
+export interface JobRecord {
+  id: string;
+  /** Monotonic submit order, used for FIFO within a priority and for paging. */
+  seq: number;
+  clientRequestId: string;
+  spec: JobSpec;
+  state: JobState;
+  reason: string;
+  allocations: SliceAllocation[];
+  attempt: number;
+  exitCode: number | null;
+  logNode: string;
+  logPath: string;
+  createdMs: number;
+  updatedMs: number;
+  transitions: JobTransition[];
+}
