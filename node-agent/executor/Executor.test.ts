@@ -1,0 +1,133 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { Executor } from "./Executor.ts";
+import { jobEnvironment } from "./JobEnvironment.ts";
+
+const dirs: string[] = [];
+const executors: Executor[] = [];
+afterEach(() => {
+  for (const e of executors.splice(0)) e.close();
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+function newExecutor(dataDir?: string): { executor: Executor; dataDir: string; changes: () => number } {
+  const dir = dataDir ?? mkdtempSync(join(tmpdir(), "tessera-exec-"));
+  if (!dataDir) dirs.push(dir);
+  let changes = 0;
+  const executor = new Executor({ dataDir: dir, onChange: () => changes++, pollMs: 50, stopGraceMs: 200 });
+  executors.push(executor);
+  return { executor, dataDir: dir, changes: () => changes };
+}
+
+async function until(check: () => boolean, ms = 5000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error("condition not reached in time");
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+describe("Executor", () => {
+  it("runs the command with the device environment and captures its output and exit code", async () => {
+    const { executor } = newExecutor();
+    const env = jobEnvironment("job-1", [{ uuid: "MIG-abc" }], { FOO: "bar" }, process.env.PATH ?? "");
+    executor.start({
+      jobId: "job-1",
+      attempt: 1,
+      command: [
+        "sh",
+        "-c",
+        'echo "$TESSERA_JOB_ID $CUDA_VISIBLE_DEVICES $NVIDIA_VISIBLE_DEVICES $FOO"; exit 3',
+      ],
+      env,
+      workdir: "",
+      visibleDevices: "MIG-abc",
+    });
+    await until(() => executor.get("job-1", 1)?.state === "exited");
+    const job = executor.get("job-1", 1)!;
+    expect(job.exitCode).toBe(3);
+    expect(readFileSync(job.logPath, "utf8")).toBe("job-1 MIG-abc MIG-abc bar\n");
+  });
+
+  it("sets the MPS limits for a shared slice", () => {
+    const env = jobEnvironment("j", [{ uuid: "GPU-1", share: { milli: 250, memoryMiB: 12288 } }], {}, "/bin");
+    expect(env.CUDA_MPS_ACTIVE_THREAD_PERCENTAGE).toBe("25");
+    expect(env.CUDA_MPS_PINNED_DEVICE_MEM_LIMIT).toBe("0=12288M");
+  });
+
+  it("reports a command that does not exist as a failure with exit code 127 and a log line", async () => {
+    const { executor } = newExecutor();
+    executor.start({
+      jobId: "j",
+      attempt: 1,
+      command: ["no-such-cmd-xyz"],
+      env: {},
+      workdir: "",
+      visibleDevices: "",
+    });
+    await until(() => executor.get("j", 1)?.state === "exited");
+    expect(executor.get("j", 1)?.exitCode).toBe(127);
+    expect(readFileSync(executor.get("j", 1)!.logPath, "utf8")).toContain("no-such-cmd-xyz");
+  });
+
+  it("reports a working directory that does not exist as failed to start", async () => {
+    const { executor } = newExecutor();
+    executor.start({
+      jobId: "j",
+      attempt: 1,
+      command: ["true"],
+      env: {},
+      workdir: "/no/such/dir",
+      visibleDevices: "",
+    });
+    await until(() => executor.get("j", 1)?.state !== "running");
+    expect(executor.get("j", 1)?.state).toBe("failed_to_start");
+    expect(executor.get("j", 1)?.message).toMatch(/cannot start/);
+  });
+
+  it("kills the whole process group on stop", async () => {
+    const { executor } = newExecutor();
+    const env = { PATH: process.env.PATH ?? "" };
+    executor.start({
+      jobId: "j",
+      attempt: 1,
+      command: ["sh", "-c", "sleep 30 & sleep 30"],
+      env,
+      workdir: "",
+      visibleDevices: "",
+    });
+    await new Promise((r) => setTimeout(r, 100));
+    const pid = executor.get("j", 1)!.pid;
+    executor.stop("j", 1);
+    await until(() => executor.get("j", 1)?.state === "exited");
+    expect(executor.get("j", 1)?.signal).toBe("SIGTERM");
+    await until(() => {
+      try {
+        process.kill(-pid, 0);
+        return false;
+      } catch {
+        return true;
+      }
+    });
+  });
+
+  it("adopts a running job after a restart and learns its exit status from the wrapper", async () => {
+    const first = newExecutor();
+    const env = { PATH: process.env.PATH ?? "" };
+    first.executor.start({
+      jobId: "j",
+      attempt: 2,
+      command: ["sh", "-c", "sleep 0.4; exit 7"],
+      env,
+      workdir: "",
+      visibleDevices: "",
+    });
+    first.executor.close();
+    const second = newExecutor(first.dataDir);
+    expect(second.executor.get("j", 2)?.state).toBe("running");
+    await until(() => second.executor.get("j", 2)?.state === "exited");
+    expect(second.executor.get("j", 2)?.exitCode).toBe(7);
+  });
+});

@@ -1,0 +1,245 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import {
+  chownSync,
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { join } from "node:path";
+import type { JobLaunch, JobProcess } from "./JobProcess.ts";
+
+/** The unprivileged identity job commands run as; absent runs them as the agent's own user. */
+export interface RunAs {
+  user: string;
+  uid: number;
+  gid: number;
+}
+
+export interface ExecutorOptions {
+  dataDir: string;
+  runAs?: RunAs;
+  /** Called whenever a job process starts, exits or fails to start. */
+  onChange: () => void;
+  /** Time between SIGTERM and SIGKILL of a stopped job's process group. */
+  stopGraceMs?: number;
+  /** How often adopted processes (not our children after an agent restart) are checked. */
+  pollMs?: number;
+}
+
+// The job runs under a tiny shell wrapper that records the exit status in a file: an agent restarted while the
+// job runs cannot wait() on it any more, but can still read how it ended.
+const wrapper = 'exit_file="$1"; shift; "$@"; code=$?; echo "$code" > "$exit_file"; exit "$code"';
+
+/**
+ * Runs job commands as child processes, each in its own process group (so a stop kills everything it
+ * started), with output captured to a log file per job attempt, and remembers them on disk across restarts.
+ */
+export class Executor {
+  private readonly jobs = new Map<string, JobProcess>();
+  private readonly children = new Map<string, ChildProcess>();
+  private readonly stateFile: string;
+  private readonly logDir: string;
+  private readonly runDir: string;
+  private readonly pollTimer: NodeJS.Timeout;
+
+  constructor(private readonly options: ExecutorOptions) {
+    this.stateFile = join(options.dataDir, "executor.json");
+    this.logDir = join(options.dataDir, "logs");
+    this.runDir = join(options.dataDir, "run");
+    mkdirSync(this.logDir, { recursive: true });
+    mkdirSync(this.runDir, { recursive: true });
+    this.adopt();
+    this.pollTimer = setInterval(() => this.pollAdopted(), options.pollMs ?? 500);
+    this.pollTimer.unref();
+  }
+
+  static key(jobId: string, attempt: number): string {
+    return `${jobId}#${attempt}`;
+  }
+
+  list(): JobProcess[] {
+    return [...this.jobs.values()];
+  }
+
+  get(jobId: string, attempt: number): JobProcess | undefined {
+    return this.jobs.get(Executor.key(jobId, attempt));
+  }
+
+  start(launch: JobLaunch): JobProcess {
+    const key = Executor.key(launch.jobId, launch.attempt);
+    const existing = this.jobs.get(key);
+    if (existing) return existing;
+    const base = `${launch.jobId}-${launch.attempt}`;
+    const logPath = join(this.logDir, `${base}.log`);
+    const exitPath = join(this.runDir, `${base}.exit`);
+    const workdir = launch.workdir || join(this.runDir, base);
+    const job: JobProcess = {
+      jobId: launch.jobId,
+      attempt: launch.attempt,
+      state: "running",
+      pid: 0,
+      exitCode: 0,
+      signal: "",
+      logPath,
+      exitPath,
+      message: "",
+      visibleDevices: launch.visibleDevices,
+      startedMs: Date.now(),
+      finishedMs: 0,
+      stopRequested: false,
+    };
+    this.jobs.set(key, job);
+    let logFd: number | undefined;
+    try {
+      if (!launch.workdir) mkdirSync(workdir, { recursive: true });
+      rmSync(exitPath, { force: true });
+      writeFileSync(exitPath, "");
+      logFd = openSync(logPath, "a");
+      const runAs = this.options.runAs;
+      if (runAs) {
+        chownSync(exitPath, runAs.uid, runAs.gid);
+        if (!launch.workdir) chownSync(workdir, runAs.uid, runAs.gid);
+      }
+      const child = spawn("/bin/sh", ["-c", wrapper, "tessera-job", exitPath, ...launch.command], {
+        cwd: workdir,
+        env: launch.env,
+        detached: true,
+        stdio: ["ignore", logFd, logFd],
+        ...(runAs ? { uid: runAs.uid, gid: runAs.gid } : {}),
+      });
+      job.pid = child.pid ?? 0;
+      this.children.set(key, child);
+      child.on("error", (err) =>
+        this.finish(key, { failedToStart: `cannot start the command: ${err.message}` }),
+      );
+      child.on("exit", (code, signal) => {
+        this.children.delete(key);
+        this.finish(key, { code, signal });
+      });
+    } catch (err) {
+      this.finish(key, { failedToStart: `cannot start the command: ${(err as Error).message}` });
+    } finally {
+      if (logFd !== undefined) closeSync(logFd);
+    }
+    this.persist();
+    return job;
+  }
+
+  /** Stops a job: SIGTERM to its process group, SIGKILL after the grace period if it is still there. */
+  stop(jobId: string, attempt: number): void {
+    const job = this.jobs.get(Executor.key(jobId, attempt));
+    if (!job || job.state !== "running" || job.stopRequested) return;
+    job.stopRequested = true;
+    this.persist();
+    signalGroup(job.pid, "SIGTERM");
+    const timer = setTimeout(() => {
+      if (job.state === "running") signalGroup(job.pid, "SIGKILL");
+    }, this.options.stopGraceMs ?? 3000);
+    timer.unref();
+  }
+
+  /** Forgets a finished job once the scheduler no longer wants it (its record has been reported). */
+  forget(jobId: string, attempt: number): void {
+    const key = Executor.key(jobId, attempt);
+    const job = this.jobs.get(key);
+    if (!job || job.state === "running") return;
+    this.jobs.delete(key);
+    rmSync(job.exitPath, { force: true });
+    this.persist();
+  }
+
+  close(): void {
+    clearInterval(this.pollTimer);
+  }
+
+  private finish(
+    key: string,
+    how: { code?: number | null; signal?: NodeJS.Signals | null; failedToStart?: string },
+  ): void {
+    const job = this.jobs.get(key);
+    if (!job || job.state !== "running") return;
+    job.finishedMs = Date.now();
+    if (how.failedToStart !== undefined) {
+      job.state = "failed_to_start";
+      job.message = how.failedToStart;
+    } else {
+      job.state = "exited";
+      job.exitCode = how.code ?? -1;
+      job.signal = how.signal ?? "";
+      if (how.signal) job.message = `killed by ${how.signal}`;
+    }
+    this.persist();
+    this.options.onChange();
+  }
+
+  /** Reloads the job table after a restart; processes still alive are adopted, not restarted. */
+  private adopt(): void {
+    if (!existsSync(this.stateFile)) return;
+    let saved: JobProcess[];
+    try {
+      saved = JSON.parse(readFileSync(this.stateFile, "utf8")) as JobProcess[];
+    } catch (err) {
+      throw new Error(
+        `executor state ${this.stateFile} is unreadable (${(err as Error).message}); move it away to start fresh`,
+      );
+    }
+    for (const job of saved) this.jobs.set(Executor.key(job.jobId, job.attempt), job);
+    this.pollAdopted();
+  }
+
+  private pollAdopted(): void {
+    for (const [key, job] of this.jobs) {
+      if (job.state !== "running" || this.children.has(key)) continue;
+      if (job.pid > 0 && processExists(job.pid)) continue;
+      job.state = "exited";
+      job.finishedMs = Date.now();
+      const recorded = readExitFile(job.exitPath);
+      if (recorded === undefined) {
+        job.exitCode = -1;
+        job.message = "the process ended while the agent was down and left no exit status (killed?)";
+      } else {
+        job.exitCode = recorded;
+      }
+      this.persist();
+      this.options.onChange();
+    }
+  }
+
+  private persist(): void {
+    const tmp = `${this.stateFile}.tmp`;
+    writeFileSync(tmp, JSON.stringify([...this.jobs.values()]));
+    renameSync(tmp, this.stateFile);
+  }
+}
+
+function signalGroup(pid: number, signal: NodeJS.Signals): void {
+  if (pid <= 0) return;
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // The group is already gone.
+  }
+}
+
+function processExists(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+function readExitFile(path: string): number | undefined {
+  try {
+    const text = readFileSync(path, "utf8").trim();
+    return text === "" ? undefined : Number(text);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,32 @@
+/** What the executor is asked to run: one assignment of the desired state, resolved to devices. */
+export interface JobLaunch {
+  jobId: string;
+  attempt: number;
+  command: string[];
+  /** The environment the job gets, the device variables included. */
+  env: Record<string, string>;
+  /** Empty: the executor's per-job directory. */
+  workdir: string;
+  /** The CUDA_VISIBLE_DEVICES value, reported back for checks. */
+  visibleDevices: string;
+}
+
+export type JobProcessState = "running" | "exited" | "failed_to_start";
+
+/** A job process as the executor tracks it; persisted so that a restarted agent adopts running jobs. */
+export interface JobProcess {
+  jobId: string;
+  attempt: number;
+  state: JobProcessState;
+  pid: number;
+  exitCode: number;
+  signal: string;
+  logPath: string;
+  exitPath: string;
+  message: string;
+  visibleDevices: string;
+  startedMs: number;
+  finishedMs: number;
+  /** Set once the executor asked the process group to stop. */
+  stopRequested: boolean;
+}
