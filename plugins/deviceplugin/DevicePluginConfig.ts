@@ -1,0 +1,115 @@
+import { readFileSync } from "node:fs";
+import { parse } from "yaml";
+import { DEFAULT_DEVICE_PLUGIN_DIR } from "../../proto/k8s/DevicePluginApi.ts";
+import { type NamingScheme, namingSchemes } from "./ResourceNaming.ts";
+
+/** How Allocate tells the container runtime which GPUs to inject (NVIDIA's `--device-list-strategy` values). */
+export type DeviceListStrategy = "envvar" | "cdi-cri" | "cdi-annotations";
+
+export const deviceListStrategies: readonly DeviceListStrategy[] = ["envvar", "cdi-cri", "cdi-annotations"];
+
+export interface DevicePluginConfig {
+  /** The kubelet's device-plugin directory: kubelet.sock lives here and the plugin sockets go here. */
+  kubeletDir: string;
+  naming: NamingScheme;
+  deviceListStrategy: DeviceListStrategy;
+  /** CDI vendor/class of the node's CDI spec (`nvidia-ctk cdi generate` writes `nvidia.com/gpu`). */
+  cdiKind: string;
+  /** Host directory holding one MPS control daemon per shared GPU: `<mpsRoot>/<GPU-UUID>/pipe`, `<mpsRoot>/shm`. */
+  mpsRoot: string;
+  /** Xids caused by applications, not the GPU; they never mark a device unhealthy. */
+  ignoredXids: number[];
+  /** A device marked unhealthy by an Xid is healthy again after this long without another critical Xid. */
+  xidRecoverySeconds: number;
+}
+
+/** NVIDIA's plugin skips the same application-level Xids (13, 31, 43, 45, 68, 109). */
+export const defaultDevicePluginConfig: DevicePluginConfig = {
+  kubeletDir: DEFAULT_DEVICE_PLUGIN_DIR,
+  naming: "nvidia",
+  deviceListStrategy: "envvar",
+  cdiKind: "nvidia.com/gpu",
+  mpsRoot: "/run/tessera/mps",
+  ignoredXids: [13, 31, 43, 45, 68, 109],
+  xidRecoverySeconds: 300,
+};
+
+const cdiKindPattern = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?\/[a-zA-Z0-9]([-a-zA-Z0-9_.]*[a-zA-Z0-9])?$/;
+
+function oneOf<T extends string>(value: unknown, allowed: readonly T[], key: string, source: string): T {
+  if (typeof value === "string" && (allowed as readonly string[]).includes(value)) return value as T;
+  throw new Error(`${source}: ${key} is ${JSON.stringify(value)}; use one of ${allowed.join(", ")}`);
+}
+
+function absolutePath(value: unknown, key: string, source: string): string {
+  if (typeof value === "string" && value.startsWith("/")) return value.replace(/\/+$/, "") || "/";
+  throw new Error(`${source}: ${key} is ${JSON.stringify(value)}; give an absolute path`);
+}
+
+/** Validates a config object (from YAML or flags) over the defaults; each error names the key and the fix. */
+export function parseDevicePluginConfig(raw: unknown, source: string): DevicePluginConfig {
+  if (raw === null || raw === undefined) return { ...defaultDevicePluginConfig };
+  if (typeof raw !== "object" || Array.isArray(raw)) {
+    throw new Error(`${source}: expected a mapping of device-plugin settings, got ${JSON.stringify(raw)}`);
+  }
+  const input = raw as Record<string, unknown>;
+  const known = new Set(Object.keys(defaultDevicePluginConfig));
+  for (const key of Object.keys(input)) {
+    if (!known.has(key))
+      throw new Error(`${source}: unknown key "${key}"; known keys: ${[...known].join(", ")}`);
+  }
+  const config = { ...defaultDevicePluginConfig };
+  if (input.kubeletDir !== undefined)
+    config.kubeletDir = absolutePath(input.kubeletDir, "kubeletDir", source);
+  if (input.mpsRoot !== undefined) config.mpsRoot = absolutePath(input.mpsRoot, "mpsRoot", source);
+  if (input.naming !== undefined) config.naming = oneOf(input.naming, namingSchemes, "naming", source);
+  if (input.deviceListStrategy !== undefined) {
+    config.deviceListStrategy = oneOf(
+      input.deviceListStrategy,
+      deviceListStrategies,
+      "deviceListStrategy",
+      source,
+    );
+  }
+  if (input.cdiKind !== undefined) {
+    if (typeof input.cdiKind !== "string" || !cdiKindPattern.test(input.cdiKind)) {
+      throw new Error(`${source}: cdiKind is ${JSON.stringify(input.cdiKind)}; use vendor.com/class`);
+    }
+    config.cdiKind = input.cdiKind;
+  }
+  if (input.ignoredXids !== undefined) {
+    const xids = input.ignoredXids;
+    if (!Array.isArray(xids) || !xids.every((x) => Number.isInteger(x) && x > 0)) {
+      throw new Error(
+        `${source}: ignoredXids must be a list of positive Xid numbers, got ${JSON.stringify(xids)}`,
+      );
+    }
+    config.ignoredXids = xids as number[];
+  }
+  if (input.xidRecoverySeconds !== undefined) {
+    const seconds = input.xidRecoverySeconds;
+    if (typeof seconds !== "number" || !Number.isFinite(seconds) || seconds <= 0) {
+      throw new Error(
+        `${source}: xidRecoverySeconds must be a positive number, got ${JSON.stringify(seconds)}`,
+      );
+    }
+    config.xidRecoverySeconds = seconds;
+  }
+  return config;
+}
+
+export function loadDevicePluginConfig(path: string): DevicePluginConfig {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    throw new Error(`cannot read device-plugin config ${path}: ${(error as Error).message}`);
+  }
+  let raw: unknown;
+  try {
+    raw = parse(text);
+  } catch (error) {
+    throw new Error(`device-plugin config ${path} is not valid YAML: ${(error as Error).message}`);
+  }
+  return parseDevicePluginConfig(raw, path);
+}

@@ -1,0 +1,196 @@
+import { fileURLToPath } from "node:url";
+import type { MethodDefinition, ServiceDefinition } from "@grpc/grpc-js";
+import { loadSync } from "@grpc/proto-loader";
+
+/**
+ * TypeScript shapes of the kubelet Device Plugin API v1beta1 messages (`v1beta1/deviceplugin.proto`), as
+ * proto-loader decodes them with `keepCase` and `defaults`: proto field names verbatim (`ID`, `deviceIDs`),
+ * absent scalars as their zero value, absent messages as null. DevicePluginApi.test.ts round-trips every
+ * message through protobuf to keep these in step with the .proto.
+ */
+export type Empty = Record<string, never>;
+
+export interface DevicePluginOptions {
+  pre_start_required: boolean;
+  get_preferred_allocation_available: boolean;
+}
+
+export interface RegisterRequest {
+  version: string;
+  endpoint: string;
+  resource_name: string;
+  options: DevicePluginOptions | null;
+}
+
+export interface NUMANode {
+  ID: number;
+}
+
+export interface TopologyInfo {
+  nodes: NUMANode[];
+}
+
+export interface Device {
+  ID: string;
+  health: string;
+  topology: TopologyInfo | null;
+}
+
+export interface ListAndWatchResponse {
+  devices: Device[];
+}
+
+export interface PreStartContainerRequest {
+  devices_ids: string[];
+}
+
+export type PreStartContainerResponse = Record<string, never>;
+
+export interface ContainerPreferredAllocationRequest {
+  available_deviceIDs: string[];
+  must_include_deviceIDs: string[];
+  allocation_size: number;
+}
+
+export interface PreferredAllocationRequest {
+  container_requests: ContainerPreferredAllocationRequest[];
+}
+
+export interface ContainerPreferredAllocationResponse {
+  deviceIDs: string[];
+}
+
+export interface PreferredAllocationResponse {
+  container_responses: ContainerPreferredAllocationResponse[];
+}
+
+export interface ContainerAllocateRequest {
+  devices_ids: string[];
+}
+
+export interface AllocateRequest {
+  container_requests: ContainerAllocateRequest[];
+}
+
+export interface Mount {
+  container_path: string;
+  host_path: string;
+  read_only: boolean;
+}
+
+export interface DeviceSpec {
+  container_path: string;
+  host_path: string;
+  permissions: string;
+}
+
+export interface CDIDevice {
+  name: string;
+}
+
+export interface ContainerAllocateResponse {
+  envs: Record<string, string>;
+  mounts: Mount[];
+  devices: DeviceSpec[];
+  annotations: Record<string, string>;
+  cdi_devices: CDIDevice[];
+}
+
+export interface AllocateResponse {
+  container_responses: ContainerAllocateResponse[];
+}
+
+/** Constants of the API (fact sheet §1.3). */
+export const API_VERSION = "v1beta1";
+export const HEALTHY = "Healthy";
+export const UNHEALTHY = "Unhealthy";
+export const DEFAULT_DEVICE_PLUGIN_DIR = "/var/lib/kubelet/device-plugins";
+export const KUBELET_SOCKET_NAME = "kubelet.sock";
+export const KUBELET_CHECKPOINT_NAME = "kubelet_internal_checkpoint";
+
+/**
+ * A request whose bytes did not decode. The server-side deserializers return this instead of throwing, because
+ * grpc-js turns a throwing deserializer into a bare INTERNAL "Error deserializing request"; the handler answers
+ * INVALID_ARGUMENT with the decoder's reason instead.
+ */
+export class MalformedRequest {
+  constructor(
+    readonly messageType: string,
+    readonly reason: string,
+  ) {}
+}
+
+type Method<Req, Res> = MethodDefinition<Req, Res>;
+
+export interface DevicePluginServiceDefinition extends ServiceDefinition {
+  GetDevicePluginOptions: Method<Empty, DevicePluginOptions>;
+  ListAndWatch: Method<Empty, ListAndWatchResponse>;
+  GetPreferredAllocation: Method<PreferredAllocationRequest, PreferredAllocationResponse>;
+  Allocate: Method<AllocateRequest, AllocateResponse>;
+  PreStartContainer: Method<PreStartContainerRequest, PreStartContainerResponse>;
+}
+
+export interface RegistrationServiceDefinition extends ServiceDefinition {
+  Register: Method<RegisterRequest, Empty>;
+}
+
+/** Request deserializers of these definitions may return MalformedRequest instead of throwing. */
+export type Tolerant<S extends ServiceDefinition> = {
+  [K in keyof S]: S[K] extends MethodDefinition<infer Req, infer Res>
+    ? MethodDefinition<Req | MalformedRequest, Res>
+    : never;
+};
+
+export const DEVICE_PLUGIN_PROTO_PATH = fileURLToPath(
+  new URL("./v1beta1/deviceplugin.proto", import.meta.url),
+);
+
+const packageDefinition = loadSync(DEVICE_PLUGIN_PROTO_PATH, {
+  keepCase: true,
+  longs: Number,
+  enums: String,
+  defaults: true,
+});
+
+function service<S extends ServiceDefinition>(name: string): S {
+  const definition = packageDefinition[`v1beta1.${name}`];
+  if (!definition || !("Register" in definition || "Allocate" in definition)) {
+    throw new Error(`${DEVICE_PLUGIN_PROTO_PATH} does not define service v1beta1.${name}`);
+  }
+  return definition as unknown as S;
+}
+
+const requestTypeNames: Readonly<Record<string, string>> = {
+  Register: "RegisterRequest",
+  GetDevicePluginOptions: "Empty",
+  ListAndWatch: "Empty",
+  GetPreferredAllocation: "PreferredAllocationRequest",
+  Allocate: "AllocateRequest",
+  PreStartContainer: "PreStartContainerRequest",
+};
+
+function tolerant<S extends ServiceDefinition>(definition: S): Tolerant<S> {
+  const result: Record<string, MethodDefinition<unknown, unknown>> = {};
+  for (const [name, method] of Object.entries(definition)) {
+    const messageType = requestTypeNames[name] ?? name;
+    result[name] = {
+      ...method,
+      requestDeserialize: (bytes: Buffer) => {
+        try {
+          return method.requestDeserialize(bytes);
+        } catch (error) {
+          return new MalformedRequest(messageType, error instanceof Error ? error.message : String(error));
+        }
+      },
+    };
+  }
+  return result as Tolerant<S>;
+}
+
+/** Method definitions for clients (the kubelet side calls DevicePlugin, the plugin side calls Registration). */
+export const devicePluginService = service<DevicePluginServiceDefinition>("DevicePlugin");
+export const registrationService = service<RegistrationServiceDefinition>("Registration");
+
+/** Method definitions for servers: a request that fails to decode reaches the handler as MalformedRequest. */
+export const devicePluginServerService = tolerant(devicePluginService);
+export const registrationServerService = tolerant(registrationService);
