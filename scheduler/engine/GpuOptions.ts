@@ -1,0 +1,225 @@
+import { findMigProfile, type MigProfile, smallestFittingProfile } from "../../proto/catalog/GpuCatalog.ts";
+import type { SharingMode } from "./ClusterSpec.ts";
+import type { CycleState } from "./CycleState.ts";
+import type { GpuState } from "./GpuState.ts";
+import { leastBlockingStart } from "./MigLayout.ts";
+import type { NodeState } from "./NodeState.ts";
+
+/** One GPU of an option, by its position in the node's canonical GPU order. */
+export interface GpuPick {
+  pos: number;
+  kind: "share" | "whole" | "mig";
+  /** Thousandths of the GPU the pick takes away from its free capacity. */
+  milli: number;
+  memoryMiB: number;
+  switchFrom?: SharingMode;
+  profile?: MigProfile;
+  start?: number;
+  action?: "reuse" | "create" | "repartition";
+}
+
+/** One way to give a request its GPUs on a node. */
+export interface GpuOption {
+  picks: GpuPick[];
+  /** NVLink-connected pairs among the picked GPUs. */
+  nvlinkPairs: number;
+}
+
+/** Score only the tightest-fitting option per node, or every distinct option (FGD tries every GPU). */
+export type OptionMode = "tightest" | "every";
+
+export type OptionsOrReason = { options: GpuOption[] } | { reason: string };
+
+const none: GpuOption = { picks: [], nvlinkPairs: 0 };
+
+/** The ways a node can give the request its GPUs, or why it cannot. */
+export function gpuOptions(node: NodeState, cycle: CycleState, mode: OptionMode): OptionsOrReason {
+  const g = cycle.request.gpu;
+  switch (g.kind) {
+    case "none":
+      return { options: [none] };
+    case "share":
+      return shareOptions(node, cycle, g.milli, g.memoryMiB, mode);
+    case "whole":
+      return wholeOptions(node, cycle, g.count, g.nvlink ?? "none");
+    case "mig":
+    case "slice":
+      return migOptions(node, cycle, mode);
+  }
+}
+
+function shareOptions(
+  node: NodeState,
+  cycle: CycleState,
+  milli: number,
+  memoryMiB: number,
+  mode: OptionMode,
+): OptionsOrReason {
+  const options: GpuOption[] = [];
+  let sawShared = false;
+  let sawCompute = false;
+  const seen = new Set<string>();
+  let tightest: GpuOption | undefined;
+  let tightestFree = Number.POSITIVE_INFINITY;
+  for (let pos = 0; pos < node.ordered.length; pos++) {
+    const gpu = node.ordered[pos]!;
+    if (gpu.mode !== "shared" || !cycle.allows(gpu.model)) continue;
+    sawShared = true;
+    if (gpu.freeMilli < milli) continue;
+    sawCompute = true;
+    if (gpu.memoryMiB > 0 && gpu.memFreeMiB < memoryMiB) continue;
+    const option: GpuOption = { picks: [{ pos, kind: "share", milli, memoryMiB }], nvlinkPairs: 0 };
+    if (mode === "tightest") {
+      if (gpu.freeMilli < tightestFree) {
+        tightestFree = gpu.freeMilli;
+        tightest = option;
+      }
+      continue;
+    }
+    const key = `${gpu.model}/${gpu.freeMilli}/${gpu.memFreeMiB}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    options.push(option);
+  }
+  if (tightest) options.push(tightest);
+  if (options.length > 0) return { options };
+  if (!sawShared) return { reason: "no GPU in shared mode" };
+  return { reason: sawCompute ? "insufficient GPU memory" : "insufficient GPU share" };
+}
+
+/** Idle GPUs that can be handed over whole, best first: no mode switch needed, then lowest position. */
+function wholeCandidates(node: NodeState, cycle: CycleState): number[] {
+  const ready: number[] = [];
+  const switching: number[] = [];
+  for (let pos = 0; pos < node.ordered.length; pos++) {
+    const gpu = node.ordered[pos]!;
+    if (!gpu.idle || !cycle.allows(gpu.model)) continue;
+    if (gpu.mode === "mig") switching.push(pos);
+    else ready.push(pos);
+  }
+  return [...ready, ...switching];
+}
+
+function linkedPairs(node: NodeState, positions: readonly number[]): number {
+  let pairs = 0;
+  for (let i = 0; i < positions.length; i++) {
+    const a = node.ordered[positions[i]!]!;
+    for (let j = i + 1; j < positions.length; j++) {
+      if (a.nvlinkPeers.has(node.ordered[positions[j]!]!.index)) pairs++;
+    }
+  }
+  return pairs;
+}
+
+/** The k-subsets of `items` in lexicographic order, best-first when `items` is sorted best-first. */
+function* subsets(items: readonly number[], k: number, from = 0, acc: number[] = []): Generator<number[]> {
+  if (acc.length === k) {
+    yield [...acc];
+    return;
+  }
+  for (let i = from; i <= items.length - (k - acc.length); i++) {
+    acc.push(items[i]!);
+    yield* subsets(items, k, i + 1, acc);
+    acc.pop();
+  }
+}
+
+function wholeOptions(
+  node: NodeState,
+  cycle: CycleState,
+  count: number,
+  nvlink: "none" | "preferred" | "required",
+): OptionsOrReason {
+  const candidates = wholeCandidates(node, cycle);
+  if (candidates.length < count) return { reason: "insufficient free GPUs" };
+  const full = (count * (count - 1)) / 2;
+  let chosen = candidates.slice(0, count);
+  let pairs = linkedPairs(node, chosen);
+  if (nvlink !== "none" && pairs < full) {
+    for (const set of subsets(candidates, count)) {
+      const p = linkedPairs(node, set);
+      if (p > pairs) {
+        pairs = p;
+        chosen = set;
+        if (p === full) break;
+      }
+    }
+    if (nvlink === "required" && pairs < full) return { reason: "no NVLink-connected set of free GPUs" };
+  }
+  const picks = chosen.map((pos): GpuPick => {
+    const gpu = node.ordered[pos]!;
+    const pick: GpuPick = { pos, kind: "whole", milli: gpu.freeMilli, memoryMiB: gpu.memFreeMiB };
+    if (gpu.mode === "mig") pick.switchFrom = "mig";
+    return pick;
+  });
+  return { options: [{ picks, nvlinkPairs: pairs }] };
+}
+
+/** The profile a MIG or slice request maps to on `gpu`, if its model offers one. */
+function profileFor(gpu: GpuState, cycle: CycleState): MigProfile | undefined {
+  const model = gpu.catalog;
+  if (!model?.mig) return undefined;
+  const g = cycle.request.gpu;
+  if (g.kind === "mig") return findMigProfile(model, g.profile);
+  if (g.kind === "slice") return smallestFittingProfile(model, g.memoryMiB, g.computeSevenths);
+  return undefined;
+}
+
+const actionRank = { reuse: 0, create: 1, repartition: 2 } as const;
+
+function migPick(gpu: GpuState, pos: number, profile: MigProfile): GpuPick | undefined {
+  const model = gpu.catalog!;
+  const milli = Math.floor((profile.computeSlices * 1000) / gpu.migComputeSlices);
+  const base = { pos, kind: "mig" as const, milli, memoryMiB: profile.memoryMiB, profile };
+  if (gpu.mode === "mig") {
+    const free = gpu.mig.find((i) => i.allocationId === undefined && i.profile.name === profile.name);
+    if (free) return { ...base, start: free.start, action: "reuse" };
+    const start = leastBlockingStart(model, gpu.mig, profile);
+    if (start !== undefined) return { ...base, start, action: "create" };
+  }
+  if (!gpu.idle) return undefined;
+  const start = leastBlockingStart(model, [], profile);
+  if (start === undefined) return undefined;
+  const pick: GpuPick = { ...base, start, action: "repartition" };
+  if (gpu.mode !== "mig") pick.switchFrom = gpu.mode;
+  return pick;
+}
+
+function migOptions(node: NodeState, cycle: CycleState, mode: OptionMode): OptionsOrReason {
+  const options: GpuOption[] = [];
+  let sawCapable = false;
+  let sawProfile = false;
+  const seen = new Set<string>();
+  let tightest: GpuPick | undefined;
+  for (let pos = 0; pos < node.ordered.length; pos++) {
+    const gpu = node.ordered[pos]!;
+    if (!gpu.catalog?.mig || !cycle.allows(gpu.model)) continue;
+    sawCapable = true;
+    const profile = profileFor(gpu, cycle);
+    if (!profile) continue;
+    sawProfile = true;
+    const pick = migPick(gpu, pos, profile);
+    if (!pick) continue;
+    if (mode === "tightest") {
+      const rank = actionRank[pick.action!];
+      const best = tightest ? actionRank[tightest.action!] : 3;
+      if (
+        !tightest ||
+        rank < best ||
+        (rank === best && gpu.freeMilli < node.ordered[tightest.pos]!.freeMilli)
+      ) {
+        tightest = pick;
+      }
+      continue;
+    }
+    const key = gpu.stateKey();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    options.push({ picks: [pick], nvlinkPairs: 0 });
+  }
+  if (tightest) options.push({ picks: [tightest], nvlinkPairs: 0 });
+  if (options.length > 0) return { options };
+  if (!sawCapable) return { reason: "no MIG-capable GPU" };
+  if (!sawProfile) return { reason: "MIG profile not offered by the GPU model" };
+  return { reason: "no free MIG placement" };
+}

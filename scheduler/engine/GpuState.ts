@@ -1,0 +1,91 @@
+import { findGpuModel, findMigProfile, type GpuModel } from "../../proto/catalog/GpuCatalog.ts";
+import type { GpuSpec, MigInstanceSpec, SharingMode } from "./ClusterSpec.ts";
+import { computeSlicesUsed, type MigInstance } from "./MigLayout.ts";
+
+/** What a GPU looked like before a placement switched its mode or layout, to restore when it empties again. */
+export interface GpuSnapshot {
+  mode: SharingMode;
+  mig: MigInstance[];
+}
+
+/** The engine's mutable view of one GPU. */
+export class GpuState {
+  readonly uuid: string;
+  readonly index: number;
+  readonly model: string;
+  /** Catalog entry when `model` is a catalog id; trace GPUs have none. */
+  readonly catalog: GpuModel | undefined;
+  readonly memoryMiB: number;
+  readonly nvlinkPeers: ReadonlySet<number>;
+  mode: SharingMode;
+  /** Thousandths of the GPU not handed out; for MIG, the compute slices not held by allocated instances. */
+  freeMilli = 1000;
+  memFreeMiB: number;
+  /** Live allocations on this GPU. */
+  allocations = 0;
+  /** Sum of the share sizes (milli) per allocation on this GPU, for policies that cluster equal shares. */
+  readonly shareSizes = new Map<number, number>();
+  mig: MigInstance[] = [];
+
+  constructor(spec: GpuSpec, where: string) {
+    this.uuid = spec.uuid;
+    this.index = spec.index;
+    this.model = spec.model;
+    this.catalog = findGpuModel(spec.model);
+    this.memoryMiB = spec.memoryMiB;
+    this.memFreeMiB = spec.memoryMiB;
+    this.nvlinkPeers = new Set(spec.nvlinkPeers ?? []);
+    this.mode = spec.mode;
+    if (spec.mode === "mig") {
+      const geometry = this.catalog?.mig;
+      if (!this.catalog || !geometry) {
+        throw new Error(
+          `${where}: GPU ${spec.index} (${spec.model}) is in mig mode but its model has no MIG`,
+        );
+      }
+      this.mig = (spec.migInstances ?? []).map((i) => this.instanceFromSpec(i, where));
+      this.refreshMig();
+    }
+  }
+
+  private instanceFromSpec(spec: MigInstanceSpec, where: string): MigInstance {
+    const profile = this.catalog ? findMigProfile(this.catalog, spec.profile) : undefined;
+    if (!profile) throw new Error(`${where}: GPU ${this.index}: unknown MIG profile "${spec.profile}"`);
+    if (spec.allocationId !== undefined) this.allocations++;
+    return { profile, start: spec.start, allocationId: spec.allocationId };
+  }
+
+  get migComputeSlices(): number {
+    return this.catalog?.mig?.computeSlices ?? 0;
+  }
+
+  /** Recomputes free capacity from the MIG layout: what allocated instances hold is taken. */
+  refreshMig(): void {
+    const total = this.migComputeSlices;
+    const held = computeSlicesUsed(this.mig.filter((i) => i.allocationId !== undefined));
+    this.freeMilli = Math.floor(((total - held) * 1000) / total);
+    let memHeld = 0;
+    for (const inst of this.mig) if (inst.allocationId !== undefined) memHeld += inst.profile.memoryMiB;
+    this.memFreeMiB = Math.max(0, this.memoryMiB - memHeld);
+  }
+
+  /** Nothing allocated: the GPU may change mode or be repartitioned. */
+  get idle(): boolean {
+    return this.allocations === 0;
+  }
+
+  snapshot(): GpuSnapshot {
+    return { mode: this.mode, mig: this.mig.map((i) => ({ ...i })) };
+  }
+
+  /** A string equal for two GPUs exactly when they are interchangeable for placement. */
+  stateKey(): string {
+    let key = `${this.model}/${this.mode}/${this.freeMilli}/${this.memFreeMiB}`;
+    if (this.shareSizes.size > 0) key += `/s${[...this.shareSizes.keys()].sort((a, b) => a - b).join(".")}`;
+    if (this.mode === "mig") {
+      for (const inst of this.mig)
+        key += `/${inst.profile.name}@${inst.start}${inst.allocationId ? "*" : ""}`;
+    }
+    return key;
+  }
+}

@@ -1,0 +1,76 @@
+import type { GpuModel, MigProfile } from "../../proto/catalog/GpuCatalog.ts";
+
+/** One MIG instance on a GPU, as the engine tracks it. */
+export interface MigInstance {
+  profile: MigProfile;
+  start: number;
+  allocationId: string | undefined;
+}
+
+function spanMask(start: number, memorySlices: number): number {
+  return ((1 << memorySlices) - 1) << start;
+}
+
+/** Memory-slice occupancy of a layout as a bit mask (bit i = memory slice i in use). */
+export function memorySliceMask(instances: readonly MigInstance[]): number {
+  let mask = 0;
+  for (const inst of instances) mask |= spanMask(inst.start, inst.profile.memorySlices);
+  return mask;
+}
+
+export function computeSlicesUsed(instances: readonly MigInstance[]): number {
+  let used = 0;
+  for (const inst of instances) used += inst.profile.computeSlices;
+  return used;
+}
+
+/**
+ * Whether `profile` can be created at `start` next to `instances`: a placement NVIDIA allows for the model, no
+ * memory slice shared with another instance, the compute-slice budget and the per-profile instance limit.
+ */
+export function canCreateAt(
+  model: GpuModel,
+  instances: readonly MigInstance[],
+  profile: MigProfile,
+  start: number,
+): boolean {
+  const geometry = model.mig;
+  if (!geometry || !profile.placementStarts.includes(start)) return false;
+  if (start + profile.memorySlices > geometry.memorySlices) return false;
+  if ((memorySliceMask(instances) & spanMask(start, profile.memorySlices)) !== 0) return false;
+  if (computeSlicesUsed(instances) + profile.computeSlices > geometry.computeSlices) return false;
+  let sameProfile = 0;
+  for (const inst of instances) if (inst.profile.name === profile.name) sameProfile++;
+  return sameProfile < profile.maxInstances;
+}
+
+/** How many instances of any profile could still be created one at a time: a measure of room left. */
+function creatablePlacements(model: GpuModel, instances: readonly MigInstance[]): number {
+  let count = 0;
+  for (const p of model.mig?.profiles ?? []) {
+    for (const s of p.placementStarts) if (canCreateAt(model, instances, p, s)) count++;
+  }
+  return count;
+}
+
+/**
+ * The placement start for a new `profile` instance that blocks the fewest later placements, or undefined when
+ * none is valid. Ties go to the lowest start.
+ */
+export function leastBlockingStart(
+  model: GpuModel,
+  instances: readonly MigInstance[],
+  profile: MigProfile,
+): number | undefined {
+  let best: number | undefined;
+  let bestRoom = -1;
+  for (const start of profile.placementStarts) {
+    if (!canCreateAt(model, instances, profile, start)) continue;
+    const room = creatablePlacements(model, [...instances, { profile, start, allocationId: undefined }]);
+    if (room > bestRoom) {
+      bestRoom = room;
+      best = start;
+    }
+  }
+  return best;
+}

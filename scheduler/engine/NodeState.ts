@@ -1,0 +1,85 @@
+import type { NodeSpec } from "./ClusterSpec.ts";
+import { GpuState } from "./GpuState.ts";
+import type { NodeClass } from "./NodeClassIndex.ts";
+
+/** The engine's mutable view of one node. */
+export class NodeState {
+  readonly name: string;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly cpuTotal: number;
+  readonly memTotal: number;
+  cpuFree: number;
+  memFree: number;
+  readonly gpus: GpuState[];
+  /**
+   * The GPUs in canonical order: sorted by state when the GPUs are interchangeable (same model, no partial
+   * NVLink topology), so that nodes in the same state share one equivalence class; index order otherwise.
+   */
+  ordered: GpuState[];
+  readonly models: ReadonlySet<string>;
+  /** Part of the class key that never changes: shape, models, labels, topology. */
+  readonly staticKey: string;
+  private readonly symmetric: boolean;
+  klass: NodeClass | undefined;
+  /** Position in `klass.members`, for O(1) removal. */
+  classSlot = -1;
+
+  constructor(spec: NodeSpec) {
+    if (!spec.name) throw new Error("node without a name");
+    for (const [what, v] of [
+      ["cpuMilli", spec.cpuMilli],
+      ["memoryMiB", spec.memoryMiB],
+    ] as const) {
+      if (!Number.isFinite(v) || v < 0) throw new Error(`node ${spec.name}: ${what} must be >= 0, got ${v}`);
+    }
+    this.name = spec.name;
+    this.labels = spec.labels ?? {};
+    this.cpuTotal = spec.cpuMilli;
+    this.memTotal = spec.memoryMiB;
+    this.cpuFree = spec.cpuMilli;
+    this.memFree = spec.memoryMiB;
+    this.gpus = spec.gpus.map((g) => new GpuState(g, `node ${spec.name}`));
+    const indices = new Set(this.gpus.map((g) => g.index));
+    if (indices.size !== this.gpus.length) throw new Error(`node ${spec.name}: duplicate GPU index`);
+    this.models = new Set(this.gpus.map((g) => g.model));
+    const fullMesh = this.gpus.every((g) => g.nvlinkPeers.size === this.gpus.length - 1);
+    const noLinks = this.gpus.every((g) => g.nvlinkPeers.size === 0);
+    this.symmetric = this.models.size <= 1 && (fullMesh || noLinks);
+    this.ordered = [...this.gpus];
+    const labelKey = Object.entries(this.labels)
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([k, v]) => `${k}=${v}`)
+      .join(",");
+    const topology = this.symmetric
+      ? `sym${this.gpus.length}`
+      : this.gpus.map((g) => `${g.model}:${[...g.nvlinkPeers].join(".")}`).join(";");
+    this.staticKey = `${this.cpuTotal}/${this.memTotal}/${[...this.models].join("+")}/${topology}/${labelKey}`;
+  }
+
+  get gpuCount(): number {
+    return this.gpus.length;
+  }
+
+  /** Sum of free GPU thousandths over the node. */
+  get gpuFreeMilli(): number {
+    let sum = 0;
+    for (const g of this.gpus) sum += g.freeMilli;
+    return sum;
+  }
+
+  /** Recomputes the canonical GPU order and returns the key of the node's equivalence class. */
+  classKey(): string {
+    const keys = new Map<GpuState, string>();
+    for (const g of this.gpus) keys.set(g, g.stateKey());
+    if (this.symmetric) {
+      this.ordered = [...this.gpus].sort((a, b) => {
+        const ka = keys.get(a)!;
+        const kb = keys.get(b)!;
+        return ka < kb ? -1 : ka > kb ? 1 : a.index - b.index;
+      });
+    }
+    let key = `${this.staticKey}|${this.cpuFree}|${this.memFree}`;
+    for (const g of this.ordered) key += `|${keys.get(g)}`;
+    return key;
+  }
+}

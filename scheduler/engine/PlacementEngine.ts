@@ -1,0 +1,433 @@
+import type { ClusterSpec, NodeSpec } from "./ClusterSpec.ts";
+import { CycleState } from "./CycleState.ts";
+import type { FilterPlugin } from "./FilterPlugin.ts";
+import { cpuMemoryFilter } from "./filters/CpuMemoryFilter.ts";
+import { gpuFitFilter } from "./filters/GpuFitFilter.ts";
+import { gpuModelFilter } from "./filters/GpuModelFilter.ts";
+import { nodeSelectorFilter } from "./filters/NodeSelectorFilter.ts";
+import type { GpuOption } from "./GpuOptions.ts";
+import type { GpuSnapshot, GpuState } from "./GpuState.ts";
+import { canCreateAt } from "./MigLayout.ts";
+import { type Evaluation, type NodeClass, NodeClassIndex } from "./NodeClassIndex.ts";
+import { NodeState } from "./NodeState.ts";
+import type { GangResult, GpuAssignment, Placement, PlaceResult } from "./Placement.ts";
+import type { GangRequest, PlacementRequest } from "./PlacementRequest.ts";
+import type { ScorePlugin } from "./ScorePlugin.ts";
+import { SeededRandom } from "./SeededRandom.ts";
+import { UnschedulableReasons } from "./UnschedulableReasons.ts";
+
+export interface EngineOptions {
+  /** The score step; see `createPolicy`. */
+  policy: ScorePlugin;
+  /** Seed of the engine's only randomness (tie-breaking between equally good nodes). */
+  seed?: number;
+}
+
+interface AllocationRecord {
+  placement: Placement;
+  node: NodeState;
+  /** GPUs whose mode or MIG layout this allocation changed, as they were before. */
+  snapshots: Map<GpuState, GpuSnapshot>;
+}
+
+/**
+ * The placement engine: a pure library over an in-memory cluster. `place` decides without side effects,
+ * `commit` applies a decision (checking it still fits), `release` undoes one exactly.
+ */
+export class PlacementEngine {
+  readonly policy: ScorePlugin;
+  private readonly rng: SeededRandom;
+  private readonly filters: FilterPlugin[];
+  private readonly nodesByName = new Map<string, NodeState>();
+  private readonly index = new NodeClassIndex();
+  private readonly allocations = new Map<string, AllocationRecord>();
+
+  constructor(cluster: ClusterSpec, options: EngineOptions) {
+    this.policy = options.policy;
+    this.rng = new SeededRandom(options.seed ?? 1);
+    this.filters = [
+      nodeSelectorFilter,
+      gpuModelFilter,
+      cpuMemoryFilter,
+      gpuFitFilter(options.policy.optionMode),
+    ];
+    for (const spec of cluster.nodes) this.addNode(spec);
+  }
+
+  addNode(spec: NodeSpec): void {
+    if (this.nodesByName.has(spec.name)) throw new Error(`node ${spec.name} already exists`);
+    const node = new NodeState(spec);
+    this.nodesByName.set(node.name, node);
+    this.index.update(node);
+  }
+
+  /** Removes a node that holds no allocations. */
+  removeNode(name: string): void {
+    const node = this.nodeNamed(name);
+    const held = [...this.allocations.values()]
+      .filter((a) => a.node === node)
+      .map((a) => a.placement.requestId);
+    if (held.length > 0) {
+      throw new Error(
+        `node ${name} still holds ${held.length} allocation(s) (${held.join(", ")}); release them first`,
+      );
+    }
+    this.nodesByName.delete(name);
+    this.index.remove(node);
+  }
+
+  get nodeCount(): number {
+    return this.nodesByName.size;
+  }
+
+  /** Number of node equivalence classes: what a decision actually scans. */
+  get classCount(): number {
+    return this.index.classCount;
+  }
+
+  nodes(): IterableIterator<NodeState> {
+    return this.nodesByName.values();
+  }
+
+  node(name: string): NodeState | undefined {
+    return this.nodesByName.get(name);
+  }
+
+  allocation(id: string): Placement | undefined {
+    return this.allocations.get(id)?.placement;
+  }
+
+  allocationIds(): IterableIterator<string> {
+    return this.allocations.keys();
+  }
+
+  /** Lets the policy learn from an arriving request (its view of the workload), before it is placed. */
+  observe(request: PlacementRequest): void {
+    this.policy.observe?.(new CycleState(request), () => this.index.clearMemos());
+  }
+
+  /** Decides where `request` goes; changes nothing. */
+  place(request: PlacementRequest): PlaceResult {
+    if (this.allocations.has(request.id)) throw new Error(`request ${request.id} is already allocated`);
+    return this.decide(new CycleState(request));
+  }
+
+  private decide(cycle: CycleState): PlaceResult {
+    let best: NodeClass | undefined;
+    let bestEval: Evaluation | undefined;
+    let bestScore = Number.NEGATIVE_INFINITY;
+    let tiedWeight = 0;
+    const reasons = new UnschedulableReasons();
+    for (const klass of this.index.classes()) {
+      const eligible = this.eligibleCount(klass, cycle);
+      if (eligible === 0) {
+        reasons.add("already used by the same gang", klass.members.length);
+        continue;
+      }
+      const ev = this.evaluate(klass, cycle);
+      if (!ev.fits) {
+        reasons.add(ev.reason, eligible);
+        continue;
+      }
+      if (ev.score > bestScore) {
+        bestScore = ev.score;
+        best = klass;
+        bestEval = ev;
+        tiedWeight = eligible;
+      } else if (ev.score === bestScore) {
+        // Weighted reservoir sampling: every tied node equally likely, as kube-scheduler's selectHost.
+        tiedWeight += eligible;
+        if (this.rng.next() * tiedWeight < eligible) {
+          best = klass;
+          bestEval = ev;
+        }
+      }
+    }
+    if (!best || !bestEval?.fits) return { ok: false, unschedulable: reasons.fold(this.nodesByName.size) };
+    const node = this.pickMember(best, cycle);
+    return { ok: true, placement: this.toPlacement(node, bestEval.option, cycle, bestEval.score) };
+  }
+
+  private eligibleCount(klass: NodeClass, cycle: CycleState): number {
+    if (cycle.excluded.size === 0) return klass.members.length;
+    let n = 0;
+    for (const m of klass.members) if (!cycle.excluded.has(m)) n++;
+    return n;
+  }
+
+  private pickMember(klass: NodeClass, cycle: CycleState): NodeState {
+    if (cycle.excluded.size === 0) return klass.members[this.rng.below(klass.members.length)]!;
+    const eligible = klass.members.filter((m) => !cycle.excluded.has(m));
+    return eligible[this.rng.below(eligible.length)]!;
+  }
+
+  private evaluate(klass: NodeClass, cycle: CycleState): Evaluation {
+    const known = klass.memo.get(cycle.signature);
+    if (known) return known;
+    const node = klass.members[0]!;
+    let ev: Evaluation | undefined;
+    for (const f of this.filters) {
+      const reason = f.filter(node, cycle);
+      if (reason !== null) {
+        ev = { fits: false, reason };
+        break;
+      }
+    }
+    if (!ev) {
+      let bestScore = Number.NEGATIVE_INFINITY;
+      let bestOption: GpuOption | undefined;
+      for (const option of cycle.options) {
+        const s = this.policy.score(node, option, cycle, klass);
+        if (s > bestScore) {
+          bestScore = s;
+          bestOption = option;
+        }
+      }
+      ev = bestOption
+        ? { fits: true, score: bestScore, option: bestOption }
+        : { fits: false, reason: "no option" };
+    }
+    this.index.remember(klass, cycle.signature, ev);
+    return ev;
+  }
+
+  private toPlacement(node: NodeState, option: GpuOption, cycle: CycleState, score: number): Placement {
+    const r = cycle.request;
+    const gpus = option.picks.map((pick): GpuAssignment => {
+      const gpu = node.ordered[pick.pos]!;
+      const at = { gpuIndex: gpu.index, gpuUuid: gpu.uuid };
+      if (pick.kind === "share")
+        return { kind: "share", ...at, milli: pick.milli, memoryMiB: pick.memoryMiB };
+      if (pick.kind === "whole")
+        return pick.switchFrom
+          ? { kind: "whole", ...at, switchFrom: pick.switchFrom }
+          : { kind: "whole", ...at };
+      const a: GpuAssignment = {
+        kind: "mig",
+        ...at,
+        profile: pick.profile!.name,
+        start: pick.start!,
+        action: pick.action!,
+      };
+      if (pick.action === "repartition")
+        a.layout = [{ profile: pick.profile!.name, start: pick.start!, allocationId: r.id }];
+      return a;
+    });
+    return { requestId: r.id, node: node.name, cpuMilli: r.cpuMilli, memoryMiB: r.memoryMiB, gpus, score };
+  }
+
+  private nodeNamed(name: string): NodeState {
+    const node = this.nodesByName.get(name);
+    if (!node) throw new Error(`unknown node ${name}`);
+    return node;
+  }
+
+  /** Applies a decision. Throws, changing nothing, when it no longer fits the current state. */
+  commit(placement: Placement): void {
+    const id = placement.requestId;
+    if (this.allocations.has(id)) throw new Error(`allocation ${id} already exists`);
+    const node = this.nodeNamed(placement.node);
+    if (node.cpuFree < placement.cpuMilli) throw new Error(`commit ${id}: node ${node.name} lacks CPU now`);
+    if (node.memFree < placement.memoryMiB)
+      throw new Error(`commit ${id}: node ${node.name} lacks memory now`);
+    const gpus = placement.gpus.map((a) => {
+      const gpu = node.gpus.find((g) => g.index === a.gpuIndex);
+      if (!gpu || gpu.uuid !== a.gpuUuid)
+        throw new Error(`commit ${id}: node ${node.name} has no GPU ${a.gpuUuid}`);
+      return gpu;
+    });
+    if (new Set(gpus).size !== gpus.length) throw new Error(`commit ${id}: a GPU is named twice`);
+    placement.gpus.forEach((a, i) => {
+      checkAssignment(gpus[i]!, a, id);
+    });
+    const snapshots = new Map<GpuState, GpuSnapshot>();
+    placement.gpus.forEach((a, i) => {
+      applyAssignment(gpus[i]!, a, id, snapshots);
+    });
+    node.cpuFree -= placement.cpuMilli;
+    node.memFree -= placement.memoryMiB;
+    this.allocations.set(id, { placement, node, snapshots });
+    this.index.update(node);
+  }
+
+  /** Undoes an allocation exactly: the node's free capacity is what it was before the commit. */
+  release(id: string): Placement {
+    const record = this.allocations.get(id);
+    if (!record) throw new Error(`no allocation ${id}`);
+    const { placement, node, snapshots } = record;
+    for (const a of placement.gpus) {
+      const gpu = node.gpus.find((g) => g.index === a.gpuIndex)!;
+      releaseAssignment(gpu, a, id, snapshots.get(gpu));
+    }
+    node.cpuFree += placement.cpuMilli;
+    node.memFree += placement.memoryMiB;
+    this.allocations.delete(id);
+    this.index.update(node);
+    return placement;
+  }
+
+  /** Places every member of a gang on distinct nodes, or none; changes nothing. */
+  placeGang(gang: GangRequest): GangResult {
+    const placed: Placement[] = [];
+    const used = new Set<NodeState>();
+    try {
+      for (const member of gang.members) {
+        if (this.allocations.has(member.id)) throw new Error(`request ${member.id} is already allocated`);
+        const result = this.decide(new CycleState(member, used));
+        if (!result.ok) return { ok: false, unschedulable: result.unschedulable, memberId: member.id };
+        this.commit(result.placement);
+        placed.push(result.placement);
+        used.add(this.nodeNamed(result.placement.node));
+      }
+      return { ok: true, placements: [...placed] };
+    } finally {
+      for (const p of placed.reverse()) this.release(p.requestId);
+    }
+  }
+
+  /** Commits all placements of a gang or, if one no longer fits, none of them. */
+  commitGang(placements: readonly Placement[]): void {
+    const done: Placement[] = [];
+    try {
+      for (const p of placements) {
+        this.commit(p);
+        done.push(p);
+      }
+    } catch (e) {
+      for (const p of done.reverse()) this.release(p.requestId);
+      throw e;
+    }
+  }
+
+  /** Runs `query` as if the `victims` were released (preemption what-if), then restores them exactly. */
+  whatIfReleased<T>(victims: readonly string[], query: () => T): T {
+    const released: Placement[] = [];
+    try {
+      for (const id of victims) released.push(this.release(id));
+      return query();
+    } finally {
+      for (const p of released.reverse()) this.commit(p);
+    }
+  }
+}
+
+function checkAssignment(gpu: GpuState, a: GpuAssignment, id: string): void {
+  const where = `commit ${id}: GPU ${gpu.index} (${gpu.uuid})`;
+  switch (a.kind) {
+    case "share":
+      if (gpu.mode !== "shared") throw new Error(`${where} is in ${gpu.mode} mode, not shared`);
+      if (gpu.freeMilli < a.milli)
+        throw new Error(`${where} has ${gpu.freeMilli} milli free, needs ${a.milli}`);
+      if (gpu.memoryMiB > 0 && gpu.memFreeMiB < a.memoryMiB) throw new Error(`${where} lacks GPU memory now`);
+      return;
+    case "whole":
+      if (!gpu.idle) throw new Error(`${where} is not idle`);
+      if (gpu.mode === "mig" && a.switchFrom !== "mig")
+        throw new Error(`${where} is in MIG mode; switch it first`);
+      return;
+    case "mig": {
+      const model = gpu.catalog;
+      const profile = model?.mig?.profiles.find((p) => p.name === a.profile);
+      if (!model || !profile) throw new Error(`${where} (${gpu.model}) has no MIG profile ${a.profile}`);
+      if (a.action === "repartition") {
+        if (!gpu.idle) throw new Error(`${where} is not idle, cannot repartition`);
+        if (!canCreateAt(model, [], profile, a.start))
+          throw new Error(`${where}: ${a.profile} cannot start at ${a.start}`);
+        return;
+      }
+      if (gpu.mode !== "mig") throw new Error(`${where} is not in MIG mode`);
+      if (a.action === "reuse") {
+        const free = gpu.mig.find(
+          (i) => i.start === a.start && i.profile.name === a.profile && !i.allocationId,
+        );
+        if (!free) throw new Error(`${where} has no free ${a.profile} instance at ${a.start}`);
+        return;
+      }
+      if (!canCreateAt(model, gpu.mig, profile, a.start)) {
+        throw new Error(`${where}: ${a.profile} no longer fits at placement ${a.start}`);
+      }
+      return;
+    }
+  }
+}
+
+function applyAssignment(
+  gpu: GpuState,
+  a: GpuAssignment,
+  id: string,
+  snapshots: Map<GpuState, GpuSnapshot>,
+): void {
+  gpu.allocations++;
+  switch (a.kind) {
+    case "share":
+      gpu.freeMilli -= a.milli;
+      if (gpu.memoryMiB > 0) gpu.memFreeMiB -= a.memoryMiB;
+      gpu.shareSizes.set(a.milli, (gpu.shareSizes.get(a.milli) ?? 0) + 1);
+      return;
+    case "whole":
+      if (a.switchFrom) {
+        snapshots.set(gpu, gpu.snapshot());
+        gpu.mode = "whole";
+        gpu.mig = [];
+      }
+      gpu.freeMilli = 0;
+      gpu.memFreeMiB = 0;
+      return;
+    case "mig": {
+      const profile = gpu.catalog!.mig!.profiles.find((p) => p.name === a.profile)!;
+      if (a.action === "reuse") {
+        gpu.mig.find(
+          (i) => i.start === a.start && i.profile.name === a.profile && !i.allocationId,
+        )!.allocationId = id;
+      } else if (a.action === "create") {
+        gpu.mig.push({ profile, start: a.start, allocationId: id });
+      } else {
+        snapshots.set(gpu, gpu.snapshot());
+        gpu.mode = "mig";
+        gpu.mig = [{ profile, start: a.start, allocationId: id }];
+      }
+      gpu.refreshMig();
+      return;
+    }
+  }
+}
+
+function releaseAssignment(
+  gpu: GpuState,
+  a: GpuAssignment,
+  id: string,
+  snapshot: GpuSnapshot | undefined,
+): void {
+  gpu.allocations--;
+  switch (a.kind) {
+    case "share": {
+      gpu.freeMilli += a.milli;
+      if (gpu.memoryMiB > 0) gpu.memFreeMiB += a.memoryMiB;
+      const left = (gpu.shareSizes.get(a.milli) ?? 1) - 1;
+      if (left === 0) gpu.shareSizes.delete(a.milli);
+      else gpu.shareSizes.set(a.milli, left);
+      return;
+    }
+    case "whole":
+      gpu.freeMilli = 1000;
+      gpu.memFreeMiB = gpu.memoryMiB;
+      break;
+    case "mig": {
+      const i = gpu.mig.findIndex((inst) => inst.allocationId === id);
+      // A reused instance goes back to the free pool; one this allocation created is destroyed again.
+      if (a.action === "reuse") gpu.mig[i]!.allocationId = undefined;
+      else gpu.mig.splice(i, 1);
+      gpu.refreshMig();
+      break;
+    }
+  }
+  if (snapshot && gpu.idle) {
+    gpu.mode = snapshot.mode;
+    gpu.mig = snapshot.mig.map((inst) => ({ ...inst }));
+    if (gpu.mode === "mig") gpu.refreshMig();
+    else {
+      gpu.freeMilli = 1000;
+      gpu.memFreeMiB = gpu.memoryMiB;
+    }
+  }
+}

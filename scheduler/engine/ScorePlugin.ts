@@ -1,0 +1,17 @@
+import type { CycleState } from "./CycleState.ts";
+import type { GpuOption, OptionMode } from "./GpuOptions.ts";
+import type { NodeClass } from "./NodeClassIndex.ts";
+import type { NodeState } from "./NodeState.ts";
+
+/**
+ * A placement policy's score step: how good one GPU option on one node is (higher is better). Scores may depend
+ * only on the node's state and what the policy has learnt from past arrivals, never on future ones: results are
+ * remembered per node equivalence class. A policy that changes its view calls the `invalidate` it is given.
+ */
+export interface ScorePlugin {
+  readonly name: string;
+  readonly optionMode: OptionMode;
+  score(node: NodeState, option: GpuOption, cycle: CycleState, klass: NodeClass): number;
+  /** Told about every request offered to the engine, before it is placed (past arrivals only). */
+  observe?(cycle: CycleState, invalidate: () => void): void;
+}
