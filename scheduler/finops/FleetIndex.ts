@@ -1,0 +1,62 @@
+import type { FleetGpu, FleetJob, FleetNode, FleetSlice, FleetSnapshot } from "../http/FleetReadModel.ts";
+import type { UtilizationSample } from "./UtilizationSample.ts";
+
+/** A slice held by a job, with everything the ledger, the idle detector and the metrics label it by. */
+export interface HeldSlice {
+  node: FleetNode;
+  gpu: FleetGpu;
+  slice: FleetSlice;
+  job: FleetJob;
+}
+
+/** Who a utilization sample belongs to at the moment it was taken. */
+export interface SampleAttribution {
+  node: string;
+  gpu: FleetGpu | undefined;
+  profile: string;
+  /** The held slices the reading speaks for: one MIG instance, the whole GPU, or every share of a shared GPU. */
+  held: HeldSlice[];
+}
+
+/** Lookups over one fleet snapshot, rebuilt whenever the scheduler commits a change. */
+export class FleetIndex {
+  readonly held: HeldSlice[] = [];
+  private readonly gpus = new Map<string, { node: FleetNode; gpu: FleetGpu }>();
+  private readonly heldByMig = new Map<string, HeldSlice>();
+  private readonly heldByGpu = new Map<string, HeldSlice[]>();
+
+  constructor(readonly snapshot: FleetSnapshot) {
+    const jobs = new Map(snapshot.jobs.map((j) => [j.id, j]));
+    for (const node of snapshot.nodes) {
+      for (const gpu of node.gpus) {
+        this.gpus.set(gpu.uuid, { node, gpu });
+        for (const slice of gpu.slices) {
+          const job = slice.jobId === undefined ? undefined : jobs.get(slice.jobId);
+          if (!job) continue;
+          const held = { node, gpu, slice, job };
+          this.held.push(held);
+          if (slice.migUuid) this.heldByMig.set(slice.migUuid, held);
+          const onGpu = this.heldByGpu.get(gpu.uuid) ?? [];
+          onGpu.push(held);
+          this.heldByGpu.set(gpu.uuid, onGpu);
+        }
+      }
+    }
+  }
+
+  gpu(uuid: string): FleetGpu | undefined {
+    return this.gpus.get(uuid)?.gpu;
+  }
+
+  attribute(sample: UtilizationSample): SampleAttribution {
+    const gpu = this.gpu(sample.gpuUuid);
+    if (sample.migUuid !== undefined) {
+      const held = this.heldByMig.get(sample.migUuid);
+      const profile = held?.slice.profile ?? gpu?.slices.find((s) => s.migUuid === sample.migUuid)?.profile;
+      return { node: sample.node, gpu, profile: profile ?? "", held: held ? [held] : [] };
+    }
+    // A GPU-level reading of a MIG-mode GPU says nothing about which instance is busy.
+    const held = gpu?.sharingMode === "mig" ? [] : (this.heldByGpu.get(sample.gpuUuid) ?? []);
+    return { node: sample.node, gpu, profile: "", held };
+  }
+}

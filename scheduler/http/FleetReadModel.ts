@@ -1,0 +1,78 @@
+/**
+ * The read side of the scheduler's state that the HTTP API, the metrics, the FinOps ledger and the dashboard
+ * consume. The scheduler service adapts its in-memory state to this shape; tests drive it with a fake. Keeping
+ * the port this small lets those components be built and tested without the placement engine or the store.
+ */
+
+export type NodeState = "Ready" | "NotReady" | "Draining";
+export type SharingMode = "whole" | "mig" | "shared";
+export type SliceKind = "mig" | "shared" | "whole";
+export type JobState = "Pending" | "Running" | "Succeeded" | "Failed" | "Cancelled";
+
+export interface FleetSlice {
+  /** Stable id of the slice within the fleet, e.g. `node-a/GPU-1234/mig-3`. */
+  id: string;
+  kind: SliceKind;
+  /** MIG profile name (`3g.40gb`) for MIG slices. */
+  profile?: string;
+  /** MIG placement start, in memory slices; the instance spans the profile's `memorySlices`. */
+  placementStart?: number;
+  gpuInstanceId?: number;
+  computeInstanceId?: number;
+  migUuid?: string;
+  /** The part of the GPU this slice stands for, 0 < share <= 1: what GPU-hours and cost are weighted by. */
+  share: number;
+  /** The job holding the slice, if any. */
+  jobId?: string;
+}
+
+export interface FleetGpu {
+  uuid: string;
+  index: number;
+  /** Catalog id (`H100-SXM5-80GB`), see proto/catalog/gpu-models.json. */
+  modelId: string;
+  /** NVML product name (`NVIDIA H100 80GB HBM3`), the `modelName` label DCGM exporter uses. */
+  modelName: string;
+  memoryMiB: number;
+  sharingMode: SharingMode;
+  healthy: boolean;
+  slices: FleetSlice[];
+}
+
+export interface FleetNode {
+  name: string;
+  state: NodeState;
+  labels: Record<string, string>;
+  gpus: FleetGpu[];
+}
+
+export interface FleetJob {
+  id: string;
+  name: string;
+  tenant: string;
+  queue: string;
+  priority: number;
+  kind: string;
+  state: JobState;
+  /** What the job asked for, in words (`3g.40gb`, `2 GPUs`, `memoryMiB=8192 computePercent=25`). */
+  request: string;
+  /** Milliseconds since the epoch. */
+  submittedAt: number;
+  startedAt?: number;
+  finishedAt?: number;
+  /** Why a pending job is not placed, in the scheduler's words. */
+  reason?: string;
+  /** Slice ids the job holds while it runs. */
+  sliceIds: string[];
+}
+
+export interface FleetSnapshot {
+  nodes: FleetNode[];
+  jobs: FleetJob[];
+}
+
+export interface FleetReadModel {
+  snapshot(): FleetSnapshot;
+  /** Calls `listener` after every committed change; returns the unsubscribe function. */
+  onChange(listener: () => void): () => void;
+}
