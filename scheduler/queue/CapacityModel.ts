@@ -1,0 +1,38 @@
+export type PlaceResult<Allocation> =
+  | { placed: true; allocation: Allocation }
+  | { placed: false; reason: string };
+
+/**
+ * The cluster as the queue needs it: the placement engine behind a narrow interface, so the queue decides
+ * only order, quota and preemption, and the engine alone decides where work fits.
+ */
+export interface CapacityModel<Request, Allocation> {
+  /** Places and commits the request, or says why it cannot be placed now. */
+  place(request: Request): PlaceResult<Allocation>;
+  /** Gives back exactly what an allocation held. */
+  release(allocation: Allocation): void;
+  /** Takes back exactly an allocation released before (to undo a trial). */
+  restore(allocation: Allocation): void;
+}
+
+/** Changes to a capacity model that are undone in reverse order: "what if these jobs stopped?" */
+export class CapacityTrial<Request, Allocation> {
+  private readonly undo: (() => void)[] = [];
+
+  constructor(private readonly model: CapacityModel<Request, Allocation>) {}
+
+  place(request: Request): PlaceResult<Allocation> {
+    const result = this.model.place(request);
+    if (result.placed) this.undo.push(() => this.model.release(result.allocation));
+    return result;
+  }
+
+  release(allocation: Allocation): void {
+    this.model.release(allocation);
+    this.undo.push(() => this.model.restore(allocation));
+  }
+
+  rollback(): void {
+    for (let step = this.undo.pop(); step; step = this.undo.pop()) step();
+  }
+}

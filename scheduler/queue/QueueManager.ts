@@ -1,0 +1,503 @@
+import { BackfillReservation } from "./BackfillReservation.ts";
+import type { CapacityModel } from "./CapacityModel.ts";
+import { DEFAULT_PREEMPTION_GRACE_SECONDS, DEFAULT_QUEUE_NAME, type QueueConfig } from "./QueueConfig.ts";
+import type { AdmittedJob, QueuedJob, StopRequest } from "./QueuedJob.ts";
+import { borrowingJobIds, QuotaLedger } from "./QuotaLedger.ts";
+import { addResources, emptyResources, type ResourceVector } from "./ResourceVector.ts";
+import { selectVictims } from "./VictimSelection.ts";
+
+/** What a caller hands in to queue a job; the manager resolves queue defaults and the priority class. */
+export interface JobSubmission<Request> {
+  id: string;
+  /** Defaults to the queue named `default` when the config has one. */
+  queue?: string | undefined;
+  priorityClass?: string | undefined;
+  /** Used when no priority class is named (and the config has no default class). */
+  priority?: number | undefined;
+  preemptible?: boolean | undefined;
+  requeueOnPreemption?: boolean | undefined;
+  maxRuntimeSeconds?: number | undefined;
+  demand: ResourceVector;
+  gang?: boolean | undefined;
+  request: Request;
+}
+
+/** Refused submissions: unknown queue or class. The message says what to use instead. */
+export class QueueSubmissionError extends Error {
+  override readonly name = "QueueSubmissionError";
+}
+
+export type PendingKind = "quota" | "capacity" | "reservation" | "preempting" | "not-considered";
+
+export interface PendingReason {
+  kind: PendingKind;
+  message: string;
+  /** Jobs being stopped so that this one can run. */
+  victims: string[];
+}
+
+export interface Admission<Request, Allocation> {
+  job: QueuedJob<Request>;
+  allocation: Allocation;
+}
+
+export interface Preemption {
+  jobId: string;
+  queue: string;
+  stop: StopRequest;
+}
+
+export interface CycleResult<Request, Allocation> {
+  admitted: Admission<Request, Allocation>[];
+  /** Graceful stops to send now; each victim keeps its capacity until `finished` is called for it. */
+  preempted: Preemption[];
+  /** The job capacity is held for, and from when it is expected to fit. */
+  reservation: { jobId: string; startsBy: number } | undefined;
+}
+
+export interface FinishOutcome<Request> {
+  /** True when the job ended because the queue preempted it. */
+  preempted: boolean;
+  /** The job went back to the queue (it asked to be requeued when preempted). */
+  requeued: QueuedJob<Request> | undefined;
+}
+
+export interface QueueStatus {
+  name: string;
+  cohort: string | undefined;
+  weight: number;
+  quota: ResourceVector;
+  borrowingLimit: ResourceVector | undefined;
+  usage: ResourceVector;
+  borrowed: ResourceVector;
+  pending: number;
+  running: number;
+  admittedTotal: number;
+  preemptedTotal: number;
+}
+
+export interface JobExplanation {
+  jobId: string;
+  queue: string;
+  state: "Pending" | "Running" | "Stopping";
+  /** 1-based place among the queue's pending jobs in admission order. */
+  position: number | undefined;
+  queueLength: number | undefined;
+  waitsFor: PendingReason | undefined;
+  /** For pending jobs: the jobs being stopped for it. For stopping jobs: the job it is stopped for. */
+  preemption: string[];
+  /** Running on capacity borrowed from its cohort (reclaimed first). */
+  borrowing: boolean;
+  summary: string;
+}
+
+export interface QueueManagerOptions<Request, Allocation> {
+  config: QueueConfig;
+  capacity: CapacityModel<Request, Allocation>;
+}
+
+/**
+ * The multi-tenant queue in front of the placement engine: quotas with borrowing, dominant-resource fair share,
+ * priorities, aging, gang reservation with backfill, and preemption. Pure: the caller passes the clock (seconds)
+ * into every call and carries out the decisions (start, graceful stop) a cycle returns.
+ */
+export class QueueManager<Request, Allocation> {
+  private config: QueueConfig;
+  private ledger: QuotaLedger;
+  private readonly capacity: CapacityModel<Request, Allocation>;
+  private readonly pending = new Map<string, QueuedJob<Request>>();
+  private readonly running = new Map<string, AdmittedJob<Request, Allocation>>();
+  private readonly sequence = new Map<string, number>();
+  private nextSequence = 0;
+  /** Preemptor id -> victims still stopping for it; the preemptor preempts nobody else meanwhile. */
+  private readonly nominated = new Map<string, string[]>();
+  private reasons = new Map<string, PendingReason>();
+  private lastOrder: string[] = [];
+  private readonly admittedTotal = new Map<string, number>();
+  private readonly preemptedTotal = new Map<string, number>();
+
+  constructor(options: QueueManagerOptions<Request, Allocation>) {
+    this.config = options.config;
+    this.ledger = new QuotaLedger(options.config);
+    this.capacity = options.capacity;
+  }
+
+  currentConfig(): QueueConfig {
+    return this.config;
+  }
+
+  /** Switches to a new config. Refused (the old one stays) if it drops a queue that still holds jobs. */
+  reload(config: QueueConfig): void {
+    const names = new Set(config.queues.map((q) => q.name));
+    const inUse = new Map<string, number>();
+    for (const job of [...this.pending.values(), ...[...this.running.values()].map((r) => r.job)]) {
+      if (!names.has(job.queue)) inUse.set(job.queue, (inUse.get(job.queue) ?? 0) + 1);
+    }
+    if (inUse.size > 0) {
+      const list = [...inUse].map(([queue, count]) => `${queue} (${count} jobs)`).join(", ");
+      throw new QueueSubmissionError(
+        `the new config drops queues that still hold jobs: ${list}; keep them until their jobs end or are cancelled`,
+      );
+    }
+    const ledger = new QuotaLedger(config);
+    for (const r of this.running.values()) ledger.add(r.job.queue, r.job.demand);
+    this.config = config;
+    this.ledger = ledger;
+  }
+
+  submit(submission: JobSubmission<Request>, now: number): QueuedJob<Request> {
+    if (this.pending.has(submission.id) || this.running.has(submission.id)) {
+      throw new QueueSubmissionError(`job ${submission.id} is already queued or running`);
+    }
+    const job = this.resolve(submission, now);
+    this.pending.set(job.id, job);
+    this.sequence.set(job.id, this.nextSequence++);
+    this.reasons.set(job.id, {
+      kind: "not-considered",
+      message: "waits for the next scheduling cycle",
+      victims: [],
+    });
+    return job;
+  }
+
+  /** Takes an admitted job back in after a restart, without a cycle (the caller recovered its allocation). */
+  adopt(submission: JobSubmission<Request>, allocation: Allocation, startedAt: number): void {
+    const job = this.resolve(submission, startedAt);
+    this.running.set(job.id, { job, allocation, startedAt, stopping: undefined });
+    this.ledger.add(job.queue, job.demand);
+  }
+
+  /** Removes a job that has not started; returns false if it is not pending. */
+  cancelPending(jobId: string): boolean {
+    this.nominated.delete(jobId);
+    this.reasons.delete(jobId);
+    return this.pending.delete(jobId);
+  }
+
+  /**
+   * A running job ended (done, failed, cancelled, or stopped after a preemption): its capacity and quota go back.
+   * A preempted job that asked to be requeued is pending again, keeping its age.
+   */
+  finished(jobId: string, _now: number): FinishOutcome<Request> {
+    const admitted = this.running.get(jobId);
+    if (!admitted) return { preempted: false, requeued: undefined };
+    this.running.delete(jobId);
+    this.capacity.release(admitted.allocation);
+    this.ledger.remove(admitted.job.queue, admitted.job.demand);
+    const preempted = admitted.stopping !== undefined;
+    if (preempted && admitted.job.requeueOnPreemption) {
+      this.pending.set(jobId, admitted.job);
+      this.reasons.set(jobId, {
+        kind: "not-considered",
+        message: `requeued after preemption (${admitted.stopping?.reason ?? ""})`,
+        victims: [],
+      });
+      return { preempted, requeued: admitted.job };
+    }
+    this.sequence.delete(jobId);
+    return { preempted, requeued: undefined };
+  }
+
+  pendingJobs(): QueuedJob<Request>[] {
+    return [...this.pending.values()];
+  }
+
+  runningJobs(): AdmittedJob<Request, Allocation>[] {
+    return [...this.running.values()];
+  }
+
+  /** One scheduling pass: admits what fits in order, reserves for a blocked head, and picks victims. */
+  cycle(now: number): CycleResult<Request, Allocation> {
+    const result: CycleResult<Request, Allocation> = { admitted: [], preempted: [], reservation: undefined };
+    const order = this.admissionOrder(now);
+    this.lastOrder = order.map((j) => j.id);
+    const reasons = new Map<string, PendingReason>();
+    let reservation: BackfillReservation<Request, Allocation> | undefined;
+    let borrowing: Set<string> | undefined;
+
+    for (const job of order) {
+      const stoppingFor = (this.nominated.get(job.id) ?? []).filter((id) => this.running.has(id));
+      if (stoppingFor.length > 0) {
+        reasons.set(job.id, {
+          kind: "preempting",
+          message: `waits for ${stoppingFor.join(", ")} to stop (graceful stop sent)`,
+          victims: stoppingFor,
+        });
+        continue;
+      }
+      this.nominated.delete(job.id);
+
+      const verdict = this.ledger.check(job.queue, job.demand);
+      let blocked: PendingReason;
+      if (verdict.fits) {
+        const placement = this.capacity.place(job.request);
+        if (placement.placed) {
+          if (!reservation || reservation.allowsBackfill(job, this.capacity, this.ledger, now)) {
+            this.admit(job, placement.allocation, now);
+            result.admitted.push({ job, allocation: placement.allocation });
+            borrowing = undefined;
+            continue;
+          }
+          this.capacity.release(placement.allocation);
+          blocked = {
+            kind: "reservation",
+            message: `capacity is reserved for job ${reservation.job.id}${startsByText(reservation.startsBy)}; a job can run before it only if its maxRuntimeSeconds ends by then or it leaves that capacity free`,
+            victims: [],
+          };
+        } else {
+          blocked = { kind: "capacity", message: placement.reason, victims: [] };
+        }
+      } else {
+        blocked = { kind: "quota", message: verdict.reason, victims: [] };
+      }
+
+      if (blocked.kind !== "reservation") {
+        borrowing ??= borrowingJobIds(
+          this.ledger,
+          this.runningJobs().map((r) => ({ ...r.job, startedAt: r.startedAt })),
+        );
+        const choice = selectVictims({
+          preemptor: job,
+          running: this.runningJobs(),
+          borrowing,
+          ledger: this.ledger,
+          capacity: this.capacity,
+          now,
+        });
+        if (choice.found) {
+          const ids = choice.victims.map((v) => v.admitted.job.id);
+          for (const victim of choice.victims)
+            result.preempted.push(this.stop(victim.admitted, job.id, victim.reason, now));
+          this.nominated.set(job.id, ids);
+          reasons.set(job.id, {
+            kind: "preempting",
+            message: `preempting ${ids.join(", ")} to make room (${blocked.message})`,
+            victims: ids,
+          });
+          continue;
+        }
+        blocked = { ...blocked, message: `${blocked.message}; ${choice.reason}` };
+      }
+
+      if (
+        !reservation &&
+        verdict.fits &&
+        blocked.kind === "capacity" &&
+        (job.gang || this.starving(job, now))
+      ) {
+        reservation = BackfillReservation.plan(job, this.runningJobs(), this.capacity, now);
+        result.reservation = { jobId: job.id, startsBy: reservation.startsBy };
+        blocked = {
+          ...blocked,
+          message: `${blocked.message}; capacity is reserved for it${startsByText(reservation.startsBy)}`,
+        };
+      }
+      reasons.set(job.id, blocked);
+    }
+    this.reasons = reasons;
+    return result;
+  }
+
+  explain(jobId: string, now: number): JobExplanation | undefined {
+    const running = this.running.get(jobId);
+    if (running) {
+      const borrowing = borrowingJobIds(
+        this.ledger,
+        this.runningJobs().map((r) => ({ ...r.job, startedAt: r.startedAt })),
+      ).has(jobId);
+      const stop = running.stopping;
+      const summary = stop
+        ? `stopping: ${stop.reason}; killed at ${stop.killAt} if still running`
+        : `running in queue ${running.job.queue} since ${running.startedAt}${
+            borrowing
+              ? " on capacity borrowed from its cohort; the lending queue can reclaim it"
+              : " within its queue's quota"
+          }${running.job.preemptible ? "" : "; not preemptible"}`;
+      return {
+        jobId,
+        queue: running.job.queue,
+        state: stop ? "Stopping" : "Running",
+        position: undefined,
+        queueLength: undefined,
+        waitsFor: undefined,
+        preemption: stop ? [stop.preemptorId] : [],
+        borrowing,
+        summary,
+      };
+    }
+    const job = this.pending.get(jobId);
+    if (!job) return undefined;
+    const queueOrder = this.orderedPendingOf(job.queue, now);
+    const position = queueOrder.indexOf(jobId) + 1;
+    const waitsFor = this.reasons.get(jobId);
+    const victims = waitsFor?.victims ?? [];
+    const summary = [
+      `pending in queue ${job.queue}, position ${position} of ${queueOrder.length}`,
+      `waits for: ${waitsFor?.message ?? "the next scheduling cycle"}`,
+      victims.length > 0 ? `preempting: ${victims.join(", ")}` : "preempts nobody",
+    ].join("; ");
+    return {
+      jobId,
+      queue: job.queue,
+      state: "Pending",
+      position,
+      queueLength: queueOrder.length,
+      waitsFor,
+      preemption: victims,
+      borrowing: false,
+      summary,
+    };
+  }
+
+  statuses(): QueueStatus[] {
+    return this.ledger.queues().map((spec) => ({
+      name: spec.name,
+      cohort: spec.cohort,
+      weight: spec.weight,
+      quota: spec.quota,
+      borrowingLimit: spec.borrowingLimit,
+      usage: this.ledger.usageOf(spec.name),
+      borrowed: this.ledger.borrowedBy(spec.name),
+      pending: [...this.pending.values()].filter((j) => j.queue === spec.name).length,
+      running: [...this.running.values()].filter((r) => r.job.queue === spec.name).length,
+      admittedTotal: this.admittedTotal.get(spec.name) ?? 0,
+      preemptedTotal: this.preemptedTotal.get(spec.name) ?? 0,
+    }));
+  }
+
+  /**
+   * Starving jobs first (oldest first), then jobs that stay within their queue's quota (priority, then age),
+   * then jobs that need to borrow, interleaved by dominant-resource share so the least-served queue borrows next.
+   */
+  private admissionOrder(now: number): QueuedJob<Request>[] {
+    const byPriorityAndAge = (a: QueuedJob<Request>, b: QueuedJob<Request>) =>
+      b.priority - a.priority || this.byAge(a, b);
+    const starving: QueuedJob<Request>[] = [];
+    const withinQuota: QueuedJob<Request>[] = [];
+    const borrowingByQueue = new Map<string, QueuedJob<Request>[]>();
+    for (const job of this.pending.values()) {
+      if (this.starving(job, now)) starving.push(job);
+      else if (this.ledger.withinQuota(job.queue, job.demand)) withinQuota.push(job);
+      else borrowingByQueue.set(job.queue, [...(borrowingByQueue.get(job.queue) ?? []), job]);
+    }
+    starving.sort((a, b) => this.byAge(a, b));
+    withinQuota.sort(byPriorityAndAge);
+
+    const borrowers: QueuedJob<Request>[] = [];
+    const heads = [...borrowingByQueue].map(([queue, jobs]) => ({
+      queue,
+      jobs: jobs.sort(byPriorityAndAge),
+      next: 0,
+    }));
+    const extra = new Map<string, ResourceVector>();
+    const shareAfter = (queue: string, demand: ResourceVector) =>
+      this.ledger.dominantShare(queue, addResources(extra.get(queue) ?? emptyResources, demand));
+    for (;;) {
+      let best: (typeof heads)[number] | undefined;
+      let bestShare = Number.POSITIVE_INFINITY;
+      for (const head of heads) {
+        const job = head.jobs[head.next];
+        if (!job) continue;
+        const share = shareAfter(head.queue, job.demand);
+        if (
+          share < bestShare ||
+          (share === bestShare && best && byPriorityAndAge(job, best.jobs[best.next]!) < 0)
+        ) {
+          best = head;
+          bestShare = share;
+        }
+      }
+      const job = best?.jobs[best.next];
+      if (!best || !job) break;
+      borrowers.push(job);
+      extra.set(best.queue, addResources(extra.get(best.queue) ?? emptyResources, job.demand));
+      best.next++;
+    }
+    return [...starving, ...withinQuota, ...borrowers];
+  }
+
+  private orderedPendingOf(queue: string, now: number): string[] {
+    const known = this.lastOrder.filter((id) => this.pending.get(id)?.queue === queue);
+    const fresh = this.admissionOrder(now)
+      .filter((j) => j.queue === queue && !known.includes(j.id))
+      .map((j) => j.id);
+    return [...known, ...fresh];
+  }
+
+  private starving(job: QueuedJob<Request>, now: number): boolean {
+    return now - job.submittedAt >= this.config.starvationSeconds;
+  }
+
+  private byAge(a: QueuedJob<Request>, b: QueuedJob<Request>): number {
+    return a.submittedAt - b.submittedAt || (this.sequence.get(a.id) ?? 0) - (this.sequence.get(b.id) ?? 0);
+  }
+
+  private admit(job: QueuedJob<Request>, allocation: Allocation, now: number): void {
+    this.pending.delete(job.id);
+    this.running.set(job.id, { job, allocation, startedAt: now, stopping: undefined });
+    this.ledger.add(job.queue, job.demand);
+    this.admittedTotal.set(job.queue, (this.admittedTotal.get(job.queue) ?? 0) + 1);
+  }
+
+  private stop(
+    admitted: AdmittedJob<Request, Allocation>,
+    preemptorId: string,
+    reason: string,
+    now: number,
+  ): Preemption {
+    const stop: StopRequest = {
+      preemptorId,
+      reason,
+      requestedAt: now,
+      killAt: now + admitted.job.preemptionGraceSeconds,
+    };
+    admitted.stopping = stop;
+    this.preemptedTotal.set(admitted.job.queue, (this.preemptedTotal.get(admitted.job.queue) ?? 0) + 1);
+    return { jobId: admitted.job.id, queue: admitted.job.queue, stop };
+  }
+
+  private resolve(submission: JobSubmission<Request>, now: number): QueuedJob<Request> {
+    const queueNames = this.config.queues.map((q) => q.name);
+    const queue =
+      submission.queue ?? (queueNames.includes(DEFAULT_QUEUE_NAME) ? DEFAULT_QUEUE_NAME : undefined);
+    if (queue === undefined || !queueNames.includes(queue)) {
+      throw new QueueSubmissionError(
+        `${queue === undefined ? "no queue given" : `unknown queue "${queue}"`}; use --queue with one of: ${queueNames.join(", ")}`,
+      );
+    }
+    const className =
+      submission.priorityClass ??
+      (submission.priority === undefined ? this.config.defaultPriorityClass : undefined);
+    const priorityClass =
+      className === undefined ? undefined : this.config.priorityClasses.find((c) => c.name === className);
+    if (className !== undefined && !priorityClass) {
+      const known = this.config.priorityClasses.map((c) => c.name);
+      throw new QueueSubmissionError(
+        `unknown priority class "${className}"; ${known.length > 0 ? `use one of: ${known.join(", ")}` : "the queue config defines none"}`,
+      );
+    }
+    if (submission.maxRuntimeSeconds !== undefined && !(submission.maxRuntimeSeconds > 0)) {
+      throw new QueueSubmissionError(`maxRuntimeSeconds must be > 0, got ${submission.maxRuntimeSeconds}`);
+    }
+    return {
+      id: submission.id,
+      queue,
+      priority: priorityClass?.value ?? submission.priority ?? 0,
+      priorityClass: priorityClass?.name,
+      preemptionGraceSeconds: priorityClass?.preemptionGraceSeconds ?? DEFAULT_PREEMPTION_GRACE_SECONDS,
+      preemptible: submission.preemptible ?? true,
+      requeueOnPreemption: submission.requeueOnPreemption ?? false,
+      submittedAt: now,
+      maxRuntimeSeconds: submission.maxRuntimeSeconds,
+      demand: submission.demand,
+      gang: submission.gang ?? false,
+      request: submission.request,
+    };
+  }
+}
+
+function startsByText(startsBy: number): string {
+  return Number.isFinite(startsBy)
+    ? ` (expected to fit at t=${startsBy}s)`
+    : " (until running work frees enough; no declared end time makes it fit)";
+}
