@@ -1,0 +1,278 @@
+import { Counter, Gauge, Histogram, Registry } from "prom-client";
+import type { Finops } from "../finops/Finops.ts";
+import { FleetIndex } from "../finops/FleetIndex.ts";
+import type { FleetReadModel, JobState, NodeState } from "../http/FleetReadModel.ts";
+import { fleetCapacity } from "./FleetCapacity.ts";
+
+/** Label names shared with NVIDIA's DCGM exporter, so tessera's series join with DCGM_FI_* ones. */
+const dcgmLabels = ["gpu", "UUID", "device", "modelName", "Hostname", "GPU_I_PROFILE", "GPU_I_ID"] as const;
+const deviceLabels = [...dcgmLabels, "tenant", "job"] as const;
+
+const nodeStates: readonly NodeState[] = ["Ready", "NotReady", "Draining"];
+const MIB = 1024 * 1024;
+
+/**
+ * Everything Prometheus scrapes from the scheduler. Fleet gauges are computed from the read model at scrape
+ * time; queueing delay and lease expiries are observed from its state changes; decision latency is observed by
+ * the scheduling loop through `observeSchedulingDecision`.
+ */
+export class TesseraMetrics {
+  readonly registry = new Registry();
+  private readonly queueingDelay: Histogram<"queue">;
+  private readonly decisionLatency: Histogram;
+  private readonly leaseExpiries: Counter<"Hostname">;
+  private readonly idleFlagged: Counter<"queue" | "tenant">;
+  private readonly idleReclaims: Counter<"queue" | "tenant">;
+  private readonly jobStates = new Map<string, JobState>();
+  private readonly nodeStates = new Map<string, NodeState>();
+  private unsubscribe: (() => void) | undefined;
+
+  constructor(
+    private readonly fleet: FleetReadModel,
+    private readonly finops?: Finops,
+  ) {
+    const registers = [this.registry];
+    const snapshot = () => this.fleet.snapshot();
+    const capacity = () => fleetCapacity(snapshot());
+
+    new Gauge({
+      name: "tessera_gpus",
+      help: "GPUs by model and state (free, partial, full, unavailable).",
+      labelNames: ["model", "modelName", "state"],
+      registers,
+      collect() {
+        this.reset();
+        for (const m of capacity().models) {
+          for (const [state, count] of Object.entries(m.gpusByState)) {
+            this.set({ model: m.model, modelName: m.modelName, state }, count);
+          }
+        }
+      },
+    });
+    new Gauge({
+      name: "tessera_mig_instances",
+      help: "MIG instances by model, profile and state (allocated, free).",
+      labelNames: ["model", "modelName", "GPU_I_PROFILE", "state"],
+      registers,
+      collect() {
+        this.reset();
+        for (const node of snapshot().nodes) {
+          for (const gpu of node.gpus) {
+            for (const slice of gpu.slices) {
+              if (slice.kind !== "mig") continue;
+              const state = slice.jobId === undefined ? "free" : "allocated";
+              this.inc({
+                model: gpu.modelId,
+                modelName: gpu.modelName,
+                GPU_I_PROFILE: slice.profile ?? "",
+                state,
+              });
+            }
+          }
+        }
+      },
+    });
+    new Gauge({
+      name: "tessera_allocated_gpus",
+      help: "Allocated GPU capacity by model, in GPUs (a 3g slice of a 7-slice GPU counts 3/7).",
+      labelNames: ["model", "modelName"],
+      registers,
+      collect() {
+        this.reset();
+        for (const m of capacity().models)
+          this.set({ model: m.model, modelName: m.modelName }, m.allocatedGpus);
+      },
+    });
+    new Gauge({
+      name: "tessera_allocation_ratio",
+      help: "Allocated share of all GPU capacity in the fleet, 0 to 1.",
+      registers,
+      collect() {
+        this.set(capacity().allocationRatio);
+      },
+    });
+    new Gauge({
+      name: "tessera_fragmentation_ratio",
+      help: "Share of free GPU capacity stranded on partly used GPUs, where whole-GPU jobs cannot use it, 0 to 1.",
+      registers,
+      collect() {
+        this.set(capacity().fragmentation);
+      },
+    });
+    new Gauge({
+      name: "tessera_pending_jobs",
+      help: "Jobs waiting to be placed, per queue.",
+      labelNames: ["queue"],
+      registers,
+      collect() {
+        this.reset();
+        const { jobs } = snapshot();
+        // Every queue that has jobs gets a series, so "0 pending" is a value rather than a gap.
+        for (const job of jobs) this.set({ queue: job.queue }, 0);
+        for (const job of jobs) if (job.state === "Pending") this.inc({ queue: job.queue });
+      },
+    });
+    new Gauge({
+      name: "tessera_agents",
+      help: "Node agents known to the scheduler, by node state.",
+      labelNames: ["state"],
+      registers,
+      collect() {
+        this.reset();
+        for (const state of nodeStates) this.set({ state }, 0);
+        for (const node of snapshot().nodes) this.inc({ state: node.state });
+      },
+    });
+    this.leaseExpiries = new Counter({
+      name: "tessera_lease_expiries_total",
+      help: "Times a node's agent lease expired and the node went NotReady.",
+      labelNames: ["Hostname"],
+      registers,
+    });
+    this.queueingDelay = new Histogram({
+      name: "tessera_queueing_delay_seconds",
+      help: "Time from submission to start of running, per queue.",
+      labelNames: ["queue"],
+      buckets: [1, 5, 15, 30, 60, 120, 300, 600, 1800, 3600, 7200, 21_600, 86_400],
+      registers,
+    });
+    this.decisionLatency = new Histogram({
+      name: "tessera_scheduling_decision_seconds",
+      help: "Time the placement engine took to decide one job (filter, score, reserve).",
+      buckets: [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
+      registers,
+    });
+
+    const latest = () => {
+      const index = new FleetIndex(snapshot());
+      return (this.finops?.latestSamples() ?? []).map((sample) => {
+        const who = index.attribute(sample);
+        const slice =
+          sample.migUuid === undefined
+            ? undefined
+            : who.gpu?.slices.find((s) => s.migUuid === sample.migUuid);
+        const holder = who.held[0]?.job;
+        const labels = {
+          gpu: String(who.gpu?.index ?? ""),
+          UUID: sample.gpuUuid,
+          device: who.gpu ? `nvidia${who.gpu.index}` : "",
+          modelName: who.gpu?.modelName ?? "",
+          Hostname: sample.node,
+          GPU_I_PROFILE: slice?.profile ?? "",
+          GPU_I_ID: slice?.gpuInstanceId === undefined ? "" : String(slice.gpuInstanceId),
+          tenant: holder?.tenant ?? "",
+          job: holder?.id ?? "",
+        };
+        return { sample, labels };
+      });
+    };
+    const deviceGauge = (
+      name: string,
+      help: string,
+      value: (s: ReturnType<typeof latest>[number]["sample"]) => number | null | undefined,
+    ) =>
+      new Gauge({
+        name,
+        help,
+        labelNames: deviceLabels,
+        registers,
+        collect() {
+          this.reset();
+          for (const { sample, labels } of latest()) {
+            const v = value(sample);
+            if (v !== null && v !== undefined) this.set(labels, v);
+          }
+        },
+      });
+    deviceGauge(
+      "tessera_gpu_utilization_percent",
+      "GPU utilization from NVML, 0 to 100 (DCGM_FI_DEV_GPU_UTIL); absent for MIG instances, where NVML has none.",
+      (s) => s.utilizationPercent,
+    );
+    deviceGauge(
+      "tessera_gpu_memory_used_bytes",
+      "Frame buffer memory used on the GPU or MIG instance (DCGM_FI_DEV_FB_USED, in bytes).",
+      (s) => s.memoryUsedMiB * MIB,
+    );
+    deviceGauge(
+      "tessera_gpu_memory_total_bytes",
+      "Frame buffer memory of the GPU or MIG instance, in bytes.",
+      (s) => s.memoryTotalMiB * MIB,
+    );
+    deviceGauge(
+      "tessera_gpu_temperature_celsius",
+      "GPU temperature (DCGM_FI_DEV_GPU_TEMP).",
+      (s) => s.temperatureC,
+    );
+    deviceGauge("tessera_gpu_power_watts", "GPU power draw (DCGM_FI_DEV_POWER_USAGE).", (s) => s.powerW);
+
+    new Gauge({
+      name: "tessera_idle_allocations",
+      help: "Allocations flagged idle now (no compute activity and no memory change for the idle time).",
+      labelNames: ["queue", "tenant"],
+      registers,
+      collect: () => {
+        const gauge = this.registry.getSingleMetric("tessera_idle_allocations") as Gauge<"queue" | "tenant">;
+        gauge.reset();
+        for (const idle of this.finops?.idle() ?? []) gauge.inc({ queue: idle.queue, tenant: idle.tenant });
+      },
+    });
+    this.idleFlagged = new Counter({
+      name: "tessera_idle_flagged_total",
+      help: "Allocations flagged idle.",
+      labelNames: ["queue", "tenant"],
+      registers,
+    });
+    this.idleReclaims = new Counter({
+      name: "tessera_idle_reclaims_total",
+      help: "Idle allocations reclaimed (job stopped gracefully) by their queue's policy.",
+      labelNames: ["queue", "tenant"],
+      registers,
+    });
+    finops?.onIdleEvent((event) => {
+      const labels = { queue: event.queue, tenant: event.tenant };
+      if (event.event === "idle.flagged") this.idleFlagged.inc(labels);
+      if (event.event === "idle.reclaimed") this.idleReclaims.inc(labels);
+    });
+  }
+
+  /** Starts following job and node changes (queueing delay, lease expiries). */
+  start(): void {
+    this.remember(true);
+    this.unsubscribe = this.fleet.onChange(() => this.remember(false));
+  }
+
+  stop(): void {
+    this.unsubscribe?.();
+  }
+
+  observeSchedulingDecision(seconds: number): void {
+    this.decisionLatency.observe(seconds);
+  }
+
+  metrics(): Promise<string> {
+    return this.registry.metrics();
+  }
+
+  private remember(initial: boolean): void {
+    const { nodes, jobs } = this.fleet.snapshot();
+    const seenJobs = new Set<string>();
+    for (const job of jobs) {
+      seenJobs.add(job.id);
+      const before = this.jobStates.get(job.id);
+      const startedAt = job.startedAt;
+      if (!initial && (before === undefined || before === "Pending") && startedAt !== undefined) {
+        this.queueingDelay.observe({ queue: job.queue }, Math.max(0, (startedAt - job.submittedAt) / 1000));
+      }
+      this.jobStates.set(job.id, job.state);
+    }
+    for (const id of this.jobStates.keys()) if (!seenJobs.has(id)) this.jobStates.delete(id);
+    for (const node of nodes) {
+      const before = this.nodeStates.get(node.name);
+      if (!initial && before !== undefined && before !== "NotReady" && node.state === "NotReady") {
+        this.leaseExpiries.inc({ Hostname: node.name });
+      }
+      this.nodeStates.set(node.name, node.state);
+    }
+  }
+}
