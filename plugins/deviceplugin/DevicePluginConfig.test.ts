@@ -1,0 +1,57 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import {
+  defaultDevicePluginConfig,
+  loadDevicePluginConfig,
+  parseDevicePluginConfig,
+} from "./DevicePluginConfig.ts";
+
+describe("device-plugin config", () => {
+  it("fills defaults and reads every key", () => {
+    expect(parseDevicePluginConfig(undefined, "x")).toEqual(defaultDevicePluginConfig);
+    const dir = mkdtempSync(join(tmpdir(), "tessera-dpc-"));
+    const file = join(dir, "deviceplugin.yaml");
+    writeFileSync(
+      file,
+      [
+        "kubeletDir: /var/lib/kubelet/device-plugins/",
+        "naming: tessera",
+        "deviceListStrategy: cdi-cri",
+        "cdiKind: nvidia.com/gpu",
+        "mpsRoot: /run/mps",
+        "ignoredXids: [13, 43]",
+        "xidRecoverySeconds: 60",
+      ].join("\n"),
+    );
+    expect(loadDevicePluginConfig(file)).toEqual({
+      kubeletDir: "/var/lib/kubelet/device-plugins",
+      naming: "tessera",
+      deviceListStrategy: "cdi-cri",
+      cdiKind: "nvidia.com/gpu",
+      mpsRoot: "/run/mps",
+      ignoredXids: [13, 43],
+      xidRecoverySeconds: 60,
+    });
+  });
+
+  it("says which key is wrong and what to use", () => {
+    expect(() => parseDevicePluginConfig({ naming: "amd" }, "f.yaml")).toThrow(
+      'f.yaml: naming is "amd"; use one of nvidia, tessera',
+    );
+    expect(() => parseDevicePluginConfig({ kubeletDir: "relative" }, "f.yaml")).toThrow(
+      "give an absolute path",
+    );
+    expect(() => parseDevicePluginConfig({ migStrategy: "mixed" }, "f.yaml")).toThrow(
+      'unknown key "migStrategy"',
+    );
+    expect(() => parseDevicePluginConfig({ cdiKind: "gpu" }, "f.yaml")).toThrow("use vendor.com/class");
+    expect(() => parseDevicePluginConfig({ ignoredXids: [-1] }, "f.yaml")).toThrow("positive Xid numbers");
+    expect(() => parseDevicePluginConfig({ xidRecoverySeconds: 0 }, "f.yaml")).toThrow("positive number");
+    expect(() => parseDevicePluginConfig([1], "f.yaml")).toThrow("expected a mapping");
+    expect(() => loadDevicePluginConfig("/nonexistent/tessera.yaml")).toThrow(
+      "cannot read device-plugin config",
+    );
+  });
+});
