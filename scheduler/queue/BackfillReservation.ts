@@ -1,6 +1,7 @@
-import { type CapacityModel, CapacityTrial } from "./CapacityModel.ts";
+import type { CapacityModel } from "./CapacityModel.ts";
 import type { AdmittedJob, QueuedJob } from "./QueuedJob.ts";
 import type { QuotaLedger } from "./QuotaLedger.ts";
+import { whatIf } from "./WhatIf.ts";
 
 /**
  * Capacity held for the job at the head of the line (a waiting gang, or a job that has waited too long), EASY
@@ -12,20 +13,21 @@ export class BackfillReservation<Request, Allocation> {
     readonly job: QueuedJob<Request>,
     /** When the head is expected to fit (seconds); infinite when running work declares no end that frees it. */
     readonly startsBy: number,
-    private readonly releases: readonly { end: number; allocation: Allocation }[],
+    private readonly releases: readonly { end: number; admitted: AdmittedJob<Request, Allocation> }[],
   ) {}
 
   static plan<Request, Allocation>(
     head: QueuedJob<Request>,
     running: readonly AdmittedJob<Request, Allocation>[],
     capacity: CapacityModel<Request, Allocation>,
+    ledger: QuotaLedger,
     now: number,
   ): BackfillReservation<Request, Allocation> {
     const releases = running
-      .map((r) => ({ end: expectedEnd(r), allocation: r.allocation }))
+      .map((admitted) => ({ end: expectedEnd(admitted), admitted }))
       .filter((r) => Number.isFinite(r.end))
       .sort((a, b) => a.end - b.end);
-    const fitsAfter = (count: number) => fitsAfterReleases(head, releases.slice(0, count), capacity);
+    const fitsAfter = (count: number) => fitsAfterReleases(head, releases.slice(0, count), capacity, ledger);
     if (!fitsAfter(releases.length)) return new BackfillReservation(head, Number.POSITIVE_INFINITY, releases);
     // Fewest releases (in end order) after which the head fits.
     let low = 0;
@@ -55,7 +57,7 @@ export class BackfillReservation<Request, Allocation> {
     const due = this.releases.filter((r) => r.end <= this.startsBy);
     ledger.add(candidate.queue, candidate.demand);
     try {
-      return ledger.check(this.job.queue, this.job.demand).fits && fitsAfterReleases(this.job, due, capacity);
+      return fitsAfterReleases(this.job, due, capacity, ledger);
     } finally {
       ledger.remove(candidate.queue, candidate.demand);
     }
@@ -71,14 +73,12 @@ export function expectedEnd<Request, Allocation>(admitted: AdmittedJob<Request, 
 
 function fitsAfterReleases<Request, Allocation>(
   head: QueuedJob<Request>,
-  releases: readonly { allocation: Allocation }[],
+  releases: readonly { admitted: AdmittedJob<Request, Allocation> }[],
   capacity: CapacityModel<Request, Allocation>,
+  ledger: QuotaLedger,
 ): boolean {
-  const trial = new CapacityTrial(capacity);
-  try {
-    for (const r of releases) trial.release(r.allocation);
-    return trial.place(head.request).placed;
-  } finally {
-    trial.rollback();
-  }
+  return whatIf(capacity, ledger, (trial) => {
+    for (const r of releases) trial.stop(r.admitted);
+    return trial.start(head);
+  });
 }

@@ -14,25 +14,3 @@ export interface CapacityModel<Request, Allocation> {
   /** Takes back exactly an allocation released before (to undo a trial). */
   restore(allocation: Allocation): void;
 }
-
-/** Changes to a capacity model that are undone in reverse order: "what if these jobs stopped?" */
-export class CapacityTrial<Request, Allocation> {
-  private readonly undo: (() => void)[] = [];
-
-  constructor(private readonly model: CapacityModel<Request, Allocation>) {}
-
-  place(request: Request): PlaceResult<Allocation> {
-    const result = this.model.place(request);
-    if (result.placed) this.undo.push(() => this.model.release(result.allocation));
-    return result;
-  }
-
-  release(allocation: Allocation): void {
-    this.model.release(allocation);
-    this.undo.push(() => this.model.restore(allocation));
-  }
-
-  rollback(): void {
-    for (let step = this.undo.pop(); step; step = this.undo.pop()) step();
-  }
-}

@@ -5,6 +5,7 @@ import type { AdmittedJob, QueuedJob, StopRequest } from "./QueuedJob.ts";
 import { borrowingJobIds, QuotaLedger } from "./QuotaLedger.ts";
 import { addResources, emptyResources, type ResourceVector } from "./ResourceVector.ts";
 import { selectVictims } from "./VictimSelection.ts";
+import { type WhatIf, whatIf } from "./WhatIf.ts";
 
 /** What a caller hands in to queue a job; the manager resolves queue defaults and the priority class. */
 export interface JobSubmission<Request> {
@@ -232,7 +233,9 @@ export class QueueManager<Request, Allocation> {
       if (verdict.fits) {
         const placement = this.capacity.place(job.request);
         if (placement.placed) {
-          if (!reservation || reservation.allowsBackfill(job, this.capacity, this.ledger, now)) {
+          const brokenPromise = this.brokenPromise(job);
+          const backfills = !reservation || reservation.allowsBackfill(job, this.capacity, this.ledger, now);
+          if (!brokenPromise && backfills) {
             this.admit(job, placement.allocation, now);
             result.admitted.push({ job, allocation: placement.allocation });
             borrowing = undefined;
@@ -241,7 +244,9 @@ export class QueueManager<Request, Allocation> {
           this.capacity.release(placement.allocation);
           blocked = {
             kind: "reservation",
-            message: `capacity is reserved for job ${reservation.job.id}${startsByText(reservation.startsBy)}; a job can run before it only if its maxRuntimeSeconds ends by then or it leaves that capacity free`,
+            message:
+              brokenPromise ??
+              `capacity is reserved for job ${reservation?.job.id}${startsByText(reservation?.startsBy ?? now)}; a job can run before it only if its maxRuntimeSeconds ends by then or it leaves that capacity free`,
             victims: [],
           };
         } else {
@@ -262,6 +267,7 @@ export class QueueManager<Request, Allocation> {
           borrowing,
           ledger: this.ledger,
           capacity: this.capacity,
+          promisesKept: (trial) => this.promisesKept(trial, job.id),
           now,
         });
         if (choice.found) {
@@ -285,7 +291,7 @@ export class QueueManager<Request, Allocation> {
         blocked.kind === "capacity" &&
         (job.gang || this.starving(job, now))
       ) {
-        reservation = BackfillReservation.plan(job, this.runningJobs(), this.capacity, now);
+        reservation = BackfillReservation.plan(job, this.runningJobs(), this.capacity, this.ledger, now);
         result.reservation = { jobId: job.id, startsBy: reservation.startsBy };
         blocked = {
           ...blocked,
@@ -413,7 +419,12 @@ export class QueueManager<Request, Allocation> {
       extra.set(best.queue, addResources(extra.get(best.queue) ?? emptyResources, job.demand));
       best.next++;
     }
-    return [...starving, ...withinQuota, ...borrowers];
+    // Preemptors come first: the room their victims free is theirs.
+    const order = [...starving, ...withinQuota, ...borrowers];
+    return [
+      ...order.filter((j) => this.nominated.has(j.id)),
+      ...order.filter((j) => !this.nominated.has(j.id)),
+    ];
   }
 
   private orderedPendingOf(queue: string, now: number): string[] {
@@ -422,6 +433,37 @@ export class QueueManager<Request, Allocation> {
       .filter((j) => j.queue === queue && !known.includes(j.id))
       .map((j) => j.id);
     return [...known, ...fresh];
+  }
+
+  /**
+   * Capacity freed by victims is promised to their preemptor: a job whose start would leave some preemptor
+   * unable to fit once its victims stop must wait, so nobody is stopped for nothing. Returns the reason, if so.
+   */
+  private brokenPromise(candidate: QueuedJob<Request>): string | undefined {
+    if (this.nominated.size === 0) return undefined;
+    this.ledger.add(candidate.queue, candidate.demand);
+    try {
+      const kept = whatIf(this.capacity, this.ledger, (trial) => this.promisesKept(trial, candidate.id));
+      if (kept) return undefined;
+    } finally {
+      this.ledger.remove(candidate.queue, candidate.demand);
+    }
+    const promised = [...this.nominated].map(([id, victims]) => `${id} (preempting ${victims.join(", ")})`);
+    return `the capacity it needs is promised to ${promised.join(", ")}`;
+  }
+
+  /** In the what-if, every pending preemptor still fits once its victims stop. */
+  private promisesKept(trial: WhatIf<Request, Allocation>, excluding: string): boolean {
+    for (const [preemptorId, victimIds] of this.nominated) {
+      const preemptor = this.pending.get(preemptorId);
+      if (!preemptor || preemptorId === excluding) continue;
+      for (const id of victimIds) {
+        const victim = this.running.get(id);
+        if (victim) trial.stop(victim);
+      }
+      if (!trial.start(preemptor)) return false;
+    }
+    return true;
   }
 
   private starving(job: QueuedJob<Request>, now: number): boolean {

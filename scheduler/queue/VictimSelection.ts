@@ -1,7 +1,8 @@
-import { type CapacityModel, CapacityTrial } from "./CapacityModel.ts";
+import type { CapacityModel } from "./CapacityModel.ts";
 import type { AdmittedJob, QueuedJob } from "./QueuedJob.ts";
 import type { QuotaLedger } from "./QuotaLedger.ts";
 import { amountOf } from "./ResourceVector.ts";
+import { type WhatIf, whatIf } from "./WhatIf.ts";
 
 export interface PreemptionInput<Request, Allocation> {
   preemptor: QueuedJob<Request>;
@@ -10,6 +11,8 @@ export interface PreemptionInput<Request, Allocation> {
   borrowing: ReadonlySet<string>;
   ledger: QuotaLedger;
   capacity: CapacityModel<Request, Allocation>;
+  /** Whether the room already promised to earlier preemptors is still there in this what-if. */
+  promisesKept: (trial: WhatIf<Request, Allocation>) => boolean;
   now: number;
 }
 
@@ -110,18 +113,10 @@ function admitsWithout<Request, Allocation>(
   input: PreemptionInput<Request, Allocation>,
   victims: readonly AdmittedJob<Request, Allocation>[],
 ): boolean {
-  const { ledger, preemptor } = input;
-  const trial = new CapacityTrial(input.capacity);
-  for (const victim of victims) {
-    trial.release(victim.allocation);
-    ledger.remove(victim.job.queue, victim.job.demand);
-  }
-  try {
-    return ledger.check(preemptor.queue, preemptor.demand).fits && trial.place(preemptor.request).placed;
-  } finally {
-    trial.rollback();
-    for (const victim of victims) ledger.add(victim.job.queue, victim.job.demand);
-  }
+  return whatIf(input.capacity, input.ledger, (trial) => {
+    for (const victim of victims) trial.stop(victim);
+    return trial.start(input.preemptor) && input.promisesKept(trial);
+  });
 }
 
 function victimReason<Request, Allocation>(
