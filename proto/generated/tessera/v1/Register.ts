@@ -1,6 +1,8 @@
 // Original file: proto/tessera/v1/node.proto
 
 import type { GpuInventory as _tessera_v1_GpuInventory, GpuInventory__Output as _tessera_v1_GpuInventory__Output } from '../../tessera/v1/GpuInventory.ts';
+import type { GpuObserved as _tessera_v1_GpuObserved, GpuObserved__Output as _tessera_v1_GpuObserved__Output } from '../../tessera/v1/GpuObserved.ts';
+import type { JobObserved as _tessera_v1_JobObserved, JobObserved__Output as _tessera_v1_JobObserved__Output } from '../../tessera/v1/JobObserved.ts';
 import type { Long } from '@grpc/proto-loader';
 
 export interface Register {
@@ -15,6 +17,14 @@ export interface Register {
    */
   'generation'?: (number | string | Long);
   'agentVersion'?: (string);
+  /**
+   * What the GPUs hold right now (MIG instances and processes), so a restarted scheduler can rebuild its view.
+   */
+  'observed'?: (_tessera_v1_GpuObserved)[];
+  /**
+   * The jobs the executor knows about (running, or finished and not yet acknowledged).
+   */
+  'jobs'?: (_tessera_v1_JobObserved)[];
 }
 
 export interface Register__Output {
@@ -29,4 +39,12 @@ export interface Register__Output {
    */
   'generation': (number);
   'agentVersion': (string);
+  /**
+   * What the GPUs hold right now (MIG instances and processes), so a restarted scheduler can rebuild its view.
+   */
+  'observed': (_tessera_v1_GpuObserved__Output)[];
+  /**
+   * The jobs the executor knows about (running, or finished and not yet acknowledged).
+   */
+  'jobs': (_tessera_v1_JobObserved__Output)[];
 }

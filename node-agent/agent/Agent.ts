@@ -1,0 +1,258 @@
+import * as grpc from "@grpc/grpc-js";
+import type { AgentMessage } from "../../proto/generated/tessera/v1/AgentMessage.ts";
+import type { Assignment__Output } from "../../proto/generated/tessera/v1/Assignment.ts";
+import type { DesiredState__Output } from "../../proto/generated/tessera/v1/DesiredState.ts";
+import type { GpuObserved } from "../../proto/generated/tessera/v1/GpuObserved.ts";
+import type { JobObserved } from "../../proto/generated/tessera/v1/JobObserved.ts";
+import type { NodeServiceClient } from "../../proto/generated/tessera/v1/NodeService.ts";
+import type { SchedulerMessage__Output } from "../../proto/generated/tessera/v1/SchedulerMessage.ts";
+import { tokenClientOptions } from "../../proto/tessera/SchedulerEndpoint.ts";
+import { tesseraV1 } from "../../proto/tessera/TesseraGrpc.ts";
+import { Executor } from "../executor/Executor.ts";
+import { jobEnvironment, type ResolvedDevice } from "../executor/JobEnvironment.ts";
+import type { JobProcess } from "../executor/JobProcess.ts";
+import { AgentState } from "./AgentState.ts";
+import { Backoff } from "./Backoff.ts";
+import type { GpuHost, GpuMode } from "./GpuHost.ts";
+
+export interface AgentOptions {
+  /** Scheduler gRPC address, HOST:PORT. */
+  scheduler: string;
+  node: string;
+  labels?: Record<string, string>;
+  dataDir: string;
+  host: GpuHost;
+  executor: Executor;
+  token?: string;
+  /** Used until the scheduler sends its own heartbeat interval. */
+  heartbeatMs?: number;
+  log?: (line: string) => void;
+}
+
+const agentVersion = "0.1.0";
+
+/**
+ * The node agent: registers its GPUs, keeps one stream to the scheduler, and converges the host (MIG layout
+ * and job processes) to the latest desired state it received, reporting the generation reached. Everything it
+ * does is recomputed from the whole desired state, so reconnects and repeated messages are harmless.
+ */
+export class Agent {
+  private readonly client: NodeServiceClient;
+  private readonly state: AgentState;
+  private readonly backoff = new Backoff();
+  private stream: grpc.ClientDuplexStream<AgentMessage, SchedulerMessage__Output> | undefined;
+  private desired: DesiredState__Output | undefined;
+  private errors: string[] = [];
+  private heartbeat: NodeJS.Timeout | undefined;
+  private reconnectTimer: NodeJS.Timeout | undefined;
+  private stopped = false;
+  private connected = false;
+
+  constructor(private readonly options: AgentOptions) {
+    const NodeService = tesseraV1().NodeService;
+    this.client = new NodeService(options.scheduler, grpc.credentials.createInsecure(), {
+      ...tokenClientOptions(options.token),
+      "grpc.keepalive_time_ms": 10_000,
+      "grpc.keepalive_timeout_ms": 5_000,
+    });
+    this.state = new AgentState(options.dataDir);
+  }
+
+  /** The generation of the last desired state fully applied. */
+  get generation(): number {
+    return this.state.generation;
+  }
+
+  get isConnected(): boolean {
+    return this.connected;
+  }
+
+  start(): void {
+    this.connect();
+  }
+
+  /** Closes the stream; running jobs keep running (a restarted agent adopts them). */
+  stop(): void {
+    this.stopped = true;
+    clearTimeout(this.reconnectTimer);
+    clearInterval(this.heartbeat);
+    this.stream?.cancel();
+    this.client.close();
+  }
+
+  /** Called by the executor when a job process starts or ends. */
+  onJobChange(): void {
+    if (this.desired) this.reconcile(this.desired);
+    this.report();
+  }
+
+  private log(line: string): void {
+    this.options.log?.(`agent ${this.options.node}: ${line}`);
+  }
+
+  private connect(): void {
+    if (this.stopped) return;
+    const stream = this.client.Connect();
+    this.stream = stream;
+    stream.on("data", (msg: SchedulerMessage__Output) => {
+      if (!this.connected) {
+        this.connected = true;
+        this.backoff.reset();
+        this.log(`connected to ${this.options.scheduler}`);
+      }
+      if (msg.desired) this.onDesired(msg.desired);
+    });
+    stream.on("error", (err: grpc.ServiceError) => {
+      if (!this.stopped && err.code !== grpc.status.CANCELLED)
+        this.log(`stream error: ${err.details || err.message}`);
+    });
+    stream.on("close", () => this.onDisconnect(stream));
+    stream.on("end", () => this.onDisconnect(stream));
+    stream.write({
+      register: {
+        node: this.options.node,
+        labels: this.options.labels ?? {},
+        gpus: this.options.host.inventory(),
+        generation: this.state.generation,
+        agentVersion,
+        observed: this.safeObserve(),
+        jobs: this.options.executor.list().map(observedJob),
+      },
+    });
+    this.restartHeartbeat(this.options.heartbeatMs ?? 2000);
+  }
+
+  private onDisconnect(stream: grpc.ClientDuplexStream<AgentMessage, SchedulerMessage__Output>): void {
+    if (this.stream !== stream) return;
+    this.stream = undefined;
+    this.connected = false;
+    clearInterval(this.heartbeat);
+    if (this.stopped) return;
+    const delay = this.backoff.next();
+    this.log(`disconnected; reconnecting in ${delay} ms`);
+    this.reconnectTimer = setTimeout(() => this.connect(), delay);
+  }
+
+  private restartHeartbeat(ms: number): void {
+    clearInterval(this.heartbeat);
+    this.heartbeat = setInterval(() => {
+      // Level-triggered: a failed step (e.g. an instance that was busy) is retried at every heartbeat.
+      if (this.desired && this.errors.length > 0) this.reconcile(this.desired);
+      this.report();
+    }, ms);
+  }
+
+  private onDesired(desired: DesiredState__Output): void {
+    if (this.desired && desired.generation < this.desired.generation) return;
+    const heartbeatChanged = desired.heartbeatMs > 0 && desired.heartbeatMs !== this.desired?.heartbeatMs;
+    this.desired = desired;
+    if (heartbeatChanged) this.restartHeartbeat(desired.heartbeatMs);
+    this.reconcile(desired);
+    this.report();
+  }
+
+  /** Converges jobs and GPU layouts to `desired`; failures are kept in `errors` and retried. */
+  private reconcile(desired: DesiredState__Output): void {
+    const errors: string[] = [];
+    const executor = this.options.executor;
+    const wanted = new Map(desired.assignments.map((a) => [Executor.key(a.jobId, a.attempt), a]));
+    // Jobs first: a fenced agent stops what the scheduler gave to another node before touching any slice.
+    for (const job of executor.list()) {
+      if (wanted.has(Executor.key(job.jobId, job.attempt))) continue;
+      if (job.state === "running") executor.stop(job.jobId, job.attempt);
+      else executor.forget(job.jobId, job.attempt);
+    }
+    for (const gpu of desired.gpus) {
+      try {
+        this.options.host.apply(gpu.uuid, gpu.mode as GpuMode, gpu.mig);
+      } catch (err) {
+        errors.push((err as Error).message);
+      }
+    }
+    const observed = this.safeObserve();
+    for (const assignment of desired.assignments) {
+      if (executor.get(assignment.jobId, assignment.attempt)) continue;
+      const devices = resolveDevices(assignment, observed);
+      if (typeof devices === "string") {
+        errors.push(`job ${assignment.jobId}: ${devices}`);
+        continue;
+      }
+      executor.start({
+        jobId: assignment.jobId,
+        attempt: assignment.attempt,
+        command: assignment.command,
+        env: jobEnvironment(assignment.jobId, devices, assignment.env, process.env.PATH ?? "/usr/bin:/bin"),
+        workdir: assignment.workdir,
+        visibleDevices: devices.map((d) => d.uuid).join(","),
+      });
+    }
+    this.errors = errors;
+    if (errors.length === 0) this.state.reached(desired.generation);
+    else this.log(`generation ${desired.generation} not reached: ${errors.join("; ")}`);
+  }
+
+  private report(): void {
+    if (!this.stream) return;
+    this.stream.write({
+      report: {
+        generation: this.state.generation,
+        gpus: this.safeObserve(),
+        jobs: this.options.executor.list().map(observedJob),
+        errors: this.errors,
+      },
+    });
+  }
+
+  private safeObserve(): GpuObserved[] {
+    try {
+      return this.options.host.observe();
+    } catch (err) {
+      this.errors = [...this.errors, `cannot read GPU state: ${(err as Error).message}`];
+      return [];
+    }
+  }
+}
+
+function observedJob(job: JobProcess): JobObserved {
+  return {
+    jobId: job.jobId,
+    attempt: job.attempt,
+    state: job.state,
+    pid: job.pid,
+    exitCode: job.exitCode,
+    signal: job.signal,
+    logPath: job.logPath,
+    message: job.message,
+    visibleDevices: job.visibleDevices,
+    startedUnixMs: job.startedMs,
+    finishedUnixMs: job.finishedMs,
+  };
+}
+
+/** The device UUIDs an assignment's slices are, on this host now; a string says what is missing. */
+function resolveDevices(
+  assignment: Assignment__Output,
+  observed: readonly GpuObserved[],
+): ResolvedDevice[] | string {
+  const devices: ResolvedDevice[] = [];
+  for (const slice of assignment.slices) {
+    const gpu = observed.find((g) => g.uuid === slice.gpuUuid);
+    if (!gpu) return `GPU ${slice.gpuUuid} is not on this host`;
+    if (slice.kind === "mig") {
+      const instance = gpu.instances?.find(
+        (i) => i.start === slice.migStart && i.profile === slice.migProfile,
+      );
+      if (!instance?.uuid)
+        return `no ${slice.migProfile} MIG instance at slot ${slice.migStart} on GPU ${slice.gpuUuid} yet`;
+      devices.push({ uuid: instance.uuid });
+    } else if (slice.kind === "share") {
+      devices.push({
+        uuid: slice.gpuUuid,
+        share: { milli: slice.shareMilli, memoryMiB: slice.shareMemoryMib },
+      });
+    } else {
+      devices.push({ uuid: slice.gpuUuid });
+    }
+  }
+  return devices;
+}

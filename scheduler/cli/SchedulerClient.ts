@@ -1,0 +1,112 @@
+import * as grpc from "@grpc/grpc-js";
+import type { Capacity__Output } from "../../proto/generated/tessera/v1/Capacity.ts";
+import type { CapacityServiceClient } from "../../proto/generated/tessera/v1/CapacityService.ts";
+import type { Job__Output } from "../../proto/generated/tessera/v1/Job.ts";
+import type { JobEvent__Output } from "../../proto/generated/tessera/v1/JobEvent.ts";
+import type { JobServiceClient } from "../../proto/generated/tessera/v1/JobService.ts";
+import type { JobSpec } from "../../proto/generated/tessera/v1/JobSpec.ts";
+import type { ListJobsRequest } from "../../proto/generated/tessera/v1/ListJobsRequest.ts";
+import type { Node__Output } from "../../proto/generated/tessera/v1/Node.ts";
+import type { NodeServiceClient } from "../../proto/generated/tessera/v1/NodeService.ts";
+import type { SubmitResponse__Output } from "../../proto/generated/tessera/v1/SubmitResponse.ts";
+import { tokenClientOptions } from "../../proto/tessera/SchedulerEndpoint.ts";
+import { tesseraV1 } from "../../proto/tessera/TesseraGrpc.ts";
+
+/** A promise-based client of the scheduler's JobService, NodeService and CapacityService. */
+export class SchedulerClient {
+  readonly jobs: JobServiceClient;
+  readonly nodesClient: NodeServiceClient;
+  readonly capacityClient: CapacityServiceClient;
+
+  constructor(
+    readonly address: string,
+    token?: string,
+    private readonly deadlineMs = 30_000,
+  ) {
+    const v1 = tesseraV1();
+    const creds = grpc.credentials.createInsecure();
+    const options = { ...tokenClientOptions(token), "grpc.max_receive_message_length": 64 * 1024 * 1024 };
+    this.jobs = new v1.JobService(address, creds, options);
+    // One channel for all three: grpc-js shares subchannels between clients with equal options.
+    this.nodesClient = new v1.NodeService(address, creds, options);
+    this.capacityClient = new v1.CapacityService(address, creds, options);
+  }
+
+  private deadline(): grpc.CallOptions {
+    return { deadline: Date.now() + this.deadlineMs };
+  }
+
+  submit(spec: JobSpec, clientRequestId: string): Promise<SubmitResponse__Output> {
+    return new Promise((resolve, reject) =>
+      this.jobs.Submit({ spec, clientRequestId }, this.deadline(), (err, res) =>
+        err ? reject(err) : resolve(res!),
+      ),
+    );
+  }
+
+  get(id: string): Promise<Job__Output> {
+    return new Promise((resolve, reject) =>
+      this.jobs.Get({ id }, this.deadline(), (err, res) => (err ? reject(err) : resolve(res!))),
+    );
+  }
+
+  /** Every job matching the filter, following pages. */
+  async list(filter: Omit<ListJobsRequest, "pageToken"> = {}): Promise<Job__Output[]> {
+    const all: Job__Output[] = [];
+    let pageToken = "";
+    do {
+      const page = await new Promise<{ jobs: Job__Output[]; nextPageToken: string }>((resolve, reject) =>
+        this.jobs.List({ pageSize: 1000, ...filter, pageToken }, this.deadline(), (err, res) =>
+          err ? reject(err) : resolve(res!),
+        ),
+      );
+      all.push(...page.jobs);
+      pageToken = page.nextPageToken;
+    } while (pageToken);
+    return all;
+  }
+
+  cancel(id: string, reason = ""): Promise<Job__Output> {
+    return new Promise((resolve, reject) =>
+      this.jobs.Cancel({ id, reason }, this.deadline(), (err, res) => (err ? reject(err) : resolve(res!))),
+    );
+  }
+
+  nodes(): Promise<Node__Output[]> {
+    return new Promise((resolve, reject) =>
+      this.nodesClient.ListNodes({}, this.deadline(), (err, res) =>
+        err ? reject(err) : resolve(res!.nodes),
+      ),
+    );
+  }
+
+  capacity(): Promise<Capacity__Output> {
+    return new Promise((resolve, reject) =>
+      this.capacityClient.GetCapacity({}, this.deadline(), (err, res) => (err ? reject(err) : resolve(res!))),
+    );
+  }
+
+  /** Follows job events until the returned function is called or the stream fails. */
+  watch(
+    options: { jobId?: string; includeCurrent?: boolean },
+    onEvent: (event: JobEvent__Output) => void,
+    onEnd: (err?: grpc.ServiceError) => void,
+  ): () => void {
+    const call = this.jobs.Watch({
+      jobId: options.jobId ?? "",
+      includeCurrent: options.includeCurrent ?? false,
+    });
+    call.on("data", onEvent);
+    call.on("error", (err: grpc.ServiceError) => {
+      if (err.code !== grpc.status.CANCELLED) onEnd(err);
+    });
+    call.on("end", () => onEnd());
+    return () => call.cancel();
+  }
+
+  close(): void {
+    this.jobs.close();
+    this.nodesClient.close();
+    this.capacityClient.close();
+  }
+}

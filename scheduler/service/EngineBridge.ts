@@ -1,0 +1,199 @@
+import { findGpuModel } from "../../proto/catalog/GpuCatalog.ts";
+import type { GpuDesired } from "../../proto/generated/tessera/v1/GpuDesired.ts";
+import type { GpuInventory__Output } from "../../proto/generated/tessera/v1/GpuInventory.ts";
+import type { GpuObserved__Output } from "../../proto/generated/tessera/v1/GpuObserved.ts";
+import type { GpuSpec, MigInstanceSpec, NodeSpec, SharingMode } from "../engine/ClusterSpec.ts";
+import type { NodeState } from "../engine/NodeState.ts";
+import type { GpuAssignment, Placement } from "../engine/Placement.ts";
+import { type GangRequest, gangOfWholeGpus, type PlacementRequest } from "../engine/PlacementRequest.ts";
+import type { JobRecord, SliceAllocation } from "../store/JobRecord.ts";
+
+/**
+ * Translation between the service's jobs and nodes and the placement engine's requests, cluster spec and
+ * decisions. The engine decides; this file only changes representation.
+ */
+
+export type EngineRequest = { gang: false; request: PlacementRequest } | { gang: true; request: GangRequest };
+
+export function engineRequest(job: JobRecord): EngineRequest {
+  const r = job.spec.request;
+  const base = { cpuMilli: r.cpuMillis, memoryMiB: r.memoryMiB, allowedModels: r.models };
+  const s = r.shape;
+  switch (s.kind) {
+    case "gang":
+      return { gang: true, request: gangOfWholeGpus(job.id, s.nodes, s.gpusPerNode, base, "preferred") };
+    case "mig":
+      return { gang: false, request: { ...base, id: job.id, gpu: { kind: "mig", profile: s.profile } } };
+    case "slice":
+      return {
+        gang: false,
+        request: {
+          ...base,
+          id: job.id,
+          gpu: { kind: "slice", memoryMiB: s.memoryMiB, computeSevenths: s.computeSevenths },
+        },
+      };
+    case "share":
+      return {
+        gang: false,
+        request: { ...base, id: job.id, gpu: { kind: "share", milli: s.gpuMilli, memoryMiB: s.memoryMiB } },
+      };
+    case "whole":
+      return {
+        gang: false,
+        request: {
+          ...base,
+          id: job.id,
+          gpu: { kind: "whole", count: s.gpus, nvlink: s.requireNvlink ? "required" : "preferred" },
+        },
+      };
+  }
+}
+
+/** Engine allocation ids of a job: the job id, or one per gang member. */
+export function allocationIds(job: JobRecord): string[] {
+  const s = job.spec.request.shape;
+  if (s.kind !== "gang") return [job.id];
+  return Array.from({ length: s.nodes }, (_, i) => `${job.id}/${i}`);
+}
+
+/** A registered node as the engine sees it: observed MIG layouts, sharing modes, plus what adopted jobs hold. */
+export function nodeSpec(
+  name: string,
+  labels: Record<string, string>,
+  cpuMillis: number,
+  memoryMiB: number,
+  inventory: readonly GpuInventory__Output[],
+  observed: readonly GpuObserved__Output[],
+  adopted: readonly SliceAllocation[],
+): NodeSpec {
+  const byUuid = new Map(inventory.map((g) => [g.uuid, g.index]));
+  const gpus: GpuSpec[] = inventory.map((inv) => {
+    const seen = observed.find((o) => o.uuid === inv.uuid);
+    const held = adopted.filter((a) => a.gpuUuid === inv.uuid);
+    const model = findGpuModel(inv.model);
+    let mode: SharingMode = inv.migCapable && model?.mig ? "whole" : "shared";
+    if (seen?.migEnabled && model?.mig) mode = "mig";
+    if (held.some((a) => a.kind === "mig")) mode = "mig";
+    else if (held.some((a) => a.kind === "share")) mode = "shared";
+    else if (held.some((a) => a.kind === "whole") && mode === "mig") mode = "whole";
+    const spec: GpuSpec = {
+      uuid: inv.uuid,
+      index: inv.index,
+      model: model ? inv.model : inv.name,
+      memoryMiB: inv.memoryMib,
+      nvlinkPeers: inv.nvlinkPeers.map((u) => byUuid.get(u)).filter((i): i is number => i !== undefined),
+      mode,
+    };
+    if (mode === "mig") {
+      const instances: MigInstanceSpec[] = (seen?.instances ?? []).map((i) => ({
+        profile: i.profile,
+        start: i.start,
+      }));
+      // An adopted job's instance may not exist yet (the agent had not created it): the layout must hold it.
+      for (const a of held) {
+        if (
+          a.kind === "mig" &&
+          !instances.some((i) => i.start === a.migStart && i.profile === a.migProfile)
+        ) {
+          instances.push({ profile: a.migProfile, start: a.migStart });
+        }
+      }
+      spec.migInstances = instances;
+    }
+    return spec;
+  });
+  return { name, cpuMilli: cpuMillis, memoryMiB, labels, gpus };
+}
+
+/** The engine decisions that re-create an adopted job's allocations on a node rebuilt by `nodeSpec`. */
+export function adoptedPlacements(job: JobRecord, node: string): Placement[] {
+  const ids = allocationIds(job);
+  const mine = job.allocations.filter((a) => a.node === node);
+  const r = job.spec.request;
+  const gang = r.shape.kind === "gang";
+  const nodes = [...new Set(job.allocations.map((a) => a.node))];
+  const member = gang ? nodes.indexOf(node) : 0;
+  const assignment = (a: SliceAllocation): GpuAssignment => {
+    if (a.kind === "mig") {
+      return {
+        kind: "mig",
+        gpuIndex: a.gpuIndex,
+        gpuUuid: a.gpuUuid,
+        profile: a.migProfile,
+        start: a.migStart,
+        action: "reuse",
+      };
+    }
+    if (a.kind === "share") {
+      return {
+        kind: "share",
+        gpuIndex: a.gpuIndex,
+        gpuUuid: a.gpuUuid,
+        milli: a.shareMilli,
+        memoryMiB: a.shareMemoryMiB,
+      };
+    }
+    return { kind: "whole", gpuIndex: a.gpuIndex, gpuUuid: a.gpuUuid };
+  };
+  if (mine.length === 0) return [];
+  return [
+    {
+      requestId: ids[member] ?? job.id,
+      node,
+      cpuMilli: r.cpuMillis,
+      memoryMiB: r.memoryMiB,
+      gpus: mine.map(assignment),
+      score: 0,
+    },
+  ];
+}
+
+/** What a job holds, in the service's terms, from the engine's decisions. */
+export function sliceAllocations(
+  placements: readonly Placement[],
+  nodeOf: (name: string) => NodeState | undefined,
+): SliceAllocation[] {
+  const out: SliceAllocation[] = [];
+  for (const p of placements) {
+    const node = nodeOf(p.node);
+    for (const a of p.gpus) {
+      const gpu = node?.gpus.find((g) => g.uuid === a.gpuUuid);
+      const base: SliceAllocation = {
+        node: p.node,
+        gpuUuid: a.gpuUuid,
+        gpuIndex: a.gpuIndex,
+        gpuModel: gpu?.model ?? "",
+        kind: a.kind,
+        migProfile: "",
+        migStart: 0,
+        migSize: 0,
+        migUuid: "",
+        shareMilli: 0,
+        shareMemoryMiB: 0,
+      };
+      if (a.kind === "mig") {
+        base.migProfile = a.profile;
+        base.migStart = a.start;
+        base.migSize = gpu?.catalog?.mig?.profiles.find((x) => x.name === a.profile)?.memorySlices ?? 0;
+      } else if (a.kind === "share") {
+        base.shareMilli = a.milli;
+        base.shareMemoryMiB = a.memoryMiB;
+      }
+      out.push(base);
+    }
+  }
+  return out;
+}
+
+/** The desired layout of a node's GPUs: the engine's current modes and MIG instances (free ones included). */
+export function desiredGpus(node: NodeState): GpuDesired[] {
+  return node.gpus.map((g) => ({
+    uuid: g.uuid,
+    mode: g.mode,
+    mig:
+      g.mode === "mig"
+        ? g.mig.map((i) => ({ profile: i.profile.name, start: i.start, size: i.profile.memorySlices }))
+        : [],
+  }));
+}

@@ -1,0 +1,123 @@
+import { gpuModels } from "../../proto/catalog/GpuCatalog.ts";
+import type { JobSpec__Output } from "../../proto/generated/tessera/v1/JobSpec.ts";
+import { type JobKind, type JobSpec, jobKinds, type RequestShape } from "../store/JobRecord.ts";
+import { ServiceError } from "./ServiceError.ts";
+
+const namePattern = /^[A-Za-z0-9][A-Za-z0-9\-_.:/@]{0,252}$/;
+const identPattern = /^[a-z0-9][a-z0-9\-_.]{0,62}$/;
+const envNamePattern = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const maxCommandBytes = 64 * 1024;
+const knownProfiles = new Set(gpuModels.flatMap((m) => m.mig?.profiles.map((p) => p.name) ?? []));
+const knownModels = new Set(gpuModels.map((m) => m.id));
+
+/** Checks a submitted spec field by field; the first problem becomes an INVALID_ARGUMENT naming the field. */
+export function validateJobSpec(spec: JobSpec__Output | null | undefined): JobSpec {
+  if (!spec)
+    throw ServiceError.invalid("spec is missing: send a JobSpec with at least name, request and command");
+  const bad = (field: string, what: string) => ServiceError.invalid(`spec.${field}: ${what}`);
+  if (!spec.name) throw bad("name", "is required");
+  if (spec.name.length > 253) throw bad("name", `is ${spec.name.length} characters long; the limit is 253`);
+  if (!namePattern.test(spec.name)) {
+    throw bad(
+      "name",
+      `"${spec.name}" may only hold letters, digits and -_.:/@, starting with a letter or digit`,
+    );
+  }
+  const tenant = spec.tenant || "default";
+  if (!identPattern.test(tenant))
+    throw bad("tenant", `"${tenant}" must be lower-case letters, digits and -_. (1-63)`);
+  const queue = spec.queue || "default";
+  if (!identPattern.test(queue))
+    throw bad("queue", `"${queue}" must be lower-case letters, digits and -_. (1-63)`);
+  if (!Number.isInteger(spec.priority) || spec.priority < -1000 || spec.priority > 1000) {
+    throw bad("priority", `${spec.priority} is outside -1000..1000`);
+  }
+  const kind = (spec.kind || "batch") as JobKind;
+  if (!jobKinds.includes(kind)) throw bad("kind", `"${spec.kind}" is not one of ${jobKinds.join(", ")}`);
+  if (spec.command.length === 0) throw bad("command", "is empty; give the program and its arguments");
+  if (spec.command[0] === "") throw bad("command", "the program name (command[0]) is empty");
+  const commandBytes = spec.command.reduce((n, a) => n + Buffer.byteLength(a), 0);
+  if (commandBytes > maxCommandBytes)
+    throw bad("command", `is ${commandBytes} bytes; the limit is ${maxCommandBytes}`);
+  if (spec.command.some((a) => a.includes("\0"))) throw bad("command", "an argument contains a NUL byte");
+  for (const [name, value] of Object.entries(spec.env)) {
+    if (!envNamePattern.test(name)) throw bad(`env.${name}`, "is not a valid variable name");
+    if (/^(TESSERA_|CUDA_|NVIDIA_)/.test(name)) {
+      throw bad(`env.${name}`, "is reserved: Tessera sets TESSERA_*, CUDA_* and NVIDIA_* itself");
+    }
+    if (value.includes("\0")) throw bad(`env.${name}`, "contains a NUL byte");
+  }
+  const request = spec.request;
+  if (!request?.shape) {
+    throw bad("request", "needs exactly one of mig, slice, share, whole or gang");
+  }
+  for (const m of request.models) {
+    if (!knownModels.has(m))
+      throw bad("request.models", `unknown GPU model "${m}"; known: ${[...knownModels].join(", ")}`);
+  }
+  const count = (field: string, v: number, min: number, max: number) => {
+    if (!Number.isInteger(v) || v < min || v > max)
+      throw bad(`request.${field}`, `${v} is outside ${min}..${max}`);
+    return v;
+  };
+  count("cpu_millis", request.cpuMillis, 0, 10_000_000);
+  count("memory_mib", request.memoryMib, 0, 100_000_000);
+  let shape: RequestShape;
+  switch (request.shape) {
+    case "mig": {
+      const profile = request.mig?.profile ?? "";
+      if (!knownProfiles.has(profile)) {
+        throw bad(
+          "request.mig.profile",
+          `unknown MIG profile "${profile}"; known: ${[...knownProfiles].join(", ")}`,
+        );
+      }
+      shape = { kind: "mig", profile };
+      break;
+    }
+    case "slice":
+      shape = {
+        kind: "slice",
+        memoryMiB: count("slice.memory_mib", request.slice?.memoryMib ?? 0, 1, 1_000_000),
+        computeSevenths: count("slice.compute_sevenths", request.slice?.computeSevenths ?? 0, 1, 7),
+      };
+      break;
+    case "share":
+      shape = {
+        kind: "share",
+        gpuMilli: count("share.gpu_milli", request.share?.gpuMilli ?? 0, 1, 999),
+        memoryMiB: count("share.memory_mib", request.share?.memoryMib ?? 0, 1, 1_000_000),
+      };
+      break;
+    case "whole":
+      shape = {
+        kind: "whole",
+        gpus: count("whole.gpus", request.whole?.gpus ?? 0, 1, 64),
+        requireNvlink: request.whole?.requireNvlink ?? false,
+      };
+      break;
+    case "gang":
+      shape = {
+        kind: "gang",
+        nodes: count("gang.nodes", request.gang?.nodes ?? 0, 1, 4096),
+        gpusPerNode: count("gang.gpus_per_node", request.gang?.gpusPerNode ?? 0, 1, 64),
+      };
+      break;
+  }
+  return {
+    name: spec.name,
+    tenant,
+    queue,
+    priority: spec.priority,
+    kind,
+    request: {
+      shape,
+      models: [...request.models],
+      cpuMillis: request.cpuMillis,
+      memoryMiB: request.memoryMib,
+    },
+    command: [...spec.command],
+    env: { ...spec.env },
+    workdir: spec.workdir,
+  };
+}

@@ -1,0 +1,91 @@
+import type { Job } from "../../proto/generated/tessera/v1/Job.ts";
+import type { JobSpec as JobSpecMessage } from "../../proto/generated/tessera/v1/JobSpec.ts";
+import type { Node } from "../../proto/generated/tessera/v1/Node.ts";
+import type { ResourceRequest } from "../../proto/generated/tessera/v1/ResourceRequest.ts";
+import type { JobRecord, JobSpec } from "../store/JobRecord.ts";
+import type { NodeRecord } from "./NodeRecord.ts";
+
+/** The wire form of the service's records (tessera.v1 messages). */
+
+export function specMessage(spec: JobSpec): JobSpecMessage {
+  const s = spec.request.shape;
+  const request: ResourceRequest = {
+    models: spec.request.models,
+    cpuMillis: spec.request.cpuMillis,
+    memoryMib: spec.request.memoryMiB,
+  };
+  switch (s.kind) {
+    case "mig":
+      request.mig = { profile: s.profile };
+      break;
+    case "slice":
+      request.slice = { memoryMib: s.memoryMiB, computeSevenths: s.computeSevenths };
+      break;
+    case "share":
+      request.share = { gpuMilli: s.gpuMilli, memoryMib: s.memoryMiB };
+      break;
+    case "whole":
+      request.whole = { gpus: s.gpus, requireNvlink: s.requireNvlink };
+      break;
+    case "gang":
+      request.gang = { nodes: s.nodes, gpusPerNode: s.gpusPerNode };
+      break;
+  }
+  return {
+    name: spec.name,
+    tenant: spec.tenant,
+    queue: spec.queue,
+    priority: spec.priority,
+    kind: spec.kind,
+    request,
+    command: spec.command,
+    env: spec.env,
+    workdir: spec.workdir,
+  };
+}
+
+export function jobMessage(job: JobRecord): Job {
+  return {
+    id: job.id,
+    spec: specMessage(job.spec),
+    state: job.state,
+    reason: job.reason,
+    allocations: job.allocations.map((a) => ({
+      node: a.node,
+      gpuUuid: a.gpuUuid,
+      gpuIndex: a.gpuIndex,
+      gpuModel: a.gpuModel,
+      kind: a.kind,
+      migProfile: a.migProfile,
+      migStart: a.migStart,
+      migSize: a.migSize,
+      migUuid: a.migUuid,
+      shareMilli: a.shareMilli,
+      shareMemoryMib: a.shareMemoryMiB,
+    })),
+    attempt: job.attempt,
+    exitCode: job.exitCode ?? 0,
+    logNode: job.logNode,
+    logPath: job.logPath,
+    createdUnixMs: job.createdMs,
+    updatedUnixMs: job.updatedMs,
+    transitions: job.transitions.map((t) => ({ from: t.from, to: t.to, atUnixMs: t.atMs, reason: t.reason })),
+    clientRequestId: job.clientRequestId,
+  };
+}
+
+export function nodeMessage(node: NodeRecord): Node {
+  return {
+    name: node.name,
+    state: node.state,
+    labels: node.labels,
+    gpus: node.gpus,
+    observed: node.observed,
+    generation: node.generation,
+    generationReached: node.generationReached,
+    lease: { renewedUnixMs: node.leaseRenewedMs, expiresUnixMs: node.leaseExpiresMs },
+    errors: node.errors,
+    cpuMillis: node.cpuMillis,
+    memoryMib: node.memoryMiB,
+  };
+}

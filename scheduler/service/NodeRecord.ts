@@ -1,0 +1,34 @@
+import type { GpuInventory__Output } from "../../proto/generated/tessera/v1/GpuInventory.ts";
+import type { GpuObserved__Output } from "../../proto/generated/tessera/v1/GpuObserved.ts";
+import type { SchedulerMessage } from "../../proto/generated/tessera/v1/SchedulerMessage.ts";
+
+export type NodeReadiness = "Ready" | "NotReady" | "Draining";
+
+/** The open stream to a node's agent; a newer connection of the same node replaces it. */
+export interface AgentSession {
+  id: number;
+  send(message: SchedulerMessage): void;
+  close(): void;
+}
+
+/** What the scheduler knows of one node. */
+export interface NodeRecord {
+  name: string;
+  state: NodeReadiness;
+  /** Why the node is in its state, e.g. why it is NotReady. */
+  reason: string;
+  labels: Record<string, string>;
+  cpuMillis: number;
+  memoryMiB: number;
+  gpus: GpuInventory__Output[];
+  observed: GpuObserved__Output[];
+  /** Generation of the last desired state sent, and the one the agent last reported reaching. */
+  generation: number;
+  generationReached: number;
+  leaseRenewedMs: number;
+  leaseExpiresMs: number;
+  errors: string[];
+  session: AgentSession | undefined;
+  /** True while the node is part of the placement engine's cluster. */
+  inEngine: boolean;
+}

@@ -1,0 +1,620 @@
+import { randomUUID } from "node:crypto";
+import { EventEmitter } from "node:events";
+import type { Assignment } from "../../proto/generated/tessera/v1/Assignment.ts";
+import type { JobObserved__Output } from "../../proto/generated/tessera/v1/JobObserved.ts";
+import type { Register__Output } from "../../proto/generated/tessera/v1/Register.ts";
+import type { Report__Output } from "../../proto/generated/tessera/v1/Report.ts";
+import type { Placement } from "../engine/Placement.ts";
+import { PlacementEngine } from "../engine/PlacementEngine.ts";
+import type { ScorePlugin } from "../engine/ScorePlugin.ts";
+import { finalJobStates, type JobRecord, type JobSpec, type JobState } from "../store/JobRecord.ts";
+import type { JobStore } from "../store/JobStore.ts";
+import { type CapacitySummary, capacitySummary } from "./CapacityReport.ts";
+import {
+  adoptedPlacements,
+  allocationIds,
+  desiredGpus,
+  engineRequest,
+  nodeSpec,
+  sliceAllocations,
+} from "./EngineBridge.ts";
+import type { AgentSession, NodeRecord } from "./NodeRecord.ts";
+import { pendingReason } from "./PendingReason.ts";
+import type { JobEventType, SchedulerView } from "./SchedulerView.ts";
+import { ServiceError } from "./ServiceError.ts";
+
+/** What happens to the jobs of a node whose lease expired: placed again elsewhere, or marked Lost. */
+export type LostNodePolicy = "requeue" | "fail";
+
+export interface SchedulerOptions {
+  store: JobStore;
+  /** Builds the engine's score step; called for the live engine and for feasibility checks. */
+  policy: () => ScorePlugin;
+  leaseMs: number;
+  heartbeatMs: number;
+  lostNodePolicy: LostNodePolicy;
+  clock?: () => number;
+  log?: (line: string) => void;
+}
+
+const activeStates: ReadonlySet<JobState> = new Set(["Scheduled", "Running"]);
+
+/**
+ * The scheduler: jobs, nodes and their leases, the placement cycle (through the placement engine only), and the
+ * desired state of each node. Every job change is durable before anyone outside learns of it.
+ */
+export class Scheduler implements SchedulerView {
+  readonly events = new EventEmitter<{ job: [JobEventType, JobRecord]; node: [NodeRecord] }>();
+  private readonly jobsById = new Map<string, JobRecord>();
+  private readonly jobByRequest = new Map<string, string>();
+  private readonly submitsInFlight = new Map<string, Promise<{ job: JobRecord; deduplicated: boolean }>>();
+  private readonly nodesByName = new Map<string, NodeRecord>();
+  /** Jobs that were asked to stop (cancel) and the generation whose desired state no longer holds them. */
+  private readonly stopping = new Map<string, number>();
+  private readonly engine: PlacementEngine;
+  private readonly clock: () => number;
+  private seq: number;
+  private sessionSeq = 0;
+  private cycleQueued = false;
+  private cycleRunning: Promise<void> | undefined;
+  private readonly leaseTimer: NodeJS.Timeout;
+  private closed = false;
+  /** The fleet with nothing allocated, for "could this ever fit" checks; rebuilt when a node registers. */
+  private emptyFleet: PlacementEngine | undefined;
+
+  constructor(private readonly options: SchedulerOptions) {
+    this.clock = options.clock ?? Date.now;
+    this.engine = new PlacementEngine({ nodes: [] }, { policy: options.policy() });
+    this.events.setMaxListeners(0);
+    const now = this.clock();
+    for (const job of options.store.loadAll()) {
+      this.jobsById.set(job.id, job);
+      if (job.clientRequestId) this.jobByRequest.set(job.clientRequestId, job.id);
+      if (job.state === "Pending") this.observeArrival(job);
+      // Nodes that hold work are expected back within one lease; until then they are NotReady placeholders.
+      if (activeStates.has(job.state)) {
+        for (const a of job.allocations) this.placeholderNode(a.node, now);
+        if (job.reason.startsWith("cancel requested")) this.stopping.set(job.id, 0);
+      }
+    }
+    this.seq = options.store.maxSeq();
+    this.leaseTimer = setInterval(
+      () => this.expireLeases(),
+      Math.max(50, Math.min(1000, options.leaseMs / 4)),
+    );
+    this.leaseTimer.unref();
+    this.queueCycle();
+  }
+
+  // ---- read model ----
+
+  jobs(): Iterable<JobRecord> {
+    return this.jobsById.values();
+  }
+
+  job(id: string): JobRecord | undefined {
+    return this.jobsById.get(id);
+  }
+
+  nodes(): Iterable<NodeRecord> {
+    return this.nodesByName.values();
+  }
+
+  node(name: string): NodeRecord | undefined {
+    return this.nodesByName.get(name);
+  }
+
+  capacity(): CapacitySummary {
+    return capacitySummary(this.engine, [...this.nodesByName.values()], this.jobsById.values());
+  }
+
+  // ---- jobs ----
+
+  async submit(spec: JobSpec, clientRequestId: string): Promise<{ job: JobRecord; deduplicated: boolean }> {
+    if (this.closed)
+      throw ServiceError.precondition("the scheduler is shutting down; retry against its successor");
+    if (clientRequestId) {
+      const existing = this.jobByRequest.get(clientRequestId);
+      if (existing) return { job: this.jobsById.get(existing)!, deduplicated: true };
+      const inFlight = this.submitsInFlight.get(clientRequestId);
+      if (inFlight) return inFlight.then(({ job }) => ({ job, deduplicated: true }));
+    }
+    const now = this.clock();
+    const job: JobRecord = {
+      id: `j-${randomUUID().slice(0, 13).replace("-", "")}`,
+      seq: ++this.seq,
+      clientRequestId,
+      spec,
+      state: "Pending",
+      reason: "queued; waiting for the next scheduling cycle",
+      allocations: [],
+      attempt: 0,
+      exitCode: null,
+      logNode: "",
+      logPath: "",
+      createdMs: now,
+      updatedMs: now,
+      transitions: [{ from: "", to: "Pending", atMs: now, reason: "submitted" }],
+    };
+    this.checkFleetCouldHold(job);
+    const durable = this.options.store.insert(job).then((result) => {
+      if (!result.deduplicated) {
+        this.observeArrival(job);
+        this.jobsById.set(job.id, job);
+        if (clientRequestId) this.jobByRequest.set(clientRequestId, job.id);
+        this.events.emit("job", "created", job);
+        this.queueCycle();
+      }
+      return result;
+    });
+    if (clientRequestId) {
+      this.submitsInFlight.set(clientRequestId, durable);
+      void durable.finally(() => this.submitsInFlight.delete(clientRequestId)).catch(() => {});
+    }
+    return durable;
+  }
+
+  async cancel(id: string, reason: string): Promise<JobRecord> {
+    const job = this.requireJob(id);
+    if (finalJobStates.has(job.state)) {
+      throw ServiceError.precondition(`job ${id} already ended (${job.state}); there is nothing to cancel`);
+    }
+    const why = reason ? `cancelled: ${reason}` : "cancelled by request";
+    if (job.state === "Pending") {
+      this.transition(job, "Cancelled", why);
+      await this.persist([job]);
+      return job;
+    }
+    if (this.stopping.has(job.id)) return job;
+    const nodes = new Set(job.allocations.map((a) => a.node));
+    job.reason = `cancel requested (${why}); stopping its process group`;
+    job.updatedMs = this.clock();
+    this.stopping.set(job.id, 0);
+    await this.persist([job]);
+    for (const name of nodes) {
+      const node = this.nodesByName.get(name);
+      if (node?.session && node.state === "Ready") {
+        this.stopping.set(job.id, this.pushDesired(node));
+      } else {
+        // Nobody runs it where its agent is gone: it is over now.
+        this.finishStopped(job);
+      }
+    }
+    return job;
+  }
+
+  requireJob(id: string): JobRecord {
+    const job = this.jobsById.get(id);
+    if (!job) throw ServiceError.notFound(`no job "${id}"; list jobs with \`tessera jobs\``);
+    return job;
+  }
+
+  // ---- agents ----
+
+  /** A new agent stream registered; returns its session id. Fences the agent if it is behind. */
+  register(msg: Register__Output, connection: Omit<AgentSession, "id">): AgentSession {
+    const now = this.clock();
+    const session: AgentSession = { ...connection, id: ++this.sessionSeq };
+    let node = this.nodesByName.get(msg.node);
+    if (node?.session) node.session.close();
+    if (!node) {
+      node = this.placeholderNode(msg.node, now);
+    }
+    if (msg.generation < node.generation) {
+      this.log(`node ${msg.node}: agent at generation ${msg.generation} < ${node.generation}: fenced`);
+    }
+    node.session = session;
+    this.emptyFleet = undefined;
+    node.labels = msg.labels;
+    node.cpuMillis = msg.cpuMillis;
+    node.memoryMiB = msg.memoryMib;
+    node.gpus = msg.gpus;
+    node.observed = msg.observed;
+    node.generation = Math.max(node.generation, msg.generation);
+    node.generationReached = msg.generation;
+    node.state = "Ready";
+    node.reason = "agent connected";
+    node.leaseRenewedMs = now;
+    node.leaseExpiresMs = now + this.options.leaseMs;
+    this.rebuildEngineNode(node);
+    const changed = this.applyJobReports(node, msg.jobs);
+    this.pushDesired(node);
+    this.events.emit("node", node);
+    void this.persist(changed).then(() => this.queueCycle());
+    return session;
+  }
+
+  report(nodeName: string, sessionId: number, msg: Report__Output): void {
+    const node = this.nodesByName.get(nodeName);
+    // A report from a replaced stream is stale: fencing by session.
+    if (!node || node.session?.id !== sessionId) return;
+    const now = this.clock();
+    node.leaseRenewedMs = now;
+    node.leaseExpiresMs = now + this.options.leaseMs;
+    node.observed = msg.gpus;
+    node.generationReached = msg.generation;
+    node.errors = msg.errors;
+    const changed = this.applyJobReports(node, msg.jobs);
+    this.events.emit("node", node);
+    if (changed.length > 0) {
+      void this.persist(changed).then(() => {
+        this.pushDesired(node);
+        this.queueCycle();
+      });
+    }
+  }
+
+  disconnected(nodeName: string, sessionId: number): void {
+    const node = this.nodesByName.get(nodeName);
+    if (!node || node.session?.id !== sessionId) return;
+    node.session = undefined;
+    node.reason = "agent stream closed; waiting for it to reconnect before the lease expires";
+    this.events.emit("node", node);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    clearInterval(this.leaseTimer);
+    await this.cycleRunning;
+    for (const node of this.nodesByName.values()) node.session?.close();
+  }
+
+  // ---- internals ----
+
+  /** The policy learns the workload from arrivals (what FGD-style scoring expects next). */
+  private observeArrival(job: JobRecord): void {
+    const req = engineRequest(job);
+    for (const r of req.gang ? req.request.members : [req.request]) this.engine.observe(r);
+  }
+
+  private log(line: string): void {
+    this.options.log?.(line);
+  }
+
+  private placeholderNode(name: string, now: number): NodeRecord {
+    let node = this.nodesByName.get(name);
+    if (node) return node;
+    node = {
+      name,
+      state: "NotReady",
+      reason: "waiting for its agent to register",
+      labels: {},
+      cpuMillis: 0,
+      memoryMiB: 0,
+      gpus: [],
+      observed: [],
+      generation: 0,
+      generationReached: 0,
+      leaseRenewedMs: now,
+      leaseExpiresMs: now + this.options.leaseMs,
+      errors: [],
+      session: undefined,
+      inEngine: false,
+    };
+    this.nodesByName.set(name, node);
+    return node;
+  }
+
+  private activeJobsOn(nodeName: string): JobRecord[] {
+    const out: JobRecord[] = [];
+    for (const job of this.jobsById.values()) {
+      if (activeStates.has(job.state) && job.allocations.some((a) => a.node === nodeName)) out.push(job);
+    }
+    return out;
+  }
+
+  /** Re-creates a node in the engine from its latest inventory, with the allocations of the jobs it holds. */
+  private rebuildEngineNode(node: NodeRecord): void {
+    const jobs = this.activeJobsOn(node.name);
+    if (node.inEngine) {
+      for (const job of jobs) this.releaseOn(job, node.name);
+      this.engine.removeNode(node.name);
+      node.inEngine = false;
+    }
+    const held = jobs.flatMap((j) => j.allocations.filter((a) => a.node === node.name));
+    this.engine.addNode(
+      nodeSpec(node.name, node.labels, node.cpuMillis, node.memoryMiB, node.gpus, node.observed, held),
+    );
+    node.inEngine = true;
+    for (const job of jobs) {
+      for (const p of adoptedPlacements(job, node.name)) {
+        try {
+          this.engine.commit(p);
+        } catch (err) {
+          this.log(`node ${node.name}: cannot adopt job ${job.id}: ${(err as Error).message}`);
+        }
+      }
+    }
+  }
+
+  private releaseOn(job: JobRecord, nodeName: string): void {
+    for (const id of allocationIds(job)) {
+      const p = this.engine.allocation(id);
+      if (p && p.node === nodeName) this.engine.release(id);
+    }
+  }
+
+  private releaseAll(job: JobRecord): void {
+    for (const id of allocationIds(job)) if (this.engine.allocation(id)) this.engine.release(id);
+  }
+
+  /** Applies what an agent says about its job processes; returns the jobs that changed. */
+  private applyJobReports(node: NodeRecord, reports: readonly JobObserved__Output[]): JobRecord[] {
+    const changed: JobRecord[] = [];
+    const reported = new Set<string>();
+    for (const r of reports) {
+      const job = this.jobsById.get(r.jobId);
+      // Reports of an older attempt (the job was requeued elsewhere) or of another node are ignored: fenced.
+      if (!job || job.attempt !== r.attempt || !job.allocations.some((a) => a.node === node.name)) continue;
+      if (!activeStates.has(job.state)) continue;
+      reported.add(job.id);
+      if (r.state === "running") {
+        if (this.refreshMigUuids(job, node)) changed.push(job);
+        if (job.state === "Scheduled") {
+          job.logNode = node.name;
+          job.logPath = r.logPath;
+          this.transition(
+            job,
+            "Running",
+            `started on ${node.name} (pid ${r.pid}, CUDA_VISIBLE_DEVICES=${r.visibleDevices})`,
+          );
+          if (!changed.includes(job)) changed.push(job);
+        }
+        continue;
+      }
+      job.logNode = node.name;
+      job.logPath = r.logPath;
+      job.exitCode = r.exitCode;
+      if (this.stopping.has(job.id)) {
+        this.finishStopped(job);
+      } else if (r.state === "failed_to_start") {
+        this.endJob(job, "Failed", `could not start on ${node.name}: ${r.message}`);
+      } else if (r.exitCode === 0 && !r.signal) {
+        this.endJob(job, "Succeeded", "exited with code 0");
+      } else {
+        this.endJob(
+          job,
+          "Failed",
+          r.signal
+            ? `killed by ${r.signal}`
+            : `exited with code ${r.exitCode}${r.message ? ` (${r.message})` : ""}`,
+        );
+      }
+      if (!changed.includes(job)) changed.push(job);
+    }
+    // A stopped job the agent no longer runs, once the agent reached the generation without it, is over.
+    for (const [id, generation] of this.stopping) {
+      const job = this.jobsById.get(id);
+      if (!job || reported.has(id) || generation === 0 || node.generationReached < generation) continue;
+      if (!job.allocations.some((a) => a.node === node.name)) continue;
+      this.finishStopped(job);
+      changed.push(job);
+    }
+    return changed;
+  }
+
+  private refreshMigUuids(job: JobRecord, node: NodeRecord): boolean {
+    let changed = false;
+    for (const a of job.allocations) {
+      if (a.node !== node.name || a.kind !== "mig") continue;
+      const gpu = node.observed.find((g) => g.uuid === a.gpuUuid);
+      const inst = gpu?.instances.find((i) => i.start === a.migStart && i.profile === a.migProfile);
+      if (inst?.uuid && inst.uuid !== a.migUuid) {
+        a.migUuid = inst.uuid;
+        changed = true;
+      }
+    }
+    return changed;
+  }
+
+  private finishStopped(job: JobRecord): void {
+    this.stopping.delete(job.id);
+    this.endJob(
+      job,
+      "Cancelled",
+      job.reason.replace(/^cancel requested \((.*)\); stopping its process group$/, "$1"),
+    );
+  }
+
+  private endJob(job: JobRecord, state: JobState, reason: string): void {
+    this.releaseAll(job);
+    this.transition(job, state, reason);
+  }
+
+  private transition(job: JobRecord, to: JobState, reason: string): void {
+    const now = this.clock();
+    job.transitions.push({ from: job.state, to, atMs: now, reason });
+    job.state = to;
+    job.reason = reason;
+    job.updatedMs = now;
+  }
+
+  private async persist(jobs: readonly JobRecord[]): Promise<void> {
+    if (jobs.length === 0) return;
+    await this.options.store.update(jobs);
+    for (const job of jobs) this.events.emit("job", "updated", job);
+  }
+
+  /** Sends a node its whole desired state under a new generation; returns that generation. */
+  private pushDesired(node: NodeRecord): number {
+    if (!node.session || !node.inEngine) return node.generation;
+    const engineNode = this.engine.node(node.name);
+    if (!engineNode) return node.generation;
+    node.generation++;
+    const assignments: Assignment[] = [];
+    for (const job of this.activeJobsOn(node.name)) {
+      if (this.stopping.has(job.id)) {
+        // From this generation on, the agent's desired state no longer holds the job.
+        if (this.stopping.get(job.id) === 0) this.stopping.set(job.id, node.generation);
+        continue;
+      }
+      assignments.push({
+        jobId: job.id,
+        attempt: job.attempt,
+        command: job.spec.command,
+        env: job.spec.env,
+        workdir: job.spec.workdir,
+        slices: job.allocations
+          .filter((a) => a.node === node.name)
+          .map((a) => ({
+            gpuUuid: a.gpuUuid,
+            kind: a.kind,
+            migProfile: a.migProfile,
+            migStart: a.migStart,
+            shareMilli: a.shareMilli,
+            shareMemoryMib: a.shareMemoryMiB,
+          })),
+      });
+    }
+    node.session.send({
+      desired: {
+        generation: node.generation,
+        gpus: desiredGpus(engineNode),
+        assignments,
+        heartbeatMs: this.options.heartbeatMs,
+        leaseMs: this.options.leaseMs,
+      },
+    });
+    return node.generation;
+  }
+
+  /** Refuses a request that no node of the fleet could hold even if it were empty. */
+  private checkFleetCouldHold(job: JobRecord): void {
+    const nodes = [...this.nodesByName.values()].filter((n) => n.gpus.length > 0);
+    if (nodes.length === 0) return;
+    this.emptyFleet ??= new PlacementEngine(
+      { nodes: nodes.map((n) => nodeSpec(n.name, n.labels, n.cpuMillis, n.memoryMiB, n.gpus, [], [])) },
+      { policy: this.options.policy() },
+    );
+    const empty = this.emptyFleet;
+    const req = engineRequest(job);
+    const result = req.gang ? empty.placeGang(req.request) : empty.place(req.request);
+    if (!result.ok) {
+      throw ServiceError.exhausted(
+        `no node of the fleet could ever hold this request, even empty: ${result.unschedulable.message} ` +
+          "Ask for less, or for a GPU model the fleet has (see `tessera nodes`).",
+      );
+    }
+  }
+
+  private queueCycle(): void {
+    if (this.cycleQueued || this.closed) return;
+    this.cycleQueued = true;
+    setImmediate(() => {
+      this.cycleQueued = false;
+      const previous = this.cycleRunning ?? Promise.resolve();
+      this.cycleRunning = previous
+        .then(() => this.placementCycle())
+        .catch((err: unknown) => {
+          this.log(`placement cycle failed: ${(err as Error).stack ?? String(err)}`);
+        });
+    });
+  }
+
+  /** Places pending jobs, highest priority first then oldest, and tells the affected nodes. */
+  private async placementCycle(): Promise<void> {
+    const pending = [...this.jobsById.values()]
+      .filter((j) => j.state === "Pending")
+      .sort((a, b) => b.spec.priority - a.spec.priority || a.seq - b.seq);
+    if (pending.length === 0) return;
+    const changed: JobRecord[] = [];
+    const touched = new Set<string>();
+    const readyNodes = [...this.nodesByName.values()].filter((n) => n.inEngine && n.state === "Ready");
+    for (const job of pending) {
+      const req = engineRequest(job);
+      let placements: Placement[] | undefined;
+      let why = "";
+      if (readyNodes.length === 0) {
+        why =
+          "no node is Ready: start an agent (`tessera agent --scheduler ADDR`) or wait for one to reconnect";
+      } else if (req.gang) {
+        const result = this.engine.placeGang(req.request);
+        if (result.ok) {
+          this.engine.commitGang(result.placements);
+          placements = result.placements;
+        } else why = result.unschedulable.message;
+      } else {
+        const result = this.engine.place(req.request);
+        if (result.ok) {
+          this.engine.commit(result.placement);
+          placements = [result.placement];
+        } else why = result.unschedulable.message;
+      }
+      if (placements) {
+        job.allocations = sliceAllocations(placements, (n) => this.engine.node(n));
+        job.attempt++;
+        job.exitCode = null;
+        const where = job.allocations.map((a) => describeSlice(a)).join(", ");
+        this.transition(job, "Scheduled", `placed on ${where}`);
+        for (const a of job.allocations) touched.add(a.node);
+        changed.push(job);
+      } else {
+        const reason = pendingReason(job, why, this.engine, (id) => this.jobByAllocation(id));
+        if (reason !== job.reason) {
+          job.reason = reason;
+          job.updatedMs = this.clock();
+          changed.push(job);
+        }
+      }
+    }
+    await this.persist(changed);
+    for (const name of touched) {
+      const node = this.nodesByName.get(name);
+      if (node) this.pushDesired(node);
+    }
+  }
+
+  private jobByAllocation(allocationId: string): JobRecord | undefined {
+    return this.jobsById.get(allocationId.split("/")[0] ?? allocationId);
+  }
+
+  /** Marks nodes whose lease ran out NotReady and requeues or fails their jobs by policy. */
+  private expireLeases(): void {
+    const now = this.clock();
+    const changed: JobRecord[] = [];
+    for (const node of this.nodesByName.values()) {
+      if (node.leaseExpiresMs > now) continue;
+      const jobs = this.activeJobsOn(node.name);
+      if (node.state !== "NotReady" || node.inEngine || jobs.length > 0) {
+        const expiredAt = new Date(node.leaseExpiresMs).toISOString();
+        node.state = "NotReady";
+        node.reason = `lease expired at ${expiredAt}: no report for ${this.options.leaseMs} ms`;
+        node.session?.close();
+        node.session = undefined;
+        for (const job of jobs) {
+          this.releaseAll(job);
+          if (this.stopping.has(job.id)) {
+            this.finishStopped(job);
+          } else {
+            this.transition(job, "Lost", `node ${node.name} ${node.reason}`);
+            if (this.options.lostNodePolicy === "requeue") {
+              job.allocations = [];
+              this.transition(
+                job,
+                "Pending",
+                `requeued after node ${node.name} was lost (lost-node policy: requeue)`,
+              );
+            }
+          }
+          changed.push(job);
+        }
+        if (node.inEngine) {
+          this.engine.removeNode(node.name);
+          node.inEngine = false;
+        }
+        this.log(
+          `node ${node.name}: ${node.reason}; ${jobs.length} job(s) ${this.options.lostNodePolicy === "requeue" ? "requeued" : "lost"}`,
+        );
+        this.events.emit("node", node);
+      }
+    }
+    if (changed.length > 0) void this.persist(changed).then(() => this.queueCycle());
+  }
+}
+
+function describeSlice(a: JobRecord["allocations"][number]): string {
+  const gpu = `${a.node} GPU ${a.gpuIndex} (${a.gpuModel})`;
+  if (a.kind === "mig") return `${gpu} MIG ${a.migProfile} at slot ${a.migStart}`;
+  if (a.kind === "share") return `${gpu} share ${a.shareMilli / 10}% + ${a.shareMemoryMiB} MiB`;
+  return `${gpu} whole`;
+}

@@ -1,0 +1,92 @@
+import { timingSafeEqual } from "node:crypto";
+import * as grpc from "@grpc/grpc-js";
+import { isLoopbackHost, parseHostPort } from "../../proto/tessera/SchedulerEndpoint.ts";
+import { tesseraV1 } from "../../proto/tessera/TesseraGrpc.ts";
+import { createPolicy, type PolicyName } from "../engine/PolicyRegistry.ts";
+import { SqliteJobStore } from "../store/SqliteJobStore.ts";
+import { capacityServiceHandlers, jobServiceHandlers, nodeServiceHandlers } from "./GrpcServices.ts";
+import { type LostNodePolicy, Scheduler } from "./Scheduler.ts";
+import { ServiceError } from "./ServiceError.ts";
+
+export interface SchedulerServerOptions {
+  /** gRPC listen address HOST:PORT; port 0 picks a free one. */
+  listen: string;
+  /** SQLite file. */
+  db: string;
+  policy: PolicyName;
+  leaseMs: number;
+  heartbeatMs: number;
+  lostNodePolicy: LostNodePolicy;
+  /** Shared token agents and clients must present; required to listen beyond loopback. */
+  token?: string;
+  /** Largest request accepted, bytes. */
+  maxMessageBytes?: number;
+  log?: (line: string) => void;
+}
+
+export interface RunningScheduler {
+  scheduler: Scheduler;
+  /** The bound gRPC address, HOST:PORT. */
+  address: string;
+  close(): Promise<void>;
+}
+
+/** Starts the scheduler with its SQLite store behind a gRPC server. */
+export async function startSchedulerServer(options: SchedulerServerOptions): Promise<RunningScheduler> {
+  const { host, port } = parseHostPort(options.listen, "--listen");
+  if (!isLoopbackHost(host) && !options.token) {
+    throw new Error(
+      `refusing to listen on ${options.listen} without a token: anyone who can reach it could run commands on ` +
+        "your GPU nodes. Pass --token-file FILE (the same file to agents and clients), or listen on 127.0.0.1.",
+    );
+  }
+  const store = new SqliteJobStore(options.db);
+  const scheduler = new Scheduler({
+    store,
+    policy: () => createPolicy(options.policy),
+    leaseMs: options.leaseMs,
+    heartbeatMs: options.heartbeatMs,
+    lostNodePolicy: options.lostNodePolicy,
+    log: options.log,
+  });
+  const expected = options.token ? Buffer.from(`Bearer ${options.token}`) : undefined;
+  const authorize = (metadata: grpc.Metadata): ServiceError | undefined => {
+    if (!expected) return undefined;
+    const given = Buffer.from(String(metadata.get("authorization")[0] ?? ""));
+    if (given.length === expected.length && timingSafeEqual(given, expected)) return undefined;
+    return new ServiceError(
+      grpc.status.UNAUTHENTICATED,
+      "missing or wrong token: pass --token-file with the scheduler's token file",
+    );
+  };
+  const maxBytes = options.maxMessageBytes ?? 4 * 1024 * 1024;
+  const server = new grpc.Server({
+    "grpc.max_receive_message_length": maxBytes,
+    "grpc.keepalive_permit_without_calls": 1,
+  });
+  const v1 = tesseraV1();
+  server.addService(v1.JobService.service, jobServiceHandlers(scheduler, authorize));
+  server.addService(v1.NodeService.service, nodeServiceHandlers(scheduler, authorize));
+  server.addService(v1.CapacityService.service, capacityServiceHandlers(scheduler, authorize));
+  const bindHost = host.includes(":") ? `[${host}]` : host;
+  const boundPort = await new Promise<number>((resolve, reject) => {
+    server.bindAsync(`${bindHost}:${port}`, grpc.ServerCredentials.createInsecure(), (err, p) =>
+      err ? reject(new Error(`cannot listen on ${options.listen}: ${err.message}`)) : resolve(p),
+    );
+  });
+  return {
+    scheduler,
+    address: `${bindHost}:${boundPort}`,
+    async close() {
+      await scheduler.close();
+      await new Promise<void>((resolve) => {
+        server.tryShutdown(() => resolve());
+        setTimeout(() => {
+          server.forceShutdown();
+          resolve();
+        }, 2000).unref();
+      });
+      store.close();
+    },
+  };
+}

@@ -1,0 +1,20 @@
+import type { EventEmitter } from "node:events";
+import type { JobRecord } from "../store/JobRecord.ts";
+import type { CapacitySummary } from "./CapacityReport.ts";
+import type { NodeRecord } from "./NodeRecord.ts";
+
+export type JobEventType = "created" | "updated";
+
+/**
+ * The read model of a running scheduler, for the HTTP API, metrics and dashboard. Records are live objects:
+ * read them, never change them. Events: `job` (type, job) after each durable change, `node` (node) on any node
+ * change.
+ */
+export interface SchedulerView {
+  readonly events: EventEmitter<{ job: [JobEventType, JobRecord]; node: [NodeRecord] }>;
+  jobs(): Iterable<JobRecord>;
+  job(id: string): JobRecord | undefined;
+  nodes(): Iterable<NodeRecord>;
+  node(name: string): NodeRecord | undefined;
+  capacity(): CapacitySummary;
+}

@@ -1,0 +1,28 @@
+import { status } from "@grpc/grpc-js";
+
+/** A refusal with the gRPC status that names its kind and a message that says what to fix. */
+export class ServiceError extends Error {
+  constructor(
+    readonly code: status,
+    message: string,
+  ) {
+    super(message);
+    this.name = "ServiceError";
+  }
+
+  static invalid(message: string): ServiceError {
+    return new ServiceError(status.INVALID_ARGUMENT, message);
+  }
+
+  static notFound(message: string): ServiceError {
+    return new ServiceError(status.NOT_FOUND, message);
+  }
+
+  static precondition(message: string): ServiceError {
+    return new ServiceError(status.FAILED_PRECONDITION, message);
+  }
+
+  static exhausted(message: string): ServiceError {
+    return new ServiceError(status.RESOURCE_EXHAUSTED, message);
+  }
+}

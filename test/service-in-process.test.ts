@@ -1,0 +1,108 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { Agent } from "../node-agent/agent/Agent.ts";
+import { Executor } from "../node-agent/executor/Executor.ts";
+import { SchedulerClient } from "../scheduler/cli/SchedulerClient.ts";
+import { type RunningScheduler, startSchedulerServer } from "../scheduler/service/SchedulerServer.ts";
+import { eventually } from "./support/Eventually.ts";
+import { MemoryGpuHost } from "./support/MemoryGpuHost.ts";
+
+const cleanups: Array<() => Promise<void> | void> = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+async function cluster(nodes: Record<string, string[]>) {
+  const dir = mkdtempSync(join(tmpdir(), "tessera-inproc-"));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  const server: RunningScheduler = await startSchedulerServer({
+    listen: "127.0.0.1:0",
+    db: join(dir, "scheduler.db"),
+    policy: "tessera",
+    leaseMs: 2000,
+    heartbeatMs: 300,
+    lostNodePolicy: "requeue",
+  });
+  cleanups.push(() => server.close());
+  const hosts = new Map<string, MemoryGpuHost>();
+  for (const [name, models] of Object.entries(nodes)) {
+    const host = new MemoryGpuHost(name, models);
+    hosts.set(name, host);
+    let agent: Agent | undefined;
+    const executor = new Executor({
+      dataDir: join(dir, name),
+      onChange: () => agent?.onJobChange(),
+      pollMs: 100,
+    });
+    agent = new Agent({ scheduler: server.address, node: name, dataDir: join(dir, name), host, executor });
+    agent.start();
+    cleanups.push(() => {
+      agent?.stop();
+      executor.close();
+    });
+  }
+  const client = new SchedulerClient(server.address);
+  cleanups.push(() => client.close());
+  return { server, client, hosts, dir };
+}
+
+const shell = (script: string) => ["sh", "-c", script];
+
+describe("scheduler and agents in one process", () => {
+  it("places a MIG job through the engine, runs it with its MIG device and records success and logs", async () => {
+    const { server, client } = await cluster({ "node-a": ["H100-SXM5-80GB", "L4-24GB"] });
+    await eventually("node ready", () => server.scheduler.node("node-a")?.state === "Ready");
+    const { job } = await client.submit(
+      {
+        name: "mig-job",
+        request: { mig: { profile: "3g.40gb" } },
+        command: shell('echo "devices=$CUDA_VISIBLE_DEVICES"'),
+      },
+      "req-1",
+    );
+    const done = await eventually("job succeeded", () => {
+      const j = server.scheduler.job(job!.id);
+      return j && ["Succeeded", "Failed"].includes(j.state) ? j : undefined;
+    });
+    expect(done.state).toBe("Succeeded");
+    expect(done.allocations[0]?.migProfile).toBe("3g.40gb");
+    const mig = done.allocations[0]?.migUuid;
+    expect(mig).toMatch(/^MIG-/);
+    expect(readFileSync(done.logPath, "utf8")).toBe(`devices=${mig}\n`);
+    expect(done.transitions.map((t) => t.to)).toEqual(["Pending", "Scheduled", "Running", "Succeeded"]);
+  });
+
+  it("runs a shared job with MPS limits, refuses what no node could hold, cancels a running job", async () => {
+    const { server, client } = await cluster({ "node-a": ["L4-24GB"] });
+    await eventually("node ready", () => server.scheduler.node("node-a")?.state === "Ready");
+    const { job } = await client.submit(
+      {
+        name: "share",
+        request: { share: { gpuMilli: 250, memoryMib: 4096 } },
+        command: shell('echo "$CUDA_MPS_ACTIVE_THREAD_PERCENTAGE $CUDA_MPS_PINNED_DEVICE_MEM_LIMIT"'),
+      },
+      "",
+    );
+    const done = await eventually("share done", () => {
+      const j = server.scheduler.job(job!.id);
+      return j?.state === "Succeeded" ? j : undefined;
+    });
+    expect(readFileSync(done.logPath, "utf8")).toBe("25 0=4096M\n");
+    await expect(
+      client.submit({ name: "big", request: { mig: { profile: "7g.80gb" } }, command: ["true"] }, ""),
+    ).rejects.toMatchObject({ code: 8 });
+    const { job: long } = await client.submit(
+      { name: "long", request: { share: { gpuMilli: 100, memoryMib: 1024 } }, command: ["sleep", "30"] },
+      "",
+    );
+    await eventually("running", () => server.scheduler.job(long!.id)?.state === "Running");
+    await client.cancel(long!.id, "test");
+    const cancelled = await eventually("cancelled", () => {
+      const j = server.scheduler.job(long!.id);
+      return j?.state === "Cancelled" ? j : undefined;
+    });
+    expect(cancelled.reason).toContain("test");
+  });
+});
