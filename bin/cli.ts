@@ -1,4 +1,5 @@
 import { Command } from "commander";
+import { registerDevicePluginCommands } from "../plugins/deviceplugin/DevicePluginCommand.ts";
 
 /** Builds the `tessera` command tree. Each component registers its own commands. */
 export function buildProgram(): Command {
@@ -8,6 +9,7 @@ export function buildProgram(): Command {
     .description("GPU partitioning scheduler: MIG instances, shares, whole GPUs and GPU VMs for AI workloads")
     .version("0.1.0")
     .showHelpAfterError();
+  registerDevicePluginCommands(program);
   return program;
 }
 
