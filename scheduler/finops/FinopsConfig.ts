@@ -44,12 +44,20 @@ export const defaultFinopsSettings: FinopsSettings = {
   timelineIntervalMs: 60_000,
 };
 
-const durationUnits: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+const durationUnits: Record<string, number> = {
+  ms: 1,
+  s: 1000,
+  "": 1000,
+  m: 60_000,
+  h: 3_600_000,
+  d: 86_400_000,
+  w: 604_800_000,
+};
 
-/** Parses `90s`, `15m`, `2h`, `14d` (or a bare number of seconds) into milliseconds. */
+/** Parses `90s`, `15m`, `2h`, `14d`, `1w` (or a bare number of seconds) into milliseconds. */
 export function parseDuration(value: unknown, where: string): number {
   if (typeof value === "number" && Number.isFinite(value) && value >= 0) return value * 1000;
-  const match = typeof value === "string" ? /^(\d+(?:\.\d+)?)(ms|s|m|h|d)$/.exec(value.trim()) : null;
+  const match = typeof value === "string" ? /^(\d+(?:\.\d+)?)(ms|s|m|h|d|w|)$/.exec(value.trim()) : null;
   if (!match) {
     throw new Error(
       `${where}: expected a duration like "90s", "15m", "2h" or "14d", got ${JSON.stringify(value)}`,

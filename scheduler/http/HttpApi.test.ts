@@ -1,0 +1,324 @@
+import Database from "better-sqlite3";
+import type { FastifyInstance } from "fastify";
+import { afterEach, describe, expect, it } from "vitest";
+import { Finops } from "../finops/Finops.ts";
+import { parseFinopsSettings } from "../finops/FinopsConfig.ts";
+import { TesseraMetrics } from "../metrics/TesseraMetrics.ts";
+import { createHttpApp, type JobCommands, registerHttpApi, type SubmitJobBody } from "./HttpApi.ts";
+import { InMemoryFleet } from "./InMemoryFleet.ts";
+import { job, sampleFleet } from "./SampleFleet.ts";
+
+const T0 = Date.UTC(2026, 10, 2);
+const MIN = 60_000;
+const HOUR = 60 * MIN;
+
+interface Setup {
+  app: FastifyInstance;
+  fleet: InMemoryFleet;
+  finops: Finops;
+  clock: { now: number };
+  submitted: SubmitJobBody[];
+}
+
+const apps: FastifyInstance[] = [];
+afterEach(async () => {
+  for (const app of apps.splice(0)) await app.close();
+});
+
+async function setup(options: { ready?: boolean; withFinops?: boolean } = {}): Promise<Setup> {
+  const clock = { now: T0 };
+  const fleet = new InMemoryFleet(sampleFleet(T0));
+  const finops = new Finops({
+    db: new Database(":memory:"),
+    fleet,
+    settings: parseFinopsSettings({ idle: { after: "10m" }, cost: { gpuHour: { "H100-SXM5-80GB": 4 } } }),
+    now: () => clock.now,
+    warn: () => {},
+  });
+  finops.sync();
+  const submitted: SubmitJobBody[] = [];
+  const jobs: JobCommands = {
+    async submit(body) {
+      submitted.push(body);
+      if (body.request.mig?.profile === "9g.1tb") {
+        throw Object.assign(new Error('3 INVALID_ARGUMENT: unknown MIG profile "9g.1tb"'), { code: 3 });
+      }
+      const id = `job-${submitted.length}`;
+      fleet.update((d) => {
+        d.jobs.push(
+          job(id, body.tenant, body.queue ?? "default", { state: "Pending", submittedAt: clock.now }),
+        );
+      });
+      return { jobId: id, deduplicated: false };
+    },
+    async cancel(id) {
+      fleet.update((d) => {
+        const found = d.jobs.find((j) => j.id === id);
+        if (found) found.state = "Cancelled";
+      });
+    },
+  };
+  const app = createHttpApp();
+  apps.push(app);
+  await registerHttpApi(app, {
+    fleet,
+    metrics: new TesseraMetrics(fleet, finops),
+    ...(options.withFinops === false ? {} : { finops }),
+    jobs,
+    notReadyReason: () => (options.ready === false ? "store is still opening" : undefined),
+    now: () => clock.now,
+  });
+  await app.ready();
+  return { app, fleet, finops, clock, submitted };
+}
+
+function ingestHour(s: Setup): void {
+  for (let m = 1; m <= 60; m++) {
+    s.clock.now = T0 + m * MIN;
+    s.finops.ingest([
+      {
+        at: s.clock.now,
+        node: "h100-a",
+        gpuUuid: "GPU-h100-a-0",
+        utilizationPercent: 0,
+        memoryUsedMiB: 5,
+        memoryTotalMiB: 81_559,
+      },
+      {
+        at: s.clock.now,
+        node: "h100-a",
+        gpuUuid: "GPU-h100-a-1",
+        utilizationPercent: 90,
+        memoryUsedMiB: 70_000,
+        memoryTotalMiB: 81_559,
+      },
+    ]);
+  }
+}
+
+describe("HTTP API (inject)", () => {
+  it("answers health, readiness and metrics", async () => {
+    const { app } = await setup();
+    expect((await app.inject("/healthz")).json()).toEqual({ status: "ok" });
+    expect((await app.inject("/readyz")).json()).toEqual({ status: "ready" });
+    const metrics = await app.inject("/metrics");
+    expect(metrics.headers["content-type"]).toMatch(/^text\/plain/);
+    expect(metrics.body).toContain('tessera_gpus{model="H100-SXM5-80GB"');
+    const { app: starting } = await setup({ ready: false });
+    const notReady = await starting.inject("/readyz");
+    expect(notReady.statusCode).toBe(503);
+    expect(notReady.json()).toEqual({
+      statusCode: 503,
+      error: "Service Unavailable",
+      message: "not ready: store is still opening",
+    });
+  });
+
+  it("publishes an OpenAPI document generated from the route schemas", async () => {
+    const { app } = await setup();
+    const doc = (await app.inject("/openapi.json")).json();
+    expect(doc.openapi).toBe("3.0.3");
+    for (const path of [
+      "/v1/jobs",
+      "/v1/jobs/{id}",
+      "/v1/nodes",
+      "/v1/capacity",
+      "/v1/utilization",
+      "/v1/reports/usage",
+      "/v1/idle",
+      "/healthz",
+      "/readyz",
+      "/metrics",
+    ]) {
+      expect(Object.keys(doc.paths)).toContain(path);
+    }
+    const groupBy = doc.paths["/v1/utilization"].get.parameters.find(
+      (p: { name: string }) => p.name === "groupBy",
+    );
+    expect(groupBy.schema.enum).toEqual(["gpu", "mig", "node", "model", "tenant"]);
+    expect(Object.keys(doc.components.schemas)).toEqual(
+      expect.arrayContaining(["Node", "Gpu", "Slice", "Job", "UsageRow"]),
+    );
+  });
+
+  it("lists nodes and jobs, and says what is missing", async () => {
+    const { app } = await setup();
+    const nodes = (await app.inject("/v1/nodes")).json().nodes;
+    expect(nodes.map((n: { name: string }) => n.name)).toEqual(["h100-a", "a100-a"]);
+    expect(nodes[1].gpus[0].slices[0]).toMatchObject({
+      kind: "mig",
+      profile: "3g.40gb",
+      jobId: "infer-1",
+      placementStart: 0,
+    });
+    const pending = (await app.inject("/v1/jobs?state=Pending")).json().jobs;
+    expect(pending.map((j: { id: string }) => j.id)).toEqual(["wait-1"]);
+    expect(pending[0].reason).toMatch(/0\/2 nodes are available/);
+    const missing = await app.inject("/v1/jobs/nope");
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json().message).toBe('no job "nope"; list jobs with GET /v1/jobs');
+    const badState = await app.inject("/v1/jobs?state=Sleeping");
+    expect(badState.statusCode).toBe(400);
+    expect(badState.json().message).toBe(
+      "querystring.state must be one of Pending, Running, Succeeded, Failed, Cancelled",
+    );
+    const noRoute = await app.inject("/v2/things?x=1");
+    expect(noRoute.json()).toMatchObject({
+      statusCode: 404,
+      message: "no route GET /v2/things; see /openapi.json",
+    });
+  });
+
+  it("submits and cancels jobs, validating the body", async () => {
+    const s = await setup();
+    const created = await s.app.inject({
+      method: "POST",
+      url: "/v1/jobs",
+      payload: {
+        name: "bert",
+        tenant: "nlp",
+        queue: "training",
+        request: { mig: { profile: "3g.40gb" } },
+        command: ["python", "train.py"],
+      },
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({
+      job: { id: "job-1", tenant: "nlp", state: "Pending" },
+      deduplicated: false,
+    });
+    expect(s.submitted[0]?.command).toEqual(["python", "train.py"]);
+
+    const twoShapes = await s.app.inject({
+      method: "POST",
+      url: "/v1/jobs",
+      payload: { name: "x", tenant: "t", request: { mig: { profile: "1g.10gb" }, whole: { gpus: 1 } } },
+    });
+    expect(twoShapes.statusCode).toBe(400);
+    expect(twoShapes.json().message).toBe(
+      "body.request must have exactly one of mig, slice, share, whole, gang; got mig, whole",
+    );
+    const badBody = await s.app.inject({
+      method: "POST",
+      url: "/v1/jobs",
+      payload: { name: "x", tenant: "t", request: { whole: { gpus: 1 } }, colour: "red" },
+    });
+    expect(badBody.statusCode).toBe(400);
+    expect(badBody.json().message).toBe('body has an unknown field "colour"');
+    const zero = await s.app.inject({
+      method: "POST",
+      url: "/v1/jobs",
+      payload: { name: "x", tenant: "t", request: { whole: { gpus: 0 } } },
+    });
+    expect(zero.json().message).toBe("body.request.whole.gpus must be >= 1");
+    const typo = await s.app.inject("/v1/jobs?tennant=nlp");
+    expect(typo.json().message).toBe('querystring has an unknown field "tennant"');
+    const refused = await s.app.inject({
+      method: "POST",
+      url: "/v1/jobs",
+      payload: { name: "x", tenant: "t", request: { mig: { profile: "9g.1tb" } } },
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().message).toBe('unknown MIG profile "9g.1tb"');
+
+    const cancelled = await s.app.inject({ method: "DELETE", url: "/v1/jobs/job-1" });
+    expect(cancelled.json()).toMatchObject({ id: "job-1", state: "Cancelled" });
+  });
+
+  it("reports capacity by model and profile with fragmentation", async () => {
+    const { app } = await setup();
+    const capacity = (await app.inject("/v1/capacity")).json();
+    const a100 = capacity.models.find((m: { model: string }) => m.model === "A100-80GB");
+    // The MIG A100 holds 3g (3/7) + 2g (2/7) allocated and a free 2g (2/7); the other A100 is free.
+    expect(a100.allocatedGpus).toBeCloseTo(5 / 7, 9);
+    expect(a100.freeGpus).toBeCloseTo(9 / 7, 9);
+    expect(a100.fragmentation).toBeCloseTo(2 / 9, 9);
+    const profile = (name: string) => a100.profiles.find((p: { profile: string }) => p.profile === name);
+    expect(profile("2g.20gb")).toEqual({ profile: "2g.20gb", available: 4, allocated: 1 });
+    expect(profile("1g.10gb")).toEqual({ profile: "1g.10gb", available: 7, allocated: 0 });
+    expect(profile("7g.80gb")).toEqual({ profile: "7g.80gb", available: 1, allocated: 0 });
+    expect(capacity.fragmentation).toBeCloseTo(2 / 7 / (2 + 9 / 7), 9);
+    expect(capacity.models.find((m: { model: string }) => m.model === "H100-SXM5-80GB").gpusByState).toEqual({
+      free: 2,
+      partial: 0,
+      full: 2,
+      unavailable: 0,
+    });
+  });
+
+  it("serves utilization history, usage reports (JSON and CSV) and the idle list", async () => {
+    const s = await setup();
+    ingestHour(s);
+    const util = await s.app.inject(`/v1/utilization?from=${T0}&to=${T0 + HOUR}&step=30m&groupBy=tenant`);
+    expect(util.statusCode).toBe(200);
+    const body = util.json();
+    expect(body.resolution).toBe("1m");
+    expect(body.series.map((x: { labels: { tenant: string } }) => x.labels.tenant)).toEqual([
+      "nlp",
+      "vision",
+    ]);
+    expect(body.series[0].points.map((p: { utilizationPercent: number }) => p.utilizationPercent)).toEqual([
+      90, 90,
+    ]);
+    const iso = await s.app.inject(
+      "/v1/utilization?from=2026-11-02T00:00:00Z&to=now&step=1h&groupBy=model&model=H100-SXM5-80GB",
+    );
+    expect(iso.json().series[0].points[0].utilizationPercent).toBe(45);
+
+    const badStep = await s.app.inject("/v1/utilization?step=often");
+    expect(badStep.statusCode).toBe(400);
+    expect(badStep.json().message).toBe("querystring.step must be a duration like 30s, 5m, 1h or 1d");
+    const badFrom = await s.app.inject("/v1/utilization?from=yesterday");
+    expect(badFrom.json().message).toBe(
+      "querystring.from must be now, now-<duration> (now-7d), epoch milliseconds or an ISO 8601 date/date-time",
+    );
+    const backwards = await s.app.inject(`/v1/utilization?from=now&to=now-1h`);
+    expect(backwards.statusCode).toBe(400);
+    expect(backwards.json().message).toMatch(/"to" .* must be after "from"/);
+
+    const report = (await s.app.inject(`/v1/reports/usage?from=${T0}&to=${T0 + HOUR}`)).json();
+    expect(
+      report.rows.find(
+        (r: { tenant: string; model: string }) => r.tenant === "vision" && r.model === "H100-SXM5-80GB",
+      ),
+    ).toMatchObject({
+      gpuHours: 1,
+      cost: 4,
+    });
+    expect(report.unpricedModels).toEqual(["A100-80GB"]);
+    const csv = await s.app.inject(`/v1/reports/usage?from=${T0}&to=${T0 + HOUR}&format=csv`);
+    expect(csv.headers["content-type"]).toBe("text/csv; charset=utf-8");
+    expect(csv.headers["content-disposition"]).toBe(
+      'attachment; filename="tessera-usage-2026-11-02-2026-11-02.csv"',
+    );
+    expect(csv.body.split("\r\n")[0]).toBe("tenant,model,gpu_hours,idle_gpu_hours,cost,idle_cost,currency");
+
+    const idle = (await s.app.inject("/v1/idle")).json().idle;
+    expect(idle.map((i: { jobId: string; since: number }) => [i.jobId, i.since])).toEqual([["train-1", T0]]);
+    const latest = (await s.app.inject("/v1/utilization/latest")).json().samples;
+    expect(latest).toHaveLength(2);
+  });
+
+  it("answers 503 with the reason when history or job commands are not wired", async () => {
+    const { app } = await setup({ withFinops: false });
+    const idle = await app.inject("/v1/idle");
+    expect(idle.statusCode).toBe(503);
+    expect(idle.json().message).toBe(
+      "utilization history is off: this scheduler runs without a FinOps store",
+    );
+  });
+});
+
+describe("HTTP API (live server)", () => {
+  it("serves JSON and metrics over a real socket", async () => {
+    const { app } = await setup();
+    const address = await app.listen({ port: 0, host: "127.0.0.1" });
+    const nodes = (await (await fetch(`${address}/v1/nodes`)).json()) as { nodes: unknown[] };
+    expect(nodes.nodes).toHaveLength(2);
+    const metrics = await fetch(`${address}/metrics`);
+    expect(await metrics.text()).toContain("tessera_allocation_ratio");
+    const csv = await fetch(`${address}/v1/reports/usage?format=csv`);
+    expect(csv.status).toBe(200);
+    expect(await csv.text()).toMatch(/^tenant,model,gpu_hours/);
+  });
+});
