@@ -1,0 +1,193 @@
+import { computeInstanceProfileIndexBySlices } from "../../proto/catalog/GpuCatalog.ts";
+import { computeInstanceProfileName, gpuInstanceProfileName } from "./migProfileName.ts";
+import type { Nvml } from "./Nvml.ts";
+import { NvmlError, NvmlReturn } from "./NvmlError.ts";
+import {
+  COMPUTE_INSTANCE_PROFILE_COUNT,
+  type ComputeInstanceHandle,
+  type DeviceHandle,
+  GPU_INSTANCE_PROFILE_COUNT,
+  type GpuInstanceHandle,
+  type Placement,
+} from "./nvmlTypes.ts";
+
+/** A GPU-instance profile of one GPU, as NVML reports it. */
+export interface MigProfileInfo {
+  /** NVIDIA's spelling, e.g. `3g.40gb`. */
+  name: string;
+  /** Profile ID (create/placement calls). */
+  id: number;
+  /** Profile index (NVML_GPU_INSTANCE_PROFILE_*). */
+  index: number;
+  computeSlices: number;
+  memorySlices: number;
+  memoryMiB: number;
+  maxInstances: number;
+  placements: Placement[];
+}
+
+/** One compute instance (a MIG device) and its GPU instance; a GPU instance without any has nulls. */
+export interface MigInstance {
+  /** MIG device profile: `3g.40gb`, or `1c.3g.40gb` for a compute instance smaller than its GPU instance. */
+  profile: string;
+  gpuInstanceProfile: string;
+  gpuInstanceProfileId: number;
+  /** Placement of the GPU instance, in memory slices. */
+  start: number;
+  size: number;
+  gpuInstanceId: number;
+  computeInstanceId: number | null;
+  computeInstanceProfileId: number | null;
+  /** Compute slices of the compute instance and where they start inside the GPU instance. */
+  computeSlices: number;
+  computeStart: number | null;
+  uuid: string | null;
+}
+
+function skippable(error: unknown): boolean {
+  return (
+    NvmlError.isCode(error, NvmlReturn.ERROR_NOT_SUPPORTED) ||
+    NvmlError.isCode(error, NvmlReturn.ERROR_INVALID_ARGUMENT)
+  );
+}
+
+/**
+ * The GPU's MIG profiles, by walking profile indices as mig-parted does and skipping the ones this GPU lacks.
+ * Needs MIG mode on. The v1 getter exists in every MIG-capable driver; names are derived, not read.
+ */
+export function readMigProfiles(nvml: Nvml, device: DeviceHandle): MigProfileInfo[] {
+  const totalBytes = nvml.memoryInfo(device).totalBytes;
+  const profiles: MigProfileInfo[] = [];
+  for (let index = 0; index < GPU_INSTANCE_PROFILE_COUNT; index++) {
+    let info: ReturnType<Nvml["gpuInstanceProfileInfo"]>;
+    try {
+      info = nvml.gpuInstanceProfileInfo(device, index);
+    } catch (error) {
+      if (skippable(error)) continue;
+      throw error;
+    }
+    const placements = nvml.gpuInstancePossiblePlacements(device, info.id);
+    profiles.push({
+      name: gpuInstanceProfileName(index, info.sliceCount, info.memorySizeMiB, totalBytes),
+      id: info.id,
+      index,
+      computeSlices: info.sliceCount,
+      memorySlices: placements[0]?.size ?? 0,
+      memoryMiB: info.memorySizeMiB,
+      maxInstances: info.instanceCount,
+      placements,
+    });
+  }
+  return profiles;
+}
+
+/** Compute-instance profile ID for a full-size compute instance of `slices` compute slices. */
+export function fullComputeInstanceProfileId(
+  nvml: Nvml,
+  gpuInstance: GpuInstanceHandle,
+  slices: number,
+): number {
+  const index = computeInstanceProfileIndexBySlices[slices];
+  if (index === undefined) throw new Error(`no compute-instance profile for ${slices} compute slices`);
+  return nvml.computeInstanceProfileInfo(gpuInstance, index).id;
+}
+
+/** Compute instances of one GPU instance with their profile's slice count. */
+export function readComputeInstances(
+  nvml: Nvml,
+  gpuInstance: GpuInstanceHandle,
+): { handle: ComputeInstanceHandle; id: number; profileId: number; slices: number; start: number }[] {
+  const result: {
+    handle: ComputeInstanceHandle;
+    id: number;
+    profileId: number;
+    slices: number;
+    start: number;
+  }[] = [];
+  for (let index = 0; index < COMPUTE_INSTANCE_PROFILE_COUNT; index++) {
+    let profile: ReturnType<Nvml["computeInstanceProfileInfo"]>;
+    try {
+      profile = nvml.computeInstanceProfileInfo(gpuInstance, index);
+    } catch (error) {
+      if (skippable(error)) continue;
+      throw error;
+    }
+    for (const handle of nvml.computeInstances(gpuInstance, profile.id, profile.instanceCount)) {
+      const info = nvml.computeInstanceInfo(handle);
+      result.push({
+        handle,
+        id: info.id,
+        profileId: info.profileId,
+        slices: profile.sliceCount,
+        start: info.placement.start,
+      });
+    }
+  }
+  return result.sort((a, b) => a.id - b.id);
+}
+
+/** MIG UUIDs by `${gpuInstanceId}/${computeInstanceId}`, from the GPU's MIG device handles. */
+function migUuids(nvml: Nvml, device: DeviceHandle): Map<string, string> {
+  const uuids = new Map<string, string>();
+  const max = nvml.maxMigDeviceCount(device);
+  for (let i = 0; i < max; i++) {
+    let mig: DeviceHandle;
+    try {
+      mig = nvml.migDeviceByIndex(device, i);
+    } catch (error) {
+      if (NvmlError.isCode(error, NvmlReturn.ERROR_NOT_FOUND) || skippable(error)) continue;
+      throw error;
+    }
+    uuids.set(`${nvml.gpuInstanceIdOf(mig)}/${nvml.computeInstanceIdOf(mig)}`, nvml.uuid(mig));
+  }
+  return uuids;
+}
+
+/** Every GPU instance and compute instance on a GPU in MIG mode, ordered by placement. */
+export function readMigInstances(
+  nvml: Nvml,
+  device: DeviceHandle,
+  profiles: MigProfileInfo[],
+): MigInstance[] {
+  const uuids = migUuids(nvml, device);
+  const instances: MigInstance[] = [];
+  for (const profile of profiles) {
+    for (const gi of nvml.gpuInstances(device, profile.id, profile.maxInstances)) {
+      const info = nvml.gpuInstanceInfo(gi);
+      const base = {
+        gpuInstanceProfile: profile.name,
+        gpuInstanceProfileId: profile.id,
+        start: info.placement.start,
+        size: info.placement.size,
+        gpuInstanceId: info.id,
+      };
+      const cis = readComputeInstances(nvml, gi);
+      if (cis.length === 0) {
+        instances.push({
+          ...base,
+          profile: profile.name,
+          computeInstanceId: null,
+          computeInstanceProfileId: null,
+          computeSlices: 0,
+          computeStart: null,
+          uuid: null,
+        });
+      }
+      for (const ci of cis) {
+        instances.push({
+          ...base,
+          profile: computeInstanceProfileName(ci.slices, profile.computeSlices, profile.name),
+          computeInstanceId: ci.id,
+          computeInstanceProfileId: ci.profileId,
+          computeSlices: ci.slices,
+          computeStart: ci.start,
+          uuid: uuids.get(`${info.id}/${ci.id}`) ?? null,
+        });
+      }
+    }
+  }
+  return instances.sort(
+    (a, b) =>
+      a.start - b.start || a.gpuInstanceId - b.gpuInstanceId || (a.computeStart ?? 0) - (b.computeStart ?? 0),
+  );
+}

@@ -1,0 +1,174 @@
+import { findGpuModelByName } from "../../proto/catalog/GpuCatalog.ts";
+import { type MigInstance, type MigProfileInfo, readMigInstances, readMigProfiles } from "./MigInventory.ts";
+import { Nvml } from "./Nvml.ts";
+import { NvmlError, NvmlReturn } from "./NvmlError.ts";
+import { type DeviceHandle, NVLINK_MAX_LINKS } from "./nvmlTypes.ts";
+
+export interface NvlinkPeer {
+  /** PCI bus id at the other end of the links. */
+  pciBusId: string;
+  /** Index of that GPU on this host; null when the other end is not one of its GPUs (e.g. an NVSwitch). */
+  gpuIndex: number | null;
+  /** Active links to it. */
+  links: number;
+}
+
+export interface GpuProcess {
+  pid: number;
+  usedMemoryMiB: number | null;
+  gpuInstanceId: number | null;
+  computeInstanceId: number | null;
+}
+
+export interface DiscoveredGpu {
+  index: number;
+  uuid: string;
+  name: string;
+  /** Catalog id (e.g. `H100-SXM5-80GB`) when the NVML name is a known model. */
+  model: string | null;
+  serial: string | null;
+  memoryMiB: number;
+  pciBusId: string;
+  /** `0x233010DE` */
+  pciDeviceId: string;
+  computeCapability: string;
+  nvlinkPeers: NvlinkPeer[];
+  processes: GpuProcess[];
+  mig: {
+    capable: boolean;
+    enabled: boolean;
+    /** Differs from `enabled` while a mode change waits for a GPU reset. */
+    pendingEnabled: boolean;
+    /** `nvml` when read from the driver (MIG on), `catalog` when MIG is off and the model is known, else `none`. */
+    profilesSource: "nvml" | "catalog" | "none";
+    profiles: MigProfileInfo[];
+    instances: MigInstance[];
+  };
+}
+
+export interface HostDiscovery {
+  driverVersion: string;
+  nvmlVersion: string;
+  cudaDriverVersion: number | null;
+  gpus: DiscoveredGpu[];
+}
+
+const MiB = 2 ** 20;
+
+function optional<T>(read: () => T): T | null {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof NvmlError) return null;
+    throw error;
+  }
+}
+
+function hex32(value: number): string {
+  return `0x${value.toString(16).toUpperCase().padStart(8, "0")}`;
+}
+
+function nvlinkPeers(nvml: Nvml, device: DeviceHandle, indexByBusId: Map<string, number>): NvlinkPeer[] {
+  const peers = new Map<string, NvlinkPeer>();
+  for (let link = 0; link < NVLINK_MAX_LINKS; link++) {
+    let active: boolean;
+    try {
+      active = nvml.nvLinkActive(device, link);
+    } catch (error) {
+      // No NVLink at all: stop; a link number this GPU or driver lacks: try the next.
+      if (link === 0 && NvmlError.isCode(error, NvmlReturn.ERROR_NOT_SUPPORTED)) break;
+      if (error instanceof NvmlError) continue;
+      throw error;
+    }
+    if (!active) continue;
+    const remote = optional(() => nvml.nvLinkRemotePciInfo(device, link));
+    if (!remote) continue;
+    const busId = remote.busId.toUpperCase();
+    const peer = peers.get(busId) ?? { pciBusId: busId, gpuIndex: indexByBusId.get(busId) ?? null, links: 0 };
+    peer.links++;
+    peers.set(busId, peer);
+  }
+  return [...peers.values()].sort((a, b) => a.pciBusId.localeCompare(b.pciBusId));
+}
+
+function catalogProfiles(name: string): MigProfileInfo[] {
+  const model = findGpuModelByName(name);
+  return (model?.mig?.profiles ?? []).map((p) => ({
+    name: p.name,
+    id: p.id,
+    index: p.index,
+    computeSlices: p.computeSlices,
+    memorySlices: p.memorySlices,
+    memoryMiB: p.memoryMiB,
+    maxInstances: p.maxInstances,
+    placements: p.placementStarts.map((start) => ({ start, size: p.memorySlices })),
+  }));
+}
+
+/** One GPU's inventory; `indexByBusId` resolves NVLink peers to GPU indices. */
+export function discoverGpu(nvml: Nvml, index: number, indexByBusId: Map<string, number>): DiscoveredGpu {
+  const device = nvml.deviceByIndex(index);
+  const name = nvml.name(device);
+  const pci = nvml.pciInfo(device);
+  const cc = nvml.computeCapability(device);
+  const migMode = optional(() => nvml.migMode(device));
+  const capable = migMode !== null;
+  const enabled = migMode?.current ?? false;
+  let profiles: MigProfileInfo[] = [];
+  let profilesSource: DiscoveredGpu["mig"]["profilesSource"] = "none";
+  let instances: MigInstance[] = [];
+  if (enabled) {
+    profiles = readMigProfiles(nvml, device);
+    profilesSource = "nvml";
+    instances = readMigInstances(nvml, device, profiles);
+  } else if (capable) {
+    profiles = catalogProfiles(name);
+    profilesSource = profiles.length > 0 ? "catalog" : "none";
+  }
+  const processes = (optional(() => nvml.computeProcesses(device)) ?? []).map((p) => ({
+    pid: p.pid,
+    usedMemoryMiB: p.usedGpuMemoryBytes === null ? null : Math.round(p.usedGpuMemoryBytes / MiB),
+    gpuInstanceId: p.gpuInstanceId,
+    computeInstanceId: p.computeInstanceId,
+  }));
+  return {
+    index,
+    uuid: nvml.uuid(device),
+    name,
+    model: findGpuModelByName(name)?.id ?? null,
+    serial: optional(() => nvml.serial(device)),
+    memoryMiB: Math.round(nvml.memoryInfo(device).totalBytes / MiB),
+    pciBusId: pci.busId.toUpperCase(),
+    pciDeviceId: hex32(pci.pciDeviceId),
+    computeCapability: `${cc.major}.${cc.minor}`,
+    nvlinkPeers: nvlinkPeers(nvml, device, indexByBusId),
+    processes,
+    mig: { capable, enabled, pendingEnabled: migMode?.pending ?? false, profilesSource, profiles, instances },
+  };
+}
+
+/** Everything `tessera discover --json` prints, read through an open NVML. */
+export function discoverWith(nvml: Nvml): HostDiscovery {
+  const count = nvml.deviceCount();
+  const indexByBusId = new Map<string, number>();
+  for (let i = 0; i < count; i++)
+    indexByBusId.set(nvml.pciInfo(nvml.deviceByIndex(i)).busId.toUpperCase(), i);
+  const gpus: DiscoveredGpu[] = [];
+  for (let i = 0; i < count; i++) gpus.push(discoverGpu(nvml, i, indexByBusId));
+  return {
+    driverVersion: nvml.driverVersion(),
+    nvmlVersion: nvml.nvmlVersion(),
+    cudaDriverVersion: optional(() => nvml.cudaDriverVersion()),
+    gpus,
+  };
+}
+
+/** Opens NVML (TESSERA_NVML_LIBRARY or the driver), reads the host's GPUs and MIG layout, and closes it. */
+export function discoverHost(libraryPath?: string): HostDiscovery {
+  const nvml = Nvml.open(libraryPath);
+  try {
+    return discoverWith(nvml);
+  } finally {
+    nvml.close();
+  }
+}

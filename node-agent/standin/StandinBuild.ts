@@ -1,0 +1,76 @@
+import { execFileSync } from "node:child_process";
+import { createHash, randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gpuModels } from "../../proto/catalog/GpuCatalog.ts";
+import { standinCatalogHeader } from "./standinCatalogHeader.ts";
+
+const standinDir = dirname(fileURLToPath(import.meta.url));
+const sourceDir = join(standinDir, "src");
+const buildDir = join(standinDir, "build");
+/** The name real drivers use, so anything that loads NVML by name can be pointed at this folder. */
+const libraryPath = join(buildDir, "libnvidia-ml.so.1");
+const stampPath = `${libraryPath}.sha256`;
+const compilerFlags = ["-std=c11", "-D_GNU_SOURCE", "-O2", "-Wall", "-Wextra", "-Werror", "-fPIC", "-shared"];
+
+function sourceFingerprint(header: string): string {
+  const hash = createHash("sha256");
+  hash.update(compilerFlags.join(" "));
+  hash.update(header);
+  for (const name of readdirSync(sourceDir).sort()) {
+    hash.update(name);
+    hash.update(readFileSync(join(sourceDir, name)));
+  }
+  return hash.digest("hex");
+}
+
+/**
+ * Builds the stand-in NVML library with `cc` when its sources or the catalog changed, and returns its absolute
+ * path. Safe when several processes build at once: each compiles into its own folder and renames the result into
+ * place, and a library already loaded by someone keeps its old inode.
+ */
+export function ensureStandinLibrary(): string {
+  const header = standinCatalogHeader(gpuModels);
+  const fingerprint = sourceFingerprint(header);
+  if (existsSync(libraryPath) && existsSync(stampPath) && readFileSync(stampPath, "utf8") === fingerprint) {
+    return libraryPath;
+  }
+  const work = join(buildDir, `tmp-${process.pid}-${randomBytes(4).toString("hex")}`);
+  mkdirSync(work, { recursive: true });
+  try {
+    writeFileSync(join(work, "catalog.h"), header);
+    const sources = readdirSync(sourceDir)
+      .filter((n) => n.endsWith(".c"))
+      .map((n) => join(sourceDir, n));
+    const output = join(work, "libnvidia-ml.so.1");
+    try {
+      execFileSync(
+        "cc",
+        [
+          ...compilerFlags,
+          "-fvisibility=hidden",
+          `-I${work}`,
+          `-I${sourceDir}`,
+          "-o",
+          output,
+          ...sources,
+          "-lpthread",
+        ],
+        { stdio: ["ignore", "pipe", "pipe"] },
+      );
+    } catch (error) {
+      const stderr = (error as { stderr?: Buffer }).stderr?.toString() ?? "";
+      throw new Error(
+        `building the stand-in NVML library failed (is a C compiler installed as "cc"? on Debian: apt-get install ` +
+          `build-essential):\n${stderr || String(error)}`,
+      );
+    }
+    renameSync(output, libraryPath);
+    writeFileSync(join(work, "stamp"), fingerprint);
+    renameSync(join(work, "stamp"), stampPath);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  return libraryPath;
+}
