@@ -1,4 +1,10 @@
-import { findGpuModel, type MigProfile } from "../../proto/catalog/GpuCatalog.ts";
+import {
+  findGpuModel,
+  findMigProfile,
+  type GpuModel,
+  type MigProfile,
+} from "../../proto/catalog/GpuCatalog.ts";
+import { canCreateAt, type MigInstance } from "../engine/MigLayout.ts";
 import type { FleetGpu, FleetNode, FleetSnapshot } from "../http/FleetReadModel.ts";
 
 export type GpuState = "free" | "partial" | "full" | "unavailable";
@@ -52,51 +58,41 @@ function gpuState(node: FleetNode, gpu: FleetGpu): GpuState {
   return share >= 1 - 1e-9 ? "full" : "partial";
 }
 
-/** Memory slices of a MIG GPU taken by existing instances, allocated or not. */
-function occupiedMemorySlices(gpu: FleetGpu, profiles: readonly MigProfile[]): boolean[] {
-  const model = findGpuModel(gpu.modelId);
-  const occupied = new Array<boolean>(model?.mig?.memorySlices ?? 0).fill(false);
+/** The GPU's MIG instances (allocated or not) in the placement engine's terms. */
+function migLayout(model: GpuModel, gpu: FleetGpu): MigInstance[] {
+  const layout: MigInstance[] = [];
   for (const slice of gpu.slices) {
-    const profile = profiles.find((p) => p.name === slice.profile);
-    if (!profile || slice.placementStart === undefined) continue;
-    for (let i = slice.placementStart; i < slice.placementStart + profile.memorySlices; i++)
-      occupied[i] = true;
+    const profile = slice.profile === undefined ? undefined : findMigProfile(model, slice.profile);
+    if (slice.kind !== "mig" || !profile || slice.placementStart === undefined) continue;
+    layout.push({ profile, start: slice.placementStart, allocationId: slice.jobId });
   }
-  return occupied;
+  return layout;
 }
 
-/**
- * New instances of `profile` that fit in the free memory slices; every placement of one profile has the same
- * width, so taking the lowest free start first gives the most.
- */
-function freePlacements(profile: MigProfile, occupied: readonly boolean[], existing: number): number {
-  const taken = [...occupied];
-  let count = 0;
+/** New instances of `profile` that fit next to `layout`, created one after the other at the lowest valid start. */
+function creatable(model: GpuModel, layout: readonly MigInstance[], profile: MigProfile): number {
+  const instances = [...layout];
   for (const start of [...profile.placementStarts].sort((a, b) => a - b)) {
-    if (existing + count >= profile.maxInstances) break;
-    const span = Array.from({ length: profile.memorySlices }, (_, i) => start + i);
-    if (span.some((i) => i >= taken.length || taken[i])) continue;
-    for (const i of span) taken[i] = true;
-    count++;
+    if (canCreateAt(model, instances, profile, start))
+      instances.push({ profile, start, allocationId: undefined });
   }
-  return count;
+  return instances.length - layout.length;
 }
 
-function profileCapacity(node: FleetNode, gpu: FleetGpu, profile: MigProfile): ProfileCapacity {
+function profileCapacity(
+  node: FleetNode,
+  gpu: FleetGpu,
+  model: GpuModel,
+  profile: MigProfile,
+): ProfileCapacity {
   const ofProfile = gpu.slices.filter((s) => s.kind === "mig" && s.profile === profile.name);
   const allocated = ofProfile.filter((s) => s.jobId !== undefined).length;
-  if (!usable(node, gpu)) return { profile: profile.name, available: 0, allocated };
-  const model = findGpuModel(gpu.modelId);
-  const profiles = model?.mig?.profiles ?? [];
   let available = 0;
-  if (gpu.sharingMode === "mig") {
-    available =
-      ofProfile.length -
-      allocated +
-      freePlacements(profile, occupiedMemorySlices(gpu, profiles), ofProfile.length);
-  } else if (gpu.slices.length === 0) {
+  if (usable(node, gpu) && gpu.sharingMode === "mig") {
+    available = ofProfile.length - allocated + creatable(model, migLayout(model, gpu), profile);
+  } else if (usable(node, gpu) && gpu.slices.length === 0) {
     // An untouched GPU can be repartitioned for the profile.
-    available = freePlacements(profile, new Array<boolean>(model?.mig?.memorySlices ?? 0).fill(false), 0);
+    available = creatable(model, [], profile);
   }
   return { profile: profile.name, available, allocated };
 }
@@ -135,8 +131,9 @@ export function fleetCapacity(snapshot: FleetSnapshot): FleetCapacityReport {
       entry.allocatedGpus += allocated;
       if (state !== "unavailable") entry.freeGpus += 1 - allocated;
       if (state === "partial") entry.freeOnPartial += 1 - allocated;
-      for (const profile of findGpuModel(gpu.modelId)?.mig?.profiles ?? []) {
-        const capacity = profileCapacity(node, gpu, profile);
+      const model = findGpuModel(gpu.modelId);
+      for (const profile of model?.mig?.profiles ?? []) {
+        const capacity = profileCapacity(node, gpu, model as GpuModel, profile);
         const total = entry.profiles.find((p) => p.profile === profile.name);
         if (!total) continue;
         total.available += capacity.available;
