@@ -89,24 +89,33 @@ export function registerDevicePluginCommands(program: Command): void {
     );
   addDevicePluginOptions(command, DEFAULT_DEVICE_PLUGIN_DIR).action(
     async (flags: DevicePluginFlags & { inventory: string }) => {
-      const config = devicePluginConfigFromFlags(flags);
-      const inventory = new MemorySliceInventory(readInventoryFile(flags.inventory));
-      const health = new XidHealthInventory(inventory, {
-        ignoredXids: config.ignoredXids,
-        recoveryMs: config.xidRecoverySeconds * 1000,
-      });
-      const manager = new DevicePluginManager({ inventory: health, config, log: consoleLog });
-      const unfollow = followInventoryFile(flags.inventory, inventory, consoleLog);
-      await manager.start();
-      const resources = manager.status();
-      consoleLog.info(
-        `serving ${resources.length} resources in ${config.kubeletDir}: ${resources.map((r) => `${r.resourceName} (${r.devices})`).join(", ")}`,
-      );
-      const signal = await untilStopSignal();
-      consoleLog.info(`${signal}: removing plugin sockets`);
-      unfollow();
-      await manager.stop();
-      health.close();
+      try {
+        await serveFromInventoryFile(flags);
+      } catch (error) {
+        console.error(`tessera device-plugin: ${error instanceof Error ? error.message : String(error)}`);
+        process.exitCode = 1;
+      }
     },
   );
+}
+
+async function serveFromInventoryFile(flags: DevicePluginFlags & { inventory: string }): Promise<void> {
+  const config = devicePluginConfigFromFlags(flags);
+  const inventory = new MemorySliceInventory(readInventoryFile(flags.inventory));
+  const health = new XidHealthInventory(inventory, {
+    ignoredXids: config.ignoredXids,
+    recoveryMs: config.xidRecoverySeconds * 1000,
+  });
+  const manager = new DevicePluginManager({ inventory: health, config, log: consoleLog });
+  const unfollow = followInventoryFile(flags.inventory, inventory, consoleLog);
+  await manager.start();
+  const resources = manager.status();
+  consoleLog.info(
+    `serving ${resources.length} resources in ${config.kubeletDir}: ${resources.map((r) => `${r.resourceName} (${r.devices})`).join(", ")}`,
+  );
+  const signal = await untilStopSignal();
+  consoleLog.info(`${signal}: removing plugin sockets`);
+  unfollow();
+  await manager.stop();
+  health.close();
 }

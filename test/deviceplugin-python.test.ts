@@ -1,0 +1,31 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { expect, it } from "vitest";
+
+const script = fileURLToPath(new URL("./fake-kubelet.py", import.meta.url));
+// Debian's python3-grpcio lives in the system interpreter's dist-packages, not in a pyenv or venv one.
+const python = "/usr/bin/python3";
+
+it("passes the Python (grpcio C-core) fake kubelet's checks against `tessera device-plugin`", () => {
+  const probe = spawnSync(python, ["-c", "import grpc, grpc_tools.protoc, google.protobuf"], {
+    encoding: "utf8",
+  });
+  if (probe.status !== 0) {
+    throw new Error(
+      `${python} cannot import grpc, grpc_tools and google.protobuf (${probe.stderr.trim() || probe.error}); ` +
+        "install python3-grpcio python3-grpc-tools python3-protobuf (listed in .ci/apt-packages.txt)",
+    );
+  }
+  const workdir = mkdtempSync(join(tmpdir(), "tessera-pyk-"));
+  try {
+    const run = spawnSync(python, [script, workdir, process.execPath], { encoding: "utf8", timeout: 90_000 });
+    const output = `${run.stdout}\n${run.stderr}`;
+    expect(run.status, output).toBe(0);
+    expect(run.stdout).toMatch(/^\d+ passed, 0 failed$/m);
+  } finally {
+    rmSync(workdir, { recursive: true, force: true });
+  }
+}, 100_000);
