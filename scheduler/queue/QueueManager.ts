@@ -3,7 +3,14 @@ import type { CapacityModel } from "./CapacityModel.ts";
 import { DEFAULT_PREEMPTION_GRACE_SECONDS, DEFAULT_QUEUE_NAME, type QueueConfig } from "./QueueConfig.ts";
 import type { AdmittedJob, QueuedJob, StopRequest } from "./QueuedJob.ts";
 import { borrowingJobIds, QuotaLedger } from "./QuotaLedger.ts";
-import { addResources, emptyResources, type ResourceVector } from "./ResourceVector.ts";
+import {
+  addResources,
+  amountOf,
+  atMost,
+  emptyResources,
+  formatAmount,
+  type ResourceVector,
+} from "./ResourceVector.ts";
 import { selectVictims } from "./VictimSelection.ts";
 import { type WhatIf, whatIf } from "./WhatIf.ts";
 
@@ -285,12 +292,7 @@ export class QueueManager<Request, Allocation> {
         blocked = { ...blocked, message: `${blocked.message}; ${choice.reason}` };
       }
 
-      if (
-        !reservation &&
-        verdict.fits &&
-        blocked.kind === "capacity" &&
-        (job.gang || this.starving(job, now))
-      ) {
+      if (!reservation && blocked.kind !== "reservation" && (job.gang || this.starving(job, now))) {
         reservation = BackfillReservation.plan(job, this.runningJobs(), this.capacity, this.ledger, now);
         result.reservation = { jobId: job.id, startsBy: reservation.startsBy };
         blocked = {
@@ -516,6 +518,14 @@ export class QueueManager<Request, Allocation> {
       const known = this.config.priorityClasses.map((c) => c.name);
       throw new QueueSubmissionError(
         `unknown priority class "${className}"; ${known.length > 0 ? `use one of: ${known.join(", ")}` : "the queue config defines none"}`,
+      );
+    }
+    const beyondReach = Object.keys(submission.demand).find(
+      (name) => !atMost(amountOf(submission.demand, name), this.ledger.reachable(queue, name)),
+    );
+    if (beyondReach !== undefined) {
+      throw new QueueSubmissionError(
+        `job ${submission.id} needs ${formatAmount(beyondReach, amountOf(submission.demand, beyondReach))} ${beyondReach}, more than queue ${queue} can ever hold (${formatAmount(beyondReach, this.ledger.reachable(queue, beyondReach))} with quota and borrowing); ask for less or use another queue`,
       );
     }
     if (submission.maxRuntimeSeconds !== undefined && !(submission.maxRuntimeSeconds > 0)) {

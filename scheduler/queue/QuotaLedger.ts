@@ -77,6 +77,19 @@ export class QuotaLedger {
       .reduce((sum, q) => sum + amountOf(this.usageOf(q.name), name), 0);
   }
 
+  /** The most of `name` the queue can ever hold: its quota plus what it may borrow from its cohort. */
+  reachable(queue: string, name: string): number {
+    const spec = this.specs.get(queue);
+    if (!spec) return 0;
+    if (!governed(spec).includes(name)) return Number.POSITIVE_INFINITY;
+    const quota = amountOf(spec.quota, name);
+    if (spec.cohort === undefined) return quota;
+    return Math.min(
+      this.cohortPool(queue, name),
+      quota + (spec.borrowingLimit?.[name] ?? Number.POSITIVE_INFINITY),
+    );
+  }
+
   /** Would admitting `demand` keep the queue within its quota, or within what it may borrow? */
   check(queue: string, demand: ResourceVector): QuotaVerdict {
     const spec = this.specs.get(queue);
