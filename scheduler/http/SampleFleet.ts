@@ -108,6 +108,7 @@ export function sampleFleet(startedAt = 0): FleetSnapshot {
       job("nb-1", "vision", "notebooks", { startedAt, kind: "batch", request: "2g.20gb" }),
       job("wait-1", "nlp", "training", {
         state: "Pending",
+        submittedAt: startedAt,
         request: "4 GPUs (H100-SXM5-80GB)",
         reason: "0/2 nodes are available: 1 has 2 free H100s, 1 has no H100",
       }),

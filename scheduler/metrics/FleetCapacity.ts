@@ -133,7 +133,8 @@ export function fleetCapacity(snapshot: FleetSnapshot): FleetCapacityReport {
       if (state === "partial") entry.freeOnPartial += 1 - allocated;
       const model = findGpuModel(gpu.modelId);
       for (const profile of model?.mig?.profiles ?? []) {
-        const capacity = profileCapacity(node, gpu, model as GpuModel, profile);
+        if (!model) break;
+        const capacity = profileCapacity(node, gpu, model, profile);
         const total = entry.profiles.find((p) => p.profile === profile.name);
         if (!total) continue;
         total.available += capacity.available;

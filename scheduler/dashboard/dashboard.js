@@ -1,0 +1,291 @@
+// The fleet dashboard: plain DOM and SVG over the scheduler's JSON API, refreshed by polling.
+const SVG = "http://www.w3.org/2000/svg";
+const params = new URLSearchParams(location.search);
+const intervalMs = Math.max(500, Number(params.get("interval") ?? 2000));
+const api = new URL("../", location.href);
+
+/** Builds an element; children are nodes or strings (always text, never HTML). */
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
+  for (const child of children) node.append(child);
+  return node;
+}
+
+function svg(tag, attrs = {}, ...children) {
+  const node = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
+  for (const child of children) node.append(child);
+  return node;
+}
+
+async function getJson(path) {
+  const response = await fetch(new URL(path, api));
+  const body = await response.json();
+  if (!response.ok) throw new Error(`${path}: ${body.message ?? response.status}`);
+  return body;
+}
+
+/** A stable colour per tenant, so the same team keeps its colour across refreshes and pages. */
+function tenantColour(tenant) {
+  let hash = 0;
+  for (const ch of tenant) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
+  return `hsl(${hash % 360} 65% 55%)`;
+}
+
+const pct = (x) => `${Math.round(x * 100)}%`;
+
+function span(ms) {
+  const s = Math.max(0, Math.round(ms / 1000));
+  if (s < 90) return `${s}s`;
+  if (s < 5400) return `${Math.round(s / 60)}m`;
+  return `${(s / 3600).toFixed(1)}h`;
+}
+
+const ago = (at) => span(Date.now() - at);
+
+function renderSummary(capacity, jobs, idle) {
+  const items = [
+    ["GPUs", capacity.gpus],
+    ["allocated", pct(capacity.allocationRatio)],
+    ["fragmentation", pct(capacity.fragmentation)],
+    ["running", jobs.filter((j) => j.state === "Running").length],
+    ["pending", jobs.filter((j) => j.state === "Pending").length],
+    ["idle", idle.length],
+  ];
+  document
+    .getElementById("summary")
+    .replaceChildren(
+      ...items.map(([k, v]) =>
+        el("div", {}, el("dt", {}, k), el("dd", { "data-testid": `summary-${k}` }, String(v))),
+      ),
+    );
+}
+
+/** One GPU as a bar: each slice a block as wide as its share, filled by tenant, with a utilization band. */
+function gpuBar(gpu, jobsById, samples, idleSlices) {
+  const width = 700;
+  const bar = svg("svg", { viewBox: `0 0 ${width} 26`, preserveAspectRatio: "none" });
+  bar.append(svg("rect", { x: 0, y: 0, width, height: 26, fill: "#eef0f2", rx: 3 }));
+  let x = 0;
+  const slices = [...gpu.slices].sort((a, b) => (a.placementStart ?? 0) - (b.placementStart ?? 0));
+  for (const slice of slices) {
+    const w = slice.share * width;
+    const job = slice.jobId ? jobsById.get(slice.jobId) : undefined;
+    const sample = samples.get(`${gpu.uuid}/${slice.migUuid ?? ""}`) ?? samples.get(`${gpu.uuid}/`);
+    const busy =
+      sample?.utilizationPercent != null
+        ? sample.utilizationPercent / 100
+        : sample
+          ? sample.memoryUsedMiB / Math.max(1, sample.memoryTotalMiB)
+          : 0;
+    const group = svg("g", { "data-testid": `slice-${slice.id}`, "data-job": slice.jobId ?? "" });
+    const fill = job ? tenantColour(job.tenant) : "#fff";
+    group.append(
+      svg("rect", { x: x + 1, y: 1, width: Math.max(0, w - 2), height: 24, fill, stroke: "#9aa3ad", rx: 2 }),
+    );
+    if (job) {
+      group.append(
+        svg("rect", {
+          x: x + 1,
+          y: 25 - 24 * busy,
+          width: Math.max(0, w - 2),
+          height: 24 * busy,
+          fill: "rgb(0 0 0 / 28%)",
+        }),
+      );
+    }
+    if (idleSlices.has(slice.id)) {
+      group.append(
+        svg("rect", {
+          x: x + 2,
+          y: 2,
+          width: Math.max(0, w - 4),
+          height: 22,
+          fill: "none",
+          stroke: "#d32f2f",
+          "stroke-width": 2,
+          "stroke-dasharray": "4 2",
+        }),
+      );
+    }
+    const label = [slice.profile ?? slice.kind, job ? `${job.name} (${job.tenant})` : "free"].join(" · ");
+    group.append(svg("text", { x: x + 6, y: 17, "font-size": 11, fill: job ? "#fff" : "#5b6570" }, label));
+    const util = sample?.utilizationPercent != null ? `${sample.utilizationPercent}% util` : "no util (MIG)";
+    group.append(
+      svg(
+        "title",
+        {},
+        `${label}\n${sample ? `${util}, ${Math.round(sample.memoryUsedMiB)} MiB used` : "no reading"}`,
+      ),
+    );
+    bar.append(group);
+    x += w;
+  }
+  return bar;
+}
+
+function renderFleet(nodes, jobsById, samples, idle) {
+  const idleSlices = new Set(idle.map((i) => i.sliceId));
+  const tenants = new Set();
+  const fleet = document.getElementById("fleet");
+  fleet.replaceChildren(
+    ...nodes.map((node) =>
+      el(
+        "div",
+        { class: "node", "data-testid": `node-${node.name}` },
+        el("span", { class: "node-name" }, node.name),
+        el("span", { class: `node-state ${node.state}` }, node.state),
+        ...node.gpus.map((gpu) => {
+          for (const slice of gpu.slices) {
+            const job = slice.jobId ? jobsById.get(slice.jobId) : undefined;
+            if (job) tenants.add(job.tenant);
+          }
+          const sample = samples.get(`${gpu.uuid}/`);
+          const reading = sample
+            ? ` · ${sample.utilizationPercent ?? "–"}% · ${sample.temperatureC ?? "–"}°C`
+            : "";
+          return el(
+            "div",
+            { class: "gpu", "data-testid": `gpu-${gpu.uuid}` },
+            el(
+              "span",
+              { class: "gpu-label", title: gpu.uuid },
+              `#${gpu.index} ${gpu.modelId} (${gpu.sharingMode})${reading}`,
+            ),
+            gpuBar(gpu, jobsById, samples, idleSlices),
+          );
+        }),
+      ),
+    ),
+  );
+  document
+    .getElementById("legend")
+    .replaceChildren(
+      ...[...tenants]
+        .sort()
+        .map((t) => el("span", {}, el("i", { style: `background:${tenantColour(t)}` }), t)),
+      el("span", {}, el("i", { style: "border:2px dashed #d32f2f" }), "idle"),
+    );
+}
+
+function rows(tbodyId, items, columns, empty) {
+  const body = document.getElementById(tbodyId);
+  if (items.length === 0) {
+    body.replaceChildren(el("tr", {}, el("td", { class: "empty", colspan: columns.length }, empty)));
+    return;
+  }
+  body.replaceChildren(
+    ...items.map((item) =>
+      el(
+        "tr",
+        { "data-testid": `${tbodyId}-${item.id ?? item.jobId}` },
+        ...columns.map((c) => el("td", {}, String(c(item)))),
+      ),
+    ),
+  );
+}
+
+function renderTrend(points) {
+  const chart = document.getElementById("trend");
+  const [w, h, left, bottom] = [720, 180, 30, 20];
+  chart.replaceChildren();
+  chart.append(svg("line", { x1: left, y1: h - bottom, x2: w, y2: h - bottom, stroke: "#ccd2d8" }));
+  chart.append(svg("text", { x: 0, y: 12 }, "100%"), svg("text", { x: 8, y: h - bottom }, "0"));
+  if (points.length === 0) {
+    chart.append(svg("text", { x: left + 10, y: h / 2 }, "no history yet"));
+    return;
+  }
+  const t0 = points[0].t;
+  const span = Math.max(1, points[points.length - 1].t - t0);
+  const maxIdle = Math.max(1, ...points.map((p) => p.idleAllocations));
+  const series = [
+    ["allocation", "#1976d2", (p) => p.allocationRatio],
+    ["fragmentation", "#f57c00", (p) => p.fragmentation],
+    [`idle (max ${maxIdle})`, "#d32f2f", (p) => p.idleAllocations / maxIdle],
+  ];
+  series.forEach(([name, colour, value], i) => {
+    const path = points
+      .map((p, j) => {
+        const x = left + ((p.t - t0) / span) * (w - left - 10);
+        const y = h - bottom - value(p) * (h - bottom - 10);
+        return `${j === 0 ? "M" : "L"}${x.toFixed(1)},${y.toFixed(1)}`;
+      })
+      .join(" ");
+    chart.append(
+      svg("path", { d: path, fill: "none", stroke: colour, "stroke-width": 2, "data-testid": `trend-${i}` }),
+    );
+    chart.append(svg("text", { x: left + 10 + i * 140, y: h - 4, fill: colour }, name));
+  });
+}
+
+async function refresh() {
+  const status = document.getElementById("status");
+  try {
+    const [{ nodes }, { jobs }, capacity] = await Promise.all([
+      getJson("v1/nodes"),
+      getJson("v1/jobs"),
+      getJson("v1/capacity"),
+    ]);
+    // History, samples and idle need the FinOps store; the fleet view works without them.
+    const optional = (path, fallback) => getJson(path).catch(() => fallback);
+    const [{ samples }, { idle }, { points }] = await Promise.all([
+      optional("v1/utilization/latest", { samples: [] }),
+      optional("v1/idle", { idle: [] }),
+      optional("v1/fleet/history?from=now-6h&step=2m", { points: [] }),
+    ]);
+    const jobsById = new Map(jobs.map((j) => [j.id, j]));
+    const byDevice = new Map(samples.map((s) => [`${s.gpuUuid}/${s.migUuid ?? ""}`, s]));
+    renderSummary(capacity, jobs, idle);
+    renderFleet(nodes, jobsById, byDevice, idle);
+    rows(
+      "queue",
+      jobs.filter((j) => j.state === "Pending"),
+      [
+        (j) => j.name,
+        (j) => j.tenant,
+        (j) => j.queue,
+        (j) => j.request,
+        (j) => ago(j.submittedAt),
+        (j) => j.reason ?? "",
+      ],
+      "nothing waiting",
+    );
+    rows(
+      "running",
+      jobs.filter((j) => j.state === "Running"),
+      [
+        (j) => j.name,
+        (j) => j.tenant,
+        (j) => j.queue,
+        (j) => j.request,
+        (j) => ago(j.startedAt ?? j.submittedAt),
+      ],
+      "nothing running",
+    );
+    rows(
+      "idle",
+      idle,
+      [
+        (i) => i.jobId,
+        (i) => i.tenant,
+        (i) => i.queue,
+        (i) => `${i.node} ${i.profile || "GPU"} ${i.gpuUuid}`,
+        (i) => `${new Date(i.since).toLocaleTimeString()} (${ago(i.since)})`,
+        (i) =>
+          i.reclaimAt === null ? "never (queue has no policy)" : `in ${span(i.reclaimAt - Date.now())}`,
+      ],
+      "no idle allocations",
+    );
+    renderTrend(points);
+    status.className = "";
+    status.textContent = `updated ${new Date().toLocaleTimeString()}`;
+  } catch (error) {
+    status.className = "error";
+    status.textContent = `cannot reach the scheduler: ${error.message}`;
+  } finally {
+    setTimeout(refresh, intervalMs);
+  }
+}
+
+refresh();

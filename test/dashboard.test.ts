@@ -1,0 +1,122 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Finops } from "../scheduler/finops/Finops.ts";
+import { parseFinopsSettings } from "../scheduler/finops/FinopsConfig.ts";
+import { InMemoryFleet } from "../scheduler/http/InMemoryFleet.ts";
+import { job, sampleFleet } from "../scheduler/http/SampleFleet.ts";
+import { type RunningHttpServer, startSchedulerHttpServer } from "../scheduler/http/SchedulerHttpServer.ts";
+import { TesseraMetrics } from "../scheduler/metrics/TesseraMetrics.ts";
+import { dashboardArtifacts, launchChromium } from "./dashboardChromium.ts";
+
+describe("dashboard in headless chromium (in-memory fleet)", () => {
+  let server: RunningHttpServer;
+  let chromium: Awaited<ReturnType<typeof launchChromium>>;
+  let fleet: InMemoryFleet;
+
+  beforeAll(async () => {
+    const now = Date.now();
+    fleet = new InMemoryFleet(sampleFleet(now - 3_600_000));
+    const finops = new Finops({
+      db: new Database(":memory:"),
+      fleet,
+      settings: parseFinopsSettings({
+        idle: { after: "5m", queues: { training: { reclaim: true, grace: "30m" } } },
+      }),
+      // The clock follows the replayed readings, then real time once the page polls.
+      now: () => replayAt ?? Date.now(),
+      warn: () => {},
+    });
+    let replayAt: number | undefined = now - 10 * 60_000;
+    finops.sync();
+    // Ten minutes of readings: train-1 idle, the rest busy, so the idle list and utilization bands show.
+    for (let m = 10; m >= 0; m--) {
+      const at = now - m * 60_000;
+      replayAt = at;
+      finops.ingest([
+        {
+          at,
+          node: "h100-a",
+          gpuUuid: "GPU-h100-a-0",
+          utilizationPercent: 0,
+          memoryUsedMiB: 900,
+          memoryTotalMiB: 81_559,
+          temperatureC: 35,
+        },
+        {
+          at,
+          node: "h100-a",
+          gpuUuid: "GPU-h100-a-1",
+          utilizationPercent: 85,
+          memoryUsedMiB: 60_000 + m,
+          memoryTotalMiB: 81_559,
+          temperatureC: 71,
+        },
+        {
+          at,
+          node: "a100-a",
+          gpuUuid: "GPU-a100-a-0",
+          migUuid: "MIG-a100-a-0-0",
+          utilizationPercent: null,
+          memoryUsedMiB: 30_000 + m * 10,
+          memoryTotalMiB: 40_192,
+        },
+      ]);
+      finops.timeline.record({
+        t: at,
+        gpus: 6,
+        allocationRatio: 0.5 + m / 100,
+        fragmentation: 0.1,
+        idleAllocations: m > 5 ? 0 : 1,
+        pendingJobs: 1,
+      });
+    }
+    replayAt = undefined;
+    server = await startSchedulerHttpServer({
+      listen: "127.0.0.1:0",
+      fleet,
+      finops,
+      metrics: new TesseraMetrics(fleet, finops),
+    });
+    chromium = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await chromium?.close();
+    await server?.close();
+  });
+
+  it("shows nodes, GPUs, slices, the queue, idle allocations and the trend, and updates live", async () => {
+    const page = await chromium.context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(`${server.url}/?interval=500`);
+    expect(new URL(page.url()).pathname).toBe("/dashboard/");
+    await page.getByTestId("node-h100-a").waitFor();
+    await expect.poll(() => page.getByTestId("fleet").locator("[data-job='train-1']").count()).toBe(1);
+    expect(await page.getByTestId("node-a100-a").textContent()).toContain("3g.40gb · infer-1 (nlp)");
+    expect(await page.getByTestId("queue").textContent()).toContain("0/2 nodes are available");
+    expect(await page.getByTestId("idle").textContent()).toMatch(/train-1\s*vision\s*training/);
+    expect(await page.getByTestId("summary-GPUs").textContent()).toBe("6");
+    expect(await page.getByTestId("trend-0").getAttribute("d")).toMatch(
+      /^M[\d.]+,[\d.]+( L[\d.]+,[\d.]+){4,}$/,
+    );
+
+    // A job submitted now appears without a reload.
+    fleet.update((d) => {
+      d.jobs.push(
+        job("fresh-7", "speech", "inference", {
+          state: "Pending",
+          submittedAt: Date.now(),
+          request: "1g.10gb",
+        }),
+      );
+    });
+    await page.getByTestId("queue-fresh-7").waitFor({ timeout: 5000 });
+
+    mkdirSync(dashboardArtifacts, { recursive: true });
+    await page.screenshot({ path: join(dashboardArtifacts, "dashboard-in-memory.png"), fullPage: true });
+    expect(errors).toEqual([]);
+  });
+});
