@@ -1,4 +1,4 @@
-import { computeInstanceProfileIndexBySlices } from "../../proto/catalog/GpuCatalog.ts";
+import { computeInstanceProfileIndexBySlices, findGpuModelByName } from "../../proto/catalog/GpuCatalog.ts";
 import { computeInstanceProfileName, gpuInstanceProfileName } from "./migProfileName.ts";
 import type { Nvml } from "./Nvml.ts";
 import { NvmlError, NvmlReturn } from "./NvmlError.ts";
@@ -190,4 +190,22 @@ export function readMigInstances(
     (a, b) =>
       a.start - b.start || a.gpuInstanceId - b.gpuInstanceId || (a.computeStart ?? 0) - (b.computeStart ?? 0),
   );
+}
+
+/**
+ * The catalog's profiles for a GPU by its NVML name: NVML only reports profiles while MIG mode is on, and a plan
+ * must be checked before the mode is touched.
+ */
+export function catalogMigProfiles(nvmlName: string): MigProfileInfo[] {
+  const model = findGpuModelByName(nvmlName);
+  return (model?.mig?.profiles ?? []).map((p) => ({
+    name: p.name,
+    id: p.id,
+    index: p.index,
+    computeSlices: p.computeSlices,
+    memorySlices: p.memorySlices,
+    memoryMiB: p.memoryMiB,
+    maxInstances: p.maxInstances,
+    placements: p.placementStarts.map((start) => ({ start, size: p.memorySlices })),
+  }));
 }

@@ -1,5 +1,11 @@
 import { findGpuModelByName } from "../../proto/catalog/GpuCatalog.ts";
-import { type MigInstance, type MigProfileInfo, readMigInstances, readMigProfiles } from "./MigInventory.ts";
+import {
+  catalogMigProfiles,
+  type MigInstance,
+  type MigProfileInfo,
+  readMigInstances,
+  readMigProfiles,
+} from "./MigInventory.ts";
 import { Nvml } from "./Nvml.ts";
 import { NvmlError, NvmlReturn } from "./NvmlError.ts";
 import { type DeviceHandle, NVLINK_MAX_LINKS } from "./nvmlTypes.ts";
@@ -91,20 +97,6 @@ function nvlinkPeers(nvml: Nvml, device: DeviceHandle, indexByBusId: Map<string,
   return [...peers.values()].sort((a, b) => a.pciBusId.localeCompare(b.pciBusId));
 }
 
-function catalogProfiles(name: string): MigProfileInfo[] {
-  const model = findGpuModelByName(name);
-  return (model?.mig?.profiles ?? []).map((p) => ({
-    name: p.name,
-    id: p.id,
-    index: p.index,
-    computeSlices: p.computeSlices,
-    memorySlices: p.memorySlices,
-    memoryMiB: p.memoryMiB,
-    maxInstances: p.maxInstances,
-    placements: p.placementStarts.map((start) => ({ start, size: p.memorySlices })),
-  }));
-}
-
 /** One GPU's inventory; `indexByBusId` resolves NVLink peers to GPU indices. */
 export function discoverGpu(nvml: Nvml, index: number, indexByBusId: Map<string, number>): DiscoveredGpu {
   const device = nvml.deviceByIndex(index);
@@ -122,7 +114,7 @@ export function discoverGpu(nvml: Nvml, index: number, indexByBusId: Map<string,
     profilesSource = "nvml";
     instances = readMigInstances(nvml, device, profiles);
   } else if (capable) {
-    profiles = catalogProfiles(name);
+    profiles = catalogMigProfiles(name);
     profilesSource = profiles.length > 0 ? "catalog" : "none";
   }
   const processes = (optional(() => nvml.computeProcesses(device)) ?? []).map((p) => ({

@@ -375,8 +375,15 @@ unsigned long long standin_hash(const char *text, unsigned long long seed) {
   return h;
 }
 
+/* splitmix64's finalizer: FNV of similar seeds differs in few bits, ids should not look alike. */
+static unsigned long long mix(unsigned long long x) {
+  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
+  x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
+  return x ^ (x >> 31);
+}
+
 void standin_format_uuid(char *out, size_t len, const char *prefix, const char *seed_text) {
-  unsigned long long a = standin_hash(seed_text, 1), b = standin_hash(seed_text, 2);
+  unsigned long long a = mix(standin_hash(seed_text, 1)), b = mix(standin_hash(seed_text, 2));
   snprintf(out, len, "%s%08llx-%04llx-%04llx-%04llx-%012llx", prefix, a >> 32, (a >> 16) & 0xFFFF, a & 0xFFFF,
            b >> 48, b & 0xFFFFFFFFFFFFULL);
 }

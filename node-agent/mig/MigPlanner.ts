@@ -1,0 +1,180 @@
+import { validComputeSliceCounts } from "../../proto/catalog/GpuCatalog.ts";
+import type { MigProfileInfo } from "../nvml/MigInventory.ts";
+
+/** One wanted MIG device: a profile name (`3g.40gb`, `1c.3g.40gb`) and, optionally, where its GPU instance starts. */
+export interface MigInstanceRequest {
+  profile: string;
+  start?: number;
+}
+
+/** A GPU instance as the plan wants it: profile, start (memory slice), and its compute instances' sizes. */
+export interface PlannedGpuInstance {
+  profile: MigProfileInfo;
+  start: number;
+  computeSlices: number[];
+}
+
+/** A GPU instance that exists now, described the same way, so the plan can keep it. */
+export interface ExistingGpuInstance {
+  profileName: string;
+  start: number;
+  computeSlices: number[];
+}
+
+export type MigPlan = { ok: true; instances: PlannedGpuInstance[] } | { ok: false; reason: string };
+
+/** `1c.3g.40gb` -> GPU-instance profile `3g.40gb` with 1-slice compute instances; `3g.40gb` -> full size. */
+export function splitMigDeviceProfile(name: string): {
+  gpuInstanceProfile: string;
+  computeSlices: number | null;
+} {
+  const match = /^(\d+)c\.(.+)$/.exec(name);
+  if (!match) return { gpuInstanceProfile: name, computeSlices: null };
+  return { gpuInstanceProfile: match[2] ?? name, computeSlices: Number(match[1]) };
+}
+
+interface Demand {
+  profile: MigProfileInfo;
+  start: number | undefined;
+  computeSlices: number[];
+}
+
+function signature(profileName: string, start: number, computeSlices: readonly number[]): string {
+  return `${profileName}@${start}:${[...computeSlices].sort((a, b) => a - b).join(",")}`;
+}
+
+function describeStarts(profile: MigProfileInfo): string {
+  return `${profile.name} at {${profile.placements.map((p) => p.start).join(",")}}`;
+}
+
+/** Turns requests into GPU-instance demands; compute instances of one size share GPU instances as mig-parted does. */
+function demandsOf(
+  profiles: readonly MigProfileInfo[],
+  requests: readonly MigInstanceRequest[],
+): Demand[] | string {
+  const byName = new Map(profiles.map((p) => [p.name, p]));
+  const groups = new Map<
+    string,
+    { profile: MigProfileInfo; start: number | undefined; c: number; n: number }
+  >();
+  for (const request of requests) {
+    const { gpuInstanceProfile, computeSlices } = splitMigDeviceProfile(request.profile);
+    const profile = byName.get(gpuInstanceProfile);
+    if (!profile) {
+      return `no MIG profile ${gpuInstanceProfile} on this GPU; its profiles: ${profiles.map((p) => p.name).join(", ")}`;
+    }
+    const c = computeSlices ?? profile.computeSlices;
+    if (!validComputeSliceCounts(profile.computeSlices).includes(c)) {
+      return `${request.profile}: a ${profile.name} GPU instance cannot hold ${c}-slice compute instances`;
+    }
+    if (request.start !== undefined && !profile.placements.some((p) => p.start === request.start)) {
+      return `${request.profile} cannot start at ${request.start}; allowed starts: ${describeStarts(profile)}`;
+    }
+    // Requests of full-size instances are one GPU instance each; smaller compute instances fill GPU instances.
+    const key =
+      c === profile.computeSlices ? `${groups.size}` : `${profile.name}/${c}/${request.start ?? "any"}`;
+    const group = groups.get(key) ?? { profile, start: request.start, c, n: 0 };
+    group.n++;
+    groups.set(key, group);
+  }
+  const demands: Demand[] = [];
+  for (const { profile, start, c, n } of groups.values()) {
+    const perInstance = Math.floor(profile.computeSlices / c);
+    for (let left = n; left > 0; left -= perInstance) {
+      demands.push({
+        profile,
+        start,
+        computeSlices: Array.from({ length: Math.min(left, perInstance) }, () => c),
+      });
+    }
+  }
+  return demands;
+}
+
+/** Why the demands can never fit, when a budget alone rules them out. */
+function budgetProblem(profiles: readonly MigProfileInfo[], demands: readonly Demand[]): string | null {
+  const totalCompute = Math.max(...profiles.map((p) => p.computeSlices));
+  const totalMemory = Math.max(...profiles.flatMap((p) => p.placements.map((q) => q.start + q.size)));
+  const counts = new Map<MigProfileInfo, number>();
+  for (const d of demands) counts.set(d.profile, (counts.get(d.profile) ?? 0) + 1);
+  for (const [profile, count] of counts) {
+    if (count > profile.maxInstances) {
+      return `${count} × ${profile.name} requested but the GPU allows at most ${profile.maxInstances}`;
+    }
+  }
+  const compute = demands.reduce((sum, d) => sum + d.profile.computeSlices, 0);
+  if (compute > totalCompute) return `needs ${compute} compute slices but the GPU has ${totalCompute}`;
+  const memory = demands.reduce((sum, d) => sum + d.profile.memorySlices, 0);
+  if (memory > totalMemory) return `needs ${memory} memory slices but the GPU has ${totalMemory}`;
+  return null;
+}
+
+/**
+ * Finds explicit placements for a layout, whatever order it is listed in: a depth-first search over each GPU
+ * instance's allowed starts, biggest first, trying first the places where an identical instance exists now so
+ * that a layout that is already there is kept as it is.
+ */
+export function planMigLayout(
+  profiles: readonly MigProfileInfo[],
+  requests: readonly MigInstanceRequest[],
+  existing: readonly ExistingGpuInstance[] = [],
+): MigPlan {
+  if (profiles.length === 0) return { ok: false, reason: "the GPU reports no MIG profiles" };
+  const demands = demandsOf(profiles, requests);
+  if (typeof demands === "string") return { ok: false, reason: demands };
+  const problem = budgetProblem(profiles, demands);
+  if (problem) return { ok: false, reason: problem };
+
+  demands.sort(
+    (a, b) =>
+      Number(b.start !== undefined) - Number(a.start !== undefined) ||
+      b.profile.memorySlices - a.profile.memorySlices ||
+      b.profile.computeSlices - a.profile.computeSlices,
+  );
+  const present = new Map<string, number>();
+  for (const e of existing) {
+    const key = signature(e.profileName, e.start, e.computeSlices);
+    present.set(key, (present.get(key) ?? 0) + 1);
+  }
+  const chosen: number[] = [];
+  let used = 0; // bit i = memory slice i taken
+
+  const candidates = (d: Demand): number[] => {
+    const starts = d.start !== undefined ? [d.start] : d.profile.placements.map((p) => p.start);
+    const keep = starts.filter((s) => (present.get(signature(d.profile.name, s, d.computeSlices)) ?? 0) > 0);
+    return [...keep, ...starts.filter((s) => !keep.includes(s))];
+  };
+  const place = (i: number): boolean => {
+    const d = demands[i];
+    if (!d) return true;
+    const mask = 2 ** d.profile.memorySlices - 1;
+    for (const start of candidates(d)) {
+      const bits = mask << start;
+      if (used & bits) continue;
+      used |= bits;
+      chosen[i] = start;
+      const key = signature(d.profile.name, start, d.computeSlices);
+      const had = present.get(key) ?? 0;
+      if (had > 0) present.set(key, had - 1);
+      if (place(i + 1)) return true;
+      if (had > 0) present.set(key, had);
+      used &= ~bits;
+    }
+    return false;
+  };
+  if (!place(0)) {
+    const allowed = [...new Set(demands.map((d) => d.profile))].map(describeStarts).join("; ");
+    return {
+      ok: false,
+      reason: `the instances cannot be placed without overlapping (allowed starts: ${allowed})`,
+    };
+  }
+  const instances = demands.map((d, i) => ({
+    profile: d.profile,
+    start: chosen[i] ?? 0,
+    computeSlices: d.computeSlices,
+  }));
+  return { ok: true, instances: instances.sort((a, b) => a.start - b.start) };
+}
+
+export { signature as gpuInstanceSignature };
