@@ -1,4 +1,5 @@
 import { Command } from "commander";
+import { registerNvmlCommands } from "../node-agent/cli/nvmlCommands.ts";
 import { registerDevicePluginCommands } from "../plugins/deviceplugin/DevicePluginCommand.ts";
 
 /** Builds the `tessera` command tree. Each component registers its own commands. */
@@ -9,6 +10,7 @@ export function buildProgram(): Command {
     .description("GPU partitioning scheduler: MIG instances, shares, whole GPUs and GPU VMs for AI workloads")
     .version("0.1.0")
     .showHelpAfterError();
+  registerNvmlCommands(program);
   registerDevicePluginCommands(program);
   return program;
 }
