@@ -1,17 +1,20 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
+import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { registerDashboard } from "../scheduler/dashboard/DashboardRoutes.ts";
 import { Finops } from "../scheduler/finops/Finops.ts";
 import { parseFinopsSettings } from "../scheduler/finops/FinopsConfig.ts";
+import { createHttpApp, registerHttpApi } from "../scheduler/http/HttpApi.ts";
 import { InMemoryFleet } from "../scheduler/http/InMemoryFleet.ts";
 import { job, sampleFleet } from "../scheduler/http/SampleFleet.ts";
-import { type RunningHttpServer, startSchedulerHttpServer } from "../scheduler/http/SchedulerHttpServer.ts";
 import { TesseraMetrics } from "../scheduler/metrics/TesseraMetrics.ts";
 import { dashboardArtifacts, launchChromium } from "./dashboardChromium.ts";
 
 describe("dashboard in headless chromium (in-memory fleet)", () => {
-  let server: RunningHttpServer;
+  let app: FastifyInstance;
+  let url: string;
   let chromium: Awaited<ReturnType<typeof launchChromium>>;
   let fleet: InMemoryFleet;
 
@@ -73,25 +76,23 @@ describe("dashboard in headless chromium (in-memory fleet)", () => {
       });
     }
     replayAt = undefined;
-    server = await startSchedulerHttpServer({
-      listen: "127.0.0.1:0",
-      fleet,
-      finops,
-      metrics: new TesseraMetrics(fleet, finops),
-    });
+    app = createHttpApp();
+    await registerHttpApi(app, { fleet, finops, metrics: new TesseraMetrics(fleet, finops) });
+    registerDashboard(app);
+    url = await app.listen({ host: "127.0.0.1", port: 0 });
     chromium = await launchChromium();
   });
 
   afterAll(async () => {
     await chromium?.close();
-    await server?.close();
+    await app?.close();
   });
 
   it("shows nodes, GPUs, slices, the queue, idle allocations and the trend, and updates live", async () => {
     const page = await chromium.context.newPage();
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
-    await page.goto(`${server.url}/?interval=500`);
+    await page.goto(`${url}/?interval=500`);
     expect(new URL(page.url()).pathname).toBe("/dashboard/");
     await page.getByTestId("node-h100-a").waitFor();
     await expect.poll(() => page.getByTestId("fleet").locator("[data-job='train-1']").count()).toBe(1);
