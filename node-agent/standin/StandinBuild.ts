@@ -8,10 +8,8 @@ import { standinCatalogHeader } from "./standinCatalogHeader.ts";
 
 const standinDir = dirname(fileURLToPath(import.meta.url));
 const sourceDir = join(standinDir, "src");
-const buildDir = join(standinDir, "build");
-/** The name real drivers use, so anything that loads NVML by name can be pointed at this folder. */
-const libraryPath = join(buildDir, "libnvidia-ml.so.1");
-const stampPath = `${libraryPath}.sha256`;
+/** Where `ensureStandinLibrary()` builds by default (git-ignored). */
+export const standinBuildDir = join(standinDir, "build");
 const compilerFlags = ["-std=c11", "-D_GNU_SOURCE", "-O2", "-Wall", "-Wextra", "-Werror", "-fPIC", "-shared"];
 
 function sourceFingerprint(header: string): string {
@@ -30,7 +28,10 @@ function sourceFingerprint(header: string): string {
  * path. Safe when several processes build at once: each compiles into its own folder and renames the result into
  * place, and a library already loaded by someone keeps its old inode.
  */
-export function ensureStandinLibrary(): string {
+export function ensureStandinLibrary(buildDir: string = standinBuildDir): string {
+  // The name real drivers use, so anything that loads NVML by name can be pointed at this folder.
+  const libraryPath = join(buildDir, "libnvidia-ml.so.1");
+  const stampPath = `${libraryPath}.sha256`;
   const header = standinCatalogHeader(gpuModels);
   const fingerprint = sourceFingerprint(header);
   if (existsSync(libraryPath) && existsSync(stampPath) && readFileSync(stampPath, "utf8") === fingerprint) {

@@ -124,9 +124,9 @@ int state_load(standin_state *state, const standin_fleet *fleet, char *err, size
         strcmp(uuid->string, state->gpus[index].uuid) != 0)
       continue;
     standin_gpu_state *s = &state->gpus[index];
+    s->compute_mode = member_uint(gv, "computeMode", 0);
     if (!fleet->gpus[index].model->mig_capable) continue;
     s->mig_mode = member_uint(gv, "migMode", 0) == 1;
-    s->compute_mode = member_uint(gv, "computeMode", 0);
     rc = read_instances(s, json_get(gv, "gpuInstances"), err, errlen);
   }
   json_free(root);
