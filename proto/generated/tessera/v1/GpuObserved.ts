@@ -16,6 +16,15 @@ export interface GpuObserved {
    * PIDs on the whole GPU (outside MIG instances).
    */
   'pids'?: (number)[];
+  /**
+   * NVML has no utilization for MIG-enabled GPUs; then utilization_percent means nothing.
+   */
+  'utilizationUnsupported'?: (boolean);
+  /**
+   * GPU temperature (°C) and power draw (mW); 0 where NVML does not report them.
+   */
+  'temperatureC'?: (number);
+  'powerMw'?: (number);
 }
 
 export interface GpuObserved__Output {
@@ -32,4 +41,13 @@ export interface GpuObserved__Output {
    * PIDs on the whole GPU (outside MIG instances).
    */
   'pids': (number)[];
+  /**
+   * NVML has no utilization for MIG-enabled GPUs; then utilization_percent means nothing.
+   */
+  'utilizationUnsupported': (boolean);
+  /**
+   * GPU temperature (°C) and power draw (mW); 0 where NVML does not report them.
+   */
+  'temperatureC': (number);
+  'powerMw': (number);
 }

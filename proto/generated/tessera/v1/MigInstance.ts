@@ -15,6 +15,10 @@ export interface MigInstance {
    * PIDs NVML reports running on this instance.
    */
   'pids'?: (number)[];
+  /**
+   * Frame-buffer memory used by the processes on this instance.
+   */
+  'memoryUsedMib'?: (number);
 }
 
 /**
@@ -31,4 +35,8 @@ export interface MigInstance__Output {
    * PIDs NVML reports running on this instance.
    */
   'pids': (number)[];
+  /**
+   * Frame-buffer memory used by the processes on this instance.
+   */
+  'memoryUsedMib': (number);
 }
