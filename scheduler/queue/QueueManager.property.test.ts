@@ -209,7 +209,7 @@ describe("queue invariants (properties)", () => {
           expect(startedAt!).toBeLessThanOrEqual(60 + runtime);
         },
       ),
-      { numRuns: 60 },
+      { numRuns: 25 },
     );
   });
 });

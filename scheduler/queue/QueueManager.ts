@@ -121,6 +121,8 @@ export class QueueManager<Request, Allocation> {
   private readonly nominated = new Map<string, string[]>();
   private reasons = new Map<string, PendingReason>();
   private lastOrder: string[] = [];
+  /** The job capacity is held for until it starts: one at a time, kept across cycles so it cannot drift. */
+  private reservedFor: string | undefined;
   private readonly admittedTotal = new Map<string, number>();
   private readonly preemptedTotal = new Map<string, number>();
 
@@ -217,6 +219,7 @@ export class QueueManager<Request, Allocation> {
   /** One scheduling pass: admits what fits in order, reserves for a blocked head, and picks victims. */
   cycle(now: number): CycleResult<Request, Allocation> {
     const result: CycleResult<Request, Allocation> = { admitted: [], preempted: [], reservation: undefined };
+    if (this.reservedFor !== undefined && !this.pending.has(this.reservedFor)) this.reservedFor = undefined;
     const order = this.admissionOrder(now);
     this.lastOrder = order.map((j) => j.id);
     const reasons = new Map<string, PendingReason>();
@@ -292,7 +295,11 @@ export class QueueManager<Request, Allocation> {
         blocked = { ...blocked, message: `${blocked.message}; ${choice.reason}` };
       }
 
-      if (!reservation && blocked.kind !== "reservation" && (job.gang || this.starving(job, now))) {
+      const holdsReservation =
+        job.id === this.reservedFor ||
+        (this.reservedFor === undefined && (job.gang || this.starving(job, now)));
+      if (!reservation && blocked.kind !== "reservation" && holdsReservation) {
+        this.reservedFor = job.id;
         reservation = BackfillReservation.plan(job, this.runningJobs(), this.capacity, this.ledger, now);
         result.reservation = { jobId: job.id, startsBy: reservation.startsBy };
         blocked = {
@@ -421,12 +428,14 @@ export class QueueManager<Request, Allocation> {
       extra.set(best.queue, addResources(extra.get(best.queue) ?? emptyResources, job.demand));
       best.next++;
     }
-    // Preemptors come first: the room their victims free is theirs.
-    const order = [...starving, ...withinQuota, ...borrowers];
-    return [
-      ...order.filter((j) => this.nominated.has(j.id)),
-      ...order.filter((j) => !this.nominated.has(j.id)),
-    ];
+    // Preemptors come first (the room their victims free is theirs), then the holder of the reservation, so
+    // every other job is checked against it.
+    const first = (j: QueuedJob<Request>) =>
+      this.nominated.has(j.id) ? 0 : j.id === this.reservedFor ? 1 : 2;
+    return [...starving, ...withinQuota, ...borrowers]
+      .map((job, index) => ({ job, index }))
+      .sort((a, b) => first(a.job) - first(b.job) || a.index - b.index)
+      .map((entry) => entry.job);
   }
 
   private orderedPendingOf(queue: string, now: number): string[] {
@@ -478,6 +487,7 @@ export class QueueManager<Request, Allocation> {
 
   private admit(job: QueuedJob<Request>, allocation: Allocation, now: number): void {
     this.pending.delete(job.id);
+    if (this.reservedFor === job.id) this.reservedFor = undefined;
     this.running.set(job.id, { job, allocation, startedAt: now, stopping: undefined });
     this.ledger.add(job.queue, job.demand);
     this.admittedTotal.set(job.queue, (this.admittedTotal.get(job.queue) ?? 0) + 1);

@@ -1,0 +1,38 @@
+import type { Placement } from "../engine/Placement.ts";
+import type { PlacementEngine } from "../engine/PlacementEngine.ts";
+import type { GangRequest, PlacementRequest } from "../engine/PlacementRequest.ts";
+import type { CapacityModel, PlaceResult } from "./CapacityModel.ts";
+
+/** What a queued job asks the engine for: one placement, or a gang placed all or nothing. */
+export type EngineRequest = { gang: false; request: PlacementRequest } | { gang: true; request: GangRequest };
+
+/** The placements a job holds (one, or one per gang member). */
+export type EngineAllocation = readonly Placement[];
+
+/** The placement engine as the queue's capacity model: place-and-commit, exact release and restore. */
+export class EngineCapacity implements CapacityModel<EngineRequest, EngineAllocation> {
+  constructor(private readonly engine: PlacementEngine) {}
+
+  place(request: EngineRequest): PlaceResult<EngineAllocation> {
+    if (request.gang) {
+      const result = this.engine.placeGang(request.request);
+      if (!result.ok) {
+        return { placed: false, reason: `gang member ${result.memberId}: ${result.unschedulable.message}` };
+      }
+      this.engine.commitGang(result.placements);
+      return { placed: true, allocation: result.placements };
+    }
+    const result = this.engine.place(request.request);
+    if (!result.ok) return { placed: false, reason: result.unschedulable.message };
+    this.engine.commit(result.placement);
+    return { placed: true, allocation: [result.placement] };
+  }
+
+  release(allocation: EngineAllocation): void {
+    for (const placement of [...allocation].reverse()) this.engine.release(placement.requestId);
+  }
+
+  restore(allocation: EngineAllocation): void {
+    this.engine.commitGang(allocation);
+  }
+}
