@@ -1,6 +1,7 @@
 import { Command } from "commander";
 import { registerNvmlCommands } from "../node-agent/cli/nvmlCommands.ts";
 import { registerDevicePluginCommands } from "../plugins/deviceplugin/DevicePluginCommand.ts";
+import { registerServiceCommands } from "../scheduler/cli/ServiceCommands.ts";
 
 /** Builds the `tessera` command tree. Each component registers its own commands. */
 export function buildProgram(): Command {
@@ -12,6 +13,7 @@ export function buildProgram(): Command {
     .showHelpAfterError();
   registerNvmlCommands(program);
   registerDevicePluginCommands(program);
+  registerServiceCommands(program);
   return program;
 }
 

@@ -131,3 +131,30 @@ describe("Executor", () => {
     expect(second.executor.get("j", 2)?.exitCode).toBe(7);
   });
 });
+
+describe.runIf(process.getuid?.() === 0)("Executor as root", () => {
+  it("runs the job as the unprivileged user and still records its exit status in a private directory", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "tessera-exec-"));
+    dirs.push(dir);
+    const executor = new Executor({
+      dataDir: dir,
+      onChange: () => {},
+      pollMs: 50,
+      runAs: { user: "nobody", uid: 65534, gid: 65534 },
+    });
+    executors.push(executor);
+    const env = { PATH: process.env.PATH ?? "" };
+    executor.start({
+      jobId: "j",
+      attempt: 1,
+      command: ["sh", "-c", "id -u; exit 4"],
+      env,
+      workdir: "",
+      visibleDevices: "",
+    });
+    await until(() => executor.get("j", 1)?.state === "exited");
+    expect(executor.get("j", 1)?.exitCode).toBe(4);
+    expect(readFileSync(executor.get("j", 1)!.logPath, "utf8")).toBe("65534\n");
+    expect(readFileSync(executor.get("j", 1)!.exitPath, "utf8").trim()).toBe("4");
+  });
+});

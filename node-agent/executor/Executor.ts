@@ -31,9 +31,10 @@ export interface ExecutorOptions {
   pollMs?: number;
 }
 
-// The job runs under a tiny shell wrapper that records the exit status in a file: an agent restarted while the
-// job runs cannot wait() on it any more, but can still read how it ended.
-const wrapper = 'exit_file="$1"; shift; "$@"; code=$?; echo "$code" > "$exit_file"; exit "$code"';
+// The job runs under a tiny shell wrapper that records the exit status in a file (opened by the agent as fd 3, so
+// the job's user needs no access to the agent's directory): an agent restarted while the job runs cannot wait()
+// on it any more, but can still read how it ended.
+const wrapper = '"$@" 3>&-; code=$?; echo "$code" >&3; exit "$code"';
 
 /**
  * Runs job commands as child processes, each in its own process group (so a stop kills everything it
@@ -95,21 +96,18 @@ export class Executor {
     };
     this.jobs.set(key, job);
     let logFd: number | undefined;
+    let exitFd: number | undefined;
     try {
       if (!launch.workdir) mkdirSync(workdir, { recursive: true });
-      rmSync(exitPath, { force: true });
-      writeFileSync(exitPath, "");
+      exitFd = openSync(exitPath, "w");
       logFd = openSync(logPath, "a");
       const runAs = this.options.runAs;
-      if (runAs) {
-        chownSync(exitPath, runAs.uid, runAs.gid);
-        if (!launch.workdir) chownSync(workdir, runAs.uid, runAs.gid);
-      }
-      const child = spawn("/bin/sh", ["-c", wrapper, "tessera-job", exitPath, ...launch.command], {
+      if (runAs && !launch.workdir) chownSync(workdir, runAs.uid, runAs.gid);
+      const child = spawn("/bin/sh", ["-c", wrapper, "tessera-job", ...launch.command], {
         cwd: workdir,
         env: launch.env,
         detached: true,
-        stdio: ["ignore", logFd, logFd],
+        stdio: ["ignore", logFd, logFd, exitFd],
         ...(runAs ? { uid: runAs.uid, gid: runAs.gid } : {}),
       });
       job.pid = child.pid ?? 0;
@@ -125,6 +123,7 @@ export class Executor {
       this.finish(key, { failedToStart: `cannot start the command: ${(err as Error).message}` });
     } finally {
       if (logFd !== undefined) closeSync(logFd);
+      if (exitFd !== undefined) closeSync(exitFd);
     }
     this.persist();
     return job;
@@ -133,7 +132,7 @@ export class Executor {
   /** Stops a job: SIGTERM to its process group, SIGKILL after the grace period if it is still there. */
   stop(jobId: string, attempt: number): void {
     const job = this.jobs.get(Executor.key(jobId, attempt));
-    if (!job || job.state !== "running" || job.stopRequested) return;
+    if (job?.state !== "running" || job.stopRequested) return;
     job.stopRequested = true;
     this.persist();
     signalGroup(job.pid, "SIGTERM");
@@ -153,6 +152,17 @@ export class Executor {
     this.persist();
   }
 
+  /** Stops every running job and waits (up to the grace period and a little more) for them to end. */
+  async stopAll(): Promise<void> {
+    const running = this.list().filter((j) => j.state === "running");
+    for (const job of running) this.stop(job.jobId, job.attempt);
+    const end = Date.now() + (this.options.stopGraceMs ?? 3000) + 1000;
+    while (Date.now() < end && running.some((j) => j.state === "running")) {
+      await new Promise((r) => setTimeout(r, 50));
+      this.pollAdopted();
+    }
+  }
+
   close(): void {
     clearInterval(this.pollTimer);
   }
@@ -162,7 +172,7 @@ export class Executor {
     how: { code?: number | null; signal?: NodeJS.Signals | null; failedToStart?: string },
   ): void {
     const job = this.jobs.get(key);
-    if (!job || job.state !== "running") return;
+    if (job?.state !== "running") return;
     job.finishedMs = Date.now();
     if (how.failedToStart !== undefined) {
       job.state = "failed_to_start";

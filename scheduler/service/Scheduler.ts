@@ -23,6 +23,12 @@ import { pendingReason } from "./PendingReason.ts";
 import type { JobEventType, SchedulerView } from "./SchedulerView.ts";
 import { ServiceError } from "./ServiceError.ts";
 
+/** One GPU as the engine holds it now: sharing mode and every MIG instance (free ones included). */
+export interface GpuLayout {
+  mode: "whole" | "mig" | "shared";
+  mig: Array<{ profile: string; start: number; computeSlices: number }>;
+}
+
 /** What happens to the jobs of a node whose lease expired: placed again elsewhere, or marked Lost. */
 export type LostNodePolicy = "requeue" | "fail";
 
@@ -102,6 +108,22 @@ export class Scheduler implements SchedulerView {
 
   node(name: string): NodeRecord | undefined {
     return this.nodesByName.get(name);
+  }
+
+  /** The engine's current mode and MIG layout of each GPU of a node (empty when the node is not schedulable). */
+  gpuLayouts(nodeName: string): Map<string, GpuLayout> {
+    const out = new Map<string, GpuLayout>();
+    for (const g of this.engine.node(nodeName)?.gpus ?? []) {
+      out.set(g.uuid, {
+        mode: g.mode,
+        mig: g.mig.map((i) => ({
+          profile: i.profile.name,
+          start: i.start,
+          computeSlices: i.profile.computeSlices,
+        })),
+      });
+    }
+    return out;
   }
 
   capacity(): CapacitySummary {

@@ -1,0 +1,101 @@
+import { hostname } from "node:os";
+import { join } from "node:path";
+import type { Command } from "commander";
+import {
+  defaultSchedulerAddress,
+  parseHostPort,
+  readTokenFile,
+  schedulerEnvVar,
+} from "../../proto/tessera/SchedulerEndpoint.ts";
+import { Executor } from "../executor/Executor.ts";
+import { Agent } from "./Agent.ts";
+import { NvmlGpuHost } from "./NvmlGpuHost.ts";
+import { jobUser } from "./RunAsUser.ts";
+
+export interface AgentFlags {
+  scheduler?: string;
+  node?: string;
+  dataDir?: string;
+  label?: string[];
+  tokenFile?: string;
+  runAs?: string;
+  runAsRoot?: boolean;
+  stopJobsOnExit?: boolean;
+}
+
+function labels(pairs: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const pair of pairs) {
+    const eq = pair.indexOf("=");
+    if (eq <= 0) throw new Error(`--label expects KEY=VALUE, got "${pair}"`);
+    out[pair.slice(0, eq)] = pair.slice(eq + 1);
+  }
+  return out;
+}
+
+export function registerAgentCommands(program: Command): void {
+  program
+    .command("agent")
+    .description(
+      "run the node agent: discover GPUs through NVML, take desired state from the scheduler, run jobs",
+    )
+    .option(
+      "--scheduler <HOST:PORT>",
+      `scheduler gRPC address (default: $${schedulerEnvVar} or ${defaultSchedulerAddress})`,
+    )
+    .option("--node <NAME>", "node name (default: the host name)")
+    .option("--data-dir <DIR>", "job logs and agent state (default .tessera/agent-NODE)")
+    .option("--label <KEY=VALUE...>", "node labels for job constraints")
+    .option("--token-file <FILE>", "the scheduler's shared token")
+    .option("--run-as <USER>", "when root: run job commands as this user (default nobody)")
+    .option("--run-as-root", "when root: run job commands as root (not recommended)")
+    .option(
+      "--stop-jobs-on-exit",
+      "stop running jobs when the agent exits (default: they keep running and are adopted on restart)",
+    )
+    .action(async (flags: AgentFlags) => {
+      const log = (line: string) => process.stderr.write(`${new Date().toISOString()} ${line}\n`);
+      let agent: Agent | undefined;
+      let executor: Executor | undefined;
+      let host: NvmlGpuHost | undefined;
+      try {
+        const scheduler = flags.scheduler ?? process.env[schedulerEnvVar] ?? defaultSchedulerAddress;
+        parseHostPort(scheduler, "--scheduler");
+        const node = (flags.node ?? hostname()).toLowerCase();
+        const dataDir = flags.dataDir ?? join(".tessera", `agent-${node}`);
+        const runAs = jobUser(flags, process.getuid?.() === 0);
+        const tokenFile = flags.tokenFile ?? process.env.TESSERA_TOKEN_FILE;
+        host = new NvmlGpuHost();
+        executor = new Executor({ dataDir, runAs, onChange: () => agent?.onJobChange() });
+        agent = new Agent({
+          scheduler,
+          node,
+          labels: labels(flags.label ?? []),
+          dataDir,
+          host,
+          executor,
+          token: tokenFile ? readTokenFile(tokenFile) : undefined,
+          log,
+        });
+        agent.start();
+        log(
+          `agent ${node}: ${host.inventory().length} GPU(s), scheduler ${scheduler}, jobs run as ${runAs?.user ?? "the agent's user"}, data in ${dataDir}`,
+        );
+      } catch (err) {
+        process.stderr.write(`error: ${(err as Error).message}\n`);
+        process.exitCode = 1;
+        return;
+      }
+      const signal = await new Promise<string>((resolve) => {
+        process.once("SIGINT", () => resolve("SIGINT"));
+        process.once("SIGTERM", () => resolve("SIGTERM"));
+      });
+      log(
+        `agent: ${signal}: stopping${flags.stopJobsOnExit ? " (and its jobs)" : "; running jobs keep running"}`,
+      );
+      if (flags.stopJobsOnExit) await executor.stopAll();
+      agent.stop();
+      executor.close();
+      host.close();
+    });
+}

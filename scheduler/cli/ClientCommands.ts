@@ -1,0 +1,290 @@
+import { randomUUID } from "node:crypto";
+import { closeSync, existsSync, openSync, readSync, statSync } from "node:fs";
+import type { ServiceError } from "@grpc/grpc-js";
+import type { Command } from "commander";
+import type { Job__Output } from "../../proto/generated/tessera/v1/Job.ts";
+import { type ClientFlags, connect, withClientFlags } from "./ClientConnection.ts";
+import { jobDetail, jobJson, jobsTable, nodeJson, nodesTable, requestText, table } from "./JobFormat.ts";
+import { jobSpecFromInput, type SubmitFlags } from "./JobSpecInput.ts";
+
+const finalStates = new Set(["Succeeded", "Failed", "Cancelled", "Preempted", "Lost"]);
+
+/** Runs a client action, printing gRPC and input errors as one line and exiting non-zero. */
+function action<A extends unknown[]>(body: (...args: A) => Promise<void>): (...args: A) => Promise<void> {
+  return async (...args: A) => {
+    try {
+      await body(...args);
+    } catch (err) {
+      const e = err as Partial<ServiceError> & Error;
+      const detail = e.details ?? e.message;
+      const unreachable = e.code === 14 ? " (is the scheduler running? start one with `tessera up`)" : "";
+      process.stderr.write(`error: ${detail}${unreachable}\n`);
+      process.exitCode = 1;
+    }
+  };
+}
+
+function print(value: unknown, json: boolean | undefined, text: () => string): void {
+  process.stdout.write(json ? `${JSON.stringify(value, null, 2)}\n` : `${text()}\n`);
+}
+
+/** `tessera submit|jobs|job|cancel|logs|nodes|watch|capacity`: the commands an engineer uses. */
+export function registerClientCommands(program: Command): void {
+  withClientFlags(
+    program
+      .command("submit")
+      .description("queue a job; prints its id")
+      .argument("[command...]", "the program and its arguments, after --")
+      .option(
+        "-f, --file <job.yaml>",
+        "job file (name, tenant, priority, kind, request, command, env); flags override it",
+      )
+      .option("--name <NAME>", "job name")
+      .option("--tenant <TENANT>", "tenant (default: default)")
+      .option("--queue <QUEUE>", "queue within the tenant (default: default)")
+      .option("--priority <N>", "priority, -1000..1000 (higher first)")
+      .option("--kind <KIND>", "training, inference, batch or vm")
+      .option("--mig <PROFILE>", "one MIG instance of this profile, e.g. 3g.40gb")
+      .option("--gpus <N>", "N whole GPUs on one node (with --nodes: per node)")
+      .option("--nodes <M>", "a gang of M nodes x --gpus GPUs, all or nothing")
+      .option("--nvlink", "the whole GPUs must be NVLink peers")
+      .option("--share <FRACTION>", "a share of one GPU, e.g. 0.25 (with --gpu-memory)")
+      .option("--gpu-memory <SIZE>", "GPU memory of a share or slice, e.g. 12GiB")
+      .option("--compute-sevenths <N>", "a model-agnostic MIG slice of N/7 compute (with --gpu-memory)")
+      .option("--model <ID...>", "allowed GPU models, e.g. H100-SXM5-80GB")
+      .option("--cpu <CORES>", "host CPU, e.g. 4 or 500m")
+      .option("--memory <SIZE>", "host memory, e.g. 16GiB")
+      .option("--env <NAME=VALUE...>", "environment for the command")
+      .option("--workdir <DIR>", "working directory on the node")
+      .option("--request-id <ID>", "idempotency key (default: a new UUID)")
+      .option("--json", "print the job as JSON"),
+  ).action(
+    action(
+      async (
+        command: string[],
+        flags: SubmitFlags & ClientFlags & { requestId?: string; json?: boolean },
+      ) => {
+        const spec = jobSpecFromInput(flags, command);
+        const client = connect(flags);
+        try {
+          const res = await client.submit(spec, flags.requestId ?? randomUUID());
+          const job = res.job!;
+          if (flags.json) print(jobJson(job), true, () => "");
+          else process.stdout.write(`${job.id}\n`);
+        } finally {
+          client.close();
+        }
+      },
+    ),
+  );
+
+  withClientFlags(
+    program
+      .command("jobs")
+      .description("list jobs")
+      .option("--state <STATE...>", "only these states (Pending, Running, ...)")
+      .option("--tenant <TENANT>", "only this tenant")
+      .option("--node <NODE>", "only jobs on this node")
+      .option("--name <TEXT>", "only names containing TEXT")
+      .option("--json", "print an array of jobs as JSON"),
+  ).action(
+    action(
+      async (
+        flags: ClientFlags & {
+          state?: string[];
+          tenant?: string;
+          node?: string;
+          name?: string;
+          json?: boolean;
+        },
+      ) => {
+        const client = connect(flags);
+        try {
+          const jobs = await client.list({
+            states: flags.state ?? [],
+            tenant: flags.tenant ?? "",
+            node: flags.node ?? "",
+            nameContains: flags.name ?? "",
+          });
+          print(jobs.map(jobJson), flags.json, () => (jobs.length === 0 ? "no jobs" : jobsTable(jobs)));
+        } finally {
+          client.close();
+        }
+      },
+    ),
+  );
+
+  withClientFlags(
+    program
+      .command("job")
+      .description("show one job: state, reason, allocations, transitions")
+      .argument("<ID>")
+      .option("--json"),
+  ).action(
+    action(async (id: string, flags: ClientFlags & { json?: boolean }) => {
+      const client = connect(flags);
+      try {
+        const job = await client.get(id);
+        print(jobJson(job), flags.json, () => jobDetail(job));
+      } finally {
+        client.close();
+      }
+    }),
+  );
+
+  withClientFlags(
+    program
+      .command("cancel")
+      .description("cancel a job; a running one has its process group killed")
+      .argument("<ID>")
+      .option("--reason <TEXT>", "why, recorded with the job")
+      .option("--json"),
+  ).action(
+    action(async (id: string, flags: ClientFlags & { reason?: string; json?: boolean }) => {
+      const client = connect(flags);
+      try {
+        const job = await client.cancel(id, flags.reason ?? "");
+        print(jobJson(job), flags.json, () => `${job.id} ${job.state}: ${job.reason}`);
+      } finally {
+        client.close();
+      }
+    }),
+  );
+
+  withClientFlags(
+    program
+      .command("logs")
+      .description("print a job's output (stdout and stderr); -f follows it until the job ends")
+      .argument("<ID>")
+      .option("-f, --follow", "keep printing new output until the job ends"),
+  ).action(
+    action(async (id: string, flags: ClientFlags & { follow?: boolean }) => {
+      const client = connect(flags);
+      try {
+        await printLogs(id, flags.follow ?? false, () => client.get(id));
+      } finally {
+        client.close();
+      }
+    }),
+  );
+
+  withClientFlags(
+    program.command("nodes").description("list nodes, their GPUs and MIG layouts").option("--json"),
+  ).action(
+    action(async (flags: ClientFlags & { json?: boolean }) => {
+      const client = connect(flags);
+      try {
+        const nodes = await client.nodes();
+        print(nodes.map(nodeJson), flags.json, () => (nodes.length === 0 ? "no nodes" : nodesTable(nodes)));
+      } finally {
+        client.close();
+      }
+    }),
+  );
+
+  withClientFlags(
+    program
+      .command("capacity")
+      .description("free capacity per GPU model and MIG profile, and fragmentation")
+      .option("--json"),
+  ).action(
+    action(async (flags: ClientFlags & { json?: boolean }) => {
+      const client = connect(flags);
+      try {
+        const c = await client.capacity();
+        print(c, flags.json, () => {
+          const rows = c.models.map((m) => [
+            m.model,
+            String(m.gpus),
+            String(m.idleGpus),
+            `${Math.round((m.allocatedMilli / Math.max(1, m.totalMilli)) * 100)}%`,
+            m.profiles
+              .filter((p) => p.freeInstances > 0 && !p.profile.includes("+"))
+              .map((p) => `${p.profile}:${p.freeInstances}`)
+              .join(" "),
+          ]);
+          return [
+            `${c.readyNodes}/${c.nodes} nodes ready, ${c.gpus} GPUs, ${c.runningJobs} jobs placed, ${c.pendingJobs} pending, fragmentation ${c.fragmentationPercent}%`,
+            table(["MODEL", "GPUS", "IDLE", "ALLOCATED", "FREE MIG INSTANCES"], rows),
+          ].join("\n");
+        });
+      } finally {
+        client.close();
+      }
+    }),
+  );
+
+  withClientFlags(
+    program
+      .command("watch")
+      .description("print job changes as they happen (Ctrl-C to stop)")
+      .argument("[ID]", "only this job")
+      .option("--json", "one JSON object per line"),
+  ).action(
+    action(async (id: string | undefined, flags: ClientFlags & { json?: boolean }) => {
+      const client = connect(flags);
+      await new Promise<void>((resolve, reject) => {
+        const stop = client.watch(
+          { jobId: id ?? "", includeCurrent: true },
+          (event) => {
+            const job = event.job!;
+            if (flags.json)
+              process.stdout.write(`${JSON.stringify({ type: event.type, job: jobJson(job) })}\n`);
+            else {
+              const at = new Date(event.atUnixMs).toISOString().slice(11, 23);
+              process.stdout.write(
+                `${at}  ${job.id}  ${(job.spec?.name ?? "").padEnd(20)} ${job.state.padEnd(9)}  ${requestText(job.spec?.request)}  ${job.reason}\n`,
+              );
+            }
+          },
+          (err) => (err ? reject(err) : resolve()),
+        );
+        process.once("SIGINT", () => {
+          stop();
+          resolve();
+        });
+      }).finally(() => client.close());
+    }),
+  );
+}
+
+/** Prints the log file the agent wrote; it must be readable from this host (the node's disk or a shared one). */
+async function printLogs(id: string, follow: boolean, fetch: () => Promise<Job__Output>): Promise<void> {
+  let job = await fetch();
+  while (!job.logPath) {
+    if (!follow || finalStates.has(job.state)) {
+      throw new Error(`job ${id} has no output yet (${job.state}: ${job.reason})`);
+    }
+    await new Promise((r) => setTimeout(r, 500));
+    job = await fetch();
+  }
+  if (!existsSync(job.logPath)) {
+    throw new Error(
+      `the log of job ${id} is on node ${job.logNode} at ${job.logPath}, which this host cannot read; run \`tessera logs ${id}\` on ${job.logNode}`,
+    );
+  }
+  let offset = 0;
+  const drain = () => {
+    const size = statSync(job.logPath).size;
+    if (size <= offset) return;
+    const fd = openSync(job.logPath, "r");
+    try {
+      const buf = Buffer.alloc(Math.min(size - offset, 1 << 20));
+      while (offset < size) {
+        const n = readSync(fd, buf, 0, Math.min(buf.length, size - offset), offset);
+        if (n <= 0) break;
+        process.stdout.write(buf.subarray(0, n));
+        offset += n;
+      }
+    } finally {
+      closeSync(fd);
+    }
+  };
+  drain();
+  while (follow && !finalStates.has(job.state)) {
+    await new Promise((r) => setTimeout(r, 300));
+    drain();
+    job = await fetch();
+  }
+  drain();
+}

@@ -1,0 +1,187 @@
+import type { Allocation__Output } from "../../proto/generated/tessera/v1/Allocation.ts";
+import type { Job__Output } from "../../proto/generated/tessera/v1/Job.ts";
+import type { Node__Output } from "../../proto/generated/tessera/v1/Node.ts";
+import type { ResourceRequest__Output } from "../../proto/generated/tessera/v1/ResourceRequest.ts";
+
+/** How jobs and nodes look on a terminal (tables) and to scripts (`--json`). */
+
+export function requestText(r: ResourceRequest__Output | null | undefined): string {
+  if (!r) return "";
+  const models = r.models.length > 0 ? ` on ${r.models.join("|")}` : "";
+  switch (r.shape) {
+    case "mig":
+      return `mig ${r.mig?.profile}${models}`;
+    case "slice":
+      return `slice ${r.slice?.memoryMib}MiB/${r.slice?.computeSevenths}g${models}`;
+    case "share":
+      return `share ${(r.share?.gpuMilli ?? 0) / 1000} + ${r.share?.memoryMib}MiB${models}`;
+    case "whole":
+      return `${r.whole?.gpus} GPU${r.whole?.gpus === 1 ? "" : "s"}${r.whole?.requireNvlink ? " (NVLink)" : ""}${models}`;
+    case "gang":
+      return `gang ${r.gang?.nodes}x${r.gang?.gpusPerNode} GPUs${models}`;
+    default:
+      return "";
+  }
+}
+
+export function allocationText(a: Allocation__Output): string {
+  const gpu = `${a.node}/gpu${a.gpuIndex}`;
+  if (a.kind === "mig") return `${gpu}:${a.migProfile}@${a.migStart}`;
+  if (a.kind === "share") return `${gpu}:${a.shareMilli / 10}%`;
+  return gpu;
+}
+
+export function jobJson(job: Job__Output): Record<string, unknown> {
+  return {
+    id: job.id,
+    name: job.spec?.name ?? "",
+    tenant: job.spec?.tenant ?? "",
+    queue: job.spec?.queue ?? "",
+    priority: job.spec?.priority ?? 0,
+    kind: job.spec?.kind ?? "",
+    state: job.state,
+    reason: job.reason,
+    request: requestText(job.spec?.request),
+    command: job.spec?.command ?? [],
+    allocations: job.allocations.map((a) => ({
+      node: a.node,
+      gpuUuid: a.gpuUuid,
+      gpuIndex: a.gpuIndex,
+      gpuModel: a.gpuModel,
+      kind: a.kind,
+      ...(a.kind === "mig" ? { migProfile: a.migProfile, migStart: a.migStart, migUuid: a.migUuid } : {}),
+      ...(a.kind === "share" ? { shareMilli: a.shareMilli, shareMemoryMiB: a.shareMemoryMib } : {}),
+    })),
+    attempt: job.attempt,
+    exitCode: job.exitCode,
+    logNode: job.logNode,
+    logPath: job.logPath,
+    createdAt: new Date(job.createdUnixMs).toISOString(),
+    updatedAt: new Date(job.updatedUnixMs).toISOString(),
+    transitions: job.transitions.map((t) => ({
+      from: t.from,
+      to: t.to,
+      at: new Date(t.atUnixMs).toISOString(),
+      reason: t.reason,
+    })),
+  };
+}
+
+function age(ms: number, now: number): string {
+  const s = Math.max(0, Math.round((now - ms) / 1000));
+  if (s < 120) return `${s}s`;
+  if (s < 7200) return `${Math.round(s / 60)}m`;
+  if (s < 172800) return `${Math.round(s / 3600)}h`;
+  return `${Math.round(s / 86400)}d`;
+}
+
+/** Left-aligned columns; the last column is not padded (it may be long, e.g. a reason). */
+export function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i] ?? 0)))
+      .join("  ")
+      .trimEnd();
+  return [line(header), ...rows.map(line)].join("\n");
+}
+
+export function jobsTable(jobs: readonly Job__Output[], now = Date.now()): string {
+  return table(
+    ["ID", "NAME", "TENANT", "STATE", "REQUEST", "ALLOCATION", "AGE", "REASON"],
+    jobs.map((j) => [
+      j.id,
+      j.spec?.name ?? "",
+      j.spec?.tenant ?? "",
+      j.state,
+      requestText(j.spec?.request),
+      j.allocations.map(allocationText).join(",") || "-",
+      age(j.createdUnixMs, now),
+      j.state === "Pending" || j.state === "Failed" || j.state === "Lost" ? j.reason : "",
+    ]),
+  );
+}
+
+export function jobDetail(j: Job__Output): string {
+  const lines = [
+    `ID:        ${j.id}`,
+    `Name:      ${j.spec?.name}`,
+    `Tenant:    ${j.spec?.tenant} (queue ${j.spec?.queue}, priority ${j.spec?.priority}, ${j.spec?.kind})`,
+    `State:     ${j.state}`,
+    `Reason:    ${j.reason}`,
+    `Request:   ${requestText(j.spec?.request)}`,
+    `Command:   ${(j.spec?.command ?? []).join(" ")}`,
+    `Attempt:   ${j.attempt}`,
+  ];
+  if (j.state === "Succeeded" || j.state === "Failed") lines.push(`Exit code: ${j.exitCode}`);
+  if (j.logPath) lines.push(`Log:       ${j.logNode}:${j.logPath}`);
+  lines.push("Allocations:");
+  if (j.allocations.length === 0) lines.push("  (none)");
+  for (const a of j.allocations) {
+    const uuid = a.kind === "mig" ? a.migUuid || "(not created yet)" : a.gpuUuid;
+    lines.push(`  ${allocationText(a)}  ${a.gpuModel}  ${uuid}`);
+  }
+  lines.push("Transitions:");
+  for (const t of j.transitions) {
+    lines.push(
+      `  ${new Date(t.atUnixMs).toISOString()}  ${(t.from || "-").padEnd(9)} -> ${t.to.padEnd(9)}  ${t.reason}`,
+    );
+  }
+  return lines.join("\n");
+}
+
+export function nodeJson(n: Node__Output): Record<string, unknown> {
+  return {
+    name: n.name,
+    state: n.state,
+    labels: n.labels,
+    generation: n.generation,
+    generationReached: n.generationReached,
+    leaseExpiresAt: new Date(n.lease?.expiresUnixMs ?? 0).toISOString(),
+    errors: n.errors,
+    gpus: n.gpus.map((g) => {
+      const seen = n.observed.find((o) => o.uuid === g.uuid);
+      return {
+        index: g.index,
+        uuid: g.uuid,
+        model: g.model,
+        name: g.name,
+        memoryMiB: g.memoryMib,
+        migEnabled: seen?.migEnabled ?? false,
+        migInstances: (seen?.instances ?? []).map((i) => ({
+          profile: i.profile,
+          start: i.start,
+          uuid: i.uuid,
+        })),
+        health: seen?.health ?? "",
+      };
+    }),
+  };
+}
+
+export function nodesTable(nodes: readonly Node__Output[]): string {
+  return table(
+    ["NODE", "STATE", "GPUS", "MIG LAYOUT", "GENERATION", "ERRORS"],
+    nodes.map((n) => [
+      n.name,
+      n.state,
+      Object.entries(
+        n.gpus.reduce<Record<string, number>>((acc, g) => {
+          acc[g.model || g.name] = (acc[g.model || g.name] ?? 0) + 1;
+          return acc;
+        }, {}),
+      )
+        .map(([m, c]) => `${c}x ${m}`)
+        .join(", "),
+      n.observed
+        .filter((o) => o.migEnabled)
+        .map(
+          (o) =>
+            `${n.gpus.find((g) => g.uuid === o.uuid)?.index}:[${o.instances.map((i) => i.profile).join(" ")}]`,
+        )
+        .join(" ") || "-",
+      `${n.generationReached}/${n.generation}`,
+      n.errors.join("; "),
+    ]),
+  );
+}

@@ -1,0 +1,248 @@
+import { readFileSync } from "node:fs";
+import { parse as parseYaml } from "yaml";
+import type { JobSpec } from "../../proto/generated/tessera/v1/JobSpec.ts";
+import type { ResourceRequest } from "../../proto/generated/tessera/v1/ResourceRequest.ts";
+import { parseAmount } from "../queue/ResourceName.ts";
+
+/** `tessera submit` flags; each overrides the same field of `-f job.yaml`. */
+export interface SubmitFlags {
+  file?: string;
+  name?: string;
+  tenant?: string;
+  queue?: string;
+  priority?: string;
+  kind?: string;
+  mig?: string;
+  gpus?: string;
+  nodes?: string;
+  share?: string;
+  gpuMemory?: string;
+  computeSevenths?: string;
+  nvlink?: boolean;
+  model?: string[];
+  cpu?: string;
+  memory?: string;
+  env?: string[];
+  workdir?: string;
+}
+
+function fail(where: string, what: string): never {
+  throw new Error(`${where}: ${what}`);
+}
+
+function integer(value: unknown, where: string): number {
+  const n =
+    typeof value === "number"
+      ? value
+      : typeof value === "string" && /^-?\d+$/.test(value.trim())
+        ? Number(value)
+        : Number.NaN;
+  if (!Number.isInteger(n)) fail(where, `expected an integer, got ${JSON.stringify(value)}`);
+  return n;
+}
+
+/** `12GiB`, `512Mi`, `4096` (MiB) to MiB. */
+export function memoryMiB(value: unknown, where: string): number {
+  if (typeof value === "string" && /^\d+$/.test(value.trim())) return Number(value);
+  const parsed = parseAmount("memory", value);
+  if (typeof parsed === "string") fail(where, parsed);
+  return Math.round(parsed);
+}
+
+/** `0.25` or `25%` of a GPU to thousandths. */
+function gpuFraction(value: unknown, where: string): number {
+  const text = String(value).trim();
+  const n = text.endsWith("%") ? Number(text.slice(0, -1)) / 100 : Number(text);
+  if (!Number.isFinite(n) || n <= 0 || n >= 1)
+    fail(where, `expected a fraction of one GPU such as 0.25 or 25%, got "${text}"`);
+  return Math.round(n * 1000);
+}
+
+/** CPU as cores (`2`, `0.5`) or millicores (`500m`) to millicores. */
+function cpuMillis(value: unknown, where: string): number {
+  const text = String(value).trim();
+  if (/^\d+m$/.test(text)) return Number(text.slice(0, -1));
+  const n = Number(text);
+  if (!Number.isFinite(n) || n < 0)
+    fail(where, `expected cores (2, 0.5) or millicores (500m), got "${text}"`);
+  return Math.round(n * 1000);
+}
+
+type Doc = Record<string, unknown>;
+
+function asDoc(value: unknown, where: string): Doc {
+  if (value === undefined || value === null) return {};
+  if (typeof value !== "object" || Array.isArray(value)) fail(where, "expected a mapping");
+  return value as Doc;
+}
+
+function stringList(value: unknown, where: string): string[] {
+  if (value === undefined) return [];
+  if (typeof value === "string") return [value];
+  if (!Array.isArray(value) || !value.every((v) => typeof v === "string" || typeof v === "number")) {
+    fail(where, "expected a list of strings");
+  }
+  return value.map(String);
+}
+
+const fileKeys = ["name", "tenant", "queue", "priority", "kind", "request", "command", "env", "workdir"];
+const requestKeys = ["mig", "slice", "share", "gpus", "nvlink", "gang", "models", "cpu", "memory"];
+
+/** The request part of a job file (see docs/service.md). */
+function requestFromFile(raw: unknown, where: string): ResourceRequest {
+  const r = asDoc(raw, where);
+  for (const key of Object.keys(r)) {
+    if (!requestKeys.includes(key))
+      fail(`${where}.${key}`, `unknown key; use one of ${requestKeys.join(", ")}`);
+  }
+  const request: ResourceRequest = { models: stringList(r.models, `${where}.models`) };
+  if (r.cpu !== undefined) request.cpuMillis = cpuMillis(r.cpu, `${where}.cpu`);
+  if (r.memory !== undefined) request.memoryMib = memoryMiB(r.memory, `${where}.memory`);
+  const shapes = ["mig", "slice", "share", "gpus", "gang"].filter((k) => r[k] !== undefined);
+  if (shapes.length > 1)
+    fail(where, `give one of mig, slice, share, gpus or gang, not ${shapes.join(" and ")}`);
+  if (r.mig !== undefined) request.mig = { profile: String(r.mig) };
+  if (r.slice !== undefined) {
+    const s = asDoc(r.slice, `${where}.slice`);
+    request.slice = {
+      memoryMib: memoryMiB(s.memory, `${where}.slice.memory`),
+      computeSevenths: integer(s.computeSevenths, `${where}.slice.computeSevenths`),
+    };
+  }
+  if (r.share !== undefined) {
+    const s = asDoc(r.share, `${where}.share`);
+    request.share = {
+      gpuMilli: gpuFraction(s.gpu, `${where}.share.gpu`),
+      memoryMib: memoryMiB(s.memory, `${where}.share.memory`),
+    };
+  }
+  if (r.gpus !== undefined) {
+    request.whole = {
+      gpus: integer(r.gpus, `${where}.gpus`),
+      requireNvlink: r.nvlink === true || r.nvlink === "required",
+    };
+  }
+  if (r.gang !== undefined) {
+    const g = asDoc(r.gang, `${where}.gang`);
+    request.gang = {
+      nodes: integer(g.nodes, `${where}.gang.nodes`),
+      gpusPerNode: integer(g.gpusPerNode, `${where}.gang.gpusPerNode`),
+    };
+  }
+  return request;
+}
+
+function specFromFile(path: string): JobSpec {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (err) {
+    throw new Error(`cannot read ${path}: ${(err as Error).message}`);
+  }
+  let raw: unknown;
+  try {
+    raw = parseYaml(text);
+  } catch (err) {
+    throw new Error(`${path} is not valid YAML: ${(err as Error).message}`);
+  }
+  const doc = asDoc(raw, path);
+  for (const key of Object.keys(doc)) {
+    if (!fileKeys.includes(key)) fail(`${path}: ${key}`, `unknown key; use one of ${fileKeys.join(", ")}`);
+  }
+  const env = asDoc(doc.env, `${path}: env`);
+  return {
+    name: doc.name === undefined ? undefined : String(doc.name),
+    tenant: doc.tenant === undefined ? undefined : String(doc.tenant),
+    queue: doc.queue === undefined ? undefined : String(doc.queue),
+    priority: doc.priority === undefined ? undefined : integer(doc.priority, `${path}: priority`),
+    kind: doc.kind === undefined ? undefined : String(doc.kind),
+    request: doc.request === undefined ? undefined : requestFromFile(doc.request, `${path}: request`),
+    command:
+      typeof doc.command === "string"
+        ? ["sh", "-c", doc.command]
+        : stringList(doc.command, `${path}: command`),
+    env: Object.fromEntries(Object.entries(env).map(([k, v]) => [k, String(v)])),
+    workdir: doc.workdir === undefined ? undefined : String(doc.workdir),
+  };
+}
+
+/** The JobSpec message a `tessera submit` invocation describes: the file, then flags, then the command. */
+export function jobSpecFromInput(flags: SubmitFlags, command: string[]): JobSpec {
+  const spec: JobSpec = flags.file ? specFromFile(flags.file) : { env: {} };
+  if (flags.name !== undefined) spec.name = flags.name;
+  if (flags.tenant !== undefined) spec.tenant = flags.tenant;
+  if (flags.queue !== undefined) spec.queue = flags.queue;
+  if (flags.priority !== undefined) spec.priority = integer(flags.priority, "--priority");
+  if (flags.kind !== undefined) spec.kind = flags.kind;
+  if (flags.workdir !== undefined) spec.workdir = flags.workdir;
+  if (command.length > 0) spec.command = command;
+  const env = { ...(spec.env ?? {}) };
+  for (const pair of flags.env ?? []) {
+    const eq = pair.indexOf("=");
+    if (eq <= 0) fail("--env", `expected NAME=VALUE, got "${pair}"`);
+    env[pair.slice(0, eq)] = pair.slice(eq + 1);
+  }
+  spec.env = env;
+  const shapeFlags = [
+    flags.mig !== undefined && "--mig",
+    flags.share !== undefined && "--share",
+    flags.gpus !== undefined && "--gpus",
+    flags.computeSevenths !== undefined && "--compute-sevenths",
+  ].filter(Boolean);
+  if (shapeFlags.length > 1)
+    fail(
+      "submit",
+      `give one of --mig, --share, --gpus or --compute-sevenths, not ${shapeFlags.join(" and ")}`,
+    );
+  if (flags.nodes !== undefined && flags.gpus === undefined)
+    fail("--nodes", "a gang needs --gpus (GPUs per node) too");
+  const request: ResourceRequest = { ...(spec.request ?? { models: [] }) };
+  if (shapeFlags.length === 1) {
+    request.mig = undefined;
+    request.slice = undefined;
+    request.share = undefined;
+    request.whole = undefined;
+    request.gang = undefined;
+  }
+  if (flags.mig !== undefined) request.mig = { profile: flags.mig };
+  if (flags.share !== undefined) {
+    if (flags.gpuMemory === undefined)
+      fail("--share", "also give --gpu-memory (e.g. 12GiB), the share's memory limit");
+    request.share = {
+      gpuMilli: gpuFraction(flags.share, "--share"),
+      memoryMib: memoryMiB(flags.gpuMemory, "--gpu-memory"),
+    };
+  }
+  if (flags.computeSevenths !== undefined) {
+    if (flags.gpuMemory === undefined)
+      fail("--compute-sevenths", "also give --gpu-memory, the slice's memory");
+    request.slice = {
+      memoryMib: memoryMiB(flags.gpuMemory, "--gpu-memory"),
+      computeSevenths: integer(flags.computeSevenths, "--compute-sevenths"),
+    };
+  }
+  if (flags.gpus !== undefined) {
+    const gpus = integer(flags.gpus, "--gpus");
+    if (flags.nodes !== undefined)
+      request.gang = { nodes: integer(flags.nodes, "--nodes"), gpusPerNode: gpus };
+    else request.whole = { gpus, requireNvlink: flags.nvlink ?? false };
+  }
+  if (flags.model && flags.model.length > 0) request.models = flags.model.flatMap((m) => m.split(","));
+  if (flags.cpu !== undefined) request.cpuMillis = cpuMillis(flags.cpu, "--cpu");
+  if (flags.memory !== undefined) request.memoryMib = memoryMiB(flags.memory, "--memory");
+  spec.request = request;
+  if (!spec.name) fail("submit", "a job needs a name: --name NAME (or name: in the job file)");
+  if (!spec.command || spec.command.length === 0) {
+    fail(
+      "submit",
+      "a job needs a command: put it after --, e.g. tessera submit --name x --mig 1g.10gb -- python train.py",
+    );
+  }
+  if (!request.mig && !request.slice && !request.share && !request.whole && !request.gang) {
+    fail(
+      "submit",
+      "say what the job needs: --mig PROFILE, --share F --gpu-memory M, --gpus N [--nodes M], or --compute-sevenths N --gpu-memory M",
+    );
+  }
+  return spec;
+}

@@ -1,0 +1,92 @@
+import { readFileSync } from "node:fs";
+import { parse as parseYaml } from "yaml";
+import { readTokenFile } from "../../proto/tessera/SchedulerEndpoint.ts";
+import { isPolicyName, type PolicyName, policyNames } from "../engine/PolicyRegistry.ts";
+import { parseDuration } from "../finops/FinopsConfig.ts";
+import type { LostNodePolicy } from "../service/Scheduler.ts";
+
+/** `tessera scheduler` settings, from flags or a YAML file with the same names (flags win). */
+export interface SchedulerFlags {
+  config?: string;
+  listen?: string;
+  http?: string;
+  db?: string;
+  lease?: string;
+  heartbeat?: string;
+  policy?: string;
+  lostNodePolicy?: string;
+  tokenFile?: string;
+}
+
+export interface SchedulerSettings {
+  listen: string;
+  http: string | undefined;
+  db: string;
+  leaseMs: number;
+  heartbeatMs: number;
+  policy: PolicyName;
+  lostNodePolicy: LostNodePolicy;
+  token: string | undefined;
+}
+
+const configKeys = [
+  "listen",
+  "http",
+  "db",
+  "lease",
+  "heartbeat",
+  "policy",
+  "lostNodePolicy",
+  "tokenFile",
+] as const;
+
+function readConfig(path: string): SchedulerFlags {
+  let raw: unknown;
+  try {
+    raw = parseYaml(readFileSync(path, "utf8"));
+  } catch (err) {
+    throw new Error(`cannot read the config file ${path}: ${(err as Error).message}`);
+  }
+  if (raw === null || raw === undefined) return {};
+  if (typeof raw !== "object" || Array.isArray(raw))
+    throw new Error(`${path}: expected a mapping of settings`);
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    if (!(configKeys as readonly string[]).includes(key)) {
+      throw new Error(`${path}: unknown setting "${key}"; known: ${configKeys.join(", ")}`);
+    }
+    out[key] = String(value);
+  }
+  return out as SchedulerFlags;
+}
+
+export function schedulerSettings(flags: SchedulerFlags): SchedulerSettings {
+  const file = flags.config ? readConfig(flags.config) : {};
+  const pick = <K extends keyof SchedulerFlags>(k: K) => flags[k] ?? file[k];
+  const policy = pick("policy") ?? "tessera";
+  if (!isPolicyName(policy)) throw new Error(`--policy "${policy}" is not one of ${policyNames.join(", ")}`);
+  const lost = pick("lostNodePolicy") ?? "requeue";
+  if (lost !== "requeue" && lost !== "fail")
+    throw new Error(`--lost-node-policy "${lost}": use requeue or fail`);
+  const leaseMs = parseDuration(pick("lease") ?? "10s", "--lease");
+  const heartbeatMs = parseDuration(
+    pick("heartbeat") ?? `${Math.max(100, Math.floor(leaseMs / 4))}ms`,
+    "--heartbeat",
+  );
+  if (heartbeatMs * 2 > leaseMs) {
+    throw new Error(
+      `--heartbeat ${heartbeatMs} ms must be at most half of --lease ${leaseMs} ms, or agents lose leases on one late report`,
+    );
+  }
+  const tokenFile = pick("tokenFile");
+  return {
+    listen: pick("listen") ?? "127.0.0.1:7070",
+    http: pick("http"),
+    db: pick("db") ?? ".tessera/scheduler.db",
+    leaseMs,
+    heartbeatMs,
+    policy,
+    lostNodePolicy: lost,
+    token: tokenFile ? readTokenFile(tokenFile) : undefined,
+  };
+}

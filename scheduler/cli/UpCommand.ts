@@ -1,0 +1,137 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Command } from "commander";
+import { ensureStandinLibrary } from "../../node-agent/standin/StandinBuild.ts";
+import { parseHostPort } from "../../proto/tessera/SchedulerEndpoint.ts";
+import { type StartedScheduler, startScheduler, untilSignal } from "./SchedulerCommand.ts";
+import { defaultSimulatedFleet, parseFleetSpec, writeSimulatedNode } from "./SimulatedFleet.ts";
+
+const cliEntry = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "bin", "tessera.js");
+
+interface UpFlags {
+  dataDir: string;
+  listen: string;
+  http: string;
+  fleet?: string;
+  agents: boolean;
+  lease?: string;
+  policy?: string;
+}
+
+/** `tessera up`: the scheduler with its embedded store plus simulated agents on the stand-in NVML library. */
+export function registerUpCommands(program: Command): void {
+  program
+    .command("up")
+    .description(
+      "start a scheduler, its store and simulated GPU agents (stand-in NVML) on this host; Ctrl-C stops all",
+    )
+    .option("--data-dir <DIR>", "store, agent state, job logs", ".tessera")
+    .option("--listen <HOST:PORT>", "scheduler gRPC address", "127.0.0.1:7070")
+    .option("--http <HOST:PORT>", "HTTP API and dashboard address", "127.0.0.1:7080")
+    .option(
+      "--fleet <SPEC>",
+      "simulated nodes, e.g. h100:2,a100:1,l4:1 (default: one H100, one A100, one L4 node)",
+    )
+    .option("--no-agents", "start only the scheduler")
+    .option("--lease <DURATION>", "node lease (default 10s)")
+    .option("--policy <NAME>", "placement policy (default tessera)")
+    .action(async (flags: UpFlags) => {
+      const log = (line: string) => process.stderr.write(`${line}\n`);
+      const dataDir = resolve(flags.dataDir);
+      const agents: ChildProcess[] = [];
+      let started: StartedScheduler | undefined;
+      try {
+        const fleet = flags.fleet ? parseFleetSpec(flags.fleet) : [...defaultSimulatedFleet];
+        mkdirSync(dataDir, { recursive: true });
+        const library = flags.agents ? ensureStandinLibrary() : "";
+        started = await startScheduler(
+          {
+            listen: flags.listen,
+            http: flags.http,
+            db: join(dataDir, "scheduler.db"),
+            lease: flags.lease,
+            policy: flags.policy,
+          },
+          (line) => log(`scheduler: ${line}`),
+        );
+        const address = started.running.address;
+        for (const node of flags.agents ? fleet : []) {
+          const nodeDir = join(dataDir, "nodes", node.name);
+          const { fleetFile, stateFile } = writeSimulatedNode(nodeDir, node);
+          const child = spawn(
+            process.execPath,
+            [
+              cliEntry,
+              "agent",
+              "--scheduler",
+              address,
+              "--node",
+              node.name,
+              "--data-dir",
+              join(nodeDir, "agent"),
+              "--stop-jobs-on-exit",
+            ],
+            {
+              env: {
+                ...process.env,
+                TESSERA_NVML_LIBRARY: library,
+                TESSERA_NVML_STANDIN_FLEET: fleetFile,
+                TESSERA_NVML_STANDIN_STATE: stateFile,
+              },
+              stdio: ["ignore", "inherit", "inherit"],
+            },
+          );
+          agents.push(child);
+          child.on("exit", (code, signal) => {
+            if (started) log(`agent ${node.name} exited (${signal ?? `code ${code}`})`);
+          });
+        }
+        const { port } = parseHostPort(address, "address");
+        const env = port === 7070 ? "" : ` (export TESSERA_SCHEDULER=${address})`;
+        process.stdout.write(
+          [
+            "",
+            "Tessera is up.",
+            `  gRPC API:   ${address}${env}`,
+            `  HTTP API:   ${started.httpUrl}/v1/jobs   (OpenAPI: ${started.httpUrl}/openapi.json)`,
+            `  Dashboard:  ${started.httpUrl}/dashboard/`,
+            `  Data:       ${dataDir}`,
+            `  Agents:     ${flags.agents ? fleet.map((n) => `${n.name} (${n.models.length}x ${n.models[0]})`).join(", ") : "none"}`,
+            "",
+            "Try:",
+            "  npx tessera submit --name hello --mig 1g.10gb -- sh -c 'echo hello from $CUDA_VISIBLE_DEVICES'",
+            "  npx tessera jobs",
+            "  npx tessera logs <ID>",
+            "",
+            "Ctrl-C stops everything.",
+            "",
+          ].join("\n"),
+        );
+      } catch (err) {
+        process.stderr.write(`error: ${(err as Error).message}\n`);
+        process.exitCode = 1;
+        for (const a of agents) a.kill("SIGTERM");
+        await started?.stop();
+        return;
+      }
+      const signal = await untilSignal();
+      log(`${signal}: stopping agents and the scheduler`);
+      const stopping = started;
+      started = undefined;
+      await Promise.all(
+        agents.map(
+          (a) =>
+            new Promise<void>((done) => {
+              if (a.exitCode !== null || a.signalCode !== null) return done();
+              a.once("exit", () => done());
+              a.kill("SIGTERM");
+              setTimeout(() => a.kill("SIGKILL"), 8000).unref();
+            }),
+        ),
+      );
+      await stopping.stop();
+      log("stopped");
+    });
+}

@@ -1,0 +1,60 @@
+import type { FastifyInstance } from "fastify";
+import type { JobSpec__Output } from "../../proto/generated/tessera/v1/JobSpec.ts";
+import { parseHostPort } from "../../proto/tessera/SchedulerEndpoint.ts";
+import { registerDashboard } from "../dashboard/DashboardRoutes.ts";
+import { createHttpApp, type JobCommands, registerHttpApi, type SubmitJobBody } from "../http/HttpApi.ts";
+import { TesseraMetrics } from "../metrics/TesseraMetrics.ts";
+import { validateJobSpec } from "./JobSpecValidation.ts";
+import type { Scheduler } from "./Scheduler.ts";
+import { SchedulerFleetView } from "./SchedulerFleetView.ts";
+
+/** The HTTP API, metrics and dashboard of a running scheduler; returns the bound `http://HOST:PORT`. */
+export async function startHttpEndpoint(
+  scheduler: Scheduler,
+  listen: string,
+): Promise<{ app: FastifyInstance; url: string }> {
+  const { host, port } = parseHostPort(listen, "--http");
+  const fleet = new SchedulerFleetView(scheduler);
+  const jobs: JobCommands = {
+    async submit(body: SubmitJobBody) {
+      const r = body.request;
+      const spec: JobSpec__Output = {
+        name: body.name,
+        tenant: body.tenant,
+        queue: body.queue ?? "",
+        priority: body.priority ?? 0,
+        kind: body.kind ?? "",
+        request: {
+          mig: r.mig ?? null,
+          slice: r.slice ?? null,
+          share: r.share ?? null,
+          whole: r.whole ? { gpus: r.whole.gpus, requireNvlink: r.whole.requireNvlink ?? false } : null,
+          gang: r.gang ?? null,
+          models: r.models ?? [],
+          cpuMillis: r.cpuMillis ?? 0,
+          memoryMib: r.memoryMib ?? 0,
+          shape: (["mig", "slice", "share", "whole", "gang"] as const).find((k) => r[k] !== undefined),
+        },
+        command: body.command ?? [],
+        env: body.env ?? {},
+        workdir: body.workdir ?? "",
+      };
+      const { job, deduplicated } = await scheduler.submit(validateJobSpec(spec), body.clientRequestId ?? "");
+      return { jobId: job.id, deduplicated };
+    },
+    async cancel(id: string, reason: string) {
+      await scheduler.cancel(id, reason);
+    },
+  };
+  const app = createHttpApp();
+  await registerHttpApi(app, {
+    fleet,
+    metrics: new TesseraMetrics(fleet),
+    jobs,
+    notReadyReason: () =>
+      [...scheduler.nodes()].some((n) => n.state === "Ready") ? undefined : "no node is Ready yet",
+  });
+  registerDashboard(app);
+  const address = await app.listen({ host, port });
+  return { app, url: address };
+}

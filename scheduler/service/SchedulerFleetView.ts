@@ -1,0 +1,163 @@
+import { findGpuModel } from "../../proto/catalog/GpuCatalog.ts";
+import type {
+  FleetGpu,
+  FleetJob,
+  JobState as FleetJobState,
+  FleetNode,
+  FleetReadModel,
+  FleetSlice,
+  FleetSnapshot,
+} from "../http/FleetReadModel.ts";
+import type { JobRecord, JobState } from "../store/JobRecord.ts";
+import type { Scheduler } from "./Scheduler.ts";
+
+// The HTTP read model knows five states; Scheduled jobs hold slices (Running for accounting), Preempted and Lost
+// ended without success.
+const fleetState: Record<JobState, FleetJobState> = {
+  Pending: "Pending",
+  Scheduled: "Running",
+  Running: "Running",
+  Succeeded: "Succeeded",
+  Failed: "Failed",
+  Cancelled: "Cancelled",
+  Preempted: "Failed",
+  Lost: "Failed",
+};
+
+function requestWords(job: JobRecord): string {
+  const s = job.spec.request.shape;
+  switch (s.kind) {
+    case "mig":
+      return s.profile;
+    case "slice":
+      return `memoryMiB=${s.memoryMiB} computeSevenths=${s.computeSevenths}`;
+    case "share":
+      return `memoryMiB=${s.memoryMiB} computePercent=${s.gpuMilli / 10}`;
+    case "whole":
+      return `${s.gpus} GPU${s.gpus === 1 ? "" : "s"}`;
+    case "gang":
+      return `${s.nodes} nodes x ${s.gpusPerNode} GPUs`;
+  }
+}
+
+function sliceId(node: string, gpuUuid: string, kind: string, key: string | number): string {
+  return `${node}/${gpuUuid}/${kind}-${key}`;
+}
+
+/** The scheduler's state in the shape the HTTP API, metrics and dashboard read (scheduler/http). */
+export class SchedulerFleetView implements FleetReadModel {
+  constructor(private readonly scheduler: Scheduler) {}
+
+  snapshot(): FleetSnapshot {
+    const nodes: FleetNode[] = [];
+    const byGpu = new Map<string, JobRecord[]>();
+    const jobs: FleetJob[] = [];
+    for (const job of this.scheduler.jobs()) {
+      const held = job.state === "Scheduled" || job.state === "Running";
+      if (held) {
+        for (const a of job.allocations) {
+          const list = byGpu.get(a.gpuUuid) ?? [];
+          list.push(job);
+          byGpu.set(a.gpuUuid, list);
+        }
+      }
+      const started = job.transitions.find((t) => t.to === "Running")?.atMs;
+      const ended = ["Succeeded", "Failed", "Cancelled", "Preempted", "Lost"].includes(job.state)
+        ? job.updatedMs
+        : undefined;
+      jobs.push({
+        id: job.id,
+        name: job.spec.name,
+        tenant: job.spec.tenant,
+        queue: job.spec.queue,
+        priority: job.spec.priority,
+        kind: job.spec.kind,
+        state: fleetState[job.state],
+        request: requestWords(job),
+        submittedAt: job.createdMs,
+        ...(started === undefined ? {} : { startedAt: started }),
+        ...(ended === undefined ? {} : { finishedAt: ended }),
+        ...(job.reason ? { reason: job.reason } : {}),
+        sliceIds: held
+          ? job.allocations.map((a) =>
+              a.kind === "mig"
+                ? sliceId(a.node, a.gpuUuid, "mig", a.migStart)
+                : sliceId(a.node, a.gpuUuid, a.kind, a.kind === "share" ? job.id : 0),
+            )
+          : [],
+      });
+    }
+    for (const node of this.scheduler.nodes()) {
+      const layout = this.scheduler.gpuLayouts(node.name);
+      const gpus: FleetGpu[] = node.gpus.map((inv) => {
+        const model = findGpuModel(inv.model);
+        const engineGpu = layout.get(inv.uuid);
+        const observed = node.observed.find((o) => o.uuid === inv.uuid);
+        const holders = byGpu.get(inv.uuid) ?? [];
+        const mode = engineGpu?.mode ?? (observed?.migEnabled ? "mig" : "whole");
+        const slices: FleetSlice[] = [];
+        if (mode === "mig" && model?.mig) {
+          for (const inst of engineGpu?.mig ?? []) {
+            const seen = observed?.instances.find(
+              (i) => i.start === inst.start && i.profile === inst.profile,
+            );
+            const holder = holders.find((j) =>
+              j.allocations.some(
+                (a) => a.gpuUuid === inv.uuid && a.kind === "mig" && a.migStart === inst.start,
+              ),
+            );
+            slices.push({
+              id: sliceId(node.name, inv.uuid, "mig", inst.start),
+              kind: "mig",
+              profile: inst.profile,
+              placementStart: inst.start,
+              ...(seen
+                ? { gpuInstanceId: seen.gpuInstanceId, computeInstanceId: seen.computeInstanceId }
+                : {}),
+              ...(seen?.uuid ? { migUuid: seen.uuid } : {}),
+              share: inst.computeSlices / model.mig.computeSlices,
+              ...(holder ? { jobId: holder.id } : {}),
+            });
+          }
+        } else {
+          for (const job of holders) {
+            for (const a of job.allocations) {
+              if (a.gpuUuid !== inv.uuid) continue;
+              slices.push(
+                a.kind === "share"
+                  ? {
+                      id: sliceId(node.name, inv.uuid, "share", job.id),
+                      kind: "shared",
+                      share: a.shareMilli / 1000,
+                      jobId: job.id,
+                    }
+                  : { id: sliceId(node.name, inv.uuid, "whole", 0), kind: "whole", share: 1, jobId: job.id },
+              );
+            }
+          }
+        }
+        return {
+          uuid: inv.uuid,
+          index: inv.index,
+          modelId: inv.model,
+          modelName: inv.name,
+          memoryMiB: inv.memoryMib,
+          sharingMode: mode,
+          healthy: (observed?.health ?? "ok") === "ok",
+          slices,
+        };
+      });
+      nodes.push({ name: node.name, state: node.state, labels: node.labels, gpus });
+    }
+    return { nodes, jobs };
+  }
+
+  onChange(listener: () => void): () => void {
+    this.scheduler.events.on("job", listener);
+    this.scheduler.events.on("node", listener);
+    return () => {
+      this.scheduler.events.off("job", listener);
+      this.scheduler.events.off("node", listener);
+    };
+  }
+}
