@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { exampleInventory, uuids } from "../../test/deviceplugin-fixtures.ts";
-import { resourceLayout, shortPciAddress } from "./AdvertisedResources.ts";
+import { resourceLayout } from "./AdvertisedResources.ts";
 import { resourceNaming } from "./ResourceNaming.ts";
 
 function summary(scheme: "nvidia" | "tessera") {
@@ -65,21 +65,14 @@ describe("resource layout", () => {
 
   it("leaves out what it cannot advertise and says why", () => {
     const inventory = exampleInventory();
-    inventory.gpus[6]!.pciBusId = "65:00.0";
+    inventory.gpus[6]!.pciBusId = "pci-65";
     inventory.gpus[1]!.uuid = inventory.gpus[0]!.uuid;
     const { resources, problems } = resourceLayout(inventory, resourceNaming("nvidia"));
     expect(resources.has("nvidia.com/H100_SXM5_80GB")).toBe(false);
     expect(resources.get("nvidia.com/gpu")?.devices).toHaveLength(3);
     expect(problems).toEqual([
       expect.stringContaining("appears twice"),
-      expect.stringContaining('PCI address "65:00.0" is not DDDD:BB:SS.F'),
+      expect.stringContaining('cannot hand it to a VM: "pci-65" is not a PCI address'),
     ]);
-  });
-
-  it("shortens NVML PCI addresses to KubeVirt's form", () => {
-    expect(shortPciAddress("00000000:65:00.0")).toBe("0000:65:00.0");
-    expect(shortPciAddress("0000:3B:00.1")).toBe("0000:3b:00.1");
-    expect(shortPciAddress("00010000:65:00.0")).toBeNull();
-    expect(shortPciAddress("garbage")).toBeNull();
   });
 });

@@ -1,3 +1,4 @@
+import { parsePciAddress } from "../../node-agent/vfio/PciAddress.ts";
 import { extendedResourceNameProblem } from "./ExtendedResourceName.ts";
 import { type ResourceNaming, replicaDeviceId } from "./ResourceNaming.ts";
 import type { InventoryGpu, MigInstance, NodeInventory, SharedUse, SliceHealth } from "./SliceInventory.ts";
@@ -34,16 +35,6 @@ export interface ResourceLayout {
 const MAX_DEVICE_ID_LENGTH = 63;
 /** NVIDIA's plugin caps fully-qualified names at 63 characters; longer ones break its node labels. */
 const MAX_RESOURCE_NAME_LENGTH = 63;
-
-/** KubeVirt wants `DDDD:BB:SS.F`; NVML prints an 8-digit domain. Returns null for anything else. */
-export function shortPciAddress(pciBusId: string): string | null {
-  const match = /^([0-9a-f]{4,8}):([0-9a-f]{2}):([0-9a-f]{2})\.([0-7])$/i.exec(pciBusId.trim());
-  if (!match) return null;
-  const [, domain = "", bus = "", slot = "", fn = ""] = match;
-  const shortDomain = domain.slice(-4);
-  if (domain.slice(0, -4).replaceAll("0", "") !== "") return null;
-  return `${shortDomain}:${bus}:${slot}.${fn}`.toLowerCase();
-}
 
 function worst(a: SliceHealth, b: SliceHealth): SliceHealth {
   return a === "Healthy" && b === "Healthy" ? "Healthy" : "Unhealthy";
@@ -83,9 +74,12 @@ function devicesOf(
       ]);
     }
     case "vfio": {
-      const pciAddress = shortPciAddress(gpu.pciBusId);
-      if (pciAddress === null) {
-        problems.push(`${where}: PCI address "${gpu.pciBusId}" is not DDDD:BB:SS.F; cannot hand it to a VM`);
+      let pciAddress: string;
+      try {
+        // KubeVirt wants `DDDD:BB:SS.F`; NVML prints an 8-digit domain.
+        pciAddress = parsePciAddress(gpu.pciBusId);
+      } catch (error) {
+        problems.push(`${where}: cannot hand it to a VM: ${(error as Error).message}`);
         return [];
       }
       return [
