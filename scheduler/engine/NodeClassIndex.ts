@@ -12,27 +12,34 @@ export type Evaluation = { fits: false; reason: string } | { fits: true; score: 
 export interface NodeClass {
   readonly key: string;
   readonly members: NodeState[];
-  /** Evaluations by request signature; valid for the lifetime of the class because its state is fixed. */
-  readonly memo: Map<string, Evaluation>;
-  /** Per-policy values derived from the class state alone (e.g. its expected fragmentation). */
-  readonly derived: Map<string, number>;
+  /** Evaluations by interned request signature; valid for the lifetime of the class (its state is fixed). */
+  readonly memo: (Evaluation | undefined)[];
+  /** Per-policy values derived from the class state alone (e.g. its fragmentation statistics). */
+  readonly derived: Map<string, unknown>;
+  /** Capacity summary for quick rejection before any plugin runs. */
+  readonly cpuFree: number;
+  readonly memFree: number;
+  /** Largest free share of any GPU in shared mode. */
+  readonly maxShareFree: number;
+  /** GPUs with nothing allocated. */
+  readonly idleGpus: number;
+  /** Position in the index's class list, for O(1) removal. */
+  slot: number;
 }
 
 /** Groups nodes into equivalence classes and keeps the groups current as nodes change. */
 export class NodeClassIndex {
   private readonly byKey = new Map<string, NodeClass>();
-  private memoLimit: number;
+  /** The live classes, densely packed for fast scans. */
+  readonly list: NodeClass[] = [];
+  private readonly memoLimit: number;
 
   constructor(memoLimit = 4096) {
     this.memoLimit = memoLimit;
   }
 
   get classCount(): number {
-    return this.byKey.size;
-  }
-
-  classes(): IterableIterator<NodeClass> {
-    return this.byKey.values();
+    return this.list.length;
   }
 
   /** Files `node` under the class of its current state; call after every change to the node. */
@@ -43,15 +50,32 @@ export class NodeClassIndex {
     if (old) this.remove(node);
     let klass = this.byKey.get(key);
     if (!klass) {
-      klass = { key, members: [], memo: new Map(), derived: new Map() };
+      let maxShareFree = 0;
+      let idleGpus = 0;
+      for (const g of node.gpus) {
+        if (g.mode === "shared" && g.freeMilli > maxShareFree) maxShareFree = g.freeMilli;
+        if (g.idle) idleGpus++;
+      }
+      klass = {
+        key,
+        members: [],
+        memo: [],
+        derived: new Map(),
+        cpuFree: node.cpuFree,
+        memFree: node.memFree,
+        maxShareFree,
+        idleGpus,
+        slot: this.list.length,
+      };
       this.byKey.set(key, klass);
+      this.list.push(klass);
     }
     node.klass = klass;
     node.classSlot = klass.members.length;
     klass.members.push(node);
   }
 
-  /** Takes `node` out of the index (the node leaves the cluster). */
+  /** Takes `node` out of the index (the node changes state or leaves the cluster). */
   remove(node: NodeState): void {
     const klass = node.klass!;
     const last = klass.members.pop()!;
@@ -61,20 +85,27 @@ export class NodeClassIndex {
     }
     node.klass = undefined;
     node.classSlot = -1;
-    if (klass.members.length === 0) this.byKey.delete(klass.key);
+    if (klass.members.length === 0) {
+      this.byKey.delete(klass.key);
+      const moved = this.list.pop()!;
+      if (moved !== klass) {
+        this.list[klass.slot] = moved;
+        moved.slot = klass.slot;
+      }
+    }
   }
 
   /** Forgets every remembered evaluation, e.g. when a policy's view of the workload changes. */
   clearMemos(): void {
-    for (const klass of this.byKey.values()) {
-      klass.memo.clear();
+    for (const klass of this.list) {
+      klass.memo.length = 0;
       klass.derived.clear();
     }
   }
 
-  /** Bounds memo growth for request streams with many distinct shapes. */
-  remember(klass: NodeClass, signature: string, evaluation: Evaluation): void {
-    if (klass.memo.size >= this.memoLimit) klass.memo.clear();
-    klass.memo.set(signature, evaluation);
+  /** Remembers an evaluation; signatures past the limit (streams of ever new shapes) are not remembered. */
+  remember(klass: NodeClass, signature: number, evaluation: Evaluation): void {
+    if (signature >= this.memoLimit) return;
+    klass.memo[signature] = evaluation;
   }
 }

@@ -72,7 +72,9 @@ export class NodeState {
     const keys = new Map<GpuState, string>();
     for (const g of this.gpus) keys.set(g, g.stateKey());
     if (this.symmetric) {
+      // Fullest GPU first: options are scored in this order and the first of equal scores wins, which packs.
       this.ordered = [...this.gpus].sort((a, b) => {
+        if (a.freeMilli !== b.freeMilli) return a.freeMilli - b.freeMilli;
         const ka = keys.get(a)!;
         const kb = keys.get(b)!;
         return ka < kb ? -1 : ka > kb ? 1 : a.index - b.index;

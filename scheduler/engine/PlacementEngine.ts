@@ -10,7 +10,7 @@ import type { GpuSnapshot, GpuState } from "./GpuState.ts";
 import { canCreateAt } from "./MigLayout.ts";
 import { type Evaluation, type NodeClass, NodeClassIndex } from "./NodeClassIndex.ts";
 import { NodeState } from "./NodeState.ts";
-import type { GangResult, GpuAssignment, Placement, PlaceResult } from "./Placement.ts";
+import type { GangResult, GpuAssignment, Placement, PlaceResult, Unschedulable } from "./Placement.ts";
 import type { GangRequest, PlacementRequest } from "./PlacementRequest.ts";
 import type { ScorePlugin } from "./ScorePlugin.ts";
 import { SeededRandom } from "./SeededRandom.ts";
@@ -21,6 +21,11 @@ export interface EngineOptions {
   policy: ScorePlugin;
   /** Seed of the engine's only randomness (tie-breaking between equally good nodes). */
   seed?: number;
+}
+
+export interface PlaceOptions {
+  /** Count the reasons of every node when nothing fits (default true). */
+  explain?: boolean;
 }
 
 interface AllocationRecord {
@@ -41,6 +46,8 @@ export class PlacementEngine {
   private readonly nodesByName = new Map<string, NodeState>();
   private readonly index = new NodeClassIndex();
   private readonly allocations = new Map<string, AllocationRecord>();
+  /** Request signatures interned to small numbers: the per-class memo keys. */
+  private readonly signatures = new Map<string, number>();
 
   constructor(cluster: ClusterSpec, options: EngineOptions) {
     this.policy = options.policy;
@@ -106,35 +113,47 @@ export class PlacementEngine {
     this.policy.observe?.(new CycleState(request), () => this.index.clearMemos());
   }
 
-  /** Decides where `request` goes; changes nothing. */
-  place(request: PlacementRequest): PlaceResult {
+  /**
+   * Decides where `request` goes; changes nothing. `explain: false` skips counting the reasons of every node when
+   * nothing fits (the simulator's fast path); the message then only gives the node count.
+   */
+  place(request: PlacementRequest, options: PlaceOptions = {}): PlaceResult {
     if (this.allocations.has(request.id)) throw new Error(`request ${request.id} is already allocated`);
-    return this.decide(new CycleState(request));
+    return this.decide(new CycleState(request), options.explain ?? true);
   }
 
-  private decide(cycle: CycleState): PlaceResult {
+  private decide(cycle: CycleState, explain = true): PlaceResult {
+    const signature = this.intern(cycle.signature);
     let best: NodeClass | undefined;
     let bestEval: Evaluation | undefined;
     let bestScore = Number.NEGATIVE_INFINITY;
     let tiedWeight = 0;
-    const reasons = new UnschedulableReasons();
-    for (const klass of this.index.classes()) {
+    const r = cycle.request;
+    const g = r.gpu;
+    const shareMilli = g.kind === "share" ? g.milli : 0;
+    const wholeCount = g.kind === "whole" ? g.count : 0;
+    const classes = this.index.list;
+    for (let i = 0; i < classes.length; i++) {
+      const klass = classes[i]!;
+      // Quick rejection on the class summary; the reasons are collected only if nothing fits.
+      if (
+        klass.cpuFree < r.cpuMilli ||
+        klass.memFree < r.memoryMiB ||
+        klass.maxShareFree < shareMilli ||
+        klass.idleGpus < wholeCount
+      ) {
+        continue;
+      }
+      const ev = this.evaluate(klass, cycle, signature);
+      if (!ev.fits || ev.score < bestScore) continue;
       const eligible = this.eligibleCount(klass, cycle);
-      if (eligible === 0) {
-        reasons.add("already used by the same gang", klass.members.length);
-        continue;
-      }
-      const ev = this.evaluate(klass, cycle);
-      if (!ev.fits) {
-        reasons.add(ev.reason, eligible);
-        continue;
-      }
+      if (eligible === 0) continue;
       if (ev.score > bestScore) {
         bestScore = ev.score;
         best = klass;
         bestEval = ev;
         tiedWeight = eligible;
-      } else if (ev.score === bestScore) {
+      } else {
         // Weighted reservoir sampling: every tied node equally likely, as kube-scheduler's selectHost.
         tiedWeight += eligible;
         if (this.rng.next() * tiedWeight < eligible) {
@@ -143,9 +162,37 @@ export class PlacementEngine {
         }
       }
     }
-    if (!best || !bestEval?.fits) return { ok: false, unschedulable: reasons.fold(this.nodesByName.size) };
+    if (!best || !bestEval?.fits) {
+      const unschedulable = explain
+        ? this.explain(cycle, signature)
+        : new UnschedulableReasons().fold(this.nodesByName.size);
+      return { ok: false, unschedulable };
+    }
     const node = this.pickMember(best, cycle);
     return { ok: true, placement: this.toPlacement(node, bestEval.option, cycle, bestEval.score) };
+  }
+
+  /** Why no node fits: every class's reason, counted per node. */
+  private explain(cycle: CycleState, signature: number): Unschedulable {
+    const reasons = new UnschedulableReasons();
+    for (const klass of this.index.list) {
+      const eligible = this.eligibleCount(klass, cycle);
+      if (eligible < klass.members.length)
+        reasons.add("already used by the same gang", klass.members.length - eligible);
+      if (eligible === 0) continue;
+      const ev = this.evaluate(klass, cycle, signature);
+      reasons.add(ev.fits ? "already used by the same gang" : ev.reason, eligible);
+    }
+    return reasons.fold(this.nodesByName.size);
+  }
+
+  private intern(signature: string): number {
+    let id = this.signatures.get(signature);
+    if (id === undefined) {
+      id = this.signatures.size;
+      this.signatures.set(signature, id);
+    }
+    return id;
   }
 
   private eligibleCount(klass: NodeClass, cycle: CycleState): number {
@@ -161,8 +208,8 @@ export class PlacementEngine {
     return eligible[this.rng.below(eligible.length)]!;
   }
 
-  private evaluate(klass: NodeClass, cycle: CycleState): Evaluation {
-    const known = klass.memo.get(cycle.signature);
+  private evaluate(klass: NodeClass, cycle: CycleState, signature: number): Evaluation {
+    const known = klass.memo[signature];
     if (known) return known;
     const node = klass.members[0]!;
     let ev: Evaluation | undefined;
@@ -187,7 +234,7 @@ export class PlacementEngine {
         ? { fits: true, score: bestScore, option: bestOption }
         : { fits: false, reason: "no option" };
     }
-    this.index.remember(klass, cycle.signature, ev);
+    this.index.remember(klass, signature, ev);
     return ev;
   }
 

@@ -43,7 +43,7 @@ export function createPolicy(
     case "gpu-clustering":
       return gpuClusteringPolicy();
     case "fgd":
-      return fgdPolicy(workload);
+      return fgdPolicy((workload ?? new TargetWorkload([])).typical(0.95));
     case "tessera":
       return tesseraPolicy(workload);
   }

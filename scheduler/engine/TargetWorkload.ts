@@ -38,8 +38,9 @@ function typeKey(r: PlacementRequest): string {
 }
 
 /**
- * The expected workload as FGD defines it: requests grouped by (cpu, GPU count, milli per GPU, allowed models),
- * the most popular groups that together cover `coverage` of the requests, re-weighted to sum to 1.
+ * The expected workload: requests grouped by (cpu, GPU count, milli per GPU, allowed models) with their
+ * popularity. `typical(0.95)` is FGD's target workload: the most popular groups that together cover 95% of the
+ * requests, re-weighted to sum to 1.
  */
 export class TargetWorkload {
   readonly types: readonly TaskType[];
@@ -48,7 +49,8 @@ export class TargetWorkload {
     this.types = types;
   }
 
-  static fromRequests(requests: Iterable<PlacementRequest>, coverage = 0.95): TargetWorkload {
+  /** Every group, most popular first (ties in a stable order, so runs are reproducible). */
+  static fromRequests(requests: Iterable<PlacementRequest>): TargetWorkload {
     const groups = new Map<string, { sample: PlacementRequest; count: number }>();
     let total = 0;
     for (const r of requests) {
@@ -58,17 +60,9 @@ export class TargetWorkload {
       if (g) g.count++;
       else groups.set(key, { sample: r, count: 1 });
     }
-    // Stable order for equal counts keeps runs reproducible.
     const sorted = [...groups.entries()].sort(([ka, a], [kb, b]) => b.count - a.count || (ka < kb ? -1 : 1));
-    const kept: { sample: PlacementRequest; count: number }[] = [];
-    let covered = 0;
-    for (const [, g] of sorted) {
-      if (covered >= coverage * total) break;
-      kept.push(g);
-      covered += g.count;
-    }
     return new TargetWorkload(
-      kept.map(({ sample, count }) => {
+      sorted.map(([, { sample, count }]) => {
         const g = sample.gpu;
         const allowed = sample.allowedModels;
         return {
@@ -76,9 +70,21 @@ export class TargetWorkload {
           gpuCount: g.kind === "none" ? 0 : g.kind === "whole" ? g.count : 1,
           milliPerGpu: demandMilliPerGpu(g),
           allowedModels: allowed && allowed.length > 0 ? new Set(allowed) : null,
-          weight: count / covered,
+          weight: count / total,
         };
       }),
     );
+  }
+
+  /** The most popular types that together cover `coverage` of the requests, re-weighted to sum to 1. */
+  typical(coverage = 0.95): TargetWorkload {
+    const kept: TaskType[] = [];
+    let covered = 0;
+    for (const t of this.types) {
+      if (covered >= coverage - 1e-12) break;
+      kept.push(t);
+      covered += t.weight;
+    }
+    return new TargetWorkload(kept.map((t) => ({ ...t, weight: t.weight / covered })));
   }
 }

@@ -1,22 +1,47 @@
-import { expectedFragmentation, fragmentationInput } from "../Fragmentation.ts";
+import {
+  expectedFragmentationAfter,
+  type FragmentationInput,
+  type FragmentationStats,
+  fragmentationInput,
+  fragmentationStats,
+} from "../Fragmentation.ts";
 import type { NodeClass } from "../NodeClassIndex.ts";
 import type { NodeState } from "../NodeState.ts";
 import type { ScorePlugin } from "../ScorePlugin.ts";
 import type { TargetWorkload } from "../TargetWorkload.ts";
 
-/** The node's expected fragmentation now, computed once per equivalence class. */
+interface ClassFragmentation {
+  input: FragmentationInput;
+  stats: FragmentationStats;
+}
+
+/** The fragmentation view and statistics of a node class, computed once per class and workload. */
 export function classFragmentation(
   node: NodeState,
   klass: NodeClass,
   workload: TargetWorkload,
   tag: string,
-): number {
-  let f = klass.derived.get(tag);
+): ClassFragmentation {
+  let f = klass.derived.get(tag) as ClassFragmentation | undefined;
   if (f === undefined) {
-    f = expectedFragmentation(fragmentationInput(node), workload);
+    const input = fragmentationInput(node);
+    f = { input, stats: fragmentationStats(input, workload) };
     klass.derived.set(tag, f);
   }
   return f;
+}
+
+/** Growth of the node's expected fragmentation (GPU thousandths) if the option were taken. */
+export function fragmentationDelta(
+  node: NodeState,
+  klass: NodeClass,
+  workload: TargetWorkload,
+  tag: string,
+  picks: readonly { pos: number; milli: number }[],
+  cpuMilli: number,
+): number {
+  const { input, stats } = classFragmentation(node, klass, workload, tag);
+  return expectedFragmentationAfter(input, stats, workload, picks, cpuMilli) - stats.expected;
 }
 
 /**
@@ -29,12 +54,7 @@ export function fgdPolicy(workload: TargetWorkload): ScorePlugin {
     name: "fgd",
     optionMode: "every",
     score(node, option, cycle, klass) {
-      const before = classFragmentation(node, klass, workload, "fgd");
-      const after = expectedFragmentation(
-        fragmentationInput(node, { option, cpuMilli: cycle.request.cpuMilli }),
-        workload,
-      );
-      const delta = after - before;
+      const delta = fragmentationDelta(node, klass, workload, "fgd", option.picks, cycle.request.cpuMilli);
       return Math.floor(100 / (1 + Math.exp(delta / 1000)));
     },
   };
