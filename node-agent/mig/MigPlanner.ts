@@ -19,6 +19,8 @@ export interface ExistingGpuInstance {
   profileName: string;
   start: number;
   computeSlices: number[];
+  /** Processes run on it: keeping it matters more than keeping an idle one. */
+  busy?: boolean;
 }
 
 export type MigPlan = { ok: true; instances: PlannedGpuInstance[] } | { ok: false; reason: string };
@@ -111,8 +113,8 @@ function budgetProblem(profiles: readonly MigProfileInfo[], demands: readonly De
 
 /**
  * Finds explicit placements for a layout, whatever order it is listed in: a depth-first search over each GPU
- * instance's allowed starts, biggest first, trying first the places where an identical instance exists now so
- * that a layout that is already there is kept as it is.
+ * instance's allowed starts, biggest first, trying first the places where an identical instance exists now (busy
+ * ones before idle ones) so that a layout that is already there is kept as it is.
  */
 export function planMigLayout(
   profiles: readonly MigProfileInfo[],
@@ -132,17 +134,25 @@ export function planMigLayout(
       b.profile.computeSlices - a.profile.computeSlices,
   );
   const present = new Map<string, number>();
+  const busy = new Set<string>();
   for (const e of existing) {
     const key = signature(e.profileName, e.start, e.computeSlices);
     present.set(key, (present.get(key) ?? 0) + 1);
+    if (e.busy) busy.add(key);
   }
   const chosen: number[] = [];
   let used = 0; // bit i = memory slice i taken
 
   const candidates = (d: Demand): number[] => {
     const starts = d.start !== undefined ? [d.start] : d.profile.placements.map((p) => p.start);
-    const keep = starts.filter((s) => (present.get(signature(d.profile.name, s, d.computeSlices)) ?? 0) > 0);
-    return [...keep, ...starts.filter((s) => !keep.includes(s))];
+    const key = (s: number) => signature(d.profile.name, s, d.computeSlices);
+    const keep = starts.filter((s) => (present.get(key(s)) ?? 0) > 0);
+    const keepBusy = keep.filter((s) => busy.has(key(s)));
+    return [
+      ...keepBusy,
+      ...keep.filter((s) => !busy.has(key(s))),
+      ...starts.filter((s) => !keep.includes(s)),
+    ];
   };
   const place = (i: number): boolean => {
     const d = demands[i];

@@ -175,7 +175,12 @@ function planGpu(nvml: Nvml, request: GpuMigRequest): GpuWork {
   const plan = planMigLayout(
     profiles,
     requests,
-    existing.map((e) => ({ profileName: e.profileName, start: e.start, computeSlices: e.computeSlices })),
+    existing.map((e) => ({
+      profileName: e.profileName,
+      start: e.start,
+      computeSlices: e.computeSlices,
+      busy: work.processes.some((p) => p.gpuInstanceId === e.gpuInstanceId),
+    })),
   );
   if (!plan.ok) {
     const wanted = requests

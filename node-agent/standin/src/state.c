@@ -172,7 +172,8 @@ int state_save(const standin_state *state, char *err, size_t errlen) {
     fprintf(f, "%s\n", i + 1 < state->n_gpus ? "," : "");
   }
   fprintf(f, "  ]\n}\n");
-  if (fflush(f) != 0 || fsync(fileno(f)) != 0 || fclose(f) != 0 || rename(tmp, state_path) != 0) {
+  /* No fsync: the rename keeps readers from ever seeing half a file; surviving a power cut is not a stand-in's job. */
+  if (fflush(f) != 0 || fclose(f) != 0 || rename(tmp, state_path) != 0) {
     snprintf(err, errlen, "cannot save state %s: %s", state_path, strerror(errno));
     unlink(tmp);
     return -1;
