@@ -2,6 +2,8 @@ import { Command } from "commander";
 import { registerNvmlCommands } from "../node-agent/cli/nvmlCommands.ts";
 import { registerDevicePluginCommands } from "../plugins/deviceplugin/DevicePluginCommand.ts";
 import { registerServiceCommands } from "../scheduler/cli/ServiceCommands.ts";
+import { registerPlannerCommands } from "../scheduler/http/PlannerCommands.ts";
+import { registerSimulateCommands } from "../scheduler/simulator/SimulateCommand.ts";
 
 /** Builds the `tessera` command tree. Each component registers its own commands. */
 export function buildProgram(): Command {
@@ -14,6 +16,8 @@ export function buildProgram(): Command {
   registerNvmlCommands(program);
   registerDevicePluginCommands(program);
   registerServiceCommands(program);
+  registerPlannerCommands(program);
+  registerSimulateCommands(program);
   return program;
 }
 

@@ -1,0 +1,137 @@
+import type { AddressInfo } from "node:net";
+import { createServer } from "node:net";
+import Database from "better-sqlite3";
+import { Command } from "commander";
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { Finops } from "../finops/Finops.ts";
+import { parseFinopsSettings } from "../finops/FinopsConfig.ts";
+import { TesseraMetrics } from "../metrics/TesseraMetrics.ts";
+import { createHttpApp, registerHttpApi } from "./HttpApi.ts";
+import { InMemoryFleet } from "./InMemoryFleet.ts";
+import { registerPlannerCommands } from "./PlannerCommands.ts";
+import { sampleFleet } from "./SampleFleet.ts";
+
+const T0 = Date.UTC(2026, 10, 2);
+const HOUR = 3_600_000;
+let app: FastifyInstance;
+let url: string;
+
+beforeAll(async () => {
+  const clock = { now: T0 };
+  const fleet = new InMemoryFleet(sampleFleet(T0));
+  const finops = new Finops({
+    db: new Database(":memory:"),
+    fleet,
+    settings: parseFinopsSettings({
+      idle: { after: "30m" },
+      cost: { gpuHour: { "H100-SXM5-80GB": 4, "A100-80GB": 2.1 } },
+    }),
+    now: () => clock.now,
+    warn: () => {},
+  });
+  finops.sync();
+  for (let m = 1; m <= 120; m++) {
+    clock.now = T0 + m * 60_000;
+    finops.ingest([
+      {
+        at: clock.now,
+        node: "h100-a",
+        gpuUuid: "GPU-h100-a-0",
+        utilizationPercent: 0,
+        memoryUsedMiB: 10,
+        memoryTotalMiB: 81_559,
+        temperatureC: 33,
+        powerW: 61,
+      },
+      {
+        at: clock.now,
+        node: "h100-a",
+        gpuUuid: "GPU-h100-a-1",
+        utilizationPercent: 97,
+        memoryUsedMiB: 70_000,
+        memoryTotalMiB: 81_559,
+        temperatureC: 74,
+        powerW: 640,
+      },
+      {
+        at: clock.now,
+        node: "a100-a",
+        gpuUuid: "GPU-a100-a-0",
+        migUuid: "MIG-a100-a-0-0",
+        utilizationPercent: null,
+        memoryUsedMiB: 20_000 + m * 10,
+        memoryTotalMiB: 40_192,
+      },
+    ]);
+  }
+  app = createHttpApp();
+  await registerHttpApi(app, {
+    fleet,
+    finops,
+    metrics: new TesseraMetrics(fleet, finops),
+    now: () => clock.now,
+  });
+  url = await app.listen({ host: "127.0.0.1", port: 0 });
+});
+
+afterAll(async () => {
+  await app.close();
+});
+
+async function run(...args: string[]): Promise<string> {
+  const program = new Command().exitOverride();
+  registerPlannerCommands(program);
+  let out = "";
+  const write = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
+    out += String(chunk);
+    return true;
+  });
+  try {
+    await program.parseAsync(["node", "tessera", ...args, "--http", url]);
+  } finally {
+    write.mockRestore();
+  }
+  return out;
+}
+
+describe("planner commands", () => {
+  it("tessera report answers GPU-hours, cost and idle cost, and CSV", async () => {
+    const from = new Date(T0).toISOString();
+    const to = new Date(T0 + 2 * HOUR).toISOString();
+    const out = await run("report", "--from", from, "--to", to);
+    expect(out).toContain(`usage ${from} .. ${to}`);
+    expect(out).toMatch(/vision\s+H100-SXM5-80GB\s+2\.00\s+2\.00\s+100%\s+8\.00 USD\s+8\.00 USD/);
+    expect(out).toMatch(/nlp\s+H100-SXM5-80GB\s+2\.00\s+0\.00\s+0%\s+8\.00 USD\s+0\.00 USD/);
+    expect(out).toMatch(/vision\s+\(all\)\s+2\.57/);
+    const csv = await run("report", "--from", from, "--to", to, "--csv");
+    expect(csv.split("\r\n")).toContain("vision,H100-SXM5-80GB,2,2,8,8,USD");
+    await expect(run("report", "--from", "last tuesday")).rejects.toThrow(
+      /querystring.from must be now, now-<duration> \(now-7d\), epoch milliseconds or an ISO 8601/,
+    );
+  });
+
+  it("tessera top --once lists GPUs and MIG instances with readings and holders", async () => {
+    const out = await run("top", "--once");
+    expect(out).toMatch(/^2 nodes, 9 GPUs and MIG instances, 1 pending, 1 idle/);
+    expect(out).toMatch(
+      /h100-a\s+1\s+H100-SXM5-80GB\s+whole\s+##########\s+97%\s+70000\/81559\s+74C\s+640W\s+train-2 \(nlp\)/,
+    );
+    expect(out).toMatch(/train-1 \(vision\) IDLE \d+m/);
+    expect(out).toMatch(/3g\.40gb\s+@0\s+21200\/40192\s+infer-1 \(nlp\)/);
+  });
+
+  it("says how to reach the scheduler when nothing listens", async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+    const { port } = closed.address() as AddressInfo;
+    await new Promise((resolve) => closed.close(resolve));
+    const program = new Command().exitOverride();
+    registerPlannerCommands(program);
+    await expect(
+      program.parseAsync(["node", "tessera", "report", "--http", `127.0.0.1:${port}`]),
+    ).rejects.toThrow(
+      `cannot reach the scheduler's HTTP API at http://127.0.0.1:${port} (ECONNREFUSED): start it with`,
+    );
+  });
+});
