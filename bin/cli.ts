@@ -4,6 +4,7 @@ import { registerDevicePluginCommands } from "../plugins/deviceplugin/DevicePlug
 import { registerServiceCommands } from "../scheduler/cli/ServiceCommands.ts";
 import { registerPlannerCommands } from "../scheduler/http/PlannerCommands.ts";
 import { registerSimulateCommands } from "../scheduler/simulator/SimulateCommand.ts";
+import { registerSimulateCommands } from "../scheduler/simulator/SimulateCommand.ts";
 
 /** Builds the `tessera` command tree. Each component registers its own commands. */
 export function buildProgram(): Command {
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
   registerDevicePluginCommands(program);
   registerServiceCommands(program);
   registerPlannerCommands(program);
+  registerSimulateCommands(program);
   registerSimulateCommands(program);
   return program;
 }
