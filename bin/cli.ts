@@ -4,7 +4,6 @@ import { registerDevicePluginCommands } from "../plugins/deviceplugin/DevicePlug
 import { registerServiceCommands } from "../scheduler/cli/ServiceCommands.ts";
 import { registerPlannerCommands } from "../scheduler/http/PlannerCommands.ts";
 import { registerSimulateCommands } from "../scheduler/simulator/SimulateCommand.ts";
-import { registerSimulateCommands } from "../scheduler/simulator/SimulateCommand.ts";
 
 /** Builds the `tessera` command tree. Each component registers its own commands. */
 export function buildProgram(): Command {
@@ -18,7 +17,6 @@ export function buildProgram(): Command {
   registerDevicePluginCommands(program);
   registerServiceCommands(program);
   registerPlannerCommands(program);
-  registerSimulateCommands(program);
   registerSimulateCommands(program);
   return program;
 }
