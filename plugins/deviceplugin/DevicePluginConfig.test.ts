@@ -23,6 +23,10 @@ describe("device-plugin config", () => {
         "mpsRoot: /run/mps",
         "ignoredXids: [13, 43]",
         "xidRecoverySeconds: 60",
+        "sharing:",
+        "  - gpus: [L4-24GB, 3]",
+        "    replicas: 4",
+        "    memoryMiBPerReplica: 5000",
       ].join("\n"),
     );
     expect(loadDevicePluginConfig(file)).toEqual({
@@ -33,6 +37,7 @@ describe("device-plugin config", () => {
       mpsRoot: "/run/mps",
       ignoredXids: [13, 43],
       xidRecoverySeconds: 60,
+      sharing: [{ gpus: ["L4-24GB", "3"], replicas: 4, memoryMiBPerReplica: 5000 }],
     });
   });
 
@@ -50,6 +55,21 @@ describe("device-plugin config", () => {
     expect(() => parseDevicePluginConfig({ ignoredXids: [-1] }, "f.yaml")).toThrow("positive Xid numbers");
     expect(() => parseDevicePluginConfig({ xidRecoverySeconds: 0 }, "f.yaml")).toThrow("positive number");
     expect(() => parseDevicePluginConfig([1], "f.yaml")).toThrow("expected a mapping");
+    expect(() => parseDevicePluginConfig({ sharing: [{ gpus: [], replicas: 2 }] }, "f.yaml")).toThrow(
+      "f.yaml: sharing[0]: gpus must list GPU UUIDs",
+    );
+    expect(() => parseDevicePluginConfig({ sharing: [{ gpus: ["all"], replicas: 0 }] }, "f.yaml")).toThrow(
+      "replicas must be a positive integer",
+    );
+    expect(() =>
+      parseDevicePluginConfig(
+        { sharing: [{ gpus: ["all"], replicas: 2, computePercentPerReplica: 150 }] },
+        "f.yaml",
+      ),
+    ).toThrow("at most 100");
+    expect(() => parseDevicePluginConfig({ sharing: [{ gpus: ["all"], replica: 2 }] }, "f.yaml")).toThrow(
+      'unknown key "replica"',
+    );
     expect(() => loadDevicePluginConfig("/nonexistent/tessera.yaml")).toThrow(
       "cannot read device-plugin config",
     );

@@ -8,6 +8,21 @@ export type DeviceListStrategy = "envvar" | "cdi-cri" | "cdi-annotations";
 
 export const deviceListStrategies: readonly DeviceListStrategy[] = ["envvar", "cdi-cri", "cdi-annotations"];
 
+/**
+ * How a shared GPU is split for Kubernetes, for the GPUs it matches: GPU UUIDs, indices, catalog model ids, or
+ * `all`. The first rule that matches a GPU wins; each GPU has its own.
+ */
+export interface SharingRule {
+  gpus: string[];
+  replicas: number;
+  /** Default: the GPU's memory divided by the replicas. */
+  memoryMiBPerReplica?: number;
+  /** Default: 100 divided by the replicas. */
+  computePercentPerReplica?: number;
+  /** Default 1: a container takes one replica. */
+  maxReplicasPerContainer?: number;
+}
+
 export interface DevicePluginConfig {
   /** The kubelet's device-plugin directory: kubelet.sock lives here and the plugin sockets go here. */
   kubeletDir: string;
@@ -21,6 +36,8 @@ export interface DevicePluginConfig {
   ignoredXids: number[];
   /** A device marked unhealthy by an Xid is healthy again after this long without another critical Xid. */
   xidRecoverySeconds: number;
+  /** Per-GPU splits of the GPUs that are shared; a shared GPU no rule matches gets 4 replicas. */
+  sharing: SharingRule[];
 }
 
 /** NVIDIA's plugin skips the same application-level Xids (13, 31, 43, 45, 68, 109). */
@@ -32,9 +49,51 @@ export const defaultDevicePluginConfig: DevicePluginConfig = {
   mpsRoot: "/run/tessera/mps",
   ignoredXids: [13, 31, 43, 45, 68, 109],
   xidRecoverySeconds: 300,
+  sharing: [],
 };
 
 const cdiKindPattern = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?\/[a-zA-Z0-9]([-a-zA-Z0-9_.]*[a-zA-Z0-9])?$/;
+
+function positiveInteger(value: unknown, key: string, where: string): number {
+  if (typeof value === "number" && Number.isInteger(value) && value > 0) return value;
+  throw new Error(`${where}: ${key} must be a positive integer, got ${JSON.stringify(value)}`);
+}
+
+function sharingRule(raw: unknown, where: string): SharingRule {
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw))
+    throw new Error(`${where}: expected a mapping`);
+  const fields = raw as Record<string, unknown>;
+  const known = [
+    "gpus",
+    "replicas",
+    "memoryMiBPerReplica",
+    "computePercentPerReplica",
+    "maxReplicasPerContainer",
+  ];
+  for (const key of Object.keys(fields)) {
+    if (!known.includes(key))
+      throw new Error(`${where}: unknown key "${key}"; known keys: ${known.join(", ")}`);
+  }
+  const gpus = fields.gpus;
+  if (
+    !Array.isArray(gpus) ||
+    gpus.length === 0 ||
+    !gpus.every((g) => typeof g === "string" || Number.isInteger(g))
+  ) {
+    throw new Error(`${where}: gpus must list GPU UUIDs, indices, model ids or "all"`);
+  }
+  const rule: SharingRule = {
+    gpus: gpus.map(String),
+    replicas: positiveInteger(fields.replicas, "replicas", where),
+  };
+  for (const key of ["memoryMiBPerReplica", "computePercentPerReplica", "maxReplicasPerContainer"] as const) {
+    if (fields[key] !== undefined) rule[key] = positiveInteger(fields[key], key, where);
+  }
+  if ((rule.computePercentPerReplica ?? 0) > 100) {
+    throw new Error(`${where}: computePercentPerReplica is a percentage of the GPU; give at most 100`);
+  }
+  return rule;
+}
 
 function oneOf<T extends string>(value: unknown, allowed: readonly T[], key: string, source: string): T {
   if (typeof value === "string" && (allowed as readonly string[]).includes(value)) return value as T;
@@ -94,6 +153,10 @@ export function parseDevicePluginConfig(raw: unknown, source: string): DevicePlu
       );
     }
     config.xidRecoverySeconds = seconds;
+  }
+  if (input.sharing !== undefined) {
+    if (!Array.isArray(input.sharing)) throw new Error(`${source}: sharing must be a list of rules`);
+    config.sharing = input.sharing.map((rule, i) => sharingRule(rule, `${source}: sharing[${i}]`));
   }
   return config;
 }

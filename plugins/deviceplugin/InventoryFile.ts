@@ -2,6 +2,7 @@ import { readFileSync, unwatchFile, watchFile } from "node:fs";
 import { parse } from "yaml";
 import type { MemorySliceInventory } from "./MemorySliceInventory.ts";
 import type { PluginLog } from "./PluginLog.ts";
+import { sharedUse } from "./SharedSplit.ts";
 import type { GpuUse, InventoryGpu, MigInstance, NodeInventory, SliceHealth } from "./SliceInventory.ts";
 
 /**
@@ -64,20 +65,15 @@ function use(raw: unknown, where: string, memoryMiB: number): GpuUse {
       return { mode: "mig", instances };
     }
     case "shared": {
-      const replicas = integer(fields, "replicas", at, 1);
-      return {
-        mode: "shared",
-        replicas,
-        memoryMiBPerReplica: integer(fields, "memoryMiBPerReplica", at, 1, Math.floor(memoryMiB / replicas)),
-        computePercentPerReplica: integer(
-          fields,
-          "computePercentPerReplica",
-          at,
-          1,
-          Math.floor(100 / replicas),
-        ),
-        maxReplicasPerContainer: integer(fields, "maxReplicasPerContainer", at, 1, 1),
-      };
+      const optional = (
+        key: "memoryMiBPerReplica" | "computePercentPerReplica" | "maxReplicasPerContainer",
+      ) => (fields[key] === undefined ? undefined : integer(fields, key, at, 1));
+      return sharedUse(memoryMiB, {
+        replicas: integer(fields, "replicas", at, 1),
+        memoryMiBPerReplica: optional("memoryMiBPerReplica"),
+        computePercentPerReplica: optional("computePercentPerReplica"),
+        maxReplicasPerContainer: optional("maxReplicasPerContainer"),
+      });
     }
     case "vfio":
       return { mode: "vfio", iommuGroup: integer(fields, "iommuGroup", at, 0) };

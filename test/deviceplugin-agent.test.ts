@@ -1,0 +1,85 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { ensureStandinLibrary } from "../node-agent/standin/StandinBuild.ts";
+import { type AgentDevicePlugin, startAgentDevicePlugin } from "../plugins/deviceplugin/AgentDevicePlugin.ts";
+import { defaultDevicePluginConfig } from "../plugins/deviceplugin/DevicePluginConfig.ts";
+import { silentLog } from "../plugins/deviceplugin/PluginLog.ts";
+import type { DesiredState__Output } from "../proto/generated/tessera/v1/DesiredState.ts";
+import { eventually } from "./deviceplugin-fixtures.ts";
+import { FakeKubelet } from "./fake-kubelet/FakeKubelet.ts";
+
+let dir: string;
+let kubelet: FakeKubelet;
+let plugin: AgentDevicePlugin;
+let desired: DesiredState__Output | undefined;
+const fleetFile = () => join(dir, "fleet.json");
+const fleet = (l4Xids: number[]) =>
+  JSON.stringify({ gpus: [{ model: "H100-SXM5-80GB" }, { model: "L4-24GB", xids: l4Xids }] });
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "tessera-dpa-"));
+  writeFileSync(fleetFile(), fleet([]));
+  process.env.TESSERA_NVML_STANDIN_FLEET = fleetFile();
+  process.env.TESSERA_NVML_STANDIN_STATE = join(dir, "state.json");
+  kubelet = new FakeKubelet(join(dir, "device-plugins"));
+  await kubelet.start();
+  plugin = await startAgentDevicePlugin({
+    config: {
+      ...defaultDevicePluginConfig,
+      kubeletDir: join(dir, "device-plugins"),
+      xidRecoverySeconds: 0.5,
+      sharing: [{ gpus: ["L4-24GB"], replicas: 3 }],
+    },
+    desired: () => desired,
+    log: silentLog,
+    nvmlLibrary: ensureStandinLibrary(),
+    refreshMs: 100,
+  });
+});
+
+afterAll(async () => {
+  await plugin?.stop();
+  await kubelet?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+it("advertises the agent's GPUs from NVML, follows Xids and the scheduler's assignments", async () => {
+  await eventually(() => {
+    expect(kubelet.capacity("nvidia.com/gpu")).toBe(1);
+    expect(kubelet.allocatable("nvidia.com/gpu.shared")).toBe(3);
+  });
+  const [h100] = kubelet.devices("nvidia.com/gpu");
+  const l4 = kubelet.devices("nvidia.com/gpu.shared")[0]!.ID.split("::")[0]!;
+
+  // A critical Xid on the L4 (from the stand-in's fleet file) takes its shares down, then they recover.
+  writeFileSync(fleetFile(), fleet([79]));
+  await eventually(() => expect(kubelet.allocatable("nvidia.com/gpu.shared")).toBe(0));
+  await eventually(() => expect(kubelet.allocatable("nvidia.com/gpu.shared")).toBe(3), 5000);
+  expect(kubelet.capacity("nvidia.com/gpu.shared")).toBe(3);
+
+  // The scheduler gives the H100 to a Tessera job: Kubernetes no longer sees it.
+  desired = {
+    generation: 2,
+    gpus: [{ uuid: h100!.ID, mode: "whole", mig: [] }],
+    assignments: [
+      {
+        jobId: "train-1",
+        attempt: 1,
+        command: ["python", "train.py"],
+        env: {},
+        workdir: "",
+        slices: [
+          { gpuUuid: h100!.ID, kind: "whole", migProfile: "", migStart: 0, shareMilli: 0, shareMemoryMib: 0 },
+        ],
+      },
+    ],
+    heartbeatMs: 0,
+    leaseMs: 0,
+  };
+  plugin.refresh();
+  await eventually(() => expect(kubelet.updates("nvidia.com/gpu").at(-1)).toEqual({ devices: [] }));
+  expect(plugin.status().map((s) => s.resourceName)).toEqual(["nvidia.com/gpu.shared"]);
+  expect(l4).toMatch(/^GPU-/);
+});
