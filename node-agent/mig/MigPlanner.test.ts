@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { gpuModel, gpuModels } from "../../proto/catalog/GpuCatalog.ts";
-import { catalogMigProfiles, type MigProfileInfo } from "../nvml/MigInventory.ts";
+import { catalogMigProfiles } from "../nvml/MigInventory.ts";
 import { planMigLayout } from "./MigPlanner.ts";
 import { arbitraryLayout, layoutFits } from "./migLayoutOracle.testkit.ts";
 

@@ -338,7 +338,8 @@ int fleet_load(standin_fleet *fleet, const char *path, char *err, size_t errlen)
     snprintf(err, errlen, "fleet file %s: %s", path, verr);
     return -1;
   }
-  snprintf(current_path, sizeof current_path, "%s", path);
+  /* fleet_refresh passes current_path itself; copying a buffer onto itself with snprintf is undefined. */
+  if (path != current_path) snprintf(current_path, sizeof current_path, "%s", path);
   current_mtime = st.st_mtim;
   current_size = st.st_size;
   return 0;
