@@ -2,6 +2,7 @@ import * as grpc from "@grpc/grpc-js";
 import type { AgentMessage } from "../../proto/generated/tessera/v1/AgentMessage.ts";
 import type { Assignment__Output } from "../../proto/generated/tessera/v1/Assignment.ts";
 import type { DesiredState__Output } from "../../proto/generated/tessera/v1/DesiredState.ts";
+import type { GpuDesired__Output } from "../../proto/generated/tessera/v1/GpuDesired.ts";
 import type { GpuObserved } from "../../proto/generated/tessera/v1/GpuObserved.ts";
 import type { JobObserved } from "../../proto/generated/tessera/v1/JobObserved.ts";
 import type { NodeServiceClient } from "../../proto/generated/tessera/v1/NodeService.ts";
@@ -47,6 +48,7 @@ export class Agent {
   private reconnectTimer: NodeJS.Timeout | undefined;
   private stopped = false;
   private connected = false;
+  private reconcileQueued = false;
 
   constructor(private readonly options: AgentOptions) {
     const NodeService = tesseraV1().NodeService;
@@ -82,8 +84,19 @@ export class Agent {
 
   /** Called by the executor when a job process starts or ends. */
   onJobChange(): void {
-    if (this.desired) this.reconcile(this.desired);
-    this.report();
+    this.queueReconcile();
+  }
+
+  /** Coalesces bursts of changes into one reconcile and one report: each works from the whole state anyway. */
+  private queueReconcile(): void {
+    if (this.reconcileQueued) return;
+    this.reconcileQueued = true;
+    setImmediate(() => {
+      this.reconcileQueued = false;
+      if (this.stopped) return;
+      const observed = this.desired ? this.reconcile(this.desired) : this.safeObserve();
+      this.report(observed);
+    });
   }
 
   private log(line: string): void {
@@ -137,8 +150,8 @@ export class Agent {
     clearInterval(this.heartbeat);
     this.heartbeat = setInterval(() => {
       // Level-triggered: a failed step (e.g. an instance that was busy) is retried at every heartbeat.
-      if (this.desired && this.errors.length > 0) this.reconcile(this.desired);
-      this.report();
+      if (this.desired && this.errors.length > 0) this.queueReconcile();
+      else this.report(this.safeObserve());
     }, ms);
   }
 
@@ -147,12 +160,14 @@ export class Agent {
     const heartbeatChanged = desired.heartbeatMs > 0 && desired.heartbeatMs !== this.desired?.heartbeatMs;
     this.desired = desired;
     if (heartbeatChanged) this.restartHeartbeat(desired.heartbeatMs);
-    this.reconcile(desired);
-    this.report();
+    this.queueReconcile();
   }
 
-  /** Converges jobs and GPU layouts to `desired`; failures are kept in `errors` and retried. */
-  private reconcile(desired: DesiredState__Output): void {
+  /**
+   * Converges jobs and GPU layouts to `desired`; failures are kept in `errors` and retried. Returns the GPU state
+   * observed at the end.
+   */
+  private reconcile(desired: DesiredState__Output): GpuObserved[] {
     const errors: string[] = [];
     const executor = this.options.executor;
     const wanted = new Map(desired.assignments.map((a) => [Executor.key(a.jobId, a.attempt), a]));
@@ -162,14 +177,24 @@ export class Agent {
       if (job.state === "running") executor.stop(job.jobId, job.attempt);
       else executor.forget(job.jobId, job.attempt);
     }
+    let observed = this.safeObserve();
+    let applied = false;
     for (const gpu of desired.gpus) {
+      if (
+        layoutMatches(
+          gpu,
+          observed.find((o) => o.uuid === gpu.uuid),
+        )
+      )
+        continue;
       try {
+        applied = true;
         this.options.host.apply(gpu.uuid, gpu.mode as GpuMode, gpu.mig);
       } catch (err) {
         errors.push((err as Error).message);
       }
     }
-    const observed = this.safeObserve();
+    if (applied) observed = this.safeObserve();
     for (const assignment of desired.assignments) {
       if (executor.get(assignment.jobId, assignment.attempt)) continue;
       const devices = resolveDevices(assignment, observed);
@@ -189,14 +214,15 @@ export class Agent {
     this.errors = errors;
     if (errors.length === 0) this.state.reached(desired.generation);
     else this.log(`generation ${desired.generation} not reached: ${errors.join("; ")}`);
+    return observed;
   }
 
-  private report(): void {
+  private report(observed: GpuObserved[]): void {
     if (!this.stream) return;
     this.stream.write({
       report: {
         generation: this.state.generation,
-        gpus: this.safeObserve(),
+        gpus: observed,
         jobs: this.options.executor.list().map(observedJob),
         errors: this.errors,
       },
@@ -211,6 +237,18 @@ export class Agent {
       return [];
     }
   }
+}
+
+/** Whether a GPU already has its desired mode and exactly its desired MIG instances. */
+function layoutMatches(desired: GpuDesired__Output, observed: GpuObserved | undefined): boolean {
+  if (!observed) return false;
+  const wantMig = desired.mode === "mig";
+  if (Boolean(observed.migEnabled) !== wantMig) return false;
+  if (!wantMig) return true;
+  const key = (p: { profile?: string; start?: number }) => `${p.profile}@${p.start}`;
+  const have = (observed.instances ?? []).map(key).sort();
+  const want = desired.mig.map(key).sort();
+  return have.length === want.length && have.every((k, i) => k === want[i]);
 }
 
 function observedJob(job: JobProcess): JobObserved {

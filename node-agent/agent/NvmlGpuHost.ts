@@ -4,13 +4,17 @@ import type { GpuObserved } from "../../proto/generated/tessera/v1/GpuObserved.t
 import type { MigPlacement } from "../../proto/generated/tessera/v1/MigPlacement.ts";
 import { reconcileMig } from "../mig/MigReconciler.ts";
 import { type DiscoveredGpu, discoverWith } from "../nvml/discoverHost.ts";
+import { type MigProfileInfo, readMigInstances, readMigProfiles } from "../nvml/MigInventory.ts";
 import { Nvml } from "../nvml/Nvml.ts";
 import { NvmlError } from "../nvml/NvmlError.ts";
+import type { ProcessInfo } from "../nvml/nvmlTypes.ts";
 import type { GpuHost, GpuMode } from "./GpuHost.ts";
 
 /** The host's GPUs through the NVML binding (the driver, or the stand-in library named by TESSERA_NVML_LIBRARY). */
 export class NvmlGpuHost implements GpuHost {
   private readonly nvml: Nvml;
+  /** MIG profile tables per GPU UUID; they never change while the GPU is there. */
+  private readonly profiles = new Map<string, MigProfileInfo[]>();
 
   constructor(libraryPath?: string) {
     this.nvml = Nvml.open(libraryPath);
@@ -36,10 +40,35 @@ export class NvmlGpuHost implements GpuHost {
     }));
   }
 
+  /** Utilization, temperature and power; each is left out where NVML does not support it (MIG: no utilization). */
+  private readings(
+    uuid: string,
+  ): Pick<GpuObserved, "utilizationPercent" | "utilizationUnsupported" | "temperatureC" | "powerMw"> {
+    const device = this.nvml.deviceByUuid(uuid);
+    const read = <T>(get: () => T): T | undefined => {
+      try {
+        return get();
+      } catch (err) {
+        if (err instanceof NvmlError) return undefined;
+        throw err;
+      }
+    };
+    const utilization = read(() => this.nvml.utilization(device));
+    return {
+      utilizationPercent: utilization?.gpuPercent ?? 0,
+      utilizationUnsupported: utilization === undefined,
+      temperatureC: read(() => this.nvml.temperature(device)) ?? 0,
+      powerMw: read(() => this.nvml.powerUsageMilliwatts(device)) ?? 0,
+    };
+  }
+
   observe(): GpuObserved[] {
     return this.discover().map((g) => {
       const onInstance = (gi: number) => g.processes.filter((p) => p.gpuInstanceId === gi).map((p) => p.pid);
+      const memoryOn = (gi: number) =>
+        g.processes.filter((p) => p.gpuInstanceId === gi).reduce((n, p) => n + (p.usedMemoryMiB ?? 0), 0);
       return {
+        ...this.readings(g.uuid),
         uuid: g.uuid,
         migEnabled: g.mig.enabled,
         instances: g.mig.instances.map((i) => ({
@@ -50,6 +79,7 @@ export class NvmlGpuHost implements GpuHost {
           computeInstanceId: i.computeInstanceId ?? 0,
           uuid: i.uuid ?? "",
           pids: onInstance(i.gpuInstanceId),
+          memoryUsedMib: memoryOn(i.gpuInstanceId),
         })),
         memoryUsedMib: g.processes.reduce((n, p) => n + (p.usedMemoryMiB ?? 0), 0),
         health: "ok",

@@ -18,7 +18,13 @@ export async function startScheduler(
   const running = await startSchedulerServer({ ...settings, log });
   let http: Awaited<ReturnType<typeof startHttpEndpoint>> | undefined;
   try {
-    if (settings.http) http = await startHttpEndpoint(running.scheduler, settings.http);
+    if (settings.http) {
+      http = await startHttpEndpoint(running.scheduler, settings.http, {
+        db: settings.db,
+        finops: settings.finops,
+        log,
+      });
+    }
   } catch (err) {
     await running.close();
     throw new Error(`cannot start the HTTP API on ${settings.http}: ${(err as Error).message}`);

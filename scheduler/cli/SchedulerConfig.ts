@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { parse as parseYaml } from "yaml";
 import { readTokenFile } from "../../proto/tessera/SchedulerEndpoint.ts";
 import { isPolicyName, type PolicyName, policyNames } from "../engine/PolicyRegistry.ts";
-import { parseDuration } from "../finops/FinopsConfig.ts";
+import { type FinopsSettings, parseDuration, parseFinopsSettings } from "../finops/FinopsConfig.ts";
 import type { LostNodePolicy } from "../service/Scheduler.ts";
 
 /** `tessera scheduler` settings, from flags or a YAML file with the same names (flags win). */
@@ -16,6 +16,8 @@ export interface SchedulerFlags {
   policy?: string;
   lostNodePolicy?: string;
   tokenFile?: string;
+  /** The config file's `finops` section (utilization history, idle reclaim, prices); only from the file. */
+  finops?: unknown;
 }
 
 export interface SchedulerSettings {
@@ -27,6 +29,7 @@ export interface SchedulerSettings {
   policy: PolicyName;
   lostNodePolicy: LostNodePolicy;
   token: string | undefined;
+  finops: FinopsSettings;
 }
 
 const configKeys = [
@@ -50,12 +53,12 @@ function readConfig(path: string): SchedulerFlags {
   if (raw === null || raw === undefined) return {};
   if (typeof raw !== "object" || Array.isArray(raw))
     throw new Error(`${path}: expected a mapping of settings`);
-  const out: Record<string, string> = {};
+  const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(raw)) {
     if (!(configKeys as readonly string[]).includes(key)) {
       throw new Error(`${path}: unknown setting "${key}"; known: ${configKeys.join(", ")}`);
     }
-    out[key] = String(value);
+    out[key] = key === "finops" ? value : String(value);
   }
   return out as SchedulerFlags;
 }
@@ -88,5 +91,14 @@ export function schedulerSettings(flags: SchedulerFlags): SchedulerSettings {
     policy,
     lostNodePolicy: lost,
     token: tokenFile ? readTokenFile(tokenFile) : undefined,
+    finops: finopsSettings(file.finops, flags.config),
   };
+}
+
+function finopsSettings(raw: unknown, file: string | undefined): FinopsSettings {
+  try {
+    return parseFinopsSettings(raw);
+  } catch (err) {
+    throw new Error(`${file}: ${(err as Error).message}`);
+  }
 }

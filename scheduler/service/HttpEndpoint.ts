@@ -2,6 +2,8 @@ import type { FastifyInstance } from "fastify";
 import type { JobSpec__Output } from "../../proto/generated/tessera/v1/JobSpec.ts";
 import { parseHostPort } from "../../proto/tessera/SchedulerEndpoint.ts";
 import { registerDashboard } from "../dashboard/DashboardRoutes.ts";
+import type { FinopsSettings } from "../finops/FinopsConfig.ts";
+import { attachFinops } from "../finops/SchedulerFinops.ts";
 import { createHttpApp, type JobCommands, registerHttpApi, type SubmitJobBody } from "../http/HttpApi.ts";
 import { TesseraMetrics } from "../metrics/TesseraMetrics.ts";
 import { validateJobSpec } from "./JobSpecValidation.ts";
@@ -12,9 +14,14 @@ import { SchedulerFleetView } from "./SchedulerFleetView.ts";
 export async function startHttpEndpoint(
   scheduler: Scheduler,
   listen: string,
+  store: { db: string; finops: FinopsSettings; log: (line: string) => void },
 ): Promise<{ app: FastifyInstance; url: string }> {
   const { host, port } = parseHostPort(listen, "--http");
   const fleet = new SchedulerFleetView(scheduler);
+  // Utilization history, idle reclaim and cost reports share the scheduler's SQLite file.
+  const { finops, close: closeFinops } = attachFinops(scheduler, fleet, store.db, store.finops, store.log);
+  const metrics = new TesseraMetrics(fleet, finops);
+  metrics.start();
   const jobs: JobCommands = {
     async submit(body: SubmitJobBody) {
       const r = body.request;
@@ -47,9 +54,14 @@ export async function startHttpEndpoint(
     },
   };
   const app = createHttpApp();
+  app.addHook("onClose", async () => {
+    metrics.stop();
+    closeFinops();
+  });
   await registerHttpApi(app, {
     fleet,
-    metrics: new TesseraMetrics(fleet),
+    metrics,
+    finops,
     jobs,
     notReadyReason: () =>
       [...scheduler.nodes()].some((n) => n.state === "Ready") ? undefined : "no node is Ready yet",

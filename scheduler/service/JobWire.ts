@@ -71,6 +71,9 @@ export function jobMessage(job: JobRecord): Job {
     updatedUnixMs: job.updatedMs,
     transitions: job.transitions.map((t) => ({ from: t.from, to: t.to, atUnixMs: t.atMs, reason: t.reason })),
     clientRequestId: job.clientRequestId,
+    startedUnixMs: job.startedMs,
+    finishedUnixMs: job.finishedMs,
+    visibleDevices: job.visibleDevices,
   };
 }
 

@@ -154,6 +154,9 @@ export class Scheduler implements SchedulerView {
       exitCode: null,
       logNode: "",
       logPath: "",
+      startedMs: 0,
+      finishedMs: 0,
+      visibleDevices: "",
       createdMs: now,
       updatedMs: now,
       transitions: [{ from: "", to: "Pending", atMs: now, reason: "submitted" }],
@@ -375,6 +378,8 @@ export class Scheduler implements SchedulerView {
         if (job.state === "Scheduled") {
           job.logNode = node.name;
           job.logPath = r.logPath;
+          job.startedMs = r.startedUnixMs;
+          job.visibleDevices = r.visibleDevices;
           this.transition(
             job,
             "Running",
@@ -386,6 +391,9 @@ export class Scheduler implements SchedulerView {
       }
       job.logNode = node.name;
       job.logPath = r.logPath;
+      job.startedMs = r.startedUnixMs;
+      job.finishedMs = r.finishedUnixMs;
+      job.visibleDevices = r.visibleDevices;
       job.exitCode = r.exitCode;
       if (this.stopping.has(job.id)) {
         this.finishStopped(job);
@@ -566,6 +574,9 @@ export class Scheduler implements SchedulerView {
         job.allocations = sliceAllocations(placements, (n) => this.engine.node(n));
         job.attempt++;
         job.exitCode = null;
+        job.startedMs = 0;
+        job.finishedMs = 0;
+        job.visibleDevices = "";
         const where = job.allocations.map((a) => describeSlice(a)).join(", ");
         this.transition(job, "Scheduled", `placed on ${where}`);
         for (const a of job.allocations) touched.add(a.node);

@@ -88,6 +88,10 @@ export interface JobRecord {
   exitCode: number | null;
   logNode: string;
   logPath: string;
+  /** The current attempt's process as its agent reported it: start, end (0 while running), devices it saw. */
+  startedMs: number;
+  finishedMs: number;
+  visibleDevices: string;
   createdMs: number;
   updatedMs: number;
   transitions: JobTransition[];

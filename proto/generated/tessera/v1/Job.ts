@@ -31,6 +31,13 @@ export interface Job {
   'updatedUnixMs'?: (number | string | Long);
   'transitions'?: (_tessera_v1_JobTransition)[];
   'clientRequestId'?: (string);
+  /**
+   * When the agent started and saw the end of the current attempt's process (its clock), and the
+   * CUDA_VISIBLE_DEVICES value the process got.
+   */
+  'startedUnixMs'?: (number | string | Long);
+  'finishedUnixMs'?: (number | string | Long);
+  'visibleDevices'?: (string);
 }
 
 export interface Job__Output {
@@ -59,4 +66,11 @@ export interface Job__Output {
   'updatedUnixMs': (number);
   'transitions': (_tessera_v1_JobTransition__Output)[];
   'clientRequestId': (string);
+  /**
+   * When the agent started and saw the end of the current attempt's process (its clock), and the
+   * CUDA_VISIBLE_DEVICES value the process got.
+   */
+  'startedUnixMs': (number);
+  'finishedUnixMs': (number);
+  'visibleDevices': (string);
 }
