@@ -43,6 +43,7 @@ export class Finops {
   private readonly latest = new Map<string, UtilizationSample>();
   private readonly timers: NodeJS.Timeout[] = [];
   private unsubscribe: (() => void) | undefined;
+  private stopped = false;
   private readonly now: () => number;
 
   constructor(private readonly options: FinopsOptions) {
@@ -72,7 +73,16 @@ export class Finops {
   /** Follows the fleet and runs the periodic work (idle reclaim, timeline, retention) until `stop`. */
   start(): void {
     this.sync();
-    this.unsubscribe = this.options.fleet.onChange(() => this.sync());
+    // Agents report every few seconds; fold a burst of changes into one sync.
+    let queued = false;
+    this.unsubscribe = this.options.fleet.onChange(() => {
+      if (queued) return;
+      queued = true;
+      setImmediate(() => {
+        queued = false;
+        if (!this.stopped) this.sync();
+      });
+    });
     this.timers.push(setInterval(() => this.idleDetector.tick(this.now()), IDLE_TICK_MS));
     this.timers.push(setInterval(() => this.recordTimeline(), this.settings.timelineIntervalMs));
     this.timers.push(setInterval(() => this.prune(), PRUNE_INTERVAL_MS));
@@ -81,6 +91,7 @@ export class Finops {
   }
 
   stop(): void {
+    this.stopped = true;
     this.unsubscribe?.();
     for (const timer of this.timers.splice(0)) clearInterval(timer);
   }
