@@ -4,17 +4,13 @@ import type { GpuObserved } from "../../proto/generated/tessera/v1/GpuObserved.t
 import type { MigPlacement } from "../../proto/generated/tessera/v1/MigPlacement.ts";
 import { reconcileMig } from "../mig/MigReconciler.ts";
 import { type DiscoveredGpu, discoverWith } from "../nvml/discoverHost.ts";
-import { type MigProfileInfo, readMigInstances, readMigProfiles } from "../nvml/MigInventory.ts";
 import { Nvml } from "../nvml/Nvml.ts";
 import { NvmlError } from "../nvml/NvmlError.ts";
-import type { ProcessInfo } from "../nvml/nvmlTypes.ts";
 import type { GpuHost, GpuMode } from "./GpuHost.ts";
 
 /** The host's GPUs through the NVML binding (the driver, or the stand-in library named by TESSERA_NVML_LIBRARY). */
 export class NvmlGpuHost implements GpuHost {
   private readonly nvml: Nvml;
-  /** MIG profile tables per GPU UUID; they never change while the GPU is there. */
-  private readonly profiles = new Map<string, MigProfileInfo[]>();
 
   constructor(libraryPath?: string) {
     this.nvml = Nvml.open(libraryPath);
