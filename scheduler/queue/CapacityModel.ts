@@ -13,4 +13,6 @@ export interface CapacityModel<Request, Allocation> {
   release(allocation: Allocation): void;
   /** Takes back exactly an allocation released before (to undo a trial). */
   restore(allocation: Allocation): void;
+  /** Equal for requests the engine cannot tell apart (everything but the id); lets a cycle skip repeats. */
+  shapeOf?(request: Request): string;
 }

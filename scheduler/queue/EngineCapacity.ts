@@ -28,6 +28,11 @@ export class EngineCapacity implements CapacityModel<EngineRequest, EngineAlloca
     return { placed: true, allocation: [result.placement] };
   }
 
+  shapeOf(request: EngineRequest): string {
+    const members = request.gang ? request.request.members : [request.request];
+    return JSON.stringify(members.map(({ id: _id, ...shape }) => shape));
+  }
+
   release(allocation: EngineAllocation): void {
     for (const placement of [...allocation].reverse()) this.engine.release(placement.requestId);
   }

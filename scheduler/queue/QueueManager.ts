@@ -193,6 +193,14 @@ export class QueueManager<Request, Allocation> {
     if (!admitted) return { preempted: false, requeued: undefined };
     this.running.delete(jobId);
     this.capacity.release(admitted.allocation);
+    // A stopped victim leaves its preemptor's list, so a requeued copy of it is never taken for a victim again.
+    for (const [preemptorId, victims] of this.nominated) {
+      if (victims.includes(jobId))
+        this.nominated.set(
+          preemptorId,
+          victims.filter((id) => id !== jobId),
+        );
+    }
     this.ledger.remove(admitted.job.queue, admitted.job.demand);
     const preempted = admitted.stopping !== undefined;
     if (preempted && admitted.job.requeueOnPreemption) {
@@ -224,6 +232,10 @@ export class QueueManager<Request, Allocation> {
     this.lastOrder = order.map((j) => j.id);
     const reasons = new Map<string, PendingReason>();
     let reservation: BackfillReservation<Request, Allocation> | undefined;
+    // Capacity only shrinks during a cycle (trials roll back), so a shape that did not fit, or found no victims,
+    // will not later in the same cycle: identical requests skip the engine.
+    const capacityMisses = new Map<string, string>();
+    const preemptionMisses = new Map<string, string>();
     let borrowing: Set<string> | undefined;
 
     for (const job of order) {
@@ -241,7 +253,12 @@ export class QueueManager<Request, Allocation> {
       const verdict = this.ledger.check(job.queue, job.demand);
       let blocked: PendingReason;
       if (verdict.fits) {
-        const placement = this.capacity.place(job.request);
+        const shape = this.capacity.shapeOf?.(job.request);
+        const knownMiss = shape === undefined ? undefined : capacityMisses.get(shape);
+        const placement = knownMiss
+          ? { placed: false as const, reason: knownMiss }
+          : this.capacity.place(job.request);
+        if (!placement.placed && shape !== undefined) capacityMisses.set(shape, placement.reason);
         if (placement.placed) {
           const brokenPromise = this.brokenPromise(job);
           const backfills = !reservation || reservation.allowsBackfill(job, this.capacity, this.ledger, now);
@@ -266,7 +283,11 @@ export class QueueManager<Request, Allocation> {
         blocked = { kind: "quota", message: verdict.reason, victims: [] };
       }
 
-      if (blocked.kind !== "reservation") {
+      const preemptionKey = `${job.queue}|${job.priority}|${this.capacity.shapeOf?.(job.request) ?? job.id}`;
+      const knownNoVictims = preemptionMisses.get(preemptionKey);
+      if (knownNoVictims !== undefined) {
+        blocked = { ...blocked, message: `${blocked.message}; ${knownNoVictims}` };
+      } else if (blocked.kind !== "reservation") {
         borrowing ??= borrowingJobIds(
           this.ledger,
           this.runningJobs().map((r) => ({ ...r.job, startedAt: r.startedAt })),
@@ -292,6 +313,7 @@ export class QueueManager<Request, Allocation> {
           });
           continue;
         }
+        preemptionMisses.set(preemptionKey, choice.reason);
         blocked = { ...blocked, message: `${blocked.message}; ${choice.reason}` };
       }
 
@@ -470,7 +492,7 @@ export class QueueManager<Request, Allocation> {
       if (!preemptor || preemptorId === excluding) continue;
       for (const id of victimIds) {
         const victim = this.running.get(id);
-        if (victim) trial.stop(victim);
+        if (victim?.stopping) trial.stop(victim);
       }
       if (!trial.start(preemptor)) return false;
     }
