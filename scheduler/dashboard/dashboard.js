@@ -79,26 +79,26 @@ function gpuBar(gpu, jobsById, samples, idleSlices) {
         : sample
           ? sample.memoryUsedMiB / Math.max(1, sample.memoryTotalMiB)
           : 0;
-    const group = svg("g", { "data-testid": `slice-${slice.id}`, "data-job": slice.jobId ?? "" });
+    // A nested <svg> per slice clips its label to the slice.
+    const group = svg("svg", {
+      x,
+      y: 0,
+      width: Math.max(0, w),
+      height: 26,
+      "data-testid": `slice-${slice.id}`,
+      "data-job": slice.jobId ?? "",
+    });
     const fill = job ? tenantColour(job.tenant) : "#fff";
-    group.append(
-      svg("rect", { x: x + 1, y: 1, width: Math.max(0, w - 2), height: 24, fill, stroke: "#9aa3ad", rx: 2 }),
-    );
-    if (job) {
+    const inner = Math.max(0, w - 2);
+    group.append(svg("rect", { x: 1, y: 1, width: inner, height: 24, fill, stroke: "#9aa3ad", rx: 2 }));
+    if (job)
       group.append(
-        svg("rect", {
-          x: x + 1,
-          y: 25 - 24 * busy,
-          width: Math.max(0, w - 2),
-          height: 24 * busy,
-          fill: "rgb(0 0 0 / 28%)",
-        }),
+        svg("rect", { x: 1, y: 25 - 24 * busy, width: inner, height: 24 * busy, fill: "rgb(0 0 0 / 28%)" }),
       );
-    }
     if (idleSlices.has(slice.id)) {
       group.append(
         svg("rect", {
-          x: x + 2,
+          x: 2,
           y: 2,
           width: Math.max(0, w - 4),
           height: 22,
@@ -110,7 +110,7 @@ function gpuBar(gpu, jobsById, samples, idleSlices) {
       );
     }
     const label = [slice.profile ?? slice.kind, job ? `${job.name} (${job.tenant})` : "free"].join(" · ");
-    group.append(svg("text", { x: x + 6, y: 17, "font-size": 11, fill: job ? "#fff" : "#5b6570" }, label));
+    group.append(svg("text", { x: 6, y: 17, "font-size": 11, fill: job ? "#fff" : "#5b6570" }, label));
     const util = sample?.utilizationPercent != null ? `${sample.utilizationPercent}% util` : "no util (MIG)";
     group.append(
       svg(
