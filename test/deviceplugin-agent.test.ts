@@ -78,7 +78,7 @@ it("advertises the agent's GPUs from NVML, follows Xids and the scheduler's assi
     heartbeatMs: 0,
     leaseMs: 0,
   };
-  plugin.refresh();
+  await plugin.refresh();
   await eventually(() => expect(kubelet.updates("nvidia.com/gpu").at(-1)).toEqual({ devices: [] }));
   expect(plugin.status().map((s) => s.resourceName)).toEqual(["nvidia.com/gpu.shared"]);
   expect(l4).toMatch(/^GPU-/);

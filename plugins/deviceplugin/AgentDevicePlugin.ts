@@ -1,5 +1,6 @@
 import { discoverWith } from "../../node-agent/nvml/discoverHost.ts";
 import { Nvml } from "../../node-agent/nvml/Nvml.ts";
+import { SysfsTree } from "../../node-agent/vfio/SysfsTree.ts";
 import type { DesiredState__Output } from "../../proto/generated/tessera/v1/DesiredState.ts";
 import { AgentSliceInventory } from "./AgentSliceInventory.ts";
 import type { AllocationSink } from "./AllocationSink.ts";
@@ -7,6 +8,7 @@ import type { DevicePluginConfig } from "./DevicePluginConfig.ts";
 import { DevicePluginManager, type ResourceStatus } from "./DevicePluginManager.ts";
 import { NvmlXidWatcher } from "./NvmlXidWatcher.ts";
 import type { PluginLog } from "./PluginLog.ts";
+import { scanVfioGpus } from "./VfioGpuScan.ts";
 import { XidHealthInventory } from "./XidHealthInventory.ts";
 
 export interface AgentDevicePluginOptions {
@@ -24,7 +26,7 @@ export interface AgentDevicePluginOptions {
 
 export interface AgentDevicePlugin {
   /** Re-reads now, e.g. right after the agent applied a new desired state. */
-  refresh(): void;
+  refresh(): Promise<void>;
   status(): ResourceStatus[];
   stop(): Promise<void>;
 }
@@ -36,8 +38,13 @@ export interface AgentDevicePlugin {
 export async function startAgentDevicePlugin(options: AgentDevicePluginOptions): Promise<AgentDevicePlugin> {
   const { config, log } = options;
   const nvml = Nvml.open(options.nvmlLibrary);
+  const sysfs = new SysfsTree(options.sysfsRoot);
   const slices = new AgentSliceInventory(
-    { discover: () => discoverWith(nvml).gpus, desired: options.desired },
+    {
+      discover: () => discoverWith(nvml).gpus,
+      desired: options.desired,
+      vfioGpus: () => scanVfioGpus(sysfs, config.vmGpus),
+    },
     config.sharing,
     options.sysfsRoot,
   );
@@ -46,9 +53,9 @@ export async function startAgentDevicePlugin(options: AgentDevicePluginOptions):
     recoveryMs: config.xidRecoverySeconds * 1000,
   });
   let lastProblem: string | null = null;
-  const refresh = () => {
+  const refresh = async () => {
     try {
-      slices.refresh();
+      await slices.refresh();
       if (lastProblem !== null) log.info("NVML answers again");
       lastProblem = null;
     } catch (error) {
@@ -57,7 +64,7 @@ export async function startAgentDevicePlugin(options: AgentDevicePluginOptions):
       lastProblem = problem;
     }
   };
-  refresh();
+  await refresh();
   const watcher = new NvmlXidWatcher(nvml, health, log);
   const manager = new DevicePluginManager({ inventory: health, config, log, sink: options.sink });
   try {
@@ -68,7 +75,7 @@ export async function startAgentDevicePlugin(options: AgentDevicePluginOptions):
     throw error;
   }
   watcher.start();
-  const timer = setInterval(refresh, options.refreshMs ?? 2000);
+  const timer = setInterval(() => void refresh(), options.refreshMs ?? 2000);
   return {
     refresh,
     status: () => manager.status(),

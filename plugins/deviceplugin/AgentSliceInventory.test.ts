@@ -4,9 +4,12 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { DiscoveredGpu } from "../../node-agent/nvml/discoverHost.ts";
 import type { MigInstance } from "../../node-agent/nvml/MigInventory.ts";
+import { SysfsTree } from "../../node-agent/vfio/SysfsTree.ts";
 import type { DesiredState__Output } from "../../proto/generated/tessera/v1/DesiredState.ts";
+import { buildFakeSysfs, fakeGpuWithAudio } from "../../test/vmFakeSysfs.ts";
 import { AgentSliceInventory } from "./AgentSliceInventory.ts";
 import type { NodeInventory } from "./SliceInventory.ts";
+import { scanVfioGpus } from "./VfioGpuScan.ts";
 
 function gpu(index: number, model: string, over: Partial<DiscoveredGpu> = {}): DiscoveredGpu {
   return {
@@ -80,16 +83,17 @@ function uses(inventory: NodeInventory) {
 }
 
 describe("agent slice inventory", () => {
-  it("before any desired state, offers what NVML shows, shared where a rule says so", () => {
+  it("before any desired state, offers what NVML shows, shared where a rule says so", async () => {
     const gpus = [
       gpu(0, "H100-SXM5-80GB", { nvlinkPeers: [{ pciBusId: "X", gpuIndex: 1, links: 18 }] }),
       gpu(1, "L4-24GB", { memoryMiB: 23_034 }),
       migGpu,
     ];
-    const inventory = new AgentSliceInventory({ discover: () => gpus, desired: () => undefined }, [
-      { gpus: ["L4-24GB"], replicas: 2 },
-    ]);
-    inventory.refresh();
+    const inventory = new AgentSliceInventory(
+      { discover: () => gpus, desired: () => undefined, vfioGpus: async () => [] },
+      [{ gpus: ["L4-24GB"], replicas: 2 }],
+    );
+    await inventory.refresh();
     const snapshot = inventory.current();
     expect(snapshot.gpus[0]).toMatchObject({
       uuid: "GPU-0",
@@ -116,7 +120,7 @@ describe("agent slice inventory", () => {
     });
   });
 
-  it("leaves out every slice the scheduler gave to a Tessera job, and GPUs whose mode is still changing", () => {
+  it("leaves out every slice the scheduler gave to a Tessera job, and GPUs whose mode is still changing", async () => {
     const gpus = [gpu(0, "H100-SXM5-80GB"), gpu(1, "L4-24GB"), migGpu, gpu(3, "H100-SXM5-80GB")];
     const state = desired({
       gpus: [
@@ -132,11 +136,14 @@ describe("agent slice inventory", () => {
         ]),
       ],
     });
-    const inventory = new AgentSliceInventory({ discover: () => gpus, desired: () => state }, []);
+    const inventory = new AgentSliceInventory(
+      { discover: () => gpus, desired: () => state, vfioGpus: async () => [] },
+      [],
+    );
     const seen: NodeInventory[] = [];
     inventory.subscribe((s) => seen.push(s));
-    inventory.refresh();
-    inventory.refresh();
+    await inventory.refresh();
+    await inventory.refresh();
     expect(seen).toHaveLength(1);
     const snapshot = uses(inventory.current());
     expect(Object.keys(snapshot)).toEqual(["GPU-1", "GPU-2"]);
@@ -145,18 +152,53 @@ describe("agent slice inventory", () => {
     expect(mig?.mode === "mig" && mig.instances.map((i) => i.uuid)).toEqual(["MIG-9", "MIG-2"]);
   });
 
-  it("reads the NUMA node from sysfs", () => {
+  it("reads the NUMA node from sysfs", async () => {
     const sysfs = mkdtempSync(join(tmpdir(), "tessera-sysfs-"));
     mkdirSync(join(sysfs, "bus/pci/devices/0000:10:00.0"), { recursive: true });
     writeFileSync(join(sysfs, "bus/pci/devices/0000:10:00.0/numa_node"), "1\n");
     mkdirSync(join(sysfs, "bus/pci/devices/0000:11:00.0"), { recursive: true });
     writeFileSync(join(sysfs, "bus/pci/devices/0000:11:00.0/numa_node"), "-1\n");
     const inventory = new AgentSliceInventory(
-      { discover: () => [gpu(0, "H100-SXM5-80GB"), gpu(1, "H100-SXM5-80GB")], desired: () => undefined },
+      {
+        discover: () => [gpu(0, "H100-SXM5-80GB"), gpu(1, "H100-SXM5-80GB")],
+        desired: () => undefined,
+        vfioGpus: async () => [],
+      },
       [],
       sysfs,
     );
-    inventory.refresh();
+    await inventory.refresh();
     expect(inventory.current().gpus.map((g) => g.numaNode)).toEqual([1, null]);
+  });
+
+  it("offers the GPUs bound to vfio-pci that the operator chose for VMs", async () => {
+    const root = join(mkdtempSync(join(tmpdir(), "tessera-sysfs-")), "sys");
+    const [vmGpu, audio] = fakeGpuWithAudio(0x65, 42);
+    const [hostGpu] = fakeGpuWithAudio(0x66, 43);
+    buildFakeSysfs(root, [{ ...vmGpu!, driver: "vfio-pci" }, { ...audio!, driver: "vfio-pci" }, hostGpu!]);
+    const sysfs = new SysfsTree(root);
+    expect(await scanVfioGpus(sysfs, [])).toEqual([]);
+    expect(await scanVfioGpus(sysfs, ["0000:66:00.0"])).toEqual([]);
+    const inventory = new AgentSliceInventory(
+      {
+        discover: () => [gpu(0, "H100-SXM5-80GB")],
+        desired: () => undefined,
+        vfioGpus: () => scanVfioGpus(sysfs, ["all"]),
+      },
+      [],
+      root,
+    );
+    await inventory.refresh();
+    expect(inventory.current().gpus[1]).toEqual({
+      uuid: "VFIO-0000:65:00.0",
+      index: 1,
+      model: "H100-SXM5-80GB",
+      memoryMiB: expect.any(Number),
+      pciBusId: "0000:65:00.0",
+      numaNode: null,
+      nvlinkPeers: {},
+      health: "Healthy",
+      use: { mode: "vfio", iommuGroup: 42 },
+    });
   });
 });

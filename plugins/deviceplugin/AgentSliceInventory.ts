@@ -7,11 +7,14 @@ import type { DesiredState__Output } from "../../proto/generated/tessera/v1/Desi
 import type { SharingRule } from "./DevicePluginConfig.ts";
 import { DEFAULT_SHARED_REPLICAS, sharedUse, sharingRuleFor } from "./SharedSplit.ts";
 import type { GpuUse, InventoryGpu, NodeInventory, SliceInventory } from "./SliceInventory.ts";
+import type { VfioGpu } from "./VfioGpuScan.ts";
 
 /** What the agent knows: its GPUs as NVML shows them now, and the scheduler's latest desired state. */
 export interface AgentView {
   discover(): DiscoveredGpu[];
   desired(): DesiredState__Output | undefined;
+  /** GPUs bound to vfio-pci for VMs (NVML does not see them). */
+  vfioGpus(): Promise<VfioGpu[]>;
 }
 
 /** `/sys/bus/pci/devices/<addr>/numa_node`; -1 or unreadable means the host does not say. */
@@ -50,15 +53,32 @@ export class AgentSliceInventory implements SliceInventory {
     return () => this.listeners.delete(listener);
   }
 
-  /** Re-reads NVML and the desired state; throws what NVML threw (the previous snapshot stays). */
-  refresh(): void {
+  /** Re-reads NVML, sysfs and the desired state; throws what they threw (the previous snapshot stays). */
+  async refresh(): Promise<void> {
     const discovered = this.view.discover();
     const desired = this.view.desired();
+    const vfio = await this.view.vfioGpus();
     const snapshot: NodeInventory = {
-      gpus: discovered.flatMap((gpu) => {
-        const use = this.useOf(gpu, desired);
-        return use ? [this.inventoryGpu(gpu, discovered, use)] : [];
-      }),
+      gpus: [
+        ...discovered.flatMap((gpu) => {
+          const use = this.useOf(gpu, desired);
+          return use ? [this.inventoryGpu(gpu, discovered, use)] : [];
+        }),
+        ...vfio.map(
+          (gpu, i): InventoryGpu => ({
+            // Not an NVML UUID: the GPU is bound to vfio-pci, so its PCI address is its name.
+            uuid: `VFIO-${gpu.address}`,
+            index: discovered.length + i,
+            model: gpu.model,
+            memoryMiB: gpu.memoryMiB,
+            pciBusId: gpu.address,
+            numaNode: numaNode(this.sysfsRoot, gpu.address),
+            nvlinkPeers: {},
+            health: "Healthy",
+            use: { mode: "vfio", iommuGroup: gpu.iommuGroup },
+          }),
+        ),
+      ],
     };
     const key = JSON.stringify(snapshot);
     if (key === this.key) return;

@@ -67,6 +67,13 @@ describe("device-plugin config", () => {
         "f.yaml",
       ),
     ).toThrow("at most 100");
+    expect(() => parseDevicePluginConfig({ vmGpus: ["65:00"] }, "f.yaml")).toThrow(
+      'f.yaml: vmGpus: "65:00" is not a PCI address',
+    );
+    expect(parseDevicePluginConfig({ vmGpus: ["all", "0000:65:00.0"] }, "f.yaml").vmGpus).toEqual([
+      "all",
+      "0000:65:00.0",
+    ]);
     expect(() => parseDevicePluginConfig({ sharing: [{ gpus: ["all"], replica: 2 }] }, "f.yaml")).toThrow(
       'unknown key "replica"',
     );

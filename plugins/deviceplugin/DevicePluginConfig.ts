@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
+import { parsePciAddress } from "../../node-agent/vfio/PciAddress.ts";
 import { DEFAULT_DEVICE_PLUGIN_DIR } from "../../proto/k8s/DevicePluginApi.ts";
 import { type NamingScheme, namingSchemes } from "./ResourceNaming.ts";
 
@@ -38,6 +39,8 @@ export interface DevicePluginConfig {
   xidRecoverySeconds: number;
   /** Per-GPU splits of the GPUs that are shared; a shared GPU no rule matches gets 4 replicas. */
   sharing: SharingRule[];
+  /** GPUs bound to vfio-pci to advertise for VMs: PCI addresses, or `all`. None by default. */
+  vmGpus: string[];
 }
 
 /** NVIDIA's plugin skips the same application-level Xids (13, 31, 43, 45, 68, 109). */
@@ -50,6 +53,7 @@ export const defaultDevicePluginConfig: DevicePluginConfig = {
   ignoredXids: [13, 31, 43, 45, 68, 109],
   xidRecoverySeconds: 300,
   sharing: [],
+  vmGpus: [],
 };
 
 const cdiKindPattern = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?\/[a-zA-Z0-9]([-a-zA-Z0-9_.]*[a-zA-Z0-9])?$/;
@@ -157,6 +161,21 @@ export function parseDevicePluginConfig(raw: unknown, source: string): DevicePlu
   if (input.sharing !== undefined) {
     if (!Array.isArray(input.sharing)) throw new Error(`${source}: sharing must be a list of rules`);
     config.sharing = input.sharing.map((rule, i) => sharingRule(rule, `${source}: sharing[${i}]`));
+  }
+  if (input.vmGpus !== undefined) {
+    const list = input.vmGpus;
+    if (!Array.isArray(list) || !list.every((a) => typeof a === "string")) {
+      throw new Error(`${source}: vmGpus must list PCI addresses (0000:65:00.0) or "all"`);
+    }
+    for (const address of list) {
+      if (address === "all") continue;
+      try {
+        parsePciAddress(address);
+      } catch (error) {
+        throw new Error(`${source}: vmGpus: ${(error as Error).message}`);
+      }
+    }
+    config.vmGpus = list as string[];
   }
   return config;
 }
