@@ -38,6 +38,7 @@ describe("device-plugin config", () => {
       ignoredXids: [13, 43],
       xidRecoverySeconds: 60,
       sharing: [{ gpus: ["L4-24GB", "3"], replicas: 4, memoryMiBPerReplica: 5000 }],
+      vmGpus: [],
     });
   });
 
