@@ -5,7 +5,7 @@ import type { PlacementRequest } from "./PlacementRequest.ts";
 /** Per-decision state shared by the plugins of one placement cycle (kube-scheduler's CycleState). */
 export class CycleState {
   readonly request: PlacementRequest;
-  /** Equal for two requests that every plugin treats alike; keys the per-class evaluation memo. */
+  /** Equal for two requests that every plugin treats alike (host memory aside); keys the per-class memo. */
   readonly signature: string;
   /** Allowed GPU models, or null for any. */
   readonly allowedModels: ReadonlySet<string> | null;
@@ -33,7 +33,8 @@ export class CycleState {
           .map(([k, v]) => `${k}=${v}`)
           .join(",")
       : "";
-    this.signature = `${request.cpuMilli}/${request.memoryMiB}/${JSON.stringify(g)}/${
+    // Host memory is left out: no score depends on it, and the engine checks it before consulting the memo.
+    this.signature = `${request.cpuMilli}/${JSON.stringify(g)}/${
       allowed ? [...allowed].sort().join("|") : ""
     }/${selector}`;
   }

@@ -41,15 +41,16 @@ export function expectedFragmentation(n: FragmentationInput, workload: TargetWor
 /** Per task type, how many GPUs of a node fit it and how much free GPU they hold: enough to update cheaply. */
 export interface FragmentationStats {
   idle: number;
-  fitting: Int32Array;
-  fittingFree: Float64Array;
+  fitting: number[];
+  fittingFree: number[];
   expected: number;
 }
 
 export function fragmentationStats(n: FragmentationInput, workload: TargetWorkload): FragmentationStats {
   const types = workload.types;
-  const fitting = new Int32Array(types.length);
-  const fittingFree = new Float64Array(types.length);
+  // Plain arrays: small typed arrays get off-heap backing stores, which made allocation and GC the hot spot.
+  const fitting: number[] = new Array(types.length).fill(0);
+  const fittingFree: number[] = new Array(types.length).fill(0);
   let idle = 0;
   for (const f of n.free) idle += f;
   let expected = 0;

@@ -1,7 +1,7 @@
 import type { ClusterSpec, NodeSpec } from "./ClusterSpec.ts";
 import { CycleState } from "./CycleState.ts";
 import type { FilterPlugin } from "./FilterPlugin.ts";
-import { cpuMemoryFilter } from "./filters/CpuMemoryFilter.ts";
+import { cpuFilter } from "./filters/CpuFilter.ts";
 import { gpuFitFilter } from "./filters/GpuFitFilter.ts";
 import { gpuModelFilter } from "./filters/GpuModelFilter.ts";
 import { nodeSelectorFilter } from "./filters/NodeSelectorFilter.ts";
@@ -52,12 +52,7 @@ export class PlacementEngine {
   constructor(cluster: ClusterSpec, options: EngineOptions) {
     this.policy = options.policy;
     this.rng = new SeededRandom(options.seed ?? 1);
-    this.filters = [
-      nodeSelectorFilter,
-      gpuModelFilter,
-      cpuMemoryFilter,
-      gpuFitFilter(options.policy.optionMode),
-    ];
+    this.filters = [nodeSelectorFilter, gpuModelFilter, cpuFilter, gpuFitFilter(options.policy.optionMode)];
     for (const spec of cluster.nodes) this.addNode(spec);
   }
 
@@ -181,7 +176,13 @@ export class PlacementEngine {
         reasons.add("already used by the same gang", klass.members.length - eligible);
       if (eligible === 0) continue;
       const ev = this.evaluate(klass, cycle, signature);
-      reasons.add(ev.fits ? "already used by the same gang" : ev.reason, eligible);
+      // Memory is not part of the memo (see CpuFilter); it comes after the memoized filters' reasons.
+      const reason = !ev.fits
+        ? ev.reason
+        : klass.memFree < cycle.request.memoryMiB
+          ? "insufficient memory"
+          : "";
+      reasons.add(reason || "already used by the same gang", eligible);
     }
     return reasons.fold(this.nodesByName.size);
   }

@@ -2,12 +2,13 @@ import type { CycleState } from "../CycleState.ts";
 import type { FilterPlugin } from "../FilterPlugin.ts";
 import type { NodeState } from "../NodeState.ts";
 
-/** Enough free CPU and host memory (kube-scheduler's NodeResourcesFit). */
-export const cpuMemoryFilter: FilterPlugin = {
-  name: "CpuMemory",
+/**
+ * Enough free CPU (kube-scheduler's NodeResourcesFit). Host memory is checked by the engine itself, on the class
+ * summary before the memo, so that requests differing only in memory share remembered evaluations.
+ */
+export const cpuFilter: FilterPlugin = {
+  name: "Cpu",
   filter(node: NodeState, cycle: CycleState): string | null {
-    if (node.cpuFree < cycle.request.cpuMilli) return "insufficient CPU";
-    if (node.memFree < cycle.request.memoryMiB) return "insufficient memory";
-    return null;
+    return node.cpuFree < cycle.request.cpuMilli ? "insufficient CPU" : null;
   },
 };

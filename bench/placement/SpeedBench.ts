@@ -1,0 +1,112 @@
+import { join } from "node:path";
+import type { ClusterSpec, NodeSpec } from "../../scheduler/engine/ClusterSpec.ts";
+import { PlacementEngine } from "../../scheduler/engine/PlacementEngine.ts";
+import type { PlacementRequest } from "../../scheduler/engine/PlacementRequest.ts";
+import { createPolicy, type PolicyName } from "../../scheduler/engine/PolicyRegistry.ts";
+import { SeededRandom } from "../../scheduler/engine/SeededRandom.ts";
+import { TargetWorkload } from "../../scheduler/engine/TargetWorkload.ts";
+import { podGpuMilli, podRequest, traceCluster } from "../../scheduler/simulator/TraceFleet.ts";
+import { readTraceNodes, readTracePods, type TracePod } from "../../scheduler/simulator/TraceReader.ts";
+import { traceDirectory } from "./TraceDirectory.ts";
+
+export interface SpeedResult {
+  gpus: number;
+  nodes: number;
+  policy: PolicyName;
+  decisions: number;
+  decisionsPerSecond: number;
+  p50Micros: number;
+  p99Micros: number;
+  /** Node equivalence classes at the end: what one decision scans. */
+  classes: number;
+  /** Allocated share of GPU capacity while measuring, percent. */
+  allocationPercent: number;
+}
+
+/** The trace's GPU nodes, repeated (with new names) until the fleet has at least `gpus` GPUs. */
+export function scaledCluster(base: ClusterSpec, gpus: number): ClusterSpec {
+  const nodes: NodeSpec[] = [];
+  let count = 0;
+  for (let round = 0; count < gpus; round++) {
+    for (const n of base.nodes) {
+      if (count >= gpus) break;
+      nodes.push({
+        ...n,
+        name: `${n.name}-r${round}`,
+        gpus: n.gpus.map((g) => ({ ...g, uuid: `${g.uuid}-r${round}` })),
+      });
+      count += n.gpus.length;
+    }
+  }
+  return { nodes };
+}
+
+/**
+ * Steady-state decision speed: the fleet is filled to ~85% with trace pods drawn at random, then each measured
+ * decision places (and commits) one more pod; whenever allocation passes 90% a random allocation is released
+ * first (not timed). A decision is `place` + `commit`; failures are counted as decisions too.
+ */
+export function runSpeedBench(
+  gpus: number,
+  policy: PolicyName,
+  decisions: number,
+  log: (line: string) => void,
+): SpeedResult {
+  const dir = traceDirectory();
+  const base = traceCluster(readTraceNodes(join(dir, "openb_node_list_gpu_node.csv")), false);
+  const pods = readTracePods(join(dir, "openb_pod_list_default.csv"));
+  const cluster = scaledCluster(base, gpus);
+  const capacity = cluster.nodes.reduce((a, n) => a + n.gpus.length * 1000, 0);
+  const workload = TargetWorkload.fromRequests(pods.map((p, i) => podRequest(p, `w${i}`, false)));
+  const engine = new PlacementEngine(cluster, { policy: createPolicy(policy, workload), seed: 7 });
+  const rng = new SeededRandom(11);
+  const live: { id: string; milli: number }[] = [];
+  let allocated = 0;
+  let serial = 0;
+  const attempt = (pod: TracePod): boolean => {
+    const request: PlacementRequest = podRequest(pod, `s${serial++}`, false);
+    const r = engine.place(request, { explain: false });
+    if (!r.ok) return false;
+    engine.commit(r.placement);
+    live.push({ id: request.id, milli: podGpuMilli(pod) });
+    allocated += podGpuMilli(pod);
+    return true;
+  };
+  const releaseRandom = (): void => {
+    const i = rng.below(live.length);
+    const victim = live[i]!;
+    live[i] = live[live.length - 1]!;
+    live.pop();
+    engine.release(victim.id);
+    allocated -= victim.milli;
+  };
+  let misses = 0;
+  while (allocated < 0.85 * capacity && misses < 200) {
+    if (attempt(pods[rng.below(pods.length)]!)) misses = 0;
+    else misses++;
+  }
+  log(`  ${gpus} GPUs: filled to ${((allocated * 100) / capacity).toFixed(1)}% with ${live.length} pods`);
+  const latencies = new Float64Array(decisions);
+  let busy = 0;
+  for (let i = 0; i < decisions; i++) {
+    while (allocated > 0.9 * capacity) releaseRandom();
+    const pod = pods[rng.below(pods.length)]!;
+    const t0 = performance.now();
+    attempt(pod);
+    const dt = performance.now() - t0;
+    latencies[i] = dt;
+    busy += dt;
+  }
+  const sorted = Array.from(latencies).sort((a, b) => a - b);
+  return {
+    gpus: capacity / 1000,
+    nodes: cluster.nodes.length,
+    policy,
+    decisions,
+    decisionsPerSecond: (decisions * 1000) / busy,
+    p50Micros: sorted[Math.floor(0.5 * decisions)]! * 1000,
+    p99Micros: sorted[Math.floor(0.99 * decisions)]! * 1000,
+    classes: engine.classCount,
+    allocationPercent: (allocated * 100) / capacity,
+  };
+}

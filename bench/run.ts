@@ -1,0 +1,134 @@
+/**
+ * Benchmarks: `npm run bench -- [NAME...] [--seeds N] [--traces a,b] [--policies a,b] [--mig-fleet]`.
+ * Each benchmark writes JSON under bench/results/ and prints a summary. Add a benchmark by adding an entry to
+ * `benchmarks` below.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { isPolicyName, type PolicyName, policyNames } from "../scheduler/engine/PolicyRegistry.ts";
+import { paperTraces, qualityTable, runQualityBench } from "./placement/QualityBench.ts";
+import { runSpeedBench, type SpeedResult } from "./placement/SpeedBench.ts";
+
+const resultsDir = join(dirname(fileURLToPath(import.meta.url)), "results");
+
+interface BenchArgs {
+  seeds: number;
+  traces: string[];
+  policies: PolicyName[];
+  migFleet: boolean;
+}
+
+interface Benchmark {
+  name: string;
+  description: string;
+  run(args: BenchArgs): void;
+}
+
+function log(line: string): void {
+  process.stderr.write(`${line}\n`);
+}
+
+function save(name: string, data: unknown): string {
+  mkdirSync(resultsDir, { recursive: true });
+  const file = join(resultsDir, `${name}.json`);
+  writeFileSync(file, `${JSON.stringify(data, null, 2)}\n`);
+  return file;
+}
+
+const benchmarks: Benchmark[] = [
+  {
+    name: "placement-quality",
+    description:
+      "every policy on the FGD paper's 17 pod lists, GPU allocation at arrived 100%, mean over seeds",
+    run(a) {
+      const seeds = Array.from({ length: a.seeds }, (_, i) => 42 + i);
+      const cells = runQualityBench({
+        traces: a.traces,
+        policies: a.policies,
+        seeds,
+        migFleet: a.migFleet,
+        log,
+      });
+      const file = save(a.migFleet ? "placement-quality-mig" : "placement-quality", { seeds, cells });
+      process.stdout.write(
+        `\nGPU allocation (%) at arrived workload 100%, mean over seeds ${seeds.join(",")}` +
+          `${a.migFleet ? " (MIG fleet)" : ""}\n\n${qualityTable(cells)}\n\n(${file})\n`,
+      );
+      const tessera = cells.find((c) => c.trace === "default" && c.policy === "tessera");
+      if (tessera) {
+        process.stdout.write(
+          `whole default replay (${tessera.seeds.length} seeds): ${tessera.meanWallSeconds.toFixed(2)} s per run` +
+            " (the FGD authors' simulator: 30-45 minutes)\n",
+        );
+      }
+    },
+  },
+  {
+    name: "placement-speed",
+    description: "decisions/s and p50/p99 per decision at 1k, 8k and 64k GPUs; peak RSS",
+    run() {
+      const results: SpeedResult[] = [];
+      for (const [gpus, decisions] of [
+        [1000, 20000],
+        [8000, 20000],
+        [64000, 10000],
+      ] as const) {
+        const r = runSpeedBench(gpus, "tessera", decisions, log);
+        log(
+          `  ${r.gpus} GPUs (${r.nodes} nodes, ${r.classes} classes): ${Math.round(r.decisionsPerSecond)} decisions/s,` +
+            ` p50 ${r.p50Micros.toFixed(0)} us, p99 ${r.p99Micros.toFixed(0)} us`,
+        );
+        results.push(r);
+      }
+      const peakRssMiB = process.resourceUsage().maxRSS / 1024;
+      const file = save("placement-speed", { results, peakRssMiB });
+      const lines = [
+        "| GPUs | nodes | classes | decisions/s | p50 (us) | p99 (us) |",
+        "|---:|---:|---:|---:|---:|---:|",
+        ...results.map(
+          (r) =>
+            `| ${r.gpus} | ${r.nodes} | ${r.classes} | ${Math.round(r.decisionsPerSecond)} | ${r.p50Micros.toFixed(0)} | ${r.p99Micros.toFixed(0)} |`,
+        ),
+      ];
+      process.stdout.write(`\nPlacement speed (tessera policy, one core)\n\n${lines.join("\n")}\n`);
+      process.stdout.write(`peak RSS (after the 64k-GPU run): ${peakRssMiB.toFixed(0)} MiB\n(${file})\n`);
+    },
+  },
+];
+
+function main(): void {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      seeds: { type: "string", default: "10" },
+      traces: { type: "string" },
+      policies: { type: "string" },
+      "mig-fleet": { type: "boolean", default: false },
+    },
+  });
+  const seeds = Number(values.seeds);
+  if (!Number.isInteger(seeds) || seeds < 1)
+    throw new Error(`--seeds must be an integer >= 1, got ${values.seeds}`);
+  const policies = (values.policies?.split(",") ?? [...policyNames]).map((p) => {
+    if (!isPolicyName(p)) throw new Error(`unknown policy ${p}; use ${policyNames.join(", ")}`);
+    return p;
+  });
+  const args: BenchArgs = {
+    seeds,
+    traces: values.traces?.split(",") ?? [...paperTraces],
+    policies,
+    migFleet: values["mig-fleet"] ?? false,
+  };
+  const chosen = positionals.length > 0 ? positionals : benchmarks.map((b) => b.name);
+  for (const name of chosen) {
+    const bench = benchmarks.find((b) => b.name === name);
+    if (!bench)
+      throw new Error(`unknown benchmark ${name}; known: ${benchmarks.map((b) => b.name).join(", ")}`);
+    log(`== ${bench.name}: ${bench.description}`);
+    bench.run(args);
+  }
+}
+
+main();
