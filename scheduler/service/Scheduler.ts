@@ -67,6 +67,7 @@ export class Scheduler implements SchedulerView {
   private closed = false;
   /** The fleet with nothing allocated, for "could this ever fit" checks; rebuilt when a node registers. */
   private emptyFleet: PlacementEngine | undefined;
+  private readonly fleetKnownAfterMs: number;
 
   constructor(private readonly options: SchedulerOptions) {
     this.clock = options.clock ?? Date.now;
@@ -84,6 +85,8 @@ export class Scheduler implements SchedulerView {
       }
     }
     this.seq = options.store.maxSeq();
+    // After a restart, agents need up to one lease to come back before the fleet is known again.
+    this.fleetKnownAfterMs = this.seq > 0 ? now + options.leaseMs : now;
     this.leaseTimer = setInterval(
       () => this.expireLeases(),
       Math.max(50, Math.min(1000, options.leaseMs / 4)),
@@ -511,7 +514,9 @@ export class Scheduler implements SchedulerView {
   /** Refuses a request that no node of the fleet could hold even if it were empty. */
   private checkFleetCouldHold(job: JobRecord): void {
     const nodes = [...this.nodesByName.values()].filter((n) => n.gpus.length > 0);
-    if (nodes.length === 0) return;
+    // Until every node has registered (after a restart, within one lease), the fleet is not known yet.
+    if (nodes.length === 0 || nodes.length < this.nodesByName.size || this.clock() < this.fleetKnownAfterMs)
+      return;
     this.emptyFleet ??= new PlacementEngine(
       { nodes: nodes.map((n) => nodeSpec(n.name, n.labels, n.cpuMillis, n.memoryMiB, n.gpus, [], [])) },
       { policy: this.options.policy() },

@@ -147,7 +147,14 @@ export class SchedulerFleetView implements FleetReadModel {
           slices,
         };
       });
-      nodes.push({ name: node.name, state: node.state, labels: node.labels, gpus });
+      nodes.push({
+        name: node.name,
+        state: node.state,
+        labels: node.labels,
+        cpuMillis: node.cpuMillis,
+        memoryMiB: node.memoryMiB,
+        gpus,
+      });
     }
     return { nodes, jobs };
   }
