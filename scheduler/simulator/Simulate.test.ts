@@ -1,0 +1,264 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { SeededRandom } from "../engine/SeededRandom.ts";
+import { replayFgd, tunedPods } from "./FgdReplay.ts";
+import { runSimulate } from "./SimulateCommand.ts";
+import { renderLineChart } from "./SvgLineChart.ts";
+import { replayTimeline } from "./TimelineReplay.ts";
+import { podGpuMilli } from "./TraceFleet.ts";
+import { readTraceNodes, readTracePods } from "./TraceReader.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "tessera-sim-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function file(name: string, text: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+const nodesCsv = file(
+  "nodes.csv",
+  [
+    "sn,cpu_milli,memory_mib,gpu,model",
+    "n0,32000,131072,4,G2",
+    "n1,32000,131072,2,T4",
+    "n2,16000,65536,2,P100",
+  ].join("\n"),
+);
+
+const podHeader =
+  "name,cpu_milli,memory_mib,num_gpu,gpu_milli,gpu_spec,qos,pod_phase,creation_time,deletion_time,scheduled_time";
+const podsCsv = file(
+  "pods.csv",
+  [
+    podHeader,
+    "p0,4000,8192,1,500,,LS,Running,0,100,0",
+    "p1,4000,8192,1,500,,LS,Running,10,200,10",
+    "p2,2000,4096,2,1000,,LS,Running,20,300,20",
+    "p3,8000,8192,0,0,,BE,Running,30,40,30",
+    "p4,4000,8192,1,1000,T4,LS,Running,40,500,40",
+    "p5,4000,8192,4,1000,,LS,Running,50,90,50",
+    "p6,1000,1024,1,250,G2|P100,LS,Running,60,70,60",
+  ].join("\n"),
+);
+
+describe("trace reader", () => {
+  it("reads nodes and pods", () => {
+    expect(readTraceNodes(nodesCsv).map((n) => n.gpus)).toEqual([4, 2, 2]);
+    const pods = readTracePods(podsCsv);
+    expect(pods).toHaveLength(7);
+    expect(pods[6]!.gpuSpec).toEqual(["G2", "P100"]);
+    expect(pods[0]!.creationTime).toBe(0);
+  });
+
+  it.each([
+    [
+      "missing column",
+      "sn,cpu_milli,gpu,model\nn0,1,1,G2",
+      /nodes-bad\.csv:1: missing column\(s\) memory_mib/,
+    ],
+    [
+      "unknown model",
+      "sn,cpu_milli,memory_mib,gpu,model\nn0,1,1,1,X9",
+      /nodes-bad\.csv:2: unknown GPU model "X9"/,
+    ],
+    [
+      "negative value",
+      "sn,cpu_milli,memory_mib,gpu,model\nn0,-5,1,1,G2",
+      /nodes-bad\.csv:2: cpu_milli must be >= 0, got -5/,
+    ],
+    [
+      "not a number",
+      "sn,cpu_milli,memory_mib,gpu,model\nn0,x,1,1,G2",
+      /nodes-bad\.csv:2: cpu_milli must be an integer/,
+    ],
+  ])("stops on bad node input (%s) with file and line", (_what, text, message) => {
+    const path = file("nodes-bad.csv", text);
+    expect(() => readTraceNodes(path)).toThrow(message);
+  });
+
+  it.each([
+    ["share above 1000", "p,1,1,1,1500", /pods-bad\.csv:2: gpu_milli must be <= 1000/],
+    ["multi-GPU share", "p,1,1,2,500", /pods-bad\.csv:2: a multi-GPU pod/],
+    ["gpu without share", "p,1,1,1,0", /pods-bad\.csv:2: num_gpu is 1 but gpu_milli is 0/],
+    ["negative memory", "p,1,-1,0,0", /pods-bad\.csv:2: memory_mib must be >= 0/],
+  ])("stops on bad pod input (%s) with file and line", (_what, row, message) => {
+    const path = file("pods-bad.csv", `name,cpu_milli,memory_mib,num_gpu,gpu_milli\n${row}`);
+    expect(() => readTracePods(path)).toThrow(message);
+  });
+
+  it("names unknown models in gpu_spec", () => {
+    const path = file("pods-spec.csv", `${podHeader}\np,1,1,1,100,Z80,LS,Running,0,1,0`);
+    expect(() => readTracePods(path)).toThrow(/pods-spec\.csv:2: gpu_spec names unknown GPU model "Z80"/);
+  });
+});
+
+describe("FGD-method replay", () => {
+  const nodes = readTraceNodes(nodesCsv);
+  const pods = readTracePods(podsCsv);
+
+  it("appends clones until the GPU request reaches tune x capacity", () => {
+    const list = tunedPods(pods, 8000, 1.3, new SeededRandom(1));
+    const total = list.reduce((a, p) => a + podGpuMilli(p), 0);
+    expect(total).toBeGreaterThanOrEqual(1.3 * 8000);
+    expect(total - podGpuMilli(list[list.length - 1]!)).toBeLessThan(1.3 * 8000);
+    expect(new Set(list.slice(0, pods.length))).toEqual(new Set(pods));
+  });
+
+  it("removes random pods when the trace asks for more than tune x capacity", () => {
+    const list = tunedPods(pods, 8000, 0.5, new SeededRandom(1));
+    expect(list.reduce((a, p) => a + podGpuMilli(p), 0)).toBeLessThanOrEqual(4000);
+  });
+
+  it("reports allocation at 100% and at the end, the curve and the frag rate, reproducibly", () => {
+    const a = replayFgd({ nodes, pods, policy: "tessera", seed: 3, tune: 1.3, migFleet: false });
+    const b = replayFgd({ nodes, pods, policy: "tessera", seed: 3, tune: 1.3, migFleet: false });
+    expect(a.curve).toEqual(b.curve);
+    expect(a.podsOffered).toBe(a.podsPlaced + a.podsFailed);
+    expect(a.curve[0]).toMatchObject({ arrivedPercent: 0, allocationPercent: 0 });
+    expect(a.curve.length).toBeGreaterThan(100);
+    expect(a.allocationRatioAt100).toBe(a.curve[100]!.allocationPercent);
+    expect(a.allocationRatioFinal).toBeGreaterThanOrEqual(a.allocationRatioAt100);
+    expect(a.allocationRatioFinal).toBeLessThanOrEqual(100);
+    // No departures in this method: allocation only grows.
+    a.curve.forEach((p, i) => {
+      if (i > 0) expect(p.allocationPercent).toBeGreaterThanOrEqual(a.curve[i - 1]!.allocationPercent);
+    });
+  });
+
+  it("measures MIG packing on the same workload with --mig-fleet", () => {
+    const r = replayFgd({ nodes, pods, policy: "best-fit", seed: 3, tune: 1.3, migFleet: true });
+    expect(r.migFleet).toBe(true);
+    expect(r.podsPlaced).toBeGreaterThan(0);
+    expect(r.allocationRatioFinal).toBeLessThanOrEqual(100);
+  });
+});
+
+describe("timeline replay", () => {
+  it("queues what does not fit and reports delays and idle GPU-hours", () => {
+    const nodes = readTraceNodes(nodesCsv);
+    const pods = readTracePods(podsCsv);
+    const r = replayTimeline({ nodes, pods, policy: "tessera", seed: 1, migFleet: false, podsFile: podsCsv });
+    expect(r.podsPlaced + r.podsFailed).toBe(pods.length);
+    expect(r.queueingDelaySeconds.max).toBeGreaterThanOrEqual(r.queueingDelaySeconds.p50);
+    expect(r.gpuHoursIdle).toBeGreaterThan(0);
+    expect(r.allocationRatioAt100).toBeNull();
+  });
+
+  it("needs creation and deletion times", () => {
+    const nodes = readTraceNodes(nodesCsv);
+    const path = file("no-times.csv", "name,cpu_milli,memory_mib,num_gpu,gpu_milli\np,1,1,1,100");
+    expect(() =>
+      replayTimeline({
+        nodes,
+        pods: readTracePods(path),
+        policy: "tessera",
+        seed: 1,
+        migFleet: false,
+        podsFile: path,
+      }),
+    ).toThrow(/no-times\.csv:2: creation_time or deletion_time is empty or missing/);
+  });
+
+  it("waits for capacity released by departures", () => {
+    const nodes = readTraceNodes(file("one.csv", "sn,cpu_milli,memory_mib,gpu,model\nn0,8000,8192,1,T4"));
+    const path = file(
+      "queue.csv",
+      [podHeader, "a,1000,1024,1,1000,,LS,Running,0,100,0", "b,1000,1024,1,1000,,LS,Running,10,500,10"].join(
+        "\n",
+      ),
+    );
+    const r = replayTimeline({
+      nodes,
+      pods: readTracePods(path),
+      policy: "best-fit",
+      seed: 1,
+      migFleet: false,
+      podsFile: path,
+    });
+    expect(r.podsQueued).toBe(1);
+    expect(r.queueingDelaySeconds.max).toBe(90);
+    expect(r.podsFailed).toBe(0);
+  });
+});
+
+describe("tessera simulate", () => {
+  it("writes the JSON keys the issue names and an SVG plot", () => {
+    const json = join(dir, "out.json");
+    const plot = join(dir, "out.svg");
+    const out = process.stdout.write;
+    const err = process.stderr.write;
+    process.stdout.write = () => true;
+    process.stderr.write = () => true;
+    try {
+      runSimulate({
+        nodes: nodesCsv,
+        pods: podsCsv,
+        method: "fgd",
+        policy: "fgd",
+        seed: "42",
+        tune: "1.3",
+        json,
+        plot,
+      });
+    } finally {
+      process.stdout.write = out;
+      process.stderr.write = err;
+    }
+    const result = JSON.parse(readFileSync(json, "utf8"));
+    for (const key of [
+      "allocationRatioAt100",
+      "allocationRatioFinal",
+      "podsOffered",
+      "podsFailed",
+      "wallSeconds",
+      "curve",
+    ]) {
+      expect(result).toHaveProperty(key);
+    }
+    expect(readFileSync(plot, "utf8")).toMatch(/^<svg [^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  });
+
+  it("rejects unknown policies, methods and bad numbers", () => {
+    const base = { nodes: nodesCsv, pods: podsCsv, method: "fgd", policy: "tessera", seed: "1", tune: "1.3" };
+    expect(() => runSimulate({ ...base, policy: "magic" })).toThrow(
+      /unknown --policy "magic"; use one of random/,
+    );
+    expect(() => runSimulate({ ...base, method: "replay" })).toThrow(
+      /unknown --method "replay"; use fgd or timeline/,
+    );
+    expect(() => runSimulate({ ...base, seed: "x" })).toThrow(/--seed must be an integer/);
+    expect(() => runSimulate({ ...base, tune: "-1" })).toThrow(/--tune must be a number > 0/);
+  });
+});
+
+describe("SVG line chart", () => {
+  it("escapes text and draws one path per series", () => {
+    const svg = renderLineChart({
+      title: "a < b & c",
+      xLabel: "x",
+      yLabel: "y",
+      series: [
+        {
+          name: "one",
+          points: [
+            [0, 0],
+            [1, 1],
+          ],
+        },
+        {
+          name: "two",
+          points: [
+            [0, 1],
+            [1, 0],
+          ],
+        },
+      ],
+    });
+    expect(svg).toContain("a &lt; b &amp; c");
+    expect(svg.match(/<path /g)).toHaveLength(2);
+  });
+});
