@@ -65,6 +65,11 @@ export class Agent {
     return this.state.generation;
   }
 
+  /** The latest desired state from the scheduler; the device plugin keeps its slices away from Kubernetes. */
+  get desiredState(): DesiredState__Output | undefined {
+    return this.desired;
+  }
+
   get isConnected(): boolean {
     return this.connected;
   }

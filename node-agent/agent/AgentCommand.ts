@@ -2,6 +2,16 @@ import { hostname } from "node:os";
 import { join } from "node:path";
 import type { Command } from "commander";
 import {
+  type AgentDevicePlugin,
+  startAgentDevicePlugin,
+} from "../../plugins/deviceplugin/AgentDevicePlugin.ts";
+import {
+  addDevicePluginOptions,
+  type DevicePluginFlags,
+  devicePluginConfigFromFlags,
+} from "../../plugins/deviceplugin/DevicePluginCommand.ts";
+import { allocationLog, lineLog } from "../../plugins/deviceplugin/PluginLog.ts";
+import {
   defaultSchedulerAddress,
   parseHostPort,
   readTokenFile,
@@ -12,7 +22,7 @@ import { Agent } from "./Agent.ts";
 import { NvmlGpuHost } from "./NvmlGpuHost.ts";
 import { jobUser } from "./RunAsUser.ts";
 
-export interface AgentFlags {
+export interface AgentFlags extends DevicePluginFlags {
   scheduler?: string;
   node?: string;
   dataDir?: string;
@@ -34,8 +44,8 @@ function labels(pairs: readonly string[]): Record<string, string> {
 }
 
 export function registerAgentCommands(program: Command): void {
-  program
-    .command("agent")
+  // --kubelet-dir DIR turns on the Kubernetes device plugin (docs/kubernetes.md).
+  addDevicePluginOptions(program.command("agent"))
     .description(
       "run the node agent: discover GPUs through NVML, take desired state from the scheduler, run jobs",
     )
@@ -58,6 +68,7 @@ export function registerAgentCommands(program: Command): void {
       let agent: Agent | undefined;
       let executor: Executor | undefined;
       let host: NvmlGpuHost | undefined;
+      let devicePlugin: AgentDevicePlugin | undefined;
       try {
         const scheduler = flags.scheduler ?? process.env[schedulerEnvVar] ?? defaultSchedulerAddress;
         parseHostPort(scheduler, "--scheduler");
@@ -77,6 +88,15 @@ export function registerAgentCommands(program: Command): void {
           token: tokenFile ? readTokenFile(tokenFile) : undefined,
           log,
         });
+        if (flags.kubeletDir) {
+          const started = agent;
+          devicePlugin = await startAgentDevicePlugin({
+            config: devicePluginConfigFromFlags(flags),
+            desired: () => started.desiredState,
+            log: lineLog(log),
+            sink: allocationLog(log),
+          });
+        }
         agent.start();
         log(
           `agent ${node}: ${host.inventory().length} GPU(s), scheduler ${scheduler}, jobs run as ${runAs?.user ?? "the agent's user"}, data in ${dataDir}`,
@@ -94,6 +114,7 @@ export function registerAgentCommands(program: Command): void {
         `agent: ${signal}: stopping${flags.stopJobsOnExit ? " (and its jobs)" : "; running jobs keep running"}`,
       );
       if (flags.stopJobsOnExit) await executor.stopAll();
+      await devicePlugin?.stop();
       agent.stop();
       executor.close();
       host.close();

@@ -1,0 +1,209 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Command } from "commander";
+import { describe, expect, it } from "vitest";
+import { parse, parseAllDocuments } from "yaml";
+import { buildProgram } from "../bin/cli.ts";
+import { parseDevicePluginConfig } from "../plugins/deviceplugin/DevicePluginConfig.ts";
+
+const dir = fileURLToPath(new URL("./kubernetes/", import.meta.url));
+
+// Loose views of the Kubernetes objects; the test only reads what it checks.
+interface Port {
+  name?: string;
+  containerPort?: number;
+  port?: number;
+  targetPort?: number | string;
+}
+interface Container {
+  name: string;
+  args: string[];
+  env?: { name: string }[];
+  ports?: Port[];
+  volumeMounts?: { name: string; mountPath: string }[];
+  readinessProbe?: { httpGet: { path: string; port: string } };
+  livenessProbe?: { httpGet: { path: string; port: string } };
+}
+interface Volume {
+  name: string;
+  hostPath?: { path: string };
+  persistentVolumeClaim?: { claimName: string };
+  configMap?: { name: string };
+  secret?: { secretName: string };
+}
+interface PodSpec {
+  serviceAccountName: string;
+  containers: Container[];
+  volumes: Volume[];
+}
+interface K8sObject {
+  apiVersion: string;
+  kind: string;
+  metadata: { name: string; namespace?: string; labels?: Record<string, string> };
+  spec?: {
+    selector?: Record<string, string> & { matchLabels?: Record<string, string> };
+    ports?: Port[];
+    template?: { metadata: { labels: Record<string, string> }; spec: PodSpec };
+    endpoints?: { port: string; path: string }[];
+  };
+  data?: Record<string, string>;
+  resources?: string[];
+}
+
+const files = readdirSync(dir).filter((f) => f.endsWith(".yaml"));
+const objects: K8sObject[] = files
+  .filter((f) => f !== "kustomization.yaml")
+  .flatMap((f) =>
+    parseAllDocuments(readFileSync(join(dir, f), "utf8")).map((doc) => {
+      if (doc.errors.length > 0) throw new Error(`${f}: ${doc.errors[0]!.message}`);
+      return doc.toJS() as K8sObject;
+    }),
+  );
+
+function find(kind: string, name: string): K8sObject {
+  const object = objects.find((o) => o.kind === kind && o.metadata.name === name);
+  if (!object) throw new Error(`no ${kind} ${name} in deploy/kubernetes`);
+  return object;
+}
+
+/** Parses the container's args with the real `tessera` program and returns the chosen command's options. */
+async function parseArgs(args: string[]): Promise<Record<string, unknown>> {
+  const program = buildProgram();
+  const name = args[0]!;
+  const command = program.commands.find((c: Command) => c.name() === name);
+  if (!command) throw new Error(`tessera has no "${name}" command`);
+  let options: Record<string, unknown> | undefined;
+  const errors: string[] = [];
+  for (const c of [program, command]) {
+    c.exitOverride();
+    c.configureOutput({ writeErr: (text) => errors.push(text), writeOut: () => {} });
+  }
+  command.action(() => {
+    options = command.opts();
+  });
+  // The kubelet expands $(VAR) from the container's env before starting it.
+  const expanded = args.map((a) => a.replace(/\$\(NODE_NAME\)/g, "gpu-node-1"));
+  try {
+    await program.parseAsync(expanded, { from: "user" });
+  } catch (error) {
+    throw new Error(`tessera ${expanded.join(" ")}: ${errors.join("") || (error as Error).message}`);
+  }
+  return options!;
+}
+
+function portOf(address: unknown): number {
+  const match = /:(\d+)$/.exec(String(address));
+  if (!match) throw new Error(`${String(address)} has no port`);
+  return Number(match[1]);
+}
+
+function mountFor(pod: PodSpec, container: Container, path: string): { volume: Volume; mountPath: string } {
+  const mount = (container.volumeMounts ?? [])
+    .filter((m) => path === m.mountPath || path.startsWith(`${m.mountPath}/`))
+    .sort((a, b) => b.mountPath.length - a.mountPath.length)[0];
+  if (!mount) throw new Error(`${container.name}: ${path} is on no mounted volume`);
+  const volume = pod.volumes.find((v) => v.name === mount.name);
+  if (!volume) throw new Error(`${container.name}: mount ${mount.name} has no volume`);
+  return { volume, mountPath: mount.mountPath };
+}
+
+function subset(labels: Record<string, string> | undefined, of: Record<string, string> | undefined): boolean {
+  return (
+    Object.entries(labels ?? {}).every(([k, v]) => of?.[k] === v) && Object.keys(labels ?? {}).length > 0
+  );
+}
+
+describe("deploy/kubernetes manifests", () => {
+  it("parse, live in the tessera namespace, and are all listed in the kustomization", () => {
+    const kustomization = parse(readFileSync(join(dir, "kustomization.yaml"), "utf8")) as K8sObject;
+    expect([...(kustomization.resources ?? [])].sort()).toEqual(
+      files.filter((f) => f !== "kustomization.yaml").sort(),
+    );
+    for (const o of objects) {
+      expect(o.apiVersion, o.kind).toBeTruthy();
+      expect(o.metadata.name).toMatch(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/);
+      const clusterScoped = ["Namespace", "ClusterRole", "ClusterRoleBinding"].includes(o.kind);
+      expect(o.metadata.namespace, `${o.kind} ${o.metadata.name}`).toBe(
+        clusterScoped ? undefined : "tessera",
+      );
+    }
+    for (const kind of [
+      "Deployment",
+      "DaemonSet",
+      "Service",
+      "ServiceMonitor",
+      "ConfigMap",
+      "PersistentVolumeClaim",
+      "Role",
+    ]) {
+      expect(
+        objects.some((o) => o.kind === kind),
+        kind,
+      ).toBe(true);
+    }
+  });
+
+  it("runs the scheduler with flags the CLI has, its store on the volume, and consistent ports", async () => {
+    const deployment = find("Deployment", "tessera-scheduler");
+    const pod = deployment.spec!.template!.spec;
+    const container = pod.containers[0]!;
+    const options = await parseArgs(container.args);
+    const ports = new Map((container.ports ?? []).map((p) => [p.name, p.containerPort]));
+    expect(portOf(options.listen)).toBe(ports.get("grpc"));
+    expect(portOf(options.http)).toBe(ports.get("http"));
+    expect(String(options.listen)).toMatch(/^0\.0\.0\.0:/);
+    // Listening beyond loopback needs the shared token, from the Secret.
+    expect(mountFor(pod, container, String(options.tokenFile)).volume.secret?.secretName).toBe(
+      "tessera-token",
+    );
+    const store = mountFor(pod, container, String(options.db)).volume.persistentVolumeClaim?.claimName;
+    expect(find("PersistentVolumeClaim", store!).kind).toBe("PersistentVolumeClaim");
+    expect(container.readinessProbe?.httpGet).toEqual({ path: "/readyz", port: "http" });
+    expect(container.livenessProbe?.httpGet).toEqual({ path: "/healthz", port: "http" });
+    expect(find("ServiceAccount", pod.serviceAccountName).kind).toBe("ServiceAccount");
+
+    const service = find("Service", "tessera-scheduler");
+    expect(subset(service.spec!.selector, deployment.spec!.template!.metadata.labels)).toBe(true);
+    for (const port of service.spec!.ports!) expect(ports.has(String(port.targetPort)), port.name).toBe(true);
+    const monitor = find("ServiceMonitor", "tessera-scheduler");
+    expect(subset(monitor.spec!.selector!.matchLabels, service.metadata.labels)).toBe(true);
+    expect(monitor.spec!.endpoints).toEqual([expect.objectContaining({ port: "http", path: "/metrics" })]);
+    expect(service.spec!.ports!.map((p) => p.name)).toContain("http");
+  });
+
+  it("runs the agent with flags the CLI has, pointed at the Service, with the device-plugin directory mounted", async () => {
+    const daemonSet = find("DaemonSet", "tessera-agent");
+    const pod = daemonSet.spec!.template!.spec;
+    const container = pod.containers[0]!;
+    expect(container.env?.map((e) => e.name)).toContain("NODE_NAME");
+    const options = await parseArgs(container.args);
+    expect(options.node).toBe("gpu-node-1");
+    expect(mountFor(pod, container, String(options.dataDir)).volume.hostPath?.path).toBe(
+      String(options.dataDir),
+    );
+
+    const service = find("Service", "tessera-scheduler");
+    const grpcPort = service.spec!.ports!.find((p) => p.name === "grpc")!.port;
+    expect(options.scheduler).toBe(`${service.metadata.name}.${service.metadata.namespace}.svc:${grpcPort}`);
+    expect(mountFor(pod, container, String(options.tokenFile)).volume.secret?.secretName).toBe(
+      "tessera-token",
+    );
+
+    const kubeletDir = String(options.kubeletDir);
+    const pluginMount = mountFor(pod, container, kubeletDir);
+    expect(pluginMount.mountPath).toBe(kubeletDir);
+    expect(pluginMount.volume.hostPath?.path).toBe("/var/lib/kubelet/device-plugins");
+
+    const configPath = String(options.devicePluginConfig);
+    const configMount = mountFor(pod, container, configPath);
+    const configMap = find("ConfigMap", configMount.volume.configMap!.name);
+    const text = configMap.data?.[configPath.slice(configMount.mountPath.length + 1)];
+    expect(text, `${configPath} is not a key of ConfigMap ${configMap.metadata.name}`).toBeDefined();
+    const config = parseDevicePluginConfig(parse(text!), `ConfigMap ${configMap.metadata.name}`);
+    expect(config.kubeletDir).toBe(kubeletDir);
+    const mps = mountFor(pod, container, config.mpsRoot);
+    expect(mps.volume.hostPath?.path).toBe(config.mpsRoot);
+    expect(find("ServiceAccount", pod.serviceAccountName).kind).toBe("ServiceAccount");
+  });
+});
