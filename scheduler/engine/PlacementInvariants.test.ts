@@ -20,7 +20,9 @@ const nodeArb = fc.record({
   zone: fc.constantFrom("a", "b"),
 });
 
-function toNodeSpec(n: fc.RecordValue<typeof nodeArb>, i: number): NodeSpec {
+type NodeShape = typeof nodeArb extends fc.Arbitrary<infer T> ? T : never;
+
+function toNodeSpec(n: NodeShape, i: number): NodeSpec {
   const gpus = n.gpus.map((g, j): GpuSpec => {
     const migCapable = g.model !== "T4";
     const spec: GpuSpec = {
@@ -82,7 +84,9 @@ const opArb = fc.oneof(
   { weight: 2, arbitrary: fc.record({ op: fc.constant("release" as const), pick: fc.nat() }) },
 );
 
-function requestOf(shape: fc.RecordValue<typeof shapeArb>, id: string): PlacementRequest {
+type Shape = typeof shapeArb extends fc.Arbitrary<infer T> ? T : never;
+
+function requestOf(shape: Shape, id: string): PlacementRequest {
   const r: PlacementRequest = { id, cpuMilli: shape.cpuMilli, memoryMiB: shape.memoryMiB, gpu: shape.gpu };
   if (shape.models) r.allowedModels = shape.models;
   if (shape.zone) r.nodeSelector = { zone: shape.zone };
