@@ -110,5 +110,6 @@ describe("parseQueueConfig", () => {
   it("has an open default config with one unlimited queue", () => {
     expect(openQueueConfig.queues.map((q) => q.name)).toEqual(["default"]);
     expect(openQueueConfig.queues[0]?.quota).toEqual({});
+    expect(openQueueConfig.openQueues).toBe(true);
   });
 });

@@ -32,18 +32,32 @@ export interface QueueConfig {
   defaultPriorityClass: string | undefined;
   /** A job pending this long is served before all others, with capacity reserved for it. */
   starvationSeconds: number;
+  /** Accept any queue name as an unlimited queue (only when no config file is given; not a YAML key). */
+  openQueues?: boolean;
 }
 
 export const DEFAULT_PREEMPTION_GRACE_SECONDS = 30;
 export const DEFAULT_STARVATION_SECONDS = 3600;
 export const DEFAULT_QUEUE_NAME = "default";
 
-/** In force when the scheduler starts without `--queues`: one unlimited queue, no classes. */
+export const unlimitedQueue: QueueSpec = {
+  name: DEFAULT_QUEUE_NAME,
+  weight: 1,
+  cohort: undefined,
+  quota: {},
+  borrowingLimit: undefined,
+};
+
+/**
+ * In force when the scheduler starts without `--queues`: a `default` queue, and any other queue name a job
+ * names, all unlimited; no priority classes (jobs order by their numeric priority).
+ */
 export const openQueueConfig: QueueConfig = {
-  queues: [{ name: DEFAULT_QUEUE_NAME, weight: 1, cohort: undefined, quota: {}, borrowingLimit: undefined }],
+  queues: [unlimitedQueue],
   priorityClasses: [],
   defaultPriorityClass: undefined,
   starvationSeconds: DEFAULT_STARVATION_SECONDS,
+  openQueues: true,
 };
 
 const NAME_PATTERN = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseQueueConfig } from "./QueueConfig.ts";
+import { openQueueConfig, parseQueueConfig } from "./QueueConfig.ts";
 import { type JobSubmission, QueueManager, QueueSubmissionError } from "./QueueManager.ts";
 import { NodePoolCapacity, type PoolAllocation, type PoolRequest } from "./testing/NodePoolCapacity.ts";
 
@@ -125,5 +125,18 @@ priorityClasses:
     );
     queue.reload(parseQueueConfig(`${TWO_TEAMS}\n  - {name: mid, value: 5}\n`));
     expect(queue.currentConfig().priorityClasses.map((c) => c.name)).toEqual(["low", "high", "mid"]);
+  });
+});
+
+describe("QueueManager without a config file", () => {
+  it("accepts any queue name as an unlimited queue", () => {
+    const capacity = new NodePoolCapacity([2]);
+    const queue = new QueueManager<PoolRequest, PoolAllocation>({ config: openQueueConfig, capacity });
+    queue.submit(job("x", "research", 2), 0);
+    expect(queue.cycle(0).admitted.map((a) => a.job.id)).toEqual(["x"]);
+    expect(queue.statuses().map((s) => [s.name, s.running])).toEqual([
+      ["default", 0],
+      ["research", 1],
+    ]);
   });
 });

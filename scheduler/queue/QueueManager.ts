@@ -1,6 +1,11 @@
 import { BackfillReservation } from "./BackfillReservation.ts";
 import type { CapacityModel } from "./CapacityModel.ts";
-import { DEFAULT_PREEMPTION_GRACE_SECONDS, DEFAULT_QUEUE_NAME, type QueueConfig } from "./QueueConfig.ts";
+import {
+  DEFAULT_PREEMPTION_GRACE_SECONDS,
+  DEFAULT_QUEUE_NAME,
+  type QueueConfig,
+  unlimitedQueue,
+} from "./QueueConfig.ts";
 import type { AdmittedJob, QueuedJob, StopRequest } from "./QueuedJob.ts";
 import { borrowingJobIds, QuotaLedger } from "./QuotaLedger.ts";
 import {
@@ -193,14 +198,7 @@ export class QueueManager<Request, Allocation> {
     if (!admitted) return { preempted: false, requeued: undefined };
     this.running.delete(jobId);
     this.capacity.release(admitted.allocation);
-    // A stopped victim leaves its preemptor's list, so a requeued copy of it is never taken for a victim again.
-    for (const [preemptorId, victims] of this.nominated) {
-      if (victims.includes(jobId))
-        this.nominated.set(
-          preemptorId,
-          victims.filter((id) => id !== jobId),
-        );
-    }
+    this.dropVictim(jobId);
     this.ledger.remove(admitted.job.queue, admitted.job.demand);
     const preempted = admitted.stopping !== undefined;
     if (preempted && admitted.job.requeueOnPreemption) {
@@ -214,6 +212,43 @@ export class QueueManager<Request, Allocation> {
     }
     this.sequence.delete(jobId);
     return { preempted, requeued: undefined };
+  }
+
+  /**
+   * Drops a job whose capacity the caller already gave back (it ended or was lost outside the queue's view),
+   * without touching the capacity model.
+   */
+  forget(jobId: string): void {
+    const admitted = this.running.get(jobId);
+    if (admitted) {
+      this.running.delete(jobId);
+      this.ledger.remove(admitted.job.queue, admitted.job.demand);
+    }
+    this.cancelPending(jobId);
+    this.sequence.delete(jobId);
+    this.dropVictim(jobId);
+  }
+
+  /** A stopped victim leaves its preemptor's list, so a requeued copy of it is never taken for a victim again. */
+  private dropVictim(jobId: string): void {
+    for (const [preemptorId, victims] of this.nominated) {
+      if (victims.includes(jobId))
+        this.nominated.set(
+          preemptorId,
+          victims.filter((id) => id !== jobId),
+        );
+    }
+  }
+
+  /** Checks a submission (queue, class, reach) without queueing it; throws a {@link QueueSubmissionError}. */
+  validate(submission: JobSubmission<Request>, now: number): QueuedJob<Request> {
+    return this.resolve(submission, now);
+  }
+
+  /** Marks a running job as stopping for a preemption decided before (after a restart of the caller). */
+  markStopping(jobId: string, stop: StopRequest): void {
+    const admitted = this.running.get(jobId);
+    if (admitted) admitted.stopping = stop;
   }
 
   pendingJobs(): QueuedJob<Request>[] {
@@ -536,6 +571,11 @@ export class QueueManager<Request, Allocation> {
     const queueNames = this.config.queues.map((q) => q.name);
     const queue =
       submission.queue ?? (queueNames.includes(DEFAULT_QUEUE_NAME) ? DEFAULT_QUEUE_NAME : undefined);
+    if (queue !== undefined && !queueNames.includes(queue) && this.config.openQueues) {
+      // Without a config every queue name is welcome, as an unlimited queue of its own.
+      this.reload({ ...this.config, queues: [...this.config.queues, { ...unlimitedQueue, name: queue }] });
+      return this.resolve(submission, now);
+    }
     if (queue === undefined || !queueNames.includes(queue)) {
       throw new QueueSubmissionError(
         `${queue === undefined ? "no queue given" : `unknown queue "${queue}"`}; use --queue with one of: ${queueNames.join(", ")}`,

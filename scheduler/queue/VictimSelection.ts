@@ -84,13 +84,15 @@ function eligible<Request, Allocation>(
   reclaiming: boolean,
 ): boolean {
   const { preemptor, ledger, borrowing } = input;
-  if (!candidate.job.preemptible || candidate.stopping || candidate.job.id === preemptor.id) return false;
-  if (candidate.job.queue === preemptor.queue) return candidate.job.priority < preemptor.priority;
-  // Another queue's guaranteed work is never touched; its borrowed work goes back to lenders or higher priority.
+  if (candidate.stopping || candidate.job.id === preemptor.id) return false;
+  const lowerPriority = candidate.job.preemptible && candidate.job.priority < preemptor.priority;
+  if (candidate.job.queue === preemptor.queue) return lowerPriority;
+  // Another queue's guaranteed work is never touched. Its borrowed work always goes back to the queue that lent
+  // it, preemptible or not, and to higher priority when it may be preempted.
   return (
     ledger.sameCohort(candidate.job.queue, preemptor.queue) &&
     borrowing.has(candidate.job.id) &&
-    (reclaiming || candidate.job.priority < preemptor.priority)
+    (reclaiming || lowerPriority)
   );
 }
 

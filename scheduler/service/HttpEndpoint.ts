@@ -45,6 +45,10 @@ export async function startHttpEndpoint(
         command: body.command ?? [],
         env: body.env ?? {},
         workdir: body.workdir ?? "",
+        priorityClass: "",
+        preemptible: false,
+        requeueOnPreemption: false,
+        maxRuntimeSeconds: 0,
       };
       const { job, deduplicated } = await scheduler.submit(validateJobSpec(spec), body.clientRequestId ?? "");
       return { jobId: job.id, deduplicated };

@@ -119,5 +119,28 @@ export function validateJobSpec(spec: JobSpec__Output | null | undefined): JobSp
     command: [...spec.command],
     env: { ...spec.env },
     workdir: spec.workdir,
+    ...queueingFields(spec, bad),
+  };
+}
+
+/** The queueing fields (priority class, preemption, declared run time); the queue checks the class exists. */
+function queueingFields(
+  spec: JobSpec__Output,
+  bad: (field: string, what: string) => ServiceError,
+): Pick<JobSpec, "priorityClass" | "preemptible" | "requeueOnPreemption" | "maxRuntimeSeconds"> {
+  if (spec.priorityClass && !identPattern.test(spec.priorityClass)) {
+    throw bad("priority_class", `"${spec.priorityClass}" must be lower-case letters, digits and -_. (1-63)`);
+  }
+  if (!Number.isInteger(spec.maxRuntimeSeconds) || spec.maxRuntimeSeconds < 0) {
+    throw bad(
+      "max_runtime_seconds",
+      `${spec.maxRuntimeSeconds} must be a whole number of seconds >= 0 (0: none)`,
+    );
+  }
+  return {
+    ...(spec.priorityClass ? { priorityClass: spec.priorityClass } : {}),
+    ...(spec.preemptible ? { preemptible: true } : {}),
+    ...(spec.requeueOnPreemption ? { requeueOnPreemption: true } : {}),
+    ...(spec.maxRuntimeSeconds > 0 ? { maxRuntimeSeconds: spec.maxRuntimeSeconds } : {}),
   };
 }

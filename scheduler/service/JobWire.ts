@@ -41,6 +41,10 @@ export function specMessage(spec: JobSpec): JobSpecMessage {
     command: spec.command,
     env: spec.env,
     workdir: spec.workdir,
+    priorityClass: spec.priorityClass ?? "",
+    preemptible: spec.preemptible ?? false,
+    requeueOnPreemption: spec.requeueOnPreemption ?? false,
+    maxRuntimeSeconds: spec.maxRuntimeSeconds ?? 0,
   };
 }
 

@@ -50,6 +50,11 @@ export interface JobSpec {
   command: string[];
   env: Record<string, string>;
   workdir: string;
+  /** Queueing (scheduler/queue): priority class, preemption and declared run time; absent in older records. */
+  priorityClass?: string;
+  preemptible?: boolean;
+  requeueOnPreemption?: boolean;
+  maxRuntimeSeconds?: number;
 }
 
 /** The piece of one GPU a job holds. */

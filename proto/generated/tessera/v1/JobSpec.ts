@@ -36,9 +36,28 @@ export interface JobSpec {
    */
   'workdir'?: (string);
   /**
-   * Queue within the tenant; defaults to `default`.
+   * Queue within the tenant; defaults to `default`. With a queue config (`tessera scheduler --queues FILE`) it
+   * must be one of the configured queues.
    */
   'queue'?: (string);
+  /**
+   * A priority class of the queue config (e.g. `high`); its value replaces `priority`.
+   */
+  'priorityClass'?: (string);
+  /**
+   * May be stopped for higher-priority work of its own queue. Work on capacity borrowed from another queue of
+   * the cohort is reclaimable by that queue either way.
+   */
+  'preemptible'?: (boolean);
+  /**
+   * When preempted, go back to Pending instead of ending as Preempted.
+   */
+  'requeueOnPreemption'?: (boolean);
+  /**
+   * Declared upper bound on the run time in seconds (0: none). Only jobs that declare one can be backfilled
+   * ahead of a reserved gang.
+   */
+  'maxRuntimeSeconds'?: (number);
 }
 
 /**
@@ -75,7 +94,26 @@ export interface JobSpec__Output {
    */
   'workdir': (string);
   /**
-   * Queue within the tenant; defaults to `default`.
+   * Queue within the tenant; defaults to `default`. With a queue config (`tessera scheduler --queues FILE`) it
+   * must be one of the configured queues.
    */
   'queue': (string);
+  /**
+   * A priority class of the queue config (e.g. `high`); its value replaces `priority`.
+   */
+  'priorityClass': (string);
+  /**
+   * May be stopped for higher-priority work of its own queue. Work on capacity borrowed from another queue of
+   * the cohort is reclaimable by that queue either way.
+   */
+  'preemptible': (boolean);
+  /**
+   * When preempted, go back to Pending instead of ending as Preempted.
+   */
+  'requeueOnPreemption': (boolean);
+  /**
+   * Declared upper bound on the run time in seconds (0: none). Only jobs that declare one can be backfilled
+   * ahead of a reserved gang.
+   */
+  'maxRuntimeSeconds': (number);
 }
