@@ -207,11 +207,12 @@ export class ResourcePluginServer {
     const server = this.server;
     this.server = null;
     if (server) {
+      // The kubelet keeps its connection open, so a graceful shutdown ends only by force; give calls in flight a moment.
       await new Promise<void>((resolve) => {
         const timer = setTimeout(() => {
           server.forceShutdown();
           resolve();
-        }, 1000);
+        }, 250);
         server.tryShutdown(() => {
           clearTimeout(timer);
           resolve();
