@@ -81,7 +81,7 @@ describe("preferred allocation", () => {
     for (const gpu of inventory.gpus) {
       gpu.use = {
         mode: "shared",
-        replicas: 48,
+        replicas: 24,
         memoryMiBPerReplica: 1700,
         computePercentPerReplica: 2,
         maxReplicasPerContainer: 8,
