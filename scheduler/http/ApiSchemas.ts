@@ -74,6 +74,8 @@ export const sharedSchemas = [
       name: str,
       state: { type: "string", enum: ["Ready", "NotReady", "Draining"] },
       labels: { type: "object", additionalProperties: str },
+      cpuMillis: int,
+      memoryMiB: int,
       gpus: { type: "array", items: { $ref: "Gpu#" } },
     },
     required: ["name", "state", "labels", "gpus"],

@@ -43,6 +43,9 @@ export interface FleetNode {
   name: string;
   state: NodeState;
   labels: Record<string, string>;
+  /** Host CPU and memory the agent reported, when known (what-if replays place pods' CPU and memory too). */
+  cpuMillis?: number;
+  memoryMiB?: number;
   gpus: FleetGpu[];
 }
 

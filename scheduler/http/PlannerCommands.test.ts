@@ -1,5 +1,8 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import Database from "better-sqlite3";
 import { Command } from "commander";
 import type { FastifyInstance } from "fastify";
@@ -119,6 +122,55 @@ describe("planner commands", () => {
     );
     expect(out).toMatch(/train-1 \(vision\) IDLE \d+m/);
     expect(out).toMatch(/3g\.40gb\s+@0\s+21200\/40192\s+infer-1 \(nlp\)/);
+  });
+
+  it("tessera capacity plan compares today's fleet with the options, as a table, a plot and JSON", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "tessera-plan-cli-"));
+    try {
+      const pods = join(dir, "pods.csv");
+      const rows = Array.from(
+        { length: 8 },
+        (_, i) => `p${i},1000,1024,1,1000,,LS,Running,${i},${i + 600},${i}`,
+      );
+      writeFileSync(
+        pods,
+        `name,cpu_milli,memory_mib,num_gpu,gpu_milli,gpu_spec,qos,pod_phase,creation_time,deletion_time,scheduled_time\n${rows.join("\n")}\n`,
+      );
+      const plot = join(dir, "plan.svg");
+      const json = join(dir, "plan.json");
+      const out = await run(
+        "capacity",
+        "plan",
+        "--pods",
+        pods,
+        "--add",
+        "2xH100",
+        "--remove",
+        "a100-a",
+        "--plot",
+        plot,
+        "--json",
+        json,
+      );
+      expect(out).toContain(`8 pods from ${pods}, policy tessera`);
+      expect(out).toMatch(/today\s+6\s+8\/8\s+0\s+2\s/);
+      expect(out).toMatch(/\+2xH100\s+8\s+8\/8\s+0\s+0\s+0s/);
+      expect(out).toMatch(/-a100-a\s+4\s+8\/8\s+0\s+4\s/);
+      expect(readFileSync(plot, "utf8")).toContain("today (6 GPUs)");
+      const figures = JSON.parse(readFileSync(json, "utf8"));
+      expect(
+        figures.options.map((o: { label: string; gpusByModel: object }) => [o.label, o.gpusByModel]),
+      ).toEqual([
+        ["today", { "H100-SXM5-80GB": 4, "A100-80GB": 2 }],
+        ["+2xH100", { "H100-SXM5-80GB": 6, "A100-80GB": 2 }],
+        ["-a100-a", { "H100-SXM5-80GB": 4 }],
+      ]);
+      await expect(run("capacity", "plan", "--pods", pods, "--add", "2xB300")).rejects.toThrow(
+        /unknown GPU model "B300"/,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("says how to reach the scheduler when nothing listens", async () => {

@@ -1,8 +1,13 @@
+import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
+import { isPolicyName, policyNames } from "../engine/PolicyRegistry.ts";
+import { type PlanOption, parseFleetChanges, planCapacity } from "../finops/CapacityPlan.ts";
+import { capacityPlanPlot, capacityPlanTable } from "../finops/CapacityPlanReport.ts";
 import { parseDuration } from "../finops/FinopsConfig.ts";
 import type { IdleAllocation } from "../finops/IdleDetector.ts";
 import type { UsageReport } from "../finops/UsageReport.ts";
 import type { UtilizationSample } from "../finops/UtilizationSample.ts";
+import { readTracePods } from "../simulator/TraceReader.ts";
 import type { FleetJob, FleetNode } from "./FleetReadModel.ts";
 import { defaultHttpUrl, httpBaseUrl, httpEnvVar, TesseraHttpClient } from "./TesseraHttpClient.ts";
 import { renderTop } from "./TopView.ts";
@@ -23,7 +28,10 @@ async function topScreen(client: TesseraHttpClient): Promise<string> {
   return renderTop({ nodes, jobs, samples, idle });
 }
 
-/** `tessera top` and `tessera report`: operators' and planners' views over the HTTP API. */
+/**
+ * `tessera top`, `tessera report` and `tessera capacity plan`: operators' and planners' views over the HTTP API
+ * (`capacity plan` hangs under the `capacity` command the scheduler client registers).
+ */
 export function registerPlannerCommands(program: Command): void {
   program
     .command("top")
@@ -73,4 +81,89 @@ export function registerPlannerCommands(program: Command): void {
       const report = await client.json<UsageReport>(`/v1/reports/usage?${query}`);
       process.stdout.write(`${flags.json ? JSON.stringify(report, null, 2) : renderUsageReport(report)}\n`);
     });
+
+  const capacity = program.commands.find((c) => c.name() === "capacity") ?? program.command("capacity");
+  capacity
+    .command("plan")
+    .description(
+      "replay a workload trace through the placement engine on today's fleet and on changed fleets; " +
+        "answers queueing delay and allocation per option (table, and an SVG plot)",
+    )
+    .requiredOption("--pods <TRACE>", "pod list CSV (Alibaba GPU v2023 format: creation and deletion times)")
+    .option(
+      "--add <CHANGE>",
+      "an option with more GPUs: COUNTxMODEL, e.g. 16xH100 (repeat for more options)",
+      collect,
+      [],
+    )
+    .option(
+      "--remove <CHANGE>",
+      "an option with fewer GPUs: COUNTxMODEL or a node name (repeatable)",
+      collect,
+      [],
+    )
+    .option(...httpOption)
+    .option("--policy <NAME>", `placement policy: ${policyNames.join(", ")}`, "tessera")
+    .option("--seed <N>", "seed for the engine's tie-breaking", "42")
+    .option("--plot <FILE>", "where to write the SVG plot", "capacity-plan.svg")
+    .option("--json <FILE>", "also write every option's figures as JSON")
+    .action(
+      async (flags: {
+        pods: string;
+        add: string[];
+        remove: string[];
+        http?: string;
+        policy: string;
+        seed: string;
+        plot: string;
+        json?: string;
+      }) => {
+        if (!isPolicyName(flags.policy)) {
+          throw new Error(`--policy "${flags.policy}" is not one of ${policyNames.join(", ")}`);
+        }
+        const seed = Number(flags.seed);
+        if (!Number.isInteger(seed)) throw new Error(`--seed "${flags.seed}" must be an integer`);
+        const { nodes } = await new TesseraHttpClient(httpBaseUrl(flags.http)).json<{ nodes: FleetNode[] }>(
+          "/v1/nodes",
+        );
+        if (nodes.length === 0) throw new Error("the scheduler knows no nodes yet: start agents, then plan");
+        const models = [...new Set(nodes.flatMap((n) => n.gpus.map((g) => g.modelId)))];
+        const names = nodes.map((n) => n.name);
+        const options: PlanOption[] = [
+          ...flags.add.map((v) => ({ label: `+${v}`, changes: parseFleetChanges(v, "add", models, names) })),
+          ...flags.remove.map((v) => ({
+            label: `-${v}`,
+            changes: parseFleetChanges(v, "remove", models, names),
+          })),
+        ];
+        const pods = readTracePods(flags.pods);
+        let lastReport = 0;
+        const outcomes = planCapacity({
+          fleet: nodes,
+          pods,
+          podsFile: flags.pods,
+          options,
+          policy: flags.policy,
+          seed,
+          onProgress: (label, done, total) => {
+            if (Date.now() - lastReport < 1000 && done < total) return;
+            lastReport = Date.now();
+            process.stderr.write(`capacity plan ${label}: ${done}/${total} pods replayed\n`);
+          },
+        });
+        writeFileSync(flags.plot, capacityPlanPlot(outcomes));
+        if (flags.json) {
+          const figures = outcomes.map(({ replay: { curve: _curve, ...figures }, ...o }) => ({
+            ...o,
+            ...figures,
+          }));
+          writeFileSync(flags.json, `${JSON.stringify({ pods: flags.pods, options: figures }, null, 2)}\n`);
+        }
+        process.stdout.write(
+          `${pods.length} pods from ${flags.pods}, policy ${flags.policy}\n\n${capacityPlanTable(outcomes)}\n\nplot: ${flags.plot}\n`,
+        );
+      },
+    );
 }
+
+const collect = (value: string, previous: string[]) => [...previous, value];
