@@ -27,7 +27,7 @@ function listSample(ids: string[], limit = 4): string {
 }
 
 /** Looks up every requested ID; refuses unknown, repeated and unhealthy ones, naming each. */
-export function resolveDevices(resource: AdvertisedResource, deviceIds: string[]): AdvertisedDevice[] {
+function resolveDevices(resource: AdvertisedResource, deviceIds: string[]): AdvertisedDevice[] {
   if (deviceIds.length === 0) {
     throw new AllocationRefused(
       `Allocate for ${resource.name}: a container request with no device IDs`,

@@ -65,7 +65,7 @@ export function devicePluginConfigFromFlags(flags: DevicePluginFlags): DevicePlu
 }
 
 /** Resolves when the process is told to stop (SIGINT, SIGTERM). */
-export function untilStopSignal(): Promise<NodeJS.Signals> {
+function untilStopSignal(): Promise<NodeJS.Signals> {
   return new Promise((resolve) => {
     const stop = (signal: NodeJS.Signals) => {
       process.off("SIGINT", stop);

@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { extendedResourceNameProblem, isExtendedResourceName } from "./ExtendedResourceName.ts";
+import { extendedResourceNameProblem } from "./ExtendedResourceName.ts";
+
+const isExtendedResourceName = (name: string) => extendedResourceNameProblem(name) === null;
 
 describe("extended resource names", () => {
   it("accepts and refuses the fact sheet's examples", () => {

@@ -21,7 +21,3 @@ export function extendedResourceNameProblem(name: string): string | null {
   }
   return null;
 }
-
-export function isExtendedResourceName(name: string): boolean {
-  return extendedResourceNameProblem(name) === null;
-}

@@ -102,8 +102,6 @@ export interface AllocateResponse {
 
 /** Constants of the API (fact sheet §1.3). */
 export const API_VERSION = "v1beta1";
-export const HEALTHY = "Healthy";
-export const UNHEALTHY = "Unhealthy";
 export const DEFAULT_DEVICE_PLUGIN_DIR = "/var/lib/kubelet/device-plugins";
 export const KUBELET_SOCKET_NAME = "kubelet.sock";
 export const KUBELET_CHECKPOINT_NAME = "kubelet_internal_checkpoint";
@@ -141,9 +139,7 @@ export type Tolerant<S extends ServiceDefinition> = {
     : never;
 };
 
-export const DEVICE_PLUGIN_PROTO_PATH = fileURLToPath(
-  new URL("./v1beta1/deviceplugin.proto", import.meta.url),
-);
+const DEVICE_PLUGIN_PROTO_PATH = fileURLToPath(new URL("./v1beta1/deviceplugin.proto", import.meta.url));
 
 const packageDefinition = loadSync(DEVICE_PLUGIN_PROTO_PATH, {
   keepCase: true,
