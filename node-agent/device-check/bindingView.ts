@@ -1,18 +1,9 @@
 import { discoverWith } from "../nvml/discoverHost.ts";
 import { readMigProfiles } from "../nvml/MigInventory.ts";
 import { Nvml } from "../nvml/Nvml.ts";
-import { NvmlError } from "../nvml/NvmlError.ts";
+import { nvmlOptional } from "../nvml/NvmlError.ts";
 import { computeModeNames, type GpuView, type HostView, normalizeBusId } from "./hostView.ts";
 import { readOnlyNvml } from "./readOnlyNvml.ts";
-
-function optional<T>(read: () => T): T | null {
-  try {
-    return read();
-  } catch (error) {
-    if (error instanceof NvmlError) return null;
-    throw error;
-  }
-}
 
 /** What Tessera's binding reports, through a read-only wrapper. */
 export function bindingView(libraryPath?: string): HostView {
@@ -27,10 +18,10 @@ export function bindingView(libraryPath?: string): HostView {
     const host = discoverWith(nvml);
     const gpus = host.gpus.map((gpu): GpuView => {
       const device = nvml.deviceByIndex(gpu.index);
-      const migMode = optional(() => nvml.migMode(device));
-      const mode = optional(() => nvml.computeMode(device));
+      const migMode = nvmlOptional(() => nvml.migMode(device));
+      const mode = nvmlOptional(() => nvml.computeMode(device));
       const profiles = gpu.mig.enabled ? readMigProfiles(nvml, device) : [];
-      const power = optional(() => nvml.powerUsageMilliwatts(device));
+      const power = nvmlOptional(() => nvml.powerUsageMilliwatts(device));
       return {
         index: gpu.index,
         uuid: gpu.uuid,
@@ -42,7 +33,7 @@ export function bindingView(libraryPath?: string): HostView {
         computeCapability: gpu.computeCapability,
         migCurrent: migMode?.current ?? null,
         migPending: migMode?.pending ?? null,
-        temperatureC: optional(() => nvml.temperature(device)),
+        temperatureC: nvmlOptional(() => nvml.temperature(device)),
         powerW: power === null ? null : power / 1000,
         computeMode: mode === null ? null : (computeModeNames[mode] ?? String(mode)),
         migDevices: gpu.mig.instances

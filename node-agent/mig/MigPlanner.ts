@@ -41,7 +41,12 @@ interface Demand {
   computeSlices: number[];
 }
 
-function signature(profileName: string, start: number, computeSlices: readonly number[]): string {
+/** Identity of a GPU instance for keeping it: profile, start and compute-instance sizes. */
+export function gpuInstanceSignature(
+  profileName: string,
+  start: number,
+  computeSlices: readonly number[],
+): string {
   return `${profileName}@${start}:${[...computeSlices].sort((a, b) => a - b).join(",")}`;
 }
 
@@ -136,7 +141,7 @@ export function planMigLayout(
   const present = new Map<string, number>();
   const busy = new Set<string>();
   for (const e of existing) {
-    const key = signature(e.profileName, e.start, e.computeSlices);
+    const key = gpuInstanceSignature(e.profileName, e.start, e.computeSlices);
     present.set(key, (present.get(key) ?? 0) + 1);
     if (e.busy) busy.add(key);
   }
@@ -145,7 +150,7 @@ export function planMigLayout(
 
   const candidates = (d: Demand): number[] => {
     const starts = d.start !== undefined ? [d.start] : d.profile.placements.map((p) => p.start);
-    const key = (s: number) => signature(d.profile.name, s, d.computeSlices);
+    const key = (s: number) => gpuInstanceSignature(d.profile.name, s, d.computeSlices);
     const keep = starts.filter((s) => (present.get(key(s)) ?? 0) > 0);
     const keepBusy = keep.filter((s) => busy.has(key(s)));
     return [
@@ -163,7 +168,7 @@ export function planMigLayout(
       if (used & bits) continue;
       used |= bits;
       chosen[i] = start;
-      const key = signature(d.profile.name, start, d.computeSlices);
+      const key = gpuInstanceSignature(d.profile.name, start, d.computeSlices);
       const had = present.get(key) ?? 0;
       if (had > 0) present.set(key, had - 1);
       if (place(i + 1)) return true;
@@ -186,5 +191,3 @@ export function planMigLayout(
   }));
   return { ok: true, instances: instances.sort((a, b) => a.start - b.start) };
 }
-
-export { signature as gpuInstanceSignature };

@@ -92,18 +92,18 @@ export function fullComputeInstanceProfileId(
   return nvml.computeInstanceProfileInfo(gpuInstance, index).id;
 }
 
-/** Compute instances of one GPU instance with their profile's slice count. */
-export function readComputeInstances(
-  nvml: Nvml,
-  gpuInstance: GpuInstanceHandle,
-): { handle: ComputeInstanceHandle; id: number; profileId: number; slices: number; start: number }[] {
-  const result: {
-    handle: ComputeInstanceHandle;
-    id: number;
-    profileId: number;
-    slices: number;
-    start: number;
-  }[] = [];
+/** A compute instance with its profile's size and where it starts inside its GPU instance. */
+export interface ComputeInstanceEntry {
+  handle: ComputeInstanceHandle;
+  id: number;
+  profileId: number;
+  slices: number;
+  start: number;
+}
+
+/** Compute instances of one GPU instance, by id. */
+export function readComputeInstances(nvml: Nvml, gpuInstance: GpuInstanceHandle): ComputeInstanceEntry[] {
+  const result: ComputeInstanceEntry[] = [];
   for (let index = 0; index < COMPUTE_INSTANCE_PROFILE_COUNT; index++) {
     let profile: ReturnType<Nvml["computeInstanceProfileInfo"]>;
     try {

@@ -2,7 +2,7 @@ import { promisify } from "node:util";
 import koffi, { type LibraryHandle } from "koffi";
 import { NvmlError } from "./NvmlError.ts";
 import { NvmlReturn } from "./nvmlReturnCodes.ts";
-import { nvmlHandleTypes, nvmlStructs, nvmlStructVersions } from "./nvmlStructs.ts";
+import { nvmlStructs, nvmlStructVersions } from "./nvmlStructs.ts";
 import {
   type ComputeInstanceHandle,
   type ComputeInstanceInfo,
@@ -27,9 +27,6 @@ import {
 export function nvmlLibraryPath(): string {
   return process.env.TESSERA_NVML_LIBRARY || "libnvidia-ml.so.1";
 }
-
-// Types are registered once per process in koffi's global registry (nvmlStructs.ts registers the structs).
-void nvmlHandleTypes;
 
 /**
  * Prototypes of every symbol the binding uses, by their versioned names (fact sheet section 1). Symbols are bound

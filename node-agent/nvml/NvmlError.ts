@@ -15,12 +15,18 @@ export class NvmlError extends Error {
     this.functionName = functionName;
   }
 
-  is(code: number): boolean {
-    return this.code === code;
-  }
-
   static isCode(error: unknown, code: number): error is NvmlError {
     return error instanceof NvmlError && error.code === code;
+  }
+}
+
+/** The value `read` returns, or null when NVML answers with an error (for fields a GPU or driver may lack). */
+export function nvmlOptional<T>(read: () => T): T | null {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof NvmlError) return null;
+    throw error;
   }
 }
 

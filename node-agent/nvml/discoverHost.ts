@@ -7,7 +7,7 @@ import {
   readMigProfiles,
 } from "./MigInventory.ts";
 import { Nvml } from "./Nvml.ts";
-import { NvmlError, NvmlReturn } from "./NvmlError.ts";
+import { NvmlError, NvmlReturn, nvmlOptional } from "./NvmlError.ts";
 import { type DeviceHandle, NVLINK_MAX_LINKS } from "./nvmlTypes.ts";
 
 export interface NvlinkPeer {
@@ -61,15 +61,6 @@ export interface HostDiscovery {
 
 const MiB = 2 ** 20;
 
-function optional<T>(read: () => T): T | null {
-  try {
-    return read();
-  } catch (error) {
-    if (error instanceof NvmlError) return null;
-    throw error;
-  }
-}
-
 function hex32(value: number): string {
   return `0x${value.toString(16).toUpperCase().padStart(8, "0")}`;
 }
@@ -87,7 +78,7 @@ function nvlinkPeers(nvml: Nvml, device: DeviceHandle, indexByBusId: Map<string,
       throw error;
     }
     if (!active) continue;
-    const remote = optional(() => nvml.nvLinkRemotePciInfo(device, link));
+    const remote = nvmlOptional(() => nvml.nvLinkRemotePciInfo(device, link));
     if (!remote) continue;
     const busId = remote.busId.toUpperCase();
     const peer = peers.get(busId) ?? { pciBusId: busId, gpuIndex: indexByBusId.get(busId) ?? null, links: 0 };
@@ -103,7 +94,7 @@ export function discoverGpu(nvml: Nvml, index: number, indexByBusId: Map<string,
   const name = nvml.name(device);
   const pci = nvml.pciInfo(device);
   const cc = nvml.computeCapability(device);
-  const migMode = optional(() => nvml.migMode(device));
+  const migMode = nvmlOptional(() => nvml.migMode(device));
   const capable = migMode !== null;
   const enabled = migMode?.current ?? false;
   let profiles: MigProfileInfo[] = [];
@@ -117,7 +108,7 @@ export function discoverGpu(nvml: Nvml, index: number, indexByBusId: Map<string,
     profiles = catalogMigProfiles(name);
     profilesSource = profiles.length > 0 ? "catalog" : "none";
   }
-  const processes = (optional(() => nvml.computeProcesses(device)) ?? []).map((p) => ({
+  const processes = (nvmlOptional(() => nvml.computeProcesses(device)) ?? []).map((p) => ({
     pid: p.pid,
     usedMemoryMiB: p.usedGpuMemoryBytes === null ? null : Math.round(p.usedGpuMemoryBytes / MiB),
     gpuInstanceId: p.gpuInstanceId,
@@ -128,7 +119,7 @@ export function discoverGpu(nvml: Nvml, index: number, indexByBusId: Map<string,
     uuid: nvml.uuid(device),
     name,
     model: findGpuModelByName(name)?.id ?? null,
-    serial: optional(() => nvml.serial(device)),
+    serial: nvmlOptional(() => nvml.serial(device)),
     memoryMiB: Math.round(nvml.memoryInfo(device).totalBytes / MiB),
     pciBusId: pci.busId.toUpperCase(),
     pciDeviceId: hex32(pci.pciDeviceId),
@@ -150,7 +141,7 @@ export function discoverWith(nvml: Nvml): HostDiscovery {
   return {
     driverVersion: nvml.driverVersion(),
     nvmlVersion: nvml.nvmlVersion(),
-    cudaDriverVersion: optional(() => nvml.cudaDriverVersion()),
+    cudaDriverVersion: nvmlOptional(() => nvml.cudaDriverVersion()),
     gpus,
   };
 }

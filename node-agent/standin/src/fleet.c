@@ -131,7 +131,8 @@ static int parse_gpu(standin_gpu *g, int index, const json_value *v, char *err, 
   snprintf(seed, sizeof seed, "gpu/%d/%s", index, g->model->id);
   standin_format_uuid(g->uuid, sizeof g->uuid, "GPU-", seed);
   snprintf(g->serial, sizeof g->serial, "16%011llu", standin_hash(seed, 7) % 100000000000ULL);
-  snprintf(g->bus_id, sizeof g->bus_id, "00000000:%02X:00.0", (unsigned)(0x10 + 0x10 * index) & 0xFF);
+  /* 15 GPUs per PCI domain at buses 0x10, 0x20, ... 0xF0, so 64 GPUs get distinct ids. */
+  snprintf(g->bus_id, sizeof g->bus_id, "%08X:%02X:00.0", (unsigned)(index / 15), (unsigned)(0x10 * (index % 15 + 1)));
   if (read_string(v, "uuid", g->uuid, sizeof g->uuid, where, err, errlen) < 0) return -1;
   if (strncmp(g->uuid, "GPU-", 4) != 0) {
     snprintf(err, errlen, "%s.uuid \"%s\" must start with GPU-", where, g->uuid);
