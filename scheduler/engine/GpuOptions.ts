@@ -58,9 +58,8 @@ function shareOptions(
   const options: GpuOption[] = [];
   let sawShared = false;
   let sawCompute = false;
-  const seen = new Set<string>();
-  let tightest: GpuOption | undefined;
-  let tightestFree = Number.POSITIVE_INFINITY;
+  let previous: GpuState | undefined;
+  let tightest = -1;
   for (let pos = 0; pos < node.ordered.length; pos++) {
     const gpu = node.ordered[pos]!;
     if (gpu.mode !== "shared" || !cycle.allows(gpu.model)) continue;
@@ -68,20 +67,24 @@ function shareOptions(
     if (gpu.freeMilli < milli) continue;
     sawCompute = true;
     if (gpu.memoryMiB > 0 && gpu.memFreeMiB < memoryMiB) continue;
-    const option: GpuOption = { picks: [{ pos, kind: "share", milli, memoryMiB }], nvlinkPairs: 0 };
     if (mode === "tightest") {
-      if (gpu.freeMilli < tightestFree) {
-        tightestFree = gpu.freeMilli;
-        tightest = option;
-      }
+      if (tightest < 0 || gpu.freeMilli < node.ordered[tightest]!.freeMilli) tightest = pos;
       continue;
     }
-    const key = `${gpu.model}/${gpu.freeMilli}/${gpu.memFreeMiB}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    options.push(option);
+    // Equal GPUs sit next to each other in canonical order; one option stands for all of them.
+    if (
+      previous &&
+      previous.freeMilli === gpu.freeMilli &&
+      previous.memFreeMiB === gpu.memFreeMiB &&
+      previous.model === gpu.model
+    ) {
+      continue;
+    }
+    previous = gpu;
+    options.push({ picks: [{ pos, kind: "share", milli, memoryMiB }], nvlinkPairs: 0 });
   }
-  if (tightest) options.push(tightest);
+  if (tightest >= 0)
+    options.push({ picks: [{ pos: tightest, kind: "share", milli, memoryMiB }], nvlinkPairs: 0 });
   if (options.length > 0) return { options };
   if (!sawShared) return { reason: "no GPU in shared mode" };
   return { reason: sawCompute ? "insufficient GPU memory" : "insufficient GPU share" };

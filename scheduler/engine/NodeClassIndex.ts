@@ -25,6 +25,10 @@ export interface NodeClass {
   readonly idleGpus: number;
   /** Position in the index's class list, for O(1) removal. */
   slot: number;
+  /** Creation order, for `createdSince`. */
+  readonly serial: number;
+  /** False once the last member left; rankings drop it lazily. */
+  alive: boolean;
 }
 
 /** Groups nodes into equivalence classes and keeps the groups current as nodes change. */
@@ -32,6 +36,10 @@ export class NodeClassIndex {
   private readonly byKey = new Map<string, NodeClass>();
   /** The live classes, densely packed for fast scans. */
   readonly list: NodeClass[] = [];
+  /** Classes in creation order (dead ones are dropped when the log is compacted). */
+  private log: NodeClass[] = [];
+  /** Serial the next class gets. */
+  nextSerial = 0;
   private readonly memoLimit: number;
 
   constructor(memoLimit = 4096) {
@@ -66,9 +74,13 @@ export class NodeClassIndex {
         maxShareFree,
         idleGpus,
         slot: this.list.length,
+        serial: this.nextSerial++,
+        alive: true,
       };
       this.byKey.set(key, klass);
       this.list.push(klass);
+      this.log.push(klass);
+      if (this.log.length > 4 * this.list.length + 1024) this.log = this.log.filter((k) => k.alive);
     }
     node.klass = klass;
     node.classSlot = klass.members.length;
@@ -86,6 +98,10 @@ export class NodeClassIndex {
     node.klass = undefined;
     node.classSlot = -1;
     if (klass.members.length === 0) {
+      // Rankings may still point at a dead class for a while: let go of what it holds now.
+      klass.alive = false;
+      klass.memo.length = 0;
+      klass.derived.clear();
       this.byKey.delete(klass.key);
       const moved = this.list.pop()!;
       if (moved !== klass) {
@@ -93,6 +109,19 @@ export class NodeClassIndex {
         moved.slot = klass.slot;
       }
     }
+  }
+
+  /** The classes created at or after `serial`, oldest first (some may have died since). */
+  *createdSince(serial: number): Generator<NodeClass> {
+    // Serials increase along the log: binary search for the first one at or after `serial`.
+    let lo = 0;
+    let hi = this.log.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.log[mid]!.serial < serial) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < this.log.length; i++) yield this.log[i]!;
   }
 
   /** Forgets every remembered evaluation, e.g. when a policy's view of the workload changes. */

@@ -12,6 +12,7 @@ import { type Evaluation, type NodeClass, NodeClassIndex } from "./NodeClassInde
 import { NodeState } from "./NodeState.ts";
 import type { GangResult, GpuAssignment, Placement, PlaceResult, Unschedulable } from "./Placement.ts";
 import type { GangRequest, PlacementRequest } from "./PlacementRequest.ts";
+import { RankedClasses } from "./RankedClasses.ts";
 import type { ScorePlugin } from "./ScorePlugin.ts";
 import { SeededRandom } from "./SeededRandom.ts";
 import { UnschedulableReasons } from "./UnschedulableReasons.ts";
@@ -22,6 +23,8 @@ export interface EngineOptions {
   /** Seed of the engine's only randomness (tie-breaking between equally good nodes). */
   seed?: number;
 }
+
+const quicklyRejected: Evaluation = { fits: false, reason: "rejected on the class summary" };
 
 export interface PlaceOptions {
   /** Count the reasons of every node when nothing fits (default true). */
@@ -48,6 +51,8 @@ export class PlacementEngine {
   private readonly allocations = new Map<string, AllocationRecord>();
   /** Request signatures interned to small numbers: the per-class memo keys. */
   private readonly signatures = new Map<string, number>();
+  /** Per signature, the classes that fit it, best first. */
+  private rankings: (RankedClasses | undefined)[] = [];
 
   constructor(cluster: ClusterSpec, options: EngineOptions) {
     this.policy = options.policy;
@@ -105,7 +110,10 @@ export class PlacementEngine {
 
   /** Lets the policy learn from an arriving request (its view of the workload), before it is placed. */
   observe(request: PlacementRequest): void {
-    this.policy.observe?.(new CycleState(request), () => this.index.clearMemos());
+    this.policy.observe?.(new CycleState(request), () => {
+      this.index.clearMemos();
+      this.rankings = [];
+    });
   }
 
   /**
@@ -119,52 +127,34 @@ export class PlacementEngine {
 
   private decide(cycle: CycleState, explain = true): PlaceResult {
     const signature = this.intern(cycle.signature);
-    let best: NodeClass | undefined;
-    let bestEval: Evaluation | undefined;
-    let bestScore = Number.NEGATIVE_INFINITY;
-    let tiedWeight = 0;
-    const r = cycle.request;
-    const g = r.gpu;
-    const shareMilli = g.kind === "share" ? g.milli : 0;
-    const wholeCount = g.kind === "whole" ? g.count : 0;
-    const classes = this.index.list;
-    for (let i = 0; i < classes.length; i++) {
-      const klass = classes[i]!;
-      // Quick rejection on the class summary; the reasons are collected only if nothing fits.
-      if (
-        klass.cpuFree < r.cpuMilli ||
-        klass.memFree < r.memoryMiB ||
-        klass.maxShareFree < shareMilli ||
-        klass.idleGpus < wholeCount
-      ) {
-        continue;
-      }
-      const ev = this.evaluate(klass, cycle, signature);
-      if (!ev.fits || ev.score < bestScore) continue;
-      const eligible = this.eligibleCount(klass, cycle);
-      if (eligible === 0) continue;
-      if (ev.score > bestScore) {
-        bestScore = ev.score;
-        best = klass;
-        bestEval = ev;
-        tiedWeight = eligible;
-      } else {
-        // Weighted reservoir sampling: every tied node equally likely, as kube-scheduler's selectHost.
-        tiedWeight += eligible;
-        if (this.rng.next() * tiedWeight < eligible) {
-          best = klass;
-          bestEval = ev;
-        }
-      }
+    let ranked = this.rankings[signature];
+    if (!ranked) {
+      ranked = new RankedClasses();
+      this.rankings[signature] = ranked;
     }
-    if (!best || !bestEval?.fits) {
+    const r = cycle.request;
+    const shareMilli = r.gpu.kind === "share" ? r.gpu.milli : 0;
+    const wholeCount = r.gpu.kind === "whole" ? r.gpu.count : 0;
+    ranked.catchUp(this.index, (klass) =>
+      // Quick rejection on the class summary; `explain` asks the plugins for the reason if it needs one.
+      klass.cpuFree < r.cpuMilli || klass.maxShareFree < shareMilli || klass.idleGpus < wholeCount
+        ? quicklyRejected
+        : this.evaluate(klass, cycle, signature),
+    );
+    // Host memory is not part of the signature: check it here, with gang exclusions.
+    const memory = r.memoryMiB;
+    const best = ranked.best(
+      (klass) => (klass.memFree < memory ? 0 : this.eligibleCount(klass, cycle)),
+      this.rng,
+    );
+    if (!best) {
       const unschedulable = explain
         ? this.explain(cycle, signature)
         : new UnschedulableReasons().fold(this.nodesByName.size);
       return { ok: false, unschedulable };
     }
-    const node = this.pickMember(best, cycle);
-    return { ok: true, placement: this.toPlacement(node, bestEval.option, cycle, bestEval.score) };
+    const node = this.pickMember(best.klass, cycle);
+    return { ok: true, placement: this.toPlacement(node, best.evaluation.option, cycle, best.score) };
   }
 
   /** Why no node fits: every class's reason, counted per node. */
