@@ -1,6 +1,8 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import * as grpc from "@grpc/grpc-js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { KubeletAllocation } from "../plugins/deviceplugin/AllocationSink.ts";
@@ -14,6 +16,7 @@ import { devicePluginService, registrationService } from "../proto/k8s/DevicePlu
 import { eventually, exampleInventory, migUuids, uuids } from "./deviceplugin-fixtures.ts";
 import { FakeKubelet } from "./fake-kubelet/FakeKubelet.ts";
 
+const cli = fileURLToPath(new URL("../bin/tessera.js", import.meta.url));
 let dir: string;
 let kubelet: FakeKubelet;
 let inventory: MemorySliceInventory;
@@ -239,6 +242,19 @@ describe("device plugin against the fake kubelet", () => {
     expect(kubelet.allocatable("nvidia.com/gpu")).toBe(4);
   });
 
+  it("registers once a kubelet appears after the plugin started", async () => {
+    await registered();
+    await manager.stop();
+    await kubelet.stop();
+    await startPlugin();
+    expect(readdirSync(dir).sort()).toEqual(
+      ALL_RESOURCES.map((r) => `tessera-${r.replace("/", "_")}.sock`).sort(),
+    );
+    expect(manager.status().every((s) => !s.registered)).toBe(true);
+    await kubelet.start();
+    await registered();
+  });
+
   it("answers bad input with clear gRPC errors and keeps serving", async () => {
     await registered();
     const unknown = await kubelet.allocateIds("nvidia.com/gpu", ["GPU-nope"]).catch(grpcError);
@@ -293,6 +309,27 @@ describe("device plugin against the fake kubelet", () => {
     const ok = await kubelet.allocate("nvidia.com/gpu", 1);
     expect(ok.response.container_responses).toHaveLength(1);
     expect(kubelet.connected("nvidia.com/gpu")).toBe(true);
+  });
+});
+
+describe("tessera device-plugin", () => {
+  it("refuses a bad inventory file with the key to fix and exit status 1", () => {
+    const inventory = join(dir, "inventory.yaml");
+    writeFileSync(
+      inventory,
+      "gpus:\n  - uuid: GPU-1\n    model: L4-24GB\n    memoryMiB: 23034\n    pciBusId: 0000:01:00.0\n    use: { mode: split }\n",
+    );
+    const run = spawnSync(
+      process.execPath,
+      [cli, "device-plugin", "--inventory", inventory, "--kubelet-dir", dir],
+      {
+        encoding: "utf8",
+      },
+    );
+    expect(run.status).toBe(1);
+    expect(run.stderr.trim()).toBe(
+      `tessera device-plugin: ${inventory}: gpus[0].use: mode is "split"; use whole, mig, shared or vfio`,
+    );
   });
 });
 
