@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { Finops } from "../finops/Finops.ts";
 import { parseFinopsSettings } from "../finops/FinopsConfig.ts";
 import { InMemoryFleet } from "../http/InMemoryFleet.ts";
-import { sampleFleet } from "../http/SampleFleet.ts";
+import { job, sampleFleet } from "../http/SampleFleet.ts";
 import { TesseraMetrics } from "./TesseraMetrics.ts";
 
 const T0 = Date.UTC(2026, 10, 2);
@@ -58,6 +58,14 @@ async function populated() {
     const node = draft.nodes[1];
     if (node) node.state = "NotReady";
   });
+  // A job that holds slices before it runs (Scheduled) is counted when its start time appears.
+  fleet.update((draft) => {
+    draft.jobs.push(job("late-1", "nlp", "training", { state: "Running", submittedAt: T0 }));
+  });
+  fleet.update((draft) => {
+    const late = draft.jobs.find((j) => j.id === "late-1");
+    if (late) late.startedAt = T0 + 30_000;
+  });
   metrics.observeSchedulingDecision(0.0003);
   return { metrics, fleet, finops };
 }
@@ -108,7 +116,8 @@ describe("metrics", () => {
     );
     expect(text).toContain('tessera_agents{state="NotReady"} 1');
     expect(text).toContain('tessera_lease_expiries_total{Hostname="a100-a"} 1');
-    expect(text).toContain('tessera_queueing_delay_seconds_sum{queue="training"} 90');
+    expect(text).toContain('tessera_queueing_delay_seconds_sum{queue="training"} 120');
+    expect(text).toContain('tessera_queueing_delay_seconds_count{queue="training"} 2');
     expect(text).toContain("tessera_scheduling_decision_seconds_count 1");
     expect(text).toContain(
       'tessera_gpu_power_watts{gpu="0",UUID="GPU-h100-a-0",device="nvidia0",modelName="NVIDIA H100 80GB HBM3",Hostname="h100-a",GPU_I_PROFILE="",GPU_I_ID="",tenant="vision",job="train-1"} 70.5',

@@ -1,7 +1,7 @@
 import { Counter, Gauge, Histogram, Registry } from "prom-client";
 import type { Finops } from "../finops/Finops.ts";
 import { FleetIndex } from "../finops/FleetIndex.ts";
-import type { FleetReadModel, JobState, NodeState } from "../http/FleetReadModel.ts";
+import type { FleetReadModel, NodeState } from "../http/FleetReadModel.ts";
 import { fleetCapacity } from "./FleetCapacity.ts";
 
 /** Label names shared with NVIDIA's DCGM exporter, so tessera's series join with DCGM_FI_* ones. */
@@ -23,7 +23,7 @@ export class TesseraMetrics {
   private readonly leaseExpiries: Counter<"Hostname">;
   private readonly idleFlagged: Counter<"queue" | "tenant">;
   private readonly idleReclaims: Counter<"queue" | "tenant">;
-  private readonly jobStates = new Map<string, JobState>();
+  private readonly startedJobs = new Set<string>();
   private readonly nodeStates = new Map<string, NodeState>();
   private unsubscribe: (() => void) | undefined;
 
@@ -259,14 +259,17 @@ export class TesseraMetrics {
     const seenJobs = new Set<string>();
     for (const job of jobs) {
       seenJobs.add(job.id);
-      const before = this.jobStates.get(job.id);
-      const startedAt = job.startedAt;
-      if (!initial && (before === undefined || before === "Pending") && startedAt !== undefined) {
-        this.queueingDelay.observe({ queue: job.queue }, Math.max(0, (startedAt - job.submittedAt) / 1000));
+      // A job is counted once, when it is first seen started; jobs that had started before we watched are not.
+      if (job.startedAt === undefined || this.startedJobs.has(job.id)) continue;
+      this.startedJobs.add(job.id);
+      if (!initial) {
+        this.queueingDelay.observe(
+          { queue: job.queue },
+          Math.max(0, (job.startedAt - job.submittedAt) / 1000),
+        );
       }
-      this.jobStates.set(job.id, job.state);
     }
-    for (const id of this.jobStates.keys()) if (!seenJobs.has(id)) this.jobStates.delete(id);
+    for (const id of this.startedJobs) if (!seenJobs.has(id)) this.startedJobs.delete(id);
     for (const node of nodes) {
       const before = this.nodeStates.get(node.name);
       if (!initial && before !== undefined && before !== "NotReady" && node.state === "NotReady") {
