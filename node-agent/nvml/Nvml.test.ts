@@ -313,6 +313,13 @@ describe("Nvml binding against the stand-in", () => {
     fleet.write(fleetFile);
   });
 
+  it("initialises with flags too, reference-counted like NVML", () => {
+    const second = Nvml.open(fleet.libraryPath, 0);
+    second.close();
+    second.close();
+    expect(nvml.deviceCount()).toBe(3);
+  });
+
   it("binds symbols lazily", () => {
     expect(nvml.has("nvmlDeviceGetTemperatureV")).toBe(true);
     expect(nvml.has("tesseraStandinLastError")).toBe(true);

@@ -201,8 +201,11 @@ export class Nvml {
     this.lib = lib;
   }
 
-  /** Loads the library (default: `nvmlLibraryPath()`) and calls nvmlInit_v2. */
-  static open(libraryPath: string = nvmlLibraryPath()): Nvml {
+  /**
+   * Loads the library (default: `nvmlLibraryPath()`) and calls nvmlInit_v2, or nvmlInitWithFlags when `initFlags`
+   * is given (NVML_INIT_FLAG_NO_GPUS 1, NO_ATTACH 2, FORCE_INIT 4).
+   */
+  static open(libraryPath: string = nvmlLibraryPath(), initFlags?: number): Nvml {
     let lib: LibraryHandle;
     try {
       lib = koffi.load(libraryPath);
@@ -213,7 +216,8 @@ export class Nvml {
       );
     }
     const nvml = new Nvml(libraryPath, lib);
-    nvml.check("nvmlInit_v2", nvml.fn("nvmlInit_v2")());
+    if (initFlags === undefined) nvml.check("nvmlInit_v2", nvml.fn("nvmlInit_v2")());
+    else nvml.check("nvmlInitWithFlags", nvml.fn("nvmlInitWithFlags")(initFlags));
     return nvml;
   }
 
