@@ -142,13 +142,26 @@ export class SchedulerQueue {
     }
   }
 
-  cycle(nowMs: number): ServiceCycle {
+  /**
+   * One scheduling pass. `describeCapacity` may turn the engine's "does not fit" sentence into a richer one
+   * (e.g. which GPUs could be repartitioned); the queue adds position, quota and preemption.
+   */
+  cycle(nowMs: number, describeCapacity?: (jobId: string, engineMessage: string) => string): ServiceCycle {
     const now = nowMs / 1000;
     const result = this.manager.cycle(now);
     const waiting = new Map<string, string>(this.refused);
     for (const job of this.manager.pendingJobs()) {
       const explanation = this.manager.explain(job.id, now);
-      if (explanation) waiting.set(job.id, explanation.summary);
+      if (!explanation) continue;
+      const reason = explanation.waitsFor;
+      const capacity =
+        reason?.kind === "capacity" && describeCapacity
+          ? describeCapacity(job.id, reason.message)
+          : undefined;
+      waiting.set(
+        job.id,
+        capacity ? explanation.summary.replace(reason?.message ?? "", capacity) : explanation.summary,
+      );
     }
     const graceOf = new Map(this.manager.runningJobs().map((r) => [r.job.id, r.job.preemptionGraceSeconds]));
     return {

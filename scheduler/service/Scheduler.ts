@@ -4,9 +4,16 @@ import type { Assignment } from "../../proto/generated/tessera/v1/Assignment.ts"
 import type { JobObserved__Output } from "../../proto/generated/tessera/v1/JobObserved.ts";
 import type { Register__Output } from "../../proto/generated/tessera/v1/Register.ts";
 import type { Report__Output } from "../../proto/generated/tessera/v1/Report.ts";
-import type { Placement } from "../engine/Placement.ts";
 import { PlacementEngine } from "../engine/PlacementEngine.ts";
 import type { ScorePlugin } from "../engine/ScorePlugin.ts";
+import { openQueueConfig, type QueueConfig } from "../queue/QueueConfig.ts";
+import { QueueSubmissionError } from "../queue/QueueManager.ts";
+import {
+  PREEMPTION_REASON_PREFIX,
+  SchedulerQueue,
+  type ServiceJob,
+  serviceJob,
+} from "../queue/SchedulerQueue.ts";
 import { finalJobStates, type JobRecord, type JobSpec, type JobState } from "../store/JobRecord.ts";
 import type { JobStore } from "../store/JobStore.ts";
 import { type CapacitySummary, capacitySummary } from "./CapacityReport.ts";
@@ -41,7 +48,11 @@ export interface SchedulerOptions {
   lostNodePolicy: LostNodePolicy;
   clock?: () => number;
   log?: (line: string) => void;
+  /** Queues, quotas and priority classes (`--queues FILE`); without it every queue is unlimited. */
+  queues?: QueueConfig;
 }
+
+const minCycleIntervalMs = 20;
 
 const activeStates: ReadonlySet<JobState> = new Set(["Scheduled", "Running"]);
 
@@ -58,10 +69,13 @@ export class Scheduler implements SchedulerView {
   /** Jobs that were asked to stop (cancel) and the generation whose desired state no longer holds them. */
   private readonly stopping = new Map<string, number>();
   private readonly engine: PlacementEngine;
+  /** Admission order, quotas, reservations and preemption in front of the engine. */
+  readonly queue: SchedulerQueue;
   private readonly clock: () => number;
   private seq: number;
   private sessionSeq = 0;
   private cycleQueued = false;
+  private lastCycleMs = 0;
   private cycleRunning: Promise<void> | undefined;
   private readonly leaseTimer: NodeJS.Timeout;
   private closed = false;
@@ -72,6 +86,7 @@ export class Scheduler implements SchedulerView {
   constructor(private readonly options: SchedulerOptions) {
     this.clock = options.clock ?? Date.now;
     this.engine = new PlacementEngine({ nodes: [] }, { policy: options.policy() });
+    this.queue = new SchedulerQueue(this.engine, options.queues ?? openQueueConfig);
     this.events.setMaxListeners(0);
     const now = this.clock();
     for (const job of options.store.loadAll()) {
@@ -81,7 +96,9 @@ export class Scheduler implements SchedulerView {
       // Nodes that hold work are expected back within one lease; until then they are NotReady placeholders.
       if (activeStates.has(job.state)) {
         for (const a of job.allocations) this.placeholderNode(a.node, now);
-        if (job.reason.startsWith("cancel requested")) this.stopping.set(job.id, 0);
+        if (job.reason.startsWith("cancel requested") || job.reason.startsWith(PREEMPTION_REASON_PREFIX)) {
+          this.stopping.set(job.id, 0);
+        }
       }
     }
     this.seq = options.store.maxSeq();
@@ -165,6 +182,13 @@ export class Scheduler implements SchedulerView {
       transitions: [{ from: "", to: "Pending", atMs: now, reason: "submitted" }],
     };
     this.checkFleetCouldHold(job);
+    try {
+      const view = this.queueJob(job);
+      if (view) this.queue.validate(view);
+    } catch (error) {
+      if (error instanceof QueueSubmissionError) throw ServiceError.invalid(error.message);
+      throw error;
+    }
     const durable = this.options.store.insert(job).then((result) => {
       if (!result.deduplicated) {
         this.observeArrival(job);
@@ -442,6 +466,15 @@ export class Scheduler implements SchedulerView {
 
   private finishStopped(job: JobRecord): void {
     this.stopping.delete(job.id);
+    if (job.reason.startsWith(PREEMPTION_REASON_PREFIX)) {
+      const why = job.reason.replace(/; graceful stop with \d+s grace$/, "");
+      this.endJob(job, "Preempted", why);
+      if (job.spec.requeueOnPreemption) {
+        job.allocations = [];
+        this.transition(job, "Pending", `requeued after it was preempted (${why})`);
+      }
+      return;
+    }
     this.endJob(
       job,
       "Cancelled",
@@ -535,7 +568,11 @@ export class Scheduler implements SchedulerView {
   private queueCycle(): void {
     if (this.cycleQueued || this.closed) return;
     this.cycleQueued = true;
-    setImmediate(() => {
+    // A cycle looks at every pending job: under a burst of submits, one cycle every few ms places them all and
+    // keeps the cost per submit flat, instead of one whole-queue pass per submit batch.
+    const wait = Math.max(0, this.lastCycleMs + minCycleIntervalMs - Date.now());
+    setTimeout(() => {
+      this.lastCycleMs = Date.now();
       this.cycleQueued = false;
       const previous = this.cycleRunning ?? Promise.resolve();
       this.cycleRunning = previous
@@ -543,63 +580,82 @@ export class Scheduler implements SchedulerView {
         .catch((err: unknown) => {
           this.log(`placement cycle failed: ${(err as Error).stack ?? String(err)}`);
         });
-    });
+    }, wait);
   }
 
-  /** Places pending jobs, highest priority first then oldest, and tells the affected nodes. */
+  /**
+   * One queue cycle: the queue (quotas, fair share, priorities, reservations) admits pending jobs through the
+   * engine and may preempt running ones; the affected nodes learn their new desired state.
+   */
   private async placementCycle(): Promise<void> {
-    const pending = [...this.jobsById.values()]
-      .filter((j) => j.state === "Pending")
-      .sort((a, b) => b.spec.priority - a.spec.priority || a.seq - b.seq);
+    const pending = [...this.jobsById.values()].filter((j) => j.state === "Pending");
     if (pending.length === 0) return;
     const changed: JobRecord[] = [];
     const touched = new Set<string>();
+    const setReason = (job: JobRecord, reason: string) => {
+      if (reason === job.reason) return;
+      job.reason = reason;
+      job.updatedMs = this.clock();
+      changed.push(job);
+    };
     const readyNodes = [...this.nodesByName.values()].filter((n) => n.inEngine && n.state === "Ready");
-    for (const job of pending) {
-      const req = engineRequest(job);
-      let placements: Placement[] | undefined;
-      let why = "";
-      if (readyNodes.length === 0) {
-        why =
-          "no node is Ready: start an agent (`tessera agent --scheduler ADDR`) or wait for one to reconnect";
-      } else if (req.gang) {
-        const result = this.engine.placeGang(req.request);
-        if (result.ok) {
-          this.engine.commitGang(result.placements);
-          placements = result.placements;
-        } else why = result.unschedulable.message;
-      } else {
-        const result = this.engine.place(req.request);
-        if (result.ok) {
-          this.engine.commit(result.placement);
-          placements = [result.placement];
-        } else why = result.unschedulable.message;
+    if (readyNodes.length === 0) {
+      for (const job of pending) {
+        setReason(
+          job,
+          "no node is Ready: start an agent (`tessera agent --scheduler ADDR`) or wait for one to reconnect",
+        );
       }
-      if (placements) {
-        job.allocations = sliceAllocations(placements, (n) => this.engine.node(n));
-        job.attempt++;
-        job.exitCode = null;
-        job.startedMs = 0;
-        job.finishedMs = 0;
-        job.visibleDevices = "";
-        const where = job.allocations.map((a) => describeSlice(a)).join(", ");
-        this.transition(job, "Scheduled", `placed on ${where}`);
-        for (const a of job.allocations) touched.add(a.node);
-        changed.push(job);
-      } else {
-        const reason = pendingReason(job, why, this.engine, (id) => this.jobByAllocation(id));
-        if (reason !== job.reason) {
-          job.reason = reason;
-          job.updatedMs = this.clock();
-          changed.push(job);
-        }
-      }
+      await this.persist(changed);
+      return;
+    }
+    this.queue.reconcile(this.queueJobs());
+    const plan = this.queue.cycle(this.clock(), (id, message) => {
+      const job = this.jobsById.get(id);
+      return job ? pendingReason(job, message, this.engine, (a) => this.jobByAllocation(a)) : message;
+    });
+    for (const admitted of plan.admitted) {
+      const job = this.jobsById.get(admitted.job.id);
+      if (!job) continue;
+      job.allocations = sliceAllocations([...admitted.allocation], (n) => this.engine.node(n));
+      job.attempt++;
+      job.exitCode = null;
+      job.startedMs = 0;
+      job.finishedMs = 0;
+      job.visibleDevices = "";
+      const where = job.allocations.map((a) => describeSlice(a)).join(", ");
+      this.transition(job, "Scheduled", `placed on ${where}`);
+      for (const a of job.allocations) touched.add(a.node);
+      changed.push(job);
+    }
+    for (const preemption of plan.preempted) {
+      const job = this.jobsById.get(preemption.jobId);
+      if (!job || this.stopping.has(job.id)) continue;
+      setReason(
+        job,
+        `${PREEMPTION_REASON_PREFIX} (${preemption.reason}); graceful stop with ${preemption.graceSeconds}s grace`,
+      );
+      this.stopping.set(job.id, 0);
+      for (const a of job.allocations) touched.add(a.node);
+    }
+    for (const [id, reason] of plan.waiting) {
+      const job = this.jobsById.get(id);
+      if (job?.state === "Pending") setReason(job, reason);
     }
     await this.persist(changed);
     for (const name of touched) {
       const node = this.nodesByName.get(name);
       if (node) this.pushDesired(node);
     }
+  }
+
+  /** The jobs the queue accounts for (pending and active), in its terms. */
+  private queueJobs(): ServiceJob[] {
+    return [...this.jobsById.values()].flatMap((job) => this.queueJob(job) ?? []);
+  }
+
+  private queueJob(job: JobRecord): ServiceJob | undefined {
+    return serviceJob(job, engineRequest(job), allocationIds(job));
   }
 
   private jobByAllocation(allocationId: string): JobRecord | undefined {

@@ -1,0 +1,95 @@
+import { describe, expect, it } from "vitest";
+import type { NodeSpec } from "../engine/ClusterSpec.ts";
+import { PlacementEngine } from "../engine/PlacementEngine.ts";
+import { createPolicy } from "../engine/PolicyRegistry.ts";
+import { parseQueueConfig } from "./QueueConfig.ts";
+import { QueueSubmissionError } from "./QueueManager.ts";
+import { SchedulerQueue, type ServiceJob } from "./SchedulerQueue.ts";
+
+const node: NodeSpec = {
+  name: "n0",
+  cpuMilli: 64_000,
+  memoryMiB: 512_000,
+  gpus: Array.from({ length: 4 }, (_, index) => ({
+    uuid: `GPU-${index}`,
+    index,
+    model: "H100-SXM5-80GB",
+    memoryMiB: 81_559,
+    mode: "whole" as const,
+  })),
+};
+
+const CONFIG = `
+queues:
+  - {name: team-a, cohort: lab, quota: {gpus: 2}}
+  - {name: team-b, cohort: lab, quota: {gpus: 2}}
+priorityClasses:
+  - {name: high, value: 1000, preemptionGraceSeconds: 5}
+`;
+
+function job(
+  id: string,
+  queue: string,
+  phase: ServiceJob["phase"],
+  extra: Partial<ServiceJob> = {},
+): ServiceJob {
+  return {
+    id,
+    queue,
+    priority: 0,
+    priorityClass: undefined,
+    preemptible: false,
+    requeueOnPreemption: false,
+    maxRuntimeSeconds: undefined,
+    submittedAtMs: 1_000,
+    phase,
+    startedAtMs: undefined,
+    stopping: undefined,
+    request: { gang: false, request: { id, cpuMilli: 0, memoryMiB: 0, gpu: { kind: "whole", count: 1 } } },
+    allocationIds: [id],
+    ...extra,
+  };
+}
+
+describe("SchedulerQueue (the queue inside the scheduler service)", () => {
+  it("follows the service's records, reclaims borrowed capacity, and explains waiting jobs", () => {
+    const engine = new PlacementEngine({ nodes: [node] }, { policy: createPolicy("best-fit") });
+    const queue = new SchedulerQueue(engine, parseQueueConfig(CONFIG));
+    const jobs = ["a0", "a1", "a2", "a3"].map((id) => job(id, "team-a", "pending"));
+    queue.reconcile(jobs);
+    const first = queue.cycle(2_000);
+    expect(first.admitted.map((a) => a.job.id)).toEqual(["a0", "a1", "a2", "a3"]);
+    // The service records them as active; team-b arrives and takes its quota back from the borrowers.
+    const active = jobs.map((j) => ({ ...j, phase: "active" as const, startedAtMs: 2_000 }));
+    queue.reconcile([
+      ...active,
+      job("b0", "team-b", "pending", { priorityClass: "high", submittedAtMs: 3_000 }),
+    ]);
+    const second = queue.cycle(3_000);
+    expect(second.preempted).toHaveLength(1);
+    expect(second.preempted[0]?.reason).toContain("give queue team-b its guaranteed quota back");
+    expect(second.waiting.get("b0")).toMatch(/^pending in queue team-b, position 1 of 1; .*preempting: a\d/);
+    // The victim stopped (the service released it); b0 is placed next.
+    const victim = second.preempted[0]!.jobId;
+    engine.release(victim);
+    queue.reconcile([
+      ...active.filter((j) => j.id !== victim),
+      job("b0", "team-b", "pending", { priorityClass: "high" }),
+    ]);
+    expect(queue.cycle(4_000).admitted.map((a) => a.job.id)).toEqual(["b0"]);
+    expect(queue.statuses().map((s) => [s.name, s.usage.gpus, s.borrowed.gpus ?? 0])).toEqual([
+      ["team-a", 3, 1],
+      ["team-b", 1, 0],
+    ]);
+  });
+
+  it("refuses unknown queues and classes before a job is stored", () => {
+    const engine = new PlacementEngine({ nodes: [node] }, { policy: createPolicy("best-fit") });
+    const queue = new SchedulerQueue(engine, parseQueueConfig(CONFIG));
+    expect(() => queue.validate(job("x", "team-z", "pending"))).toThrow(QueueSubmissionError);
+    expect(() => queue.validate(job("x", "team-a", "pending", { priorityClass: "gold" }))).toThrow(
+      /unknown priority class "gold"/,
+    );
+    expect(() => queue.validate(job("x", "team-a", "pending"))).not.toThrow();
+  });
+});
