@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as grpc from "@grpc/grpc-js";
+import fc from "fast-check";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { KubeletAllocation } from "../plugins/deviceplugin/AllocationSink.ts";
 import { defaultDevicePluginConfig } from "../plugins/deviceplugin/DevicePluginConfig.ts";
@@ -305,6 +306,16 @@ describe("device plugin against the fake kubelet", () => {
       code: grpc.status.INVALID_ARGUMENT,
       details: expect.stringContaining("cannot pick 3"),
     });
+    // Random bytes: every one is refused as INVALID_ARGUMENT, none breaks the server.
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 64 }), async (bytes) => {
+        const outcome = await kubelet
+          .rawCall("nvidia.com/gpu", "Allocate", Buffer.from(bytes))
+          .catch(grpcError);
+        expect(outcome).toMatchObject({ code: grpc.status.INVALID_ARGUMENT });
+      }),
+      { numRuns: 60 },
+    );
     // Still serving.
     const ok = await kubelet.allocate("nvidia.com/gpu", 1);
     expect(ok.response.container_responses).toHaveLength(1);
