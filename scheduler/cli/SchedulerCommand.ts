@@ -22,6 +22,7 @@ export async function startScheduler(
       http = await startHttpEndpoint(running.scheduler, settings.http, {
         db: settings.db,
         finops: settings.finops,
+        token: settings.token,
         log,
       });
     }

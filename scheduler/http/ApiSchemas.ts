@@ -177,7 +177,12 @@ export const sharedSchemas = [
   },
 ] as const;
 
-const errors = { 400: { $ref: "Error#" }, 404: { $ref: "Error#" }, 503: { $ref: "Error#" } } as const;
+const errors = {
+  400: { $ref: "Error#" },
+  401: { $ref: "Error#" },
+  404: { $ref: "Error#" },
+  503: { $ref: "Error#" },
+} as const;
 
 export const healthSchema = {
   summary: "Liveness: the process answers",
@@ -321,6 +326,7 @@ export const submitJobSchema = {
       required: ["job", "deduplicated"],
     },
     400: errors[400],
+    401: errors[401],
     503: errors[503],
   },
 } as const;
@@ -330,7 +336,7 @@ export const cancelJobSchema = {
   tags: ["jobs"],
   params: { type: "object", properties: { id: str }, required: ["id"] },
   querystring: { type: "object", additionalProperties: false, properties: { reason: str } },
-  response: { 200: { $ref: "Job#" }, 404: errors[404], 503: errors[503] },
+  response: { 200: { $ref: "Job#" }, 401: errors[401], 404: errors[404], 503: errors[503] },
 } as const;
 
 const profileCapacity = {

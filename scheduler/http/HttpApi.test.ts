@@ -25,7 +25,9 @@ afterEach(async () => {
   for (const app of apps.splice(0)) await app.close();
 });
 
-async function setup(options: { ready?: boolean; withFinops?: boolean } = {}): Promise<Setup> {
+async function setup(
+  options: { ready?: boolean; withFinops?: boolean; token?: string } = {},
+): Promise<Setup> {
   const clock = { now: T0 };
   const fleet = new InMemoryFleet(sampleFleet(T0));
   const finops = new Finops({
@@ -65,6 +67,7 @@ async function setup(options: { ready?: boolean; withFinops?: boolean } = {}): P
     metrics: new TesseraMetrics(fleet, finops),
     ...(options.withFinops === false ? {} : { finops }),
     jobs,
+    ...(options.token ? { token: options.token } : {}),
     notReadyReason: () => (options.ready === false ? "store is still opening" : undefined),
     now: () => clock.now,
   });
@@ -223,6 +226,31 @@ describe("HTTP API (inject)", () => {
 
     const cancelled = await s.app.inject({ method: "DELETE", url: "/v1/jobs/job-1" });
     expect(cancelled.json()).toMatchObject({ id: "job-1", state: "Cancelled" });
+  });
+
+  it("asks for the scheduler's token before submitting or cancelling, when it has one", async () => {
+    const s = await setup({ token: "s3cret" });
+    const payload = { name: "x", tenant: "t", request: { whole: { gpus: 1 } } };
+    const anonymous = await s.app.inject({ method: "POST", url: "/v1/jobs", payload });
+    expect(anonymous.statusCode).toBe(401);
+    expect(anonymous.json().message).toBe(
+      "missing or wrong token: send Authorization: Bearer <the scheduler's token>",
+    );
+    const wrong = await s.app.inject({
+      method: "DELETE",
+      url: "/v1/jobs/wait-1",
+      headers: { authorization: "Bearer nope" },
+    });
+    expect(wrong.statusCode).toBe(401);
+    const signed = await s.app.inject({
+      method: "POST",
+      url: "/v1/jobs",
+      payload,
+      headers: { authorization: "Bearer s3cret" },
+    });
+    expect(signed.statusCode).toBe(201);
+    expect((await s.app.inject("/v1/jobs")).statusCode).toBe(200);
+    expect(s.submitted).toHaveLength(1);
   });
 
   it("reports capacity by model and profile with fragmentation", async () => {

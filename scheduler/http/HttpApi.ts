@@ -1,3 +1,4 @@
+import { timingSafeEqual } from "node:crypto";
 import swagger from "@fastify/swagger";
 import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
 import type { Finops } from "../finops/Finops.ts";
@@ -64,6 +65,8 @@ export interface HttpApiOptions {
   finops?: Finops;
   /** Without it job submission and cancellation answer 503 (a read-only API). */
   jobs?: JobCommands;
+  /** When set, submitting and cancelling need `Authorization: Bearer <token>` (the scheduler's shared token). */
+  token?: string;
   /** Undefined when ready, else why not (shown by /readyz). */
   notReadyReason?: () => string | undefined;
   now?: () => number;
@@ -114,6 +117,16 @@ export async function registerHttpApi(app: FastifyInstance, options: HttpApiOpti
     ),
   );
 
+  if (options.token) {
+    const expected = Buffer.from(`Bearer ${options.token}`);
+    app.addHook("onRequest", async (request) => {
+      if (request.method === "GET" || request.method === "HEAD") return;
+      const given = Buffer.from(request.headers.authorization ?? "");
+      if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+        throw new ApiError(401, "missing or wrong token: send Authorization: Bearer <the scheduler's token>");
+      }
+    });
+  }
   const finops = (): Finops => {
     if (!options.finops) {
       throw new ApiError(503, "utilization history is off: this scheduler runs without a FinOps store");

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { JobSpec__Output } from "../../proto/generated/tessera/v1/JobSpec.ts";
-import { parseHostPort } from "../../proto/tessera/SchedulerEndpoint.ts";
+import { isLoopbackHost, parseHostPort } from "../../proto/tessera/SchedulerEndpoint.ts";
 import { registerDashboard } from "../dashboard/DashboardRoutes.ts";
 import type { FinopsSettings } from "../finops/FinopsConfig.ts";
 import { attachFinops } from "../finops/SchedulerFinops.ts";
@@ -14,9 +14,15 @@ import { SchedulerFleetView } from "./SchedulerFleetView.ts";
 export async function startHttpEndpoint(
   scheduler: Scheduler,
   listen: string,
-  store: { db: string; finops: FinopsSettings; log: (line: string) => void },
+  store: { db: string; finops: FinopsSettings; token: string | undefined; log: (line: string) => void },
 ): Promise<{ app: FastifyInstance; url: string }> {
   const { host, port } = parseHostPort(listen, "--http");
+  if (!isLoopbackHost(host) && !store.token) {
+    throw new Error(
+      `refusing to serve HTTP on ${listen} without a token: anyone who can reach it could submit jobs to your GPU ` +
+        "nodes. Pass --token-file FILE, or serve HTTP on 127.0.0.1.",
+    );
+  }
   const fleet = new SchedulerFleetView(scheduler);
   // Utilization history, idle reclaim and cost reports share the scheduler's SQLite file.
   const { finops, close: closeFinops } = attachFinops(scheduler, fleet, store.db, store.finops, store.log);
@@ -67,6 +73,7 @@ export async function startHttpEndpoint(
     metrics,
     finops,
     jobs,
+    ...(store.token ? { token: store.token } : {}),
     notReadyReason: () =>
       [...scheduler.nodes()].some((n) => n.state === "Ready") ? undefined : "no node is Ready yet",
   });
