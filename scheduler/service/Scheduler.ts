@@ -76,6 +76,8 @@ export class Scheduler implements SchedulerView {
   private sessionSeq = 0;
   private cycleQueued = false;
   private lastCycleMs = 0;
+  /** CPU time of the synchronous part of the last cycle (deciding; not the store commit it waits for). */
+  private lastCycleCostMs = 0;
   private cycleRunning: Promise<void> | undefined;
   private readonly leaseTimer: NodeJS.Timeout;
   private closed = false;
@@ -570,13 +572,20 @@ export class Scheduler implements SchedulerView {
     this.cycleQueued = true;
     // A cycle looks at every pending job: under a burst of submits, one cycle every few ms places them all and
     // keeps the cost per submit flat, instead of one whole-queue pass per submit batch.
-    const wait = Math.max(0, this.lastCycleMs + minCycleIntervalMs - Date.now());
+    // The pause also grows with the last cycle's cost, so cycles never take more than about a quarter of the time.
+    const pause = Math.max(minCycleIntervalMs, 3 * this.lastCycleCostMs);
+    const wait = Math.max(0, this.lastCycleMs + pause - Date.now());
     setTimeout(() => {
       this.lastCycleMs = Date.now();
       this.cycleQueued = false;
       const previous = this.cycleRunning ?? Promise.resolve();
       this.cycleRunning = previous
-        .then(() => this.placementCycle())
+        .then(() => {
+          const started = performance.now();
+          const cycle = this.placementCycle();
+          this.lastCycleCostMs = performance.now() - started;
+          return cycle;
+        })
         .catch((err: unknown) => {
           this.log(`placement cycle failed: ${(err as Error).stack ?? String(err)}`);
         });

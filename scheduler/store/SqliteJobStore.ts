@@ -6,6 +6,8 @@ import type { JobStore } from "./JobStore.ts";
 
 interface PendingWrite {
   inserts: JobRecord[];
+  /** Jobs of `inserts` whose client request id was already stored, with the stored job. */
+  duplicates: Map<JobRecord, JobRecord>;
   updates: JobRecord[];
   done: Array<{ resolve: () => void; reject: (e: unknown) => void }>;
 }
@@ -55,11 +57,10 @@ export class SqliteJobStore implements JobStore {
   }
 
   insert(job: JobRecord): Promise<{ job: JobRecord; deduplicated: boolean }> {
+    const batch = this.batch();
     return this.enqueue([job], []).then(() => {
-      if (!job.clientRequestId) return { job, deduplicated: false };
-      const stored = this.byRequestStmt.get(job.clientRequestId) as JobRow | undefined;
-      const storedJob = stored ? (JSON.parse(stored.doc) as JobRecord) : job;
-      return { job: storedJob, deduplicated: storedJob.id !== job.id };
+      const stored = batch.duplicates.get(job);
+      return stored ? { job: stored, deduplicated: true } : { job, deduplicated: false };
     });
   }
 
@@ -83,12 +84,16 @@ export class SqliteJobStore implements JobStore {
     this.db.close();
   }
 
-  private enqueue(inserts: readonly JobRecord[], updates: readonly JobRecord[]): Promise<void> {
+  private batch(): PendingWrite {
     if (!this.pending) {
-      this.pending = { inserts: [], updates: [], done: [] };
+      this.pending = { inserts: [], duplicates: new Map(), updates: [], done: [] };
       setImmediate(() => this.flush());
     }
-    const batch = this.pending;
+    return this.pending;
+  }
+
+  private enqueue(inserts: readonly JobRecord[], updates: readonly JobRecord[]): Promise<void> {
+    const batch = this.batch();
     batch.inserts.push(...inserts);
     // Serialize now: the caller may mutate the record before the batch commits.
     batch.updates.push(...updates.map((j) => structuredClone(j)));
@@ -109,7 +114,11 @@ export class SqliteJobStore implements JobStore {
     ];
     try {
       this.db.transaction(() => {
-        for (const j of batch.inserts) this.insertStmt.run(...row(j));
+        for (const j of batch.inserts) {
+          if (this.insertStmt.run(...row(j)).changes > 0) continue;
+          const stored = this.byRequestStmt.get(j.clientRequestId) as JobRow | undefined;
+          if (stored) batch.duplicates.set(j, JSON.parse(stored.doc) as JobRecord);
+        }
         for (const j of batch.updates) this.upsertStmt.run(...row(j));
       })();
       for (const d of batch.done) d.resolve();
