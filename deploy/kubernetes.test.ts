@@ -1,4 +1,6 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
@@ -8,6 +10,7 @@ import { buildProgram } from "../bin/cli.ts";
 import { parseDevicePluginConfig } from "../plugins/deviceplugin/DevicePluginConfig.ts";
 
 const dir = fileURLToPath(new URL("./kubernetes/", import.meta.url));
+const cli = fileURLToPath(new URL("../bin/tessera.js", import.meta.url));
 
 // Loose views of the Kubernetes objects; the test only reads what it checks.
 interface Port {
@@ -159,7 +162,7 @@ describe("deploy/kubernetes manifests", () => {
     );
     const store = mountFor(pod, container, String(options.db)).volume.persistentVolumeClaim?.claimName;
     expect(find("PersistentVolumeClaim", store!).kind).toBe("PersistentVolumeClaim");
-    expect(container.readinessProbe?.httpGet).toEqual({ path: "/readyz", port: "http" });
+    expect(container.readinessProbe?.httpGet).toEqual({ path: "/healthz", port: "http" });
     expect(container.livenessProbe?.httpGet).toEqual({ path: "/healthz", port: "http" });
     expect(find("ServiceAccount", pod.serviceAccountName).kind).toBe("ServiceAccount");
 
@@ -171,6 +174,44 @@ describe("deploy/kubernetes manifests", () => {
     expect(monitor.spec!.endpoints).toEqual([expect.objectContaining({ port: "http", path: "/metrics" })]);
     expect(service.spec!.ports!.map((p) => p.name)).toContain("http");
   });
+
+  it("points the probes and the ServiceMonitor at paths a scheduler without agents yet answers", async () => {
+    const container = find("Deployment", "tessera-scheduler").spec!.template!.spec.containers[0]!;
+    const paths = [
+      container.readinessProbe!.httpGet.path,
+      container.livenessProbe!.httpGet.path,
+      ...find("ServiceMonitor", "tessera-scheduler").spec!.endpoints!.map((e) => e.path),
+    ];
+    // The manifest's own args, with loopback addresses and files in a scratch directory.
+    const scratch = mkdtempSync(join(tmpdir(), "tessera-manifest-"));
+    writeFileSync(join(scratch, "token"), "manifest-test-token\n");
+    const args = container.args.map((arg, i) => {
+      const flag = container.args[i - 1];
+      if (flag === "--listen" || flag === "--http") return "127.0.0.1:0";
+      if (flag === "--db") return join(scratch, "tessera.db");
+      if (flag === "--token-file") return join(scratch, "token");
+      return arg;
+    });
+    const scheduler = spawn(process.execPath, [cli, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+    try {
+      let output = "";
+      const url = await new Promise<string>((resolve, reject) => {
+        const onData = (chunk: Buffer) => {
+          output += chunk.toString();
+          const match = /(http:\/\/[^\s]+) \(HTTP\)/.exec(output);
+          if (match) resolve(match[1]!.replace(/\/$/, ""));
+        };
+        scheduler.stdout.on("data", onData);
+        scheduler.stderr.on("data", onData);
+        scheduler.once("exit", () => reject(new Error(`tessera ${args.join(" ")} exited:\n${output}`)));
+      });
+      for (const path of paths) expect((await fetch(`${url}${path}`)).status, path).toBe(200);
+    } finally {
+      scheduler.kill("SIGTERM");
+      await new Promise((resolve) => scheduler.once("exit", resolve));
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  }, 30_000);
 
   it("runs the agent with flags the CLI has, pointed at the Service, with the device-plugin directory mounted", async () => {
     const daemonSet = find("DaemonSet", "tessera-agent");
