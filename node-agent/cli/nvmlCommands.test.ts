@@ -167,6 +167,22 @@ describe("tessera discover / mig / standin", () => {
     expect(text.out).toContain("MIG instances: none");
   }, 30_000);
 
+  it("discover prints a readable summary, and apply says which file it cannot read", async () => {
+    const { code, out } = await run(["discover"], fleet.env);
+    expect(code).toBe(0);
+    expect(out).toMatch(/GPU 0 {2}NVIDIA H100 80GB HBM3 {2}GPU-/);
+    expect(out).toMatch(/NVLink: GPU 1 \(1 link\)/);
+    expect(out).toMatch(/3g\.40gb +id {2}9 +40448 MiB {2}max 2 {2}placements \{0,4\}:4/);
+    const missing = await run(["mig", "apply", "-f", join(fleet.dir, "none.yaml"), "-c", "x"], fleet.env);
+    expect(missing.code).toBe(1);
+    expect(missing.err).toMatch(/tessera mig apply: cannot read .*none\.yaml/);
+    const bad = join(fleet.dir, "bad.yaml");
+    writeFileSync(bad, "version: v1\nmig-configs:\n  a:\n    - devices: all\n      mig-enabled: maybe\n");
+    expect((await run(["mig", "apply", "-f", bad, "-c", "a"], fleet.env)).err).toMatch(
+      /bad\.yaml:5: .*mig-enabled: required: true or false/,
+    );
+  });
+
   it("explains a missing library or fleet", async () => {
     const noFleet = await run(["discover"], {
       TESSERA_NVML_LIBRARY: fleet.libraryPath,
