@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { parse, parseAllDocuments } from "yaml";
 import { buildProgram } from "../bin/cli.ts";
 import { parseDevicePluginConfig } from "../plugins/deviceplugin/DevicePluginConfig.ts";
+import { parseHostPort } from "../proto/tessera/SchedulerEndpoint.ts";
 
 const dir = fileURLToPath(new URL("./kubernetes/", import.meta.url));
 const cli = fileURLToPath(new URL("../bin/tessera.js", import.meta.url));
@@ -227,6 +228,8 @@ describe("deploy/kubernetes manifests", () => {
     const service = find("Service", "tessera-scheduler");
     const grpcPort = service.spec!.ports!.find((p) => p.name === "grpc")!.port;
     expect(options.scheduler).toBe(`${service.metadata.name}.${service.metadata.namespace}.svc:${grpcPort}`);
+    // What the agent itself checks before dialing.
+    expect(parseHostPort(String(options.scheduler), "--scheduler").port).toBe(grpcPort);
     expect(mountFor(pod, container, String(options.tokenFile)).volume.secret?.secretName).toBe(
       "tessera-token",
     );
