@@ -58,14 +58,23 @@ export class PlacementEngine {
     this.policy = options.policy;
     this.rng = new SeededRandom(options.seed ?? 1);
     this.filters = [nodeSelectorFilter, gpuModelFilter, cpuFilter, gpuFitFilter(options.policy.optionMode)];
-    for (const spec of cluster.nodes) this.addNode(spec);
+    for (const spec of cluster.nodes) this.addNode(spec, false);
+    this.fleetChanged();
   }
 
-  addNode(spec: NodeSpec): void {
+  private fleetChanged(): void {
+    if (!this.policy.fleetChanged) return;
+    this.policy.fleetChanged(this.nodesByName.values());
+    this.index.clearMemos();
+    this.rankings = [];
+  }
+
+  addNode(spec: NodeSpec, tellPolicy = true): void {
     if (this.nodesByName.has(spec.name)) throw new Error(`node ${spec.name} already exists`);
     const node = new NodeState(spec);
     this.nodesByName.set(node.name, node);
     this.index.update(node);
+    if (tellPolicy) this.fleetChanged();
   }
 
   /** Removes a node that holds no allocations. */
@@ -81,6 +90,7 @@ export class PlacementEngine {
     }
     this.nodesByName.delete(name);
     this.index.remove(node);
+    this.fleetChanged();
   }
 
   get nodeCount(): number {

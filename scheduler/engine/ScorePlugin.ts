@@ -12,6 +12,8 @@ export interface ScorePlugin {
   readonly name: string;
   readonly optionMode: OptionMode;
   score(node: NodeState, option: GpuOption, cycle: CycleState, klass: NodeClass): number;
+  /** Told the fleet when the engine starts and whenever nodes join or leave. */
+  fleetChanged?(nodes: Iterable<NodeState>): void;
   /** Told about every request offered to the engine, before it is placed (past arrivals only). */
   observe?(cycle: CycleState, invalidate: () => void): void;
 }
