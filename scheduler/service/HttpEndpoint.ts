@@ -28,6 +28,10 @@ export async function startHttpEndpoint(
   const { finops, close: closeFinops } = attachFinops(scheduler, fleet, store.db, store.finops, store.log);
   const metrics = new TesseraMetrics(fleet, finops);
   metrics.start();
+  const onDecisions = (secondsEach: number, count: number) => {
+    for (let i = 0; i < count; i++) metrics.observeSchedulingDecision(secondsEach);
+  };
+  scheduler.events.on("decisions", onDecisions);
   const jobs: JobCommands = {
     async submit(body: SubmitJobBody) {
       const r = body.request;
@@ -65,6 +69,7 @@ export async function startHttpEndpoint(
   };
   const app = createHttpApp();
   app.addHook("onClose", async () => {
+    scheduler.events.off("decisions", onDecisions);
     metrics.stop();
     closeFinops();
   });

@@ -61,7 +61,11 @@ const activeStates: ReadonlySet<JobState> = new Set(["Scheduled", "Running"]);
  * desired state of each node. Every job change is durable before anyone outside learns of it.
  */
 export class Scheduler implements SchedulerView {
-  readonly events = new EventEmitter<{ job: [JobEventType, JobRecord]; node: [NodeRecord] }>();
+  readonly events = new EventEmitter<{
+    job: [JobEventType, JobRecord];
+    node: [NodeRecord];
+    decisions: [secondsEach: number, count: number];
+  }>();
   private readonly jobsById = new Map<string, JobRecord>();
   private readonly jobByRequest = new Map<string, string>();
   private readonly submitsInFlight = new Map<string, Promise<{ job: JobRecord; deduplicated: boolean }>>();
@@ -619,10 +623,13 @@ export class Scheduler implements SchedulerView {
       return;
     }
     this.queue.reconcile(this.queueJobs());
+    const deciding = performance.now();
     const plan = this.queue.cycle(this.clock(), (id, message) => {
       const job = this.jobsById.get(id);
       return job ? pendingReason(job, message, this.engine, (a) => this.jobByAllocation(a)) : message;
     });
+    // One cycle decides every pending job; its time shared among them is the per-decision latency.
+    this.events.emit("decisions", (performance.now() - deciding) / 1000 / pending.length, pending.length);
     for (const admitted of plan.admitted) {
       const job = this.jobsById.get(admitted.job.id);
       if (!job) continue;

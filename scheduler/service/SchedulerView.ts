@@ -11,7 +11,12 @@ export type JobEventType = "created" | "updated";
  * change.
  */
 export interface SchedulerView {
-  readonly events: EventEmitter<{ job: [JobEventType, JobRecord]; node: [NodeRecord] }>;
+  readonly events: EventEmitter<{
+    job: [JobEventType, JobRecord];
+    node: [NodeRecord];
+    /** After each placement cycle: the time one decision took on average, and how many jobs it decided. */
+    decisions: [secondsEach: number, count: number];
+  }>;
   jobs(): Iterable<JobRecord>;
   job(id: string): JobRecord | undefined;
   nodes(): Iterable<NodeRecord>;
