@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import { PlacementEngine } from "../PlacementEngine.ts";
+import type { PlacementRequest } from "../PlacementRequest.ts";
+import { createPolicy } from "../PolicyRegistry.ts";
+import { TargetWorkload } from "../TargetWorkload.ts";
+import { nodeOf } from "../test/fixtures.ts";
+import { modelPressure } from "./TesseraPolicy.ts";
+
+function share(id: string, milli: number, allowedModels?: string[]): PlacementRequest {
+  const r: PlacementRequest = {
+    id,
+    cpuMilli: 1000,
+    memoryMiB: 0,
+    gpu: { kind: "share", milli, memoryMiB: 0 },
+  };
+  if (allowedModels) r.allowedModels = allowedModels;
+  return r;
+}
+
+describe("Tessera policy", () => {
+  it("measures how much model-constrained work competes for each model", () => {
+    const workload = TargetWorkload.fromRequests([
+      share("a", 500, ["T4"]),
+      share("b", 500),
+      share("c", 500, ["T4", "G2"]),
+    ]);
+    const pressure = modelPressure(
+      workload,
+      new Map([
+        ["T4", 2],
+        ["G2", 2],
+      ]),
+    );
+    // T4: 500 + 250 of 1500 demand on half the GPUs; G2: 250 of 1500.
+    expect(pressure.get("T4")).toBeCloseTo(1);
+    expect(pressure.get("G2")).toBeCloseTo(1 / 3);
+  });
+
+  it("keeps contested models for the work that can only run there", () => {
+    const workload = TargetWorkload.fromRequests([share("a", 1000, ["T4"]), share("b", 1000)]);
+    const engine = new PlacementEngine(
+      { nodes: [nodeOf("t4", 1, { model: "T4" }), nodeOf("g2", 1, { model: "G2" })] },
+      { policy: createPolicy("tessera", workload), seed: 1 },
+    );
+    const free = engine.place(share("free", 1000));
+    expect(free.ok && free.placement.node).toBe("g2");
+  });
+
+  it("prefers the GPU a share completes over opening an idle one", () => {
+    const workload = TargetWorkload.fromRequests([share("a", 500), share("b", 500)]);
+    const engine = new PlacementEngine(
+      { nodes: [nodeOf("n", 2, { model: "G2" })] },
+      { policy: createPolicy("tessera", workload) },
+    );
+    const first = engine.place(share("x", 500));
+    if (!first.ok) throw new Error(first.unschedulable.message);
+    engine.commit(first.placement);
+    const second = engine.place(share("y", 500));
+    expect(second.ok && second.placement.gpus[0]!.gpuIndex).toBe(first.placement.gpus[0]!.gpuIndex);
+  });
+
+  it("learns the workload from observed arrivals when given none", () => {
+    const engine = new PlacementEngine(
+      { nodes: [nodeOf("n", 2, { model: "G2" })] },
+      { policy: createPolicy("tessera") },
+    );
+    for (let i = 0; i < 4; i++) engine.observe(share(`o${i}`, 500));
+    const r = engine.place(share("x", 500));
+    expect(r.ok).toBe(true);
+  });
+
+  it("keeps FGD's typical workload to the types covering 95%", () => {
+    const requests = [...Array(96).keys()]
+      .map((i) => share(`a${i}`, 500))
+      .concat([...Array(4).keys()].map((i) => share(`b${i}`, 300 + i)));
+    const all = TargetWorkload.fromRequests(requests);
+    expect(all.types).toHaveLength(5);
+    const typical = all.typical(0.95);
+    expect(typical.types).toHaveLength(1);
+    expect(typical.types[0]!.weight).toBe(1);
+  });
+});
