@@ -36,9 +36,12 @@ describe("stand-in across processes", () => {
     for (const c of cleanup) c();
   });
 
-  it("keeps one state file consistent when two processes change it at once, and a new process sees it", async () => {
+  it("keeps one state file consistent when two processes change it at once, and other processes see the result", async () => {
     const fleet = StandinFleet.create({ gpus: [{ model: "H100-SXM5-80GB", mig: true }] });
     cleanup.push(() => fleet.remove());
+    // This process has the state loaded (and cached) before the others change it.
+    const nvml = fleet.open();
+    expect(discoverWith(nvml).gpus[0]?.mig.instances).toEqual([]);
     const results = await Promise.all([
       runWorker(["churn", "40"], fleet.env),
       runWorker(["churn", "40"], fleet.env),
@@ -47,13 +50,15 @@ describe("stand-in across processes", () => {
 
     const state = JSON.parse(readFileSync(fleet.statePath, "utf8"));
     expect(state.gpus[0].gpuInstances).toHaveLength(6);
-    const nvml = fleet.open();
     try {
       const instances = discoverWith(nvml).gpus[0]?.mig.instances ?? [];
       expect(instances.map((i) => i.profile)).toEqual(Array(6).fill("1g.10gb"));
       expect(new Set(instances.map((i) => i.start)).size).toBe(6);
       expect(new Set(instances.map((i) => i.gpuInstanceId)).size).toBe(6);
       expect(new Set(instances.map((i) => i.uuid)).size).toBe(6);
+      // Deleting the state file resets the fleet to its initial state.
+      rmSync(fleet.statePath);
+      expect(discoverWith(nvml).gpus[0]?.mig.instances).toEqual([]);
     } finally {
       nvml.close();
     }

@@ -8,6 +8,7 @@
 #include "standin.h"
 
 standin_fleet standin_current_fleet;
+unsigned long standin_fleet_generation;
 static char current_path[4096];
 static struct timespec current_mtime;
 static off_t current_size;
@@ -341,6 +342,7 @@ int fleet_load(standin_fleet *fleet, const char *path, char *err, size_t errlen)
   }
   /* fleet_refresh passes current_path itself; copying a buffer onto itself with snprintf is undefined. */
   if (path != current_path) snprintf(current_path, sizeof current_path, "%s", path);
+  standin_fleet_generation++;
   current_mtime = st.st_mtim;
   current_size = st.st_size;
   return 0;

@@ -101,12 +101,15 @@ int fleet_load(standin_fleet *fleet, const char *path, char *err, size_t errlen)
 int fleet_refresh(void);
 const char *fleet_path(void);
 extern standin_fleet standin_current_fleet;
+/* Changes whenever the fleet is (re)loaded, so cached state derived from it is dropped. */
+extern unsigned long standin_fleet_generation;
 
 /* state.c: the state file, locked across processes; a missing file means the fleet's initial state. */
 int state_open(const char *path, char *err, size_t errlen);
 void state_close(void);
 int state_lock(int exclusive);
 void state_unlock(void);
+/* `state` doubles as the cache: pass the same object every time; it is re-read only when the file or fleet changed. */
 int state_load(standin_state *state, const standin_fleet *fleet, char *err, size_t errlen);
 int state_save(const standin_state *state, char *err, size_t errlen);
 

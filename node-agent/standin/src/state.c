@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "json.h"
@@ -14,10 +15,38 @@
 static char state_path[4096];
 static int lock_fd = -1;
 
+/* Which state is loaded. Every save bumps a counter kept in the lock file (under the exclusive lock), so a reader
+ * re-reads the state only when someone saved since; the inode check also notices a state file deleted to reset. */
+static struct {
+  int valid, missing;
+  ino_t ino;
+  unsigned long long saves;
+  unsigned long fleet_generation;
+} loaded;
+
+static unsigned long long save_count(void) {
+  unsigned long long n = 0;
+  return pread(lock_fd, &n, sizeof n, 0) == (ssize_t)sizeof n ? n : 0;
+}
+
+static void remember_loaded(int missing, const struct stat *st) {
+  loaded.valid = 1;
+  loaded.missing = missing;
+  loaded.ino = missing ? 0 : st->st_ino;
+  loaded.saves = save_count();
+  loaded.fleet_generation = standin_fleet_generation;
+}
+
+static int loaded_is_current(int missing, const struct stat *st) {
+  return loaded.valid && loaded.fleet_generation == standin_fleet_generation && loaded.missing == missing &&
+         (missing || loaded.ino == st->st_ino) && loaded.saves == save_count();
+}
+
 int state_open(const char *path, char *err, size_t errlen) {
   char lock_path[4200];
   snprintf(state_path, sizeof state_path, "%s", path);
   snprintf(lock_path, sizeof lock_path, "%s.lock", path);
+  loaded.valid = 0;
   lock_fd = open(lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
   if (lock_fd < 0) {
     snprintf(err, errlen, "cannot create state lock %s: %s", lock_path, strerror(errno));
@@ -87,11 +116,18 @@ static int read_instances(standin_gpu_state *s, const json_value *gis, char *err
 }
 
 int state_load(standin_state *state, const standin_fleet *fleet, char *err, size_t errlen) {
+  struct stat st;
+  int missing = stat(state_path, &st) != 0;
+  if (loaded_is_current(missing, &st)) return 0;
+  loaded.valid = 0;
   memset(state, 0, sizeof *state);
   state->n_gpus = fleet->n_gpus;
   for (int i = 0; i < fleet->n_gpus; i++) initial_gpu(&state->gpus[i], &fleet->gpus[i]);
   FILE *f = fopen(state_path, "rb");
-  if (!f) return 0; /* no state yet: the fleet's initial state */
+  if (!f) { /* no state yet: the fleet's initial state */
+    remember_loaded(1, &st);
+    return 0;
+  }
   fseek(f, 0, SEEK_END);
   long size = ftell(f);
   fseek(f, 0, SEEK_SET);
@@ -130,6 +166,7 @@ int state_load(standin_state *state, const standin_fleet *fleet, char *err, size
     rc = read_instances(s, json_get(gv, "gpuInstances"), err, errlen);
   }
   json_free(root);
+  if (rc == 0) remember_loaded(0, &st);
   return rc;
 }
 
@@ -176,7 +213,14 @@ int state_save(const standin_state *state, char *err, size_t errlen) {
   if (fflush(f) != 0 || fclose(f) != 0 || rename(tmp, state_path) != 0) {
     snprintf(err, errlen, "cannot save state %s: %s", state_path, strerror(errno));
     unlink(tmp);
+    loaded.valid = 0;
     return -1;
   }
+  unsigned long long saves = save_count() + 1;
+  struct stat st;
+  if (pwrite(lock_fd, &saves, sizeof saves, 0) == (ssize_t)sizeof saves && stat(state_path, &st) == 0)
+    remember_loaded(0, &st);
+  else
+    loaded.valid = 0;
   return 0;
 }
