@@ -27,6 +27,7 @@ let reports: KubeletAllocation[];
 
 function startPlugin(): Promise<void> {
   manager = new DevicePluginManager({
+    rejectedRetryMs: 300,
     inventory: health,
     config: { ...defaultDevicePluginConfig, kubeletDir: dir, mpsRoot: "/run/tessera/mps" },
     log: silentLog,
@@ -254,6 +255,21 @@ describe("device plugin against the fake kubelet", () => {
     expect(manager.status().every((s) => !s.registered)).toBe(true);
     await kubelet.start();
     await registered();
+  });
+
+  it("asks again after a while when the kubelet refuses a registration, and says why meanwhile", async () => {
+    await registered();
+    await manager.stop();
+    kubelet.refuseRegistrations = ALL_RESOURCES.length;
+    await startPlugin();
+    await eventually(() =>
+      expect(manager.status().find((s) => s.resourceName === "nvidia.com/gpu")).toMatchObject({
+        registered: false,
+        lastError: expect.stringContaining("failed to dial device plugin"),
+      }),
+    );
+    await registered();
+    expect(manager.status().every((s) => s.registered && s.lastError === null)).toBe(true);
   });
 
   it("answers bad input with clear gRPC errors and keeps serving", async () => {

@@ -16,6 +16,8 @@ export interface DevicePluginManagerOptions {
   sink?: AllocationSink;
   /** How often the plugin re-checks kubelet.sock and its own sockets when no file event arrives. */
   resyncIntervalMs?: number;
+  /** How long after a kubelet refused a registration it is asked again (default 30 s). */
+  rejectedRetryMs?: number;
 }
 
 export interface ResourceStatus {
@@ -113,7 +115,13 @@ export class DevicePluginManager {
       if (server) {
         server.update(resource);
       } else {
-        const created = new ResourcePluginServer(resource, config, log, sink ?? null);
+        const created = new ResourcePluginServer(
+          resource,
+          config,
+          log,
+          sink ?? null,
+          this.options.rejectedRetryMs,
+        );
         this.servers.set(resource.name, created);
       }
     }
@@ -137,7 +145,7 @@ export class DevicePluginManager {
     if (kubelet === null) return;
     await Promise.all(
       [...this.servers.values()]
-        .filter((s) => s.serving && s.registeredWith !== kubelet)
+        .filter((s) => s.needsRegistration(kubelet, Date.now()))
         .map((s) => s.register(kubelet)),
     );
   }
@@ -149,7 +157,7 @@ export class DevicePluginManager {
       socket: s.socketPath,
       devices: s.devices.length,
       healthy: s.devices.filter((d) => d.health === "Healthy").length,
-      registered: kubelet !== null && s.registeredWith === kubelet && s.lastError === null,
+      registered: kubelet !== null && s.registeredWithKubelet(kubelet),
       lastError: s.lastError,
     }));
   }

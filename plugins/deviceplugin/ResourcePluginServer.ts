@@ -80,8 +80,10 @@ export class ResourcePluginServer {
     grpc.ServerWritableStream<Empty | MalformedRequest, ListAndWatchResponse>
   >();
   private boundIdentity: string | null = null;
-  /** Identity of the kubelet.sock this plugin last registered with (or was refused by). */
-  registeredWith: string | null = null;
+  /** Identity of the kubelet.sock this plugin last registered with (or tried to). */
+  private registeredWith: string | null = null;
+  /** When a failed registration may be tried again. */
+  private retryAt = 0;
   lastError: string | null = null;
 
   constructor(
@@ -89,6 +91,7 @@ export class ResourcePluginServer {
     private readonly config: DevicePluginConfig,
     private readonly log: PluginLog,
     private readonly sink: AllocationSink | null,
+    private readonly rejectedRetryMs = 30_000,
   ) {
     this.resource = resource;
   }
@@ -148,6 +151,17 @@ export class ResourcePluginServer {
     this.registeredWith = null;
   }
 
+  /** Whether Register must be called for the kubelet whose socket has this identity. */
+  needsRegistration(kubeletIdentity: string, now: number): boolean {
+    if (!this.serving) return false;
+    return this.registeredWith !== kubeletIdentity || (this.lastError !== null && now >= this.retryAt);
+  }
+
+  /** Registered with the kubelet whose socket has this identity, and it said yes. */
+  registeredWithKubelet(kubeletIdentity: string): boolean {
+    return this.registeredWith === kubeletIdentity && this.lastError === null;
+  }
+
   /** Calls Register on kubelet.sock; the kubelet dials back and calls GetDevicePluginOptions before answering. */
   async register(kubeletIdentity: string): Promise<void> {
     const kubeletSocket = join(this.config.kubeletDir, KUBELET_SOCKET_NAME);
@@ -175,10 +189,11 @@ export class ResourcePluginServer {
     } catch (error) {
       const e = error as grpc.ServiceError;
       this.lastError = `Register with ${kubeletSocket} failed: ${e.details || e.message}`;
-      // A kubelet that answered and said no (bad version or name) will say no again; wait for the next kubelet.
-      if (e.code !== grpc.status.UNAVAILABLE && e.code !== grpc.status.DEADLINE_EXCEEDED) {
-        this.registeredWith = kubeletIdentity;
-      }
+      this.registeredWith = kubeletIdentity;
+      // A kubelet that is not answering yet is tried at the next resync; one that answered no (bad name, or it
+      // could not dial back) is asked again only after a while, or at once when a new kubelet starts.
+      const answered = e.code !== grpc.status.UNAVAILABLE && e.code !== grpc.status.DEADLINE_EXCEEDED;
+      this.retryAt = Date.now() + (answered ? this.rejectedRetryMs : 0);
       this.log.error(`${this.name}: ${this.lastError}`);
     } finally {
       client.close();

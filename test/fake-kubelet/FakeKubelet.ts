@@ -69,6 +69,8 @@ export class FakeKubelet {
   private readonly checkpointed = new Set<string>();
   private readonly allocated = new Map<string, Set<string>>();
   readonly registrations: RegisterRequest[] = [];
+  /** Registrations still to refuse, as a kubelet that cannot dial the plugin back would. */
+  refuseRegistrations = 0;
   private readonly gracePeriodMs: number;
   private readonly dialTimeoutMs: number;
 
@@ -121,6 +123,10 @@ export class FakeKubelet {
     }
     if (extendedResourceNameProblem(request.resource_name) !== null) {
       throw new Error(`the ResourceName "${request.resource_name}" is invalid`);
+    }
+    if (this.refuseRegistrations > 0) {
+      this.refuseRegistrations--;
+      throw new Error("failed to dial device plugin: context deadline exceeded");
     }
     const socket = join(this.dir, request.endpoint);
     const client = new grpc.Client(`unix:${socket}`, grpc.credentials.createInsecure(), {
