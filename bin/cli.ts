@@ -3,6 +3,7 @@ import { registerNvmlCommands } from "../node-agent/cli/nvmlCommands.ts";
 import { registerDevicePluginCommands } from "../plugins/deviceplugin/DevicePluginCommand.ts";
 import { registerServiceCommands } from "../scheduler/cli/ServiceCommands.ts";
 import { registerPlannerCommands } from "../scheduler/http/PlannerCommands.ts";
+import { registerQueueCommands } from "../scheduler/queue/QueueCommands.ts";
 import { registerSimulateCommands } from "../scheduler/simulator/SimulateCommand.ts";
 
 /** Builds the `tessera` command tree. Each component registers its own commands. */
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
   registerServiceCommands(program);
   registerPlannerCommands(program);
   registerSimulateCommands(program);
+  registerQueueCommands(program);
   return program;
 }
 

@@ -10,7 +10,9 @@ import { jobSpecFromInput, type SubmitFlags } from "./JobSpecInput.ts";
 const finalStates = new Set(["Succeeded", "Failed", "Cancelled", "Preempted", "Lost"]);
 
 /** Runs a client action, printing gRPC and input errors as one line and exiting non-zero. */
-function action<A extends unknown[]>(body: (...args: A) => Promise<void>): (...args: A) => Promise<void> {
+export function action<A extends unknown[]>(
+  body: (...args: A) => Promise<void>,
+): (...args: A) => Promise<void> {
   return async (...args: A) => {
     try {
       await body(...args);
@@ -24,7 +26,7 @@ function action<A extends unknown[]>(body: (...args: A) => Promise<void>): (...a
   };
 }
 
-function print(value: unknown, json: boolean | undefined, text: () => string): void {
+export function print(value: unknown, json: boolean | undefined, text: () => string): void {
   process.stdout.write(json ? `${JSON.stringify(value, null, 2)}\n` : `${text()}\n`);
 }
 
@@ -43,6 +45,16 @@ export function registerClientCommands(program: Command): void {
       .option("--tenant <TENANT>", "tenant (default: default)")
       .option("--queue <QUEUE>", "queue within the tenant (default: default)")
       .option("--priority <N>", "priority, -1000..1000 (higher first)")
+      .option(
+        "--priority-class <NAME>",
+        "a priority class of the scheduler's queue config (see `tessera quota`)",
+      )
+      .option("--preemptible", "may be stopped for higher-priority work of its queue")
+      .option("--requeue", "when preempted, go back to the queue instead of ending as Preempted")
+      .option(
+        "--max-runtime <DURATION>",
+        "declared upper bound on run time, e.g. 2h; lets it backfill around gangs",
+      )
       .option("--kind <KIND>", "training, inference, batch or vm")
       .option("--mig <PROFILE>", "one MIG instance of this profile, e.g. 3g.40gb")
       .option("--gpus <N>", "N whole GPUs on one node (with --nodes: per node)")

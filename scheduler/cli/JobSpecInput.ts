@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { parse as parseYaml } from "yaml";
 import type { JobSpec } from "../../proto/generated/tessera/v1/JobSpec.ts";
 import type { ResourceRequest } from "../../proto/generated/tessera/v1/ResourceRequest.ts";
+import { parseDuration } from "../finops/FinopsConfig.ts";
 import { parseAmount } from "../queue/ResourceName.ts";
 
 /** `tessera submit` flags; each overrides the same field of `-f job.yaml`. */
@@ -24,6 +25,10 @@ export interface SubmitFlags {
   memory?: string;
   env?: string[];
   workdir?: string;
+  priorityClass?: string;
+  preemptible?: boolean;
+  requeue?: boolean;
+  maxRuntime?: string;
 }
 
 function fail(where: string, what: string): never {
@@ -85,7 +90,28 @@ function stringList(value: unknown, where: string): string[] {
   return value.map(String);
 }
 
-const fileKeys = ["name", "tenant", "queue", "priority", "kind", "request", "command", "env", "workdir"];
+const fileKeys = [
+  "name",
+  "tenant",
+  "queue",
+  "priority",
+  "priorityClass",
+  "preemptible",
+  "requeueOnPreemption",
+  "maxRuntime",
+  "kind",
+  "request",
+  "command",
+  "env",
+  "workdir",
+];
+
+/** A declared maximum run time (`2h`, `90m`, or seconds) as whole seconds. */
+function runtimeSeconds(value: unknown, where: string): number {
+  const ms = parseDuration(value, where);
+  if (ms <= 0) fail(where, "must be longer than 0");
+  return Math.ceil(ms / 1000);
+}
 const requestKeys = ["mig", "slice", "share", "gpus", "nvlink", "gang", "models", "cpu", "memory"];
 
 /** The request part of a job file (see docs/service.md). */
@@ -155,6 +181,11 @@ function specFromFile(path: string): JobSpec {
     tenant: doc.tenant === undefined ? undefined : String(doc.tenant),
     queue: doc.queue === undefined ? undefined : String(doc.queue),
     priority: doc.priority === undefined ? undefined : integer(doc.priority, `${path}: priority`),
+    priorityClass: doc.priorityClass === undefined ? undefined : String(doc.priorityClass),
+    preemptible: doc.preemptible === undefined ? undefined : doc.preemptible === true,
+    requeueOnPreemption: doc.requeueOnPreemption === undefined ? undefined : doc.requeueOnPreemption === true,
+    maxRuntimeSeconds:
+      doc.maxRuntime === undefined ? undefined : runtimeSeconds(doc.maxRuntime, `${path}: maxRuntime`),
     kind: doc.kind === undefined ? undefined : String(doc.kind),
     request: doc.request === undefined ? undefined : requestFromFile(doc.request, `${path}: request`),
     command:
@@ -173,6 +204,11 @@ export function jobSpecFromInput(flags: SubmitFlags, command: string[]): JobSpec
   if (flags.tenant !== undefined) spec.tenant = flags.tenant;
   if (flags.queue !== undefined) spec.queue = flags.queue;
   if (flags.priority !== undefined) spec.priority = integer(flags.priority, "--priority");
+  if (flags.priorityClass !== undefined) spec.priorityClass = flags.priorityClass;
+  if (flags.preemptible !== undefined) spec.preemptible = flags.preemptible;
+  if (flags.requeue !== undefined) spec.requeueOnPreemption = flags.requeue;
+  if (flags.maxRuntime !== undefined)
+    spec.maxRuntimeSeconds = runtimeSeconds(flags.maxRuntime, "--max-runtime");
   if (flags.kind !== undefined) spec.kind = flags.kind;
   if (flags.workdir !== undefined) spec.workdir = flags.workdir;
   if (command.length > 0) spec.command = command;

@@ -8,6 +8,9 @@ import type { JobSpec } from "../../proto/generated/tessera/v1/JobSpec.ts";
 import type { ListJobsRequest } from "../../proto/generated/tessera/v1/ListJobsRequest.ts";
 import type { Node__Output } from "../../proto/generated/tessera/v1/Node.ts";
 import type { NodeServiceClient } from "../../proto/generated/tessera/v1/NodeService.ts";
+import type { QueueInfo__Output } from "../../proto/generated/tessera/v1/QueueInfo.ts";
+import type { QueueServiceClient } from "../../proto/generated/tessera/v1/QueueService.ts";
+import type { QuotaConfig__Output } from "../../proto/generated/tessera/v1/QuotaConfig.ts";
 import type { SubmitResponse__Output } from "../../proto/generated/tessera/v1/SubmitResponse.ts";
 import { tokenClientOptions } from "../../proto/tessera/SchedulerEndpoint.ts";
 import { tesseraV1 } from "../../proto/tessera/TesseraGrpc.ts";
@@ -17,6 +20,7 @@ export class SchedulerClient {
   readonly jobs: JobServiceClient;
   readonly nodesClient: NodeServiceClient;
   readonly capacityClient: CapacityServiceClient;
+  readonly queueClient: QueueServiceClient;
 
   constructor(
     readonly address: string,
@@ -30,6 +34,7 @@ export class SchedulerClient {
     // One channel for all three: grpc-js shares subchannels between clients with equal options.
     this.nodesClient = new v1.NodeService(address, creds, options);
     this.capacityClient = new v1.CapacityService(address, creds, options);
+    this.queueClient = new v1.QueueService(address, creds, options);
   }
 
   private deadline(): grpc.CallOptions {
@@ -42,6 +47,24 @@ export class SchedulerClient {
         err ? reject(err) : resolve(res!),
       ),
     );
+  }
+
+  queues(): Promise<QueueInfo__Output[]> {
+    return new Promise((resolve, reject) =>
+      this.queueClient.ListQueues({}, this.deadline(), (err, res) =>
+        err ? reject(err) : resolve(res!.queues),
+      ),
+    );
+  }
+
+  /** The queue config in force, or (with `reload`) after re-reading the scheduler's --queues file. */
+  quota(reload: boolean): Promise<QuotaConfig__Output> {
+    return new Promise((resolve, reject) => {
+      const done = (err: grpc.ServiceError | null, res?: QuotaConfig__Output) =>
+        err ? reject(err) : resolve(res!);
+      if (reload) this.queueClient.ReloadQuota({}, this.deadline(), done);
+      else this.queueClient.GetQuota({}, this.deadline(), done);
+    });
   }
 
   get(id: string): Promise<Job__Output> {
@@ -108,5 +131,6 @@ export class SchedulerClient {
     this.jobs.close();
     this.nodesClient.close();
     this.capacityClient.close();
+    this.queueClient.close();
   }
 }

@@ -61,6 +61,10 @@ export function registerSchedulerCommands(program: Command): void {
     .option("--policy <NAME>", "placement policy of the engine (default tessera)")
     .option("--lost-node-policy <POLICY>", "requeue (default) or fail the jobs of a lost node")
     .option("--token-file <FILE>", "shared token agents and clients must present; required off loopback")
+    .option(
+      "--queues <FILE>",
+      "queues, quotas and priority classes (YAML); reloaded on change and by `tessera quota --reload`",
+    )
     .action(async (flags: SchedulerFlags) => {
       const log = (line: string) => process.stderr.write(`${new Date().toISOString()} ${line}\n`);
       let started: StartedScheduler;

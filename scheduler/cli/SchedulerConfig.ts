@@ -16,6 +16,8 @@ export interface SchedulerFlags {
   policy?: string;
   lostNodePolicy?: string;
   tokenFile?: string;
+  /** Queue config file (queues, quotas, priority classes); see docs/queueing.md. */
+  queues?: string;
   /** The config file's `finops` section (utilization history, idle reclaim, prices); only from the file. */
   finops?: unknown;
 }
@@ -30,6 +32,7 @@ export interface SchedulerSettings {
   lostNodePolicy: LostNodePolicy;
   token: string | undefined;
   finops: FinopsSettings;
+  queues: string | undefined;
 }
 
 const configKeys = [
@@ -41,6 +44,7 @@ const configKeys = [
   "policy",
   "lostNodePolicy",
   "tokenFile",
+  "queues",
 ] as const;
 
 function readConfig(path: string): SchedulerFlags {
@@ -92,6 +96,7 @@ export function schedulerSettings(flags: SchedulerFlags): SchedulerSettings {
     lostNodePolicy: lost,
     token: tokenFile ? readTokenFile(tokenFile) : undefined,
     finops: finopsSettings(file.finops, flags.config),
+    queues: pick("queues"),
   };
 }
 

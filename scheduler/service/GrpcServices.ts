@@ -4,7 +4,9 @@ import type { CapacityServiceHandlers } from "../../proto/generated/tessera/v1/C
 import type { JobEvent } from "../../proto/generated/tessera/v1/JobEvent.ts";
 import type { JobServiceHandlers } from "../../proto/generated/tessera/v1/JobService.ts";
 import type { NodeServiceHandlers } from "../../proto/generated/tessera/v1/NodeService.ts";
+import type { QueueServiceHandlers } from "../../proto/generated/tessera/v1/QueueService.ts";
 import type { SchedulerMessage } from "../../proto/generated/tessera/v1/SchedulerMessage.ts";
+import type { QueueControl } from "../queue/QueueControl.ts";
 import { type JobRecord, type JobState, jobStates } from "../store/JobRecord.ts";
 import { validateJobSpec } from "./JobSpecValidation.ts";
 import { jobMessage, nodeMessage } from "./JobWire.ts";
@@ -171,5 +173,14 @@ export function capacityServiceHandlers(scheduler: Scheduler, authorize: Authori
         runningJobs: c.runningJobs,
       };
     }),
+  };
+}
+
+/** `tessera queues` and `tessera quota`: usage per queue, the config in force, reload of the --queues file. */
+export function queueServiceHandlers(control: QueueControl, authorize: Authorize): QueueServiceHandlers {
+  return {
+    ListQueues: unary(authorize, () => ({ queues: control.listQueues() })),
+    GetQuota: unary(authorize, () => control.quota()),
+    ReloadQuota: unary(authorize, () => control.reload()),
   };
 }

@@ -3,8 +3,15 @@ import * as grpc from "@grpc/grpc-js";
 import { isLoopbackHost, parseHostPort } from "../../proto/tessera/SchedulerEndpoint.ts";
 import { tesseraV1 } from "../../proto/tessera/TesseraGrpc.ts";
 import { createPolicy, type PolicyName } from "../engine/PolicyRegistry.ts";
+import { QueueConfigFile } from "../queue/QueueConfigFile.ts";
+import { QueueControl } from "../queue/QueueControl.ts";
 import { SqliteJobStore } from "../store/SqliteJobStore.ts";
-import { capacityServiceHandlers, jobServiceHandlers, nodeServiceHandlers } from "./GrpcServices.ts";
+import {
+  capacityServiceHandlers,
+  jobServiceHandlers,
+  nodeServiceHandlers,
+  queueServiceHandlers,
+} from "./GrpcServices.ts";
 import { type LostNodePolicy, Scheduler } from "./Scheduler.ts";
 import { ServiceError } from "./ServiceError.ts";
 
@@ -21,6 +28,8 @@ export interface SchedulerServerOptions {
   token?: string;
   /** Largest request accepted, bytes. */
   maxMessageBytes?: number;
+  /** Queue config file; without it every queue is unlimited. */
+  queues?: string | undefined;
   log?: (line: string) => void;
 }
 
@@ -40,8 +49,11 @@ export async function startSchedulerServer(options: SchedulerServerOptions): Pro
         "your GPU nodes. Pass --token-file FILE (the same file to agents and clients), or listen on 127.0.0.1.",
     );
   }
+  // A bad queue file stops the start with every line and reason, before anything listens.
+  const queueFile = options.queues ? QueueConfigFile.open(options.queues) : undefined;
   const store = new SqliteJobStore(options.db);
   const scheduler = new Scheduler({
+    queues: queueFile?.config,
     store,
     policy: () => createPolicy(options.policy),
     leaseMs: options.leaseMs,
@@ -68,6 +80,14 @@ export async function startSchedulerServer(options: SchedulerServerOptions): Pro
   server.addService(v1.JobService.service, jobServiceHandlers(scheduler, authorize));
   server.addService(v1.NodeService.service, nodeServiceHandlers(scheduler, authorize));
   server.addService(v1.CapacityService.service, capacityServiceHandlers(scheduler, authorize));
+  server.addService(
+    v1.QueueService.service,
+    queueServiceHandlers(new QueueControl(scheduler.queue, queueFile), authorize),
+  );
+  queueFile?.follow(
+    (config) => scheduler.queue.reload(config),
+    (line) => options.log?.(line),
+  );
   const bindHost = host.includes(":") ? `[${host}]` : host;
   const boundPort = await new Promise<number>((resolve, reject) => {
     server.bindAsync(`${bindHost}:${port}`, grpc.ServerCredentials.createInsecure(), (err, p) =>
@@ -78,6 +98,7 @@ export async function startSchedulerServer(options: SchedulerServerOptions): Pro
     scheduler,
     address: `${bindHost}:${boundPort}`,
     async close() {
+      queueFile?.close();
       await scheduler.close();
       await new Promise<void>((resolve) => {
         server.tryShutdown(() => resolve());
