@@ -9,6 +9,7 @@ import { doubleBookings } from "./support/DoubleBookingCheck.ts";
 import { eventually } from "./support/Eventually.ts";
 import {
   type AgentProcess,
+  runTessera,
   type SchedulerProcess,
   startAgentProcess,
   startSchedulerProcess,
@@ -107,4 +108,63 @@ describe("scheduler + 3 agents on the stand-in NVML, as processes", () => {
       expect(mpsMem).toBe(share ? `0=${share.shareMemoryMib}M` : "");
     }
   }, 120_000);
+
+  it("works through the CLI: submit prints the id, jobs --json lists it, logs shows its output, cancel stops one", async () => {
+    const env = { TESSERA_SCHEDULER: scheduler.address };
+    const cli = async (...args: string[]) => {
+      const p = runTessera(`tessera ${args[0]}`, args, env);
+      await new Promise((r) => p.child.once("exit", r));
+      return { out: p.output, code: p.child.exitCode };
+    };
+    const submitted = await cli(
+      "submit",
+      "--name",
+      "cli-hello",
+      "--mig",
+      "1g.10gb",
+      "--",
+      "sh",
+      "-c",
+      "echo hello from $CUDA_VISIBLE_DEVICES",
+    );
+    expect(submitted.code).toBe(0);
+    const id = submitted.out.trim();
+    expect(id).toMatch(/^j-/);
+    await eventually(
+      "cli job done",
+      async () => (await client.get(id)).state === "Succeeded" || undefined,
+      30_000,
+    );
+    const listed = JSON.parse((await cli("jobs", "--json")).out) as Array<Record<string, unknown>>;
+    const mine = listed.find((j) => j.id === id)!;
+    expect(mine).toMatchObject({ name: "cli-hello", state: "Succeeded" });
+    const allocations = mine.allocations as Array<{ migProfile: string; migUuid: string }>;
+    expect(allocations[0]?.migProfile).toBe("1g.10gb");
+    expect((await cli("logs", id)).out).toBe(`hello from ${allocations[0]?.migUuid}\n`);
+    const long = (
+      await cli(
+        "submit",
+        "--name",
+        "cli-long",
+        "--share",
+        "0.25",
+        "--gpu-memory",
+        "2GiB",
+        "--",
+        "sleep",
+        "30",
+      )
+    ).out.trim();
+    await eventually(
+      "long running",
+      async () => (await client.get(long)).state === "Running" || undefined,
+      30_000,
+    );
+    expect((await cli("cancel", long)).code).toBe(0);
+    await eventually(
+      "long cancelled",
+      async () => (await client.get(long)).state === "Cancelled" || undefined,
+      30_000,
+    );
+  }, 90_000);
 });
