@@ -12,6 +12,7 @@ import { parseNvidiaSmiList, parseNvidiaSmiQuery } from "./nvidiaSmiView.ts";
 import { readOnlyNvml } from "./readOnlyNvml.ts";
 
 const pynvmlScript = fileURLToPath(new URL("./pynvml_view.py", import.meta.url));
+const fixtures = fileURLToPath(new URL("./fixtures", import.meta.url));
 
 /** What a real nvidia-smi would print for this view (query CSV and -L). */
 function nvidiaSmiOutputs(view: HostView): { csv: string; list: string } {
@@ -101,6 +102,29 @@ describe("device check (against the stand-in, with stand-ins for nvidia-smi and 
     expect(result.output).toMatch(/GPU 0\s+migDevices\s+3g\.40gb=MIG-/);
     expect(readFileSync(join(reportDir, "nvidia-smi-q.txt"), "utf8")).toContain("NVSMI LOG");
     expect(JSON.parse(readFileSync(join(reportDir, "views.json"), "utf8")).views).toHaveLength(3);
+  });
+
+  it("runs pynvml_view.py for real (over a pynvml-shaped ctypes fixture on the stand-in) and agrees", () => {
+    const tools = fakeTools(nvidiaSmiOutputs(truth), null);
+    process.env.PYTHONPATH = fixtures;
+    process.env.PYTHONDONTWRITEBYTECODE = "1"; // no __pycache__ in the source tree
+    try {
+      const result = runDeviceCheck({
+        nvidiaSmi: tools.nvidiaSmi,
+        python: "python3",
+        pynvmlScript,
+        reportDir: join(fleet.dir, "r-py"),
+        libraryPath: fleet.libraryPath,
+      });
+      expect(result.output).not.toContain("warning: pynvml");
+      expect(result.output).toContain("device check passed");
+      expect(result.output).toMatch(
+        /GPU 0\s+gpuInstances\s+gi1:profile9@4\/4\s+-\s+gi1:profile9@4\/4\s+same/,
+      );
+      expect(result.exitCode).toBe(0);
+    } finally {
+      delete process.env.PYTHONPATH;
+    }
   });
 
   it("fails on any difference and names it", () => {

@@ -78,13 +78,29 @@ def mig_devices(handle):
     return sorted(devices)
 
 
+def guarded(read):
+    """A section pynvml could not read shows up as a difference naming the error, not as a crash."""
+    try:
+        return read()
+    except Exception as error:  # noqa: BLE001 - any failure is reported, the check must go on
+        return ["error: %s: %s" % (type(error).__name__, error)]
+
+
 def gpu_view(index):
     handle = pynvml.nvmlDeviceGetHandleByIndex(index)
     mig = optional(lambda: pynvml.nvmlDeviceGetMigMode(handle))
     major, minor = pynvml.nvmlDeviceGetCudaComputeCapability(handle)
     mode = optional(lambda: pynvml.nvmlDeviceGetComputeMode(handle))
     power = optional(lambda: pynvml.nvmlDeviceGetPowerUsage(handle))
-    profiles = mig_profiles(handle) if mig and mig[0] == 1 else []
+    profile_rows, instances, devices = [], [], []
+    if mig and mig[0] == 1:
+        profiles = guarded(lambda: mig_profiles(handle))
+        if profiles and isinstance(profiles[0], str):  # an error
+            profile_rows = instances = profiles
+        else:
+            profile_rows = sorted(p[1] for p in profiles)
+            instances = guarded(lambda: gpu_instances(handle, profiles))
+        devices = guarded(lambda: mig_devices(handle))
     return {
         "index": index,
         "uuid": text(pynvml.nvmlDeviceGetUUID(handle)),
@@ -99,16 +115,19 @@ def gpu_view(index):
         "temperatureC": optional(lambda: pynvml.nvmlDeviceGetTemperature(handle, pynvml.NVML_TEMPERATURE_GPU)),
         "powerW": None if power is None else power / 1000.0,
         "computeMode": None if mode is None else COMPUTE_MODES[mode] if mode < len(COMPUTE_MODES) else str(mode),
-        "migDevices": mig_devices(handle) if mig and mig[0] == 1 else [],
-        "migProfiles": sorted(p[1] for p in profiles),
-        "gpuInstances": gpu_instances(handle, profiles) if profiles else [],
+        "migDevices": devices,
+        "migProfiles": profile_rows,
+        "gpuInstances": instances,
     }
 
 
 def main():
     pynvml.nvmlInit()
     try:
-        cuda = optional(pynvml.nvmlSystemGetCudaDriverVersion_v2)
+        cuda_version = getattr(pynvml, "nvmlSystemGetCudaDriverVersion_v2", None) or getattr(
+            pynvml, "nvmlSystemGetCudaDriverVersion", None
+        )
+        cuda = optional(cuda_version) if cuda_version else None
         view = {
             "source": "pynvml",
             "driverVersion": text(pynvml.nvmlSystemGetDriverVersion()),
