@@ -1,8 +1,8 @@
 import { Counter, Gauge, Histogram, Registry } from "prom-client";
 import type { Finops } from "../finops/Finops.ts";
 import { FleetIndex } from "../finops/FleetIndex.ts";
-import type { FleetReadModel, NodeState } from "../http/FleetReadModel.ts";
-import { fleetCapacity } from "./FleetCapacity.ts";
+import type { FleetReadModel, FleetSnapshot, NodeState } from "../http/FleetReadModel.ts";
+import { type FleetCapacityReport, fleetCapacity } from "./FleetCapacity.ts";
 
 /** Label names shared with NVIDIA's DCGM exporter, so tessera's series join with DCGM_FI_* ones. */
 const dcgmLabels = ["gpu", "UUID", "device", "modelName", "Hostname", "GPU_I_PROFILE", "GPU_I_ID"] as const;
@@ -10,6 +10,15 @@ const deviceLabels = [...dcgmLabels, "tenant", "job"] as const;
 
 const nodeStates: readonly NodeState[] = ["Ready", "NotReady", "Draining"];
 const MIB = 1024 * 1024;
+const SCRAPE_REUSE_MS = 250;
+
+/** What one scrape reads, built once and shared by every collect() of that scrape. */
+interface ScrapeView {
+  at: number;
+  snapshot: FleetSnapshot;
+  capacity?: FleetCapacityReport;
+  index?: FleetIndex;
+}
 
 /**
  * Everything Prometheus scrapes from the scheduler. Fleet gauges are computed from the read model at scrape
@@ -32,8 +41,19 @@ export class TesseraMetrics {
     private readonly finops?: Finops,
   ) {
     const registers = [this.registry];
-    const snapshot = () => this.fleet.snapshot();
-    const capacity = () => fleetCapacity(snapshot());
+    // One scrape runs every collect() back to back: build the snapshot and capacity once for all of them.
+    let scrape: ScrapeView | undefined;
+    const current = (): ScrapeView => {
+      const at = Date.now();
+      if (!scrape || at - scrape.at > SCRAPE_REUSE_MS) scrape = { at, snapshot: this.fleet.snapshot() };
+      return scrape;
+    };
+    const snapshot = () => current().snapshot;
+    const capacity = () => {
+      const s = current();
+      s.capacity ??= fleetCapacity(s.snapshot);
+      return s.capacity;
+    };
 
     new Gauge({
       name: "tessera_gpus",
@@ -144,7 +164,9 @@ export class TesseraMetrics {
     });
 
     const latest = () => {
-      const index = new FleetIndex(snapshot());
+      const view = current();
+      view.index ??= new FleetIndex(view.snapshot);
+      const index = view.index;
       return (this.finops?.latestSamples() ?? []).map((sample) => {
         const who = index.attribute(sample);
         const slice =
