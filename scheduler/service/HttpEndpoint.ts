@@ -6,6 +6,7 @@ import type { FinopsSettings } from "../finops/FinopsConfig.ts";
 import { attachFinops } from "../finops/SchedulerFinops.ts";
 import { createHttpApp, type JobCommands, registerHttpApi, type SubmitJobBody } from "../http/HttpApi.ts";
 import { TesseraMetrics } from "../metrics/TesseraMetrics.ts";
+import { registerQueueMetrics } from "../queue/QueueMetrics.ts";
 import { validateJobSpec } from "./JobSpecValidation.ts";
 import type { Scheduler } from "./Scheduler.ts";
 import { SchedulerFleetView } from "./SchedulerFleetView.ts";
@@ -27,6 +28,7 @@ export async function startHttpEndpoint(
   // Utilization history, idle reclaim and cost reports share the scheduler's SQLite file.
   const { finops, close: closeFinops } = attachFinops(scheduler, fleet, store.db, store.finops, store.log);
   const metrics = new TesseraMetrics(fleet, finops);
+  registerQueueMetrics(metrics.registry, () => scheduler.queue.statuses());
   metrics.start();
   const onDecisions = (secondsEach: number, count: number) => {
     for (let i = 0; i < count; i++) metrics.observeSchedulingDecision(secondsEach);
