@@ -51,7 +51,7 @@ export class NodeState {
       .map(([k, v]) => `${k}=${v}`)
       .join(",");
     const topology = this.symmetric
-      ? `sym${this.gpus.length}`
+      ? `${noLinks ? "nolink" : "mesh"}${this.gpus.length}`
       : this.gpus.map((g) => `${g.model}:${[...g.nvlinkPeers].join(".")}`).join(";");
     this.staticKey = `${this.cpuTotal}/${this.memTotal}/${[...this.models].join("+")}/${topology}/${labelKey}`;
   }

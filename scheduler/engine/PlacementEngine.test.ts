@@ -96,6 +96,22 @@ describe("PlacementEngine", () => {
     if (!again.ok) expect(again.unschedulable.message).toContain("no NVLink-connected set of free GPUs");
   });
 
+  it("prefers NVLink-connected GPUs when asked to", () => {
+    const engine = engineOf([
+      nodeOf("loose", 4, { mode: "whole" }),
+      nodeOf("linked", 4, { mode: "whole", nvlink: true }),
+    ]);
+    for (let i = 0; i < 5; i++) {
+      const r = engine.place({
+        id: `p${i}`,
+        cpuMilli: 0,
+        memoryMiB: 0,
+        gpu: { kind: "whole", count: 2, nvlink: "preferred" },
+      });
+      expect(r.ok && r.placement.node).toBe("linked");
+    }
+  });
+
   it("disables MIG on an idle GPU for whole-GPU jobs and restores it on release", () => {
     const engine = engineOf([nodeOf("m", 1, { mode: "mig" })]);
     const p = placeAndCommit(engine, {

@@ -24,6 +24,9 @@ export interface EngineOptions {
   seed?: number;
 }
 
+/** NVLink `preferred`: each linked pair among the chosen GPUs outweighs any policy score difference. */
+const nvlinkPairBonus = 1e7;
+
 const quicklyRejected: Evaluation = { fits: false, reason: "rejected on the class summary" };
 
 export interface PlaceOptions {
@@ -224,8 +227,10 @@ export class PlacementEngine {
     if (!ev) {
       let bestScore = Number.NEGATIVE_INFINITY;
       let bestOption: GpuOption | undefined;
+      const g = cycle.request.gpu;
+      const linkBonus = g.kind === "whole" && g.nvlink === "preferred" ? nvlinkPairBonus : 0;
       for (const option of cycle.options) {
-        const s = this.policy.score(node, option, cycle, klass);
+        const s = this.policy.score(node, option, cycle, klass) + linkBonus * option.nvlinkPairs;
         if (s > bestScore) {
           bestScore = s;
           bestOption = option;
