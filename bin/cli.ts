@@ -1,6 +1,7 @@
 import { Command } from "commander";
 import { registerNvmlCommands } from "../node-agent/cli/nvmlCommands.ts";
 import { registerDevicePluginCommands } from "../plugins/deviceplugin/DevicePluginCommand.ts";
+import { registerVmCommands } from "../plugins/vm/VmCommands.ts";
 import { registerServiceCommands } from "../scheduler/cli/ServiceCommands.ts";
 import { registerPlannerCommands } from "../scheduler/http/PlannerCommands.ts";
 import { registerQueueCommands } from "../scheduler/queue/QueueCommands.ts";
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
   registerPlannerCommands(program);
   registerSimulateCommands(program);
   registerQueueCommands(program);
+  registerVmCommands(program);
   return program;
 }
 

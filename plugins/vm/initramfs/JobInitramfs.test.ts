@@ -4,8 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { shellQuote } from "../ShellWords.ts";
 import { writeCpioNewc } from "./CpioNewcWriter.ts";
-import { buildJobInitramfs, shellQuote } from "./JobInitramfs.ts";
+import { buildJobInitramfs } from "./JobInitramfs.ts";
 import { findStaticBusybox, isStaticElf } from "./StaticBusybox.ts";
 
 const markers = { readyMarker: "TESSERA-n ready", exitMarkerPrefix: "TESSERA-n exit " };

@@ -1,4 +1,9 @@
 import { readFileSync } from "node:fs";
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { GuestConsole } from "../GuestConsole.ts";
+import { shellQuote } from "../ShellWords.ts";
+import type { VmJobSpec } from "../VmJobSpec.ts";
 import { type CpioEntry, writeCpioNewc } from "./CpioNewcWriter.ts";
 
 export interface JobInitramfsInput {
@@ -15,11 +20,6 @@ export interface JobInitramfsInput {
 }
 
 const guestPath = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin:/tessera/bin";
-
-/** Quotes one word for a POSIX shell: single quotes, with embedded ones closed, escaped and reopened. */
-export function shellQuote(word: string): string {
-  return `'${word.replace(/'/g, `'\\''`)}'`;
-}
 
 /**
  * The init the guest kernel starts: mounts the pseudo file systems, says it is ready, runs the job's command
@@ -69,4 +69,30 @@ export function buildJobInitramfs(input: JobInitramfsInput): Buffer {
   // Archives must start on a 4-byte boundary; the kernel skips the zero padding between them.
   const pad = Buffer.alloc((4 - (input.image.length % 4)) % 4);
   return Buffer.concat([input.image, pad, ours]);
+}
+
+/** Builds a job's initramfs into `workDir/initramfs.cpio` and returns its path. */
+export async function writeJobInitramfs(
+  spec: VmJobSpec,
+  workDir: string,
+  busybox: string,
+  guest: GuestConsole,
+): Promise<string> {
+  let image: Buffer | undefined;
+  if (spec.image !== undefined) {
+    try {
+      image = await readFile(spec.image);
+    } catch (error) {
+      throw new Error(
+        `--image ${spec.image}: ${(error as Error).message}; give a root filesystem archive (cpio newc)`,
+      );
+    }
+  }
+  const path = join(workDir, "initramfs.cpio");
+  const input = { command: spec.command, env: spec.env, busybox, readyMarker: guest.readyMarker };
+  await writeFile(
+    path,
+    buildJobInitramfs({ ...input, exitMarkerPrefix: guest.exitMarkerPrefix, ...(image ? { image } : {}) }),
+  );
+  return path;
 }

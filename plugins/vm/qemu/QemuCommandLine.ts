@@ -1,3 +1,4 @@
+import { guestKernelCommandLine } from "../GuestKernelCommandLine.ts";
 import type { VmJobSpec } from "../VmJobSpec.ts";
 import type { Accelerator } from "../VmRuntime.ts";
 
@@ -20,11 +21,6 @@ export function qemuArguments(spec: VmJobSpec, boot: QemuBoot): string[] {
   const microvm = spec.gpus.length === 0;
   const accel =
     boot.accelerator === "kvm" ? ["-accel", "kvm", "-cpu", "host"] : ["-accel", "tcg,thread=multi"];
-  const append = ["console=ttyS0", "quiet", "loglevel=3", "panic=-1", "rdinit=/init"];
-  if (microvm) append.push("pci=off");
-  if (boot.accelerator === "tcg" && boot.tscKhz !== undefined) {
-    append.push(`tsc_early_khz=${boot.tscKhz}`, "tsc=reliable");
-  }
   return [
     "-name",
     `tessera-${spec.jobId},debug-threads=on`,
@@ -47,7 +43,11 @@ export function qemuArguments(spec: VmJobSpec, boot: QemuBoot): string[] {
     "-initrd",
     boot.initrd,
     "-append",
-    append.join(" "),
+    guestKernelCommandLine({ pci: !microvm, accelerator: boot.accelerator, ...tsc(boot) }),
     ...spec.gpus.flatMap((gpu) => ["-device", `vfio-pci,host=${gpu.address}`]),
   ];
+}
+
+function tsc(boot: QemuBoot): { tscKhz?: number } {
+  return boot.tscKhz === undefined ? {} : { tscKhz: boot.tscKhz };
 }

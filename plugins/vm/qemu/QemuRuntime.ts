@@ -1,11 +1,12 @@
-import { spawn, spawnSync } from "node:child_process";
-import { readFile, writeFile } from "node:fs/promises";
+import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { GuestConsole } from "../GuestConsole.ts";
-import { buildJobInitramfs, shellQuote } from "../initramfs/JobInitramfs.ts";
+import { writeJobInitramfs } from "../initramfs/JobInitramfs.ts";
 import { findStaticBusybox } from "../initramfs/StaticBusybox.ts";
+import { shellLine } from "../ShellWords.ts";
 import type { VmJobSpec } from "../VmJobSpec.ts";
-import type { Accelerator, RunningVm, VmExit, VmIo, VmRuntime, VmRuntimeInfo } from "../VmRuntime.ts";
+import { startVmProcess } from "../VmProcess.ts";
+import type { Accelerator, RunningVm, VmIo, VmRuntime, VmRuntimeInfo } from "../VmRuntime.ts";
 import { findGuestKernel } from "./GuestKernel.ts";
 import { hostTscKhz } from "./HostTsc.ts";
 import { type AcceleratorChoice, probeAccelerator } from "./QemuAcceleratorProbe.ts";
@@ -55,9 +56,7 @@ export class QemuRuntime implements VmRuntime {
       initrd: join(workDir, "initramfs.cpio"),
       tscKhz: this.tscKhz,
     });
-    return [qemuBinary, ...args]
-      .map((word) => (/^[\w@%+=:,./-]+$/.test(word) ? word : shellQuote(word)))
-      .join(" ");
+    return shellLine([qemuBinary, ...args]);
   }
 
   async start(spec: VmJobSpec, io: VmIo): Promise<RunningVm> {
@@ -66,70 +65,14 @@ export class QemuRuntime implements VmRuntime {
       throw new Error(`GPU passthrough needs KVM, and this node has none: ${choice.detail}`);
     }
     const guest = new GuestConsole(io.onLine);
-    const image = spec.image === undefined ? undefined : await readImage(spec.image);
-    const initrd = join(io.workDir, "initramfs.cpio");
-    await writeFile(
-      initrd,
-      buildJobInitramfs({
-        command: spec.command,
-        env: spec.env,
-        busybox,
-        readyMarker: guest.readyMarker,
-        exitMarkerPrefix: guest.exitMarkerPrefix,
-        ...(image ? { image } : {}),
-      }),
-    );
-    const startedMs = Date.now();
+    const initrd = await writeJobInitramfs(spec, io.workDir, busybox, guest);
     const args = qemuArguments(spec, {
       accelerator: choice.accelerator,
       kernel,
       initrd,
       tscKhz: this.tscKhz,
     });
-    const child = spawn(qemuBinary, args, { stdio: ["ignore", "pipe", "pipe"] });
-    let stderr = "";
-    let stopping = false;
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => guest.write(chunk));
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
-      stderr = (stderr + chunk).slice(-4000);
-    });
-    const exited = new Promise<VmExit>((resolve) => {
-      child.on("error", (error) => {
-        resolve({ exitStatus: null, reason: `cannot start ${qemuBinary}: ${error.message}`, bootMs: null });
-      });
-      child.on("close", (code, signal) => {
-        guest.end();
-        const bootMs = guest.readyAtMs === undefined ? null : guest.readyAtMs - startedMs;
-        if (guest.exitStatus !== undefined) {
-          resolve({ exitStatus: guest.exitStatus, reason: "", bootMs });
-          return;
-        }
-        const qemuSaid = stderr.trim().split("\n").slice(-3).join(" / ");
-        const reason = stopping
-          ? "the VM was stopped"
-          : `the VM ended (QEMU ${signal ? `killed by ${signal}` : `exit ${code}`}) before the guest reported an exit status${
-              qemuSaid
-                ? `: ${qemuSaid}`
-                : bootMs === null
-                  ? "; the guest did not boot"
-                  : "; did the guest kernel panic?"
-            }`;
-        resolve({ exitStatus: null, reason, bootMs });
-      });
-    });
-    const grace = this.options.stopGraceMs ?? 3000;
-    return {
-      pid: child.pid ?? 0,
-      exited,
-      stop: async () => {
-        if (child.exitCode !== null || child.signalCode !== null) return;
-        stopping = true;
-        child.kill("SIGTERM");
-        const timer = setTimeout(() => child.kill("SIGKILL"), grace);
-        await exited;
-        clearTimeout(timer);
-      },
-    };
+    return startVmProcess({ binary: qemuBinary, args, guest, stopGraceMs: this.options.stopGraceMs ?? 3000 });
   }
 
   private prepare(): Promise<Prepared> {
@@ -150,15 +93,5 @@ export class QemuRuntime implements VmRuntime {
       this.prepared = undefined;
     });
     return this.prepared;
-  }
-}
-
-async function readImage(path: string): Promise<Buffer> {
-  try {
-    return await readFile(path);
-  } catch (error) {
-    throw new Error(
-      `--image ${path}: ${(error as Error).message}; give a root filesystem archive (cpio newc)`,
-    );
   }
 }

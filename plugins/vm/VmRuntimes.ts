@@ -1,0 +1,47 @@
+import type { NamingScheme } from "../deviceplugin/ResourceNaming.ts";
+import { CloudHypervisorRuntime } from "./cloud-hypervisor/CloudHypervisorRuntime.ts";
+import { KubevirtRuntime } from "./kubevirt/KubevirtRuntime.ts";
+import { LibvirtRuntime } from "./libvirt/LibvirtRuntime.ts";
+import { QemuRuntime } from "./qemu/QemuRuntime.ts";
+import type { Accelerator, VmRuntime } from "./VmRuntime.ts";
+
+export const vmRuntimeNames = ["qemu", "cloud-hypervisor", "libvirt", "kubevirt"] as const;
+export type VmRuntimeName = (typeof vmRuntimeNames)[number];
+
+export interface VmRuntimeConfig {
+  sysfsRoot?: string;
+  /** qemu: skip the KVM probe. */
+  accelerator?: Accelerator;
+  kernel?: string;
+  /** kubevirt: the GPU model whose VFIO resource the VMI requests, the naming scheme and the kernel image. */
+  gpuModel?: string;
+  naming?: NamingScheme;
+  kernelBootImage?: string;
+}
+
+/** The runtime `tessera agent --vm-runtime NAME` (and `tessera vm ...`) uses. */
+export function createVmRuntime(name: string, config: VmRuntimeConfig = {}): VmRuntime {
+  const kernel = config.kernel ? { kernel: config.kernel } : {};
+  switch (name as VmRuntimeName) {
+    case "qemu":
+      return new QemuRuntime({
+        ...kernel,
+        ...(config.accelerator ? { accelerator: config.accelerator } : {}),
+      });
+    case "cloud-hypervisor":
+      return new CloudHypervisorRuntime({
+        ...kernel,
+        ...(config.sysfsRoot ? { sysfsRoot: config.sysfsRoot } : {}),
+      });
+    case "libvirt":
+      return new LibvirtRuntime(kernel);
+    case "kubevirt":
+      return new KubevirtRuntime({
+        gpuModel: config.gpuModel ?? "H100-SXM5-80GB",
+        naming: config.naming ?? "nvidia",
+        kernelBootImage: config.kernelBootImage ?? "tessera/vm-kernel-boot:latest",
+      });
+    default:
+      throw new Error(`unknown VM runtime "${name}"; choose one of ${vmRuntimeNames.join(", ")}`);
+  }
+}
