@@ -1,18 +1,21 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { ensureStandinLibrary } from "../node-agent/standin/StandinBuild.ts";
-import { type AgentDevicePlugin, startAgentDevicePlugin } from "../plugins/deviceplugin/AgentDevicePlugin.ts";
 import { defaultDevicePluginConfig } from "../plugins/deviceplugin/DevicePluginConfig.ts";
+import { type NvmlDevicePlugin, startNvmlDevicePlugin } from "../plugins/deviceplugin/NvmlDevicePlugin.ts";
 import { silentLog } from "../plugins/deviceplugin/PluginLog.ts";
 import type { DesiredState__Output } from "../proto/generated/tessera/v1/DesiredState.ts";
 import { eventually } from "./deviceplugin-fixtures.ts";
 import { FakeKubelet } from "./fake-kubelet/FakeKubelet.ts";
 
+const cli = fileURLToPath(new URL("../bin/tessera.js", import.meta.url));
 let dir: string;
 let kubelet: FakeKubelet;
-let plugin: AgentDevicePlugin;
+let plugin: NvmlDevicePlugin;
 let desired: DesiredState__Output | undefined;
 const fleetFile = () => join(dir, "fleet.json");
 const fleet = (l4Xids: number[]) =>
@@ -25,7 +28,7 @@ beforeAll(async () => {
   process.env.TESSERA_NVML_STANDIN_STATE = join(dir, "state.json");
   kubelet = new FakeKubelet(join(dir, "device-plugins"));
   await kubelet.start();
-  plugin = await startAgentDevicePlugin({
+  plugin = await startNvmlDevicePlugin({
     config: {
       ...defaultDevicePluginConfig,
       kubeletDir: join(dir, "device-plugins"),
@@ -83,3 +86,41 @@ it("advertises the agent's GPUs from NVML, follows Xids and the scheduler's assi
   expect(plugin.status().map((s) => s.resourceName)).toEqual(["nvidia.com/gpu.shared"]);
   expect(l4).toMatch(/^GPU-/);
 });
+
+it("tessera device-plugin without an inventory serves the GPUs NVML shows, and stops cleanly", async () => {
+  const standalone = new FakeKubelet(join(dir, "standalone"));
+  await standalone.start();
+  const env = {
+    ...process.env,
+    TESSERA_NVML_LIBRARY: ensureStandinLibrary(),
+    TESSERA_NVML_STANDIN_FLEET: fleetFile(),
+    TESSERA_NVML_STANDIN_STATE: join(dir, "state.json"),
+  };
+  const missing = spawnSync(process.execPath, [cli, "device-plugin", "--kubelet-dir", join(dir, "nowhere")], {
+    env,
+    encoding: "utf8",
+    timeout: 20_000,
+  });
+  expect(missing.status).toBe(1);
+  expect(missing.stderr).toContain(`kubelet device-plugin directory ${join(dir, "nowhere")} does not exist`);
+
+  const child = spawn(
+    process.execPath,
+    [cli, "device-plugin", "--kubelet-dir", standalone.dir, "--naming", "tessera"],
+    {
+      env,
+      stdio: "ignore",
+    },
+  );
+  try {
+    await eventually(() => {
+      expect(standalone.capacity("tessera.io/gpu")).toBe(2);
+    }, 20_000);
+  } finally {
+    child.kill("SIGTERM");
+  }
+  const code = await new Promise((resolve) => child.once("exit", resolve));
+  expect(code).toBe(0);
+  expect(readdirSync(standalone.dir)).toEqual(["kubelet.sock"]);
+  await standalone.stop();
+}, 40_000);

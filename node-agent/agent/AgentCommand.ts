@@ -2,14 +2,11 @@ import { hostname } from "node:os";
 import { join } from "node:path";
 import type { Command } from "commander";
 import {
-  type AgentDevicePlugin,
-  startAgentDevicePlugin,
-} from "../../plugins/deviceplugin/AgentDevicePlugin.ts";
-import {
   addDevicePluginOptions,
   type DevicePluginFlags,
   devicePluginConfigFromFlags,
 } from "../../plugins/deviceplugin/DevicePluginCommand.ts";
+import { type NvmlDevicePlugin, startNvmlDevicePlugin } from "../../plugins/deviceplugin/NvmlDevicePlugin.ts";
 import { allocationLog, lineLog } from "../../plugins/deviceplugin/PluginLog.ts";
 import {
   defaultSchedulerAddress,
@@ -68,7 +65,7 @@ export function registerAgentCommands(program: Command): void {
       let agent: Agent | undefined;
       let executor: Executor | undefined;
       let host: NvmlGpuHost | undefined;
-      let devicePlugin: AgentDevicePlugin | undefined;
+      let devicePlugin: NvmlDevicePlugin | undefined;
       try {
         const scheduler = flags.scheduler ?? process.env[schedulerEnvVar] ?? defaultSchedulerAddress;
         parseHostPort(scheduler, "--scheduler");
@@ -90,7 +87,7 @@ export function registerAgentCommands(program: Command): void {
         });
         if (flags.kubeletDir) {
           const started = agent;
-          devicePlugin = await startAgentDevicePlugin({
+          devicePlugin = await startNvmlDevicePlugin({
             config: devicePluginConfigFromFlags(flags),
             desired: () => started.desiredState,
             log: lineLog(log),

@@ -7,10 +7,11 @@ import {
   loadDevicePluginConfig,
   parseDevicePluginConfig,
 } from "./DevicePluginConfig.ts";
-import { DevicePluginManager } from "./DevicePluginManager.ts";
+import { DevicePluginManager, type ResourceStatus } from "./DevicePluginManager.ts";
 import { followInventoryFile, readInventoryFile } from "./InventoryFile.ts";
 import { MemorySliceInventory } from "./MemorySliceInventory.ts";
-import { consoleLog } from "./PluginLog.ts";
+import { startNvmlDevicePlugin } from "./NvmlDevicePlugin.ts";
+import { allocationLog, consoleLog } from "./PluginLog.ts";
 import { namingSchemes } from "./ResourceNaming.ts";
 import { XidHealthInventory } from "./XidHealthInventory.ts";
 
@@ -81,16 +82,18 @@ export function registerDevicePluginCommands(program: Command): void {
   const command = program
     .command("device-plugin")
     .description(
-      "serve the Kubernetes device plugin for the slices listed in an inventory file (the agent serves it itself with --kubelet-dir)",
+      "serve the Kubernetes device plugin on its own, for the GPUs NVML shows or those an inventory file lists " +
+        "(the agent serves it itself with --kubelet-dir)",
     )
-    .requiredOption(
+    .option(
       "--inventory <file>",
-      "node inventory (JSON or YAML: gpus with their use); re-read when it changes",
+      "node inventory (JSON or YAML: gpus with their use), re-read when it changes; default: the GPUs from NVML",
     );
   addDevicePluginOptions(command, DEFAULT_DEVICE_PLUGIN_DIR).action(
-    async (flags: DevicePluginFlags & { inventory: string }) => {
+    async (flags: DevicePluginFlags & { inventory?: string }) => {
       try {
-        await serveFromInventoryFile(flags);
+        const config = devicePluginConfigFromFlags(flags);
+        await (flags.inventory ? serveFromInventoryFile(config, flags.inventory) : serveFromNvml(config));
       } catch (error) {
         console.error(`tessera device-plugin: ${error instanceof Error ? error.message : String(error)}`);
         process.exitCode = 1;
@@ -99,23 +102,47 @@ export function registerDevicePluginCommands(program: Command): void {
   );
 }
 
-async function serveFromInventoryFile(flags: DevicePluginFlags & { inventory: string }): Promise<void> {
-  const config = devicePluginConfigFromFlags(flags);
-  const inventory = new MemorySliceInventory(readInventoryFile(flags.inventory));
+function announce(resources: ResourceStatus[], config: DevicePluginConfig): void {
+  consoleLog.info(
+    `serving ${resources.length} resources in ${config.kubeletDir}: ${resources.map((r) => `${r.resourceName} (${r.devices})`).join(", ")}`,
+  );
+}
+
+async function serveFromInventoryFile(config: DevicePluginConfig, file: string): Promise<void> {
+  // Listen for the stop signal first: the kubelet may use the plugin before start() returns.
+  const stopped = untilStopSignal();
+  const inventory = new MemorySliceInventory(readInventoryFile(file));
   const health = new XidHealthInventory(inventory, {
     ignoredXids: config.ignoredXids,
     recoveryMs: config.xidRecoverySeconds * 1000,
   });
   const manager = new DevicePluginManager({ inventory: health, config, log: consoleLog });
-  const unfollow = followInventoryFile(flags.inventory, inventory, consoleLog);
-  await manager.start();
-  const resources = manager.status();
-  consoleLog.info(
-    `serving ${resources.length} resources in ${config.kubeletDir}: ${resources.map((r) => `${r.resourceName} (${r.devices})`).join(", ")}`,
-  );
-  const signal = await untilStopSignal();
+  try {
+    await manager.start();
+  } catch (error) {
+    health.close();
+    throw error;
+  }
+  const unfollow = followInventoryFile(file, inventory, consoleLog);
+  announce(manager.status(), config);
+  const signal = await stopped;
   consoleLog.info(`${signal}: removing plugin sockets`);
   unfollow();
   await manager.stop();
   health.close();
+}
+
+/** Without a scheduler: MIG GPUs as NVML shows them, shared where a sharing rule says, the rest whole. */
+async function serveFromNvml(config: DevicePluginConfig): Promise<void> {
+  const stopped = untilStopSignal();
+  const plugin = await startNvmlDevicePlugin({
+    config,
+    desired: () => undefined,
+    log: consoleLog,
+    sink: allocationLog((line) => console.log(line)),
+  });
+  announce(plugin.status(), config);
+  const signal = await stopped;
+  consoleLog.info(`${signal}: removing plugin sockets`);
+  await plugin.stop();
 }

@@ -11,9 +11,9 @@ import type { PluginLog } from "./PluginLog.ts";
 import { scanVfioGpus } from "./VfioGpuScan.ts";
 import { XidHealthInventory } from "./XidHealthInventory.ts";
 
-export interface AgentDevicePluginOptions {
+export interface NvmlDevicePluginOptions {
   config: DevicePluginConfig;
-  /** The agent's latest desired state from the scheduler. */
+  /** The agent's latest desired state from the scheduler; always undefined without a scheduler. */
   desired: () => DesiredState__Output | undefined;
   log: PluginLog;
   sink?: AllocationSink;
@@ -24,7 +24,7 @@ export interface AgentDevicePluginOptions {
   sysfsRoot?: string;
 }
 
-export interface AgentDevicePlugin {
+export interface NvmlDevicePlugin {
   /** Re-reads now, e.g. right after the agent applied a new desired state. */
   refresh(): Promise<void>;
   status(): ResourceStatus[];
@@ -32,10 +32,11 @@ export interface AgentDevicePlugin {
 }
 
 /**
- * The device plugin as the agent runs it (`tessera agent --kubelet-dir DIR`): slices from NVML and the desired
- * state, health from NVML's Xid events, one plugin server per resource in the kubelet's directory.
+ * The device plugin over NVML, as the agent runs it (`tessera agent --kubelet-dir DIR`, with the scheduler's
+ * desired state) or on its own (`tessera device-plugin`, without): slices from NVML, health from NVML's Xid
+ * events, one plugin server per resource in the kubelet's directory.
  */
-export async function startAgentDevicePlugin(options: AgentDevicePluginOptions): Promise<AgentDevicePlugin> {
+export async function startNvmlDevicePlugin(options: NvmlDevicePluginOptions): Promise<NvmlDevicePlugin> {
   const { config, log } = options;
   const nvml = Nvml.open(options.nvmlLibrary);
   const sysfs = new SysfsTree(options.sysfsRoot);
