@@ -249,6 +249,23 @@ export const jobsSchema = {
   },
 } as const;
 
+export const watchJobsSchema = {
+  summary: "Job events as they happen (server-sent events)",
+  description:
+    "A `text/event-stream` of `job` events, each `data` a JSON `{type: created|updated, job, at}`: the HTTP " +
+    "side of gRPC JobService.Watch. A comment line every 15 s keeps proxies from closing it.",
+  tags: ["jobs"],
+  produces: ["text/event-stream"],
+  querystring: {
+    type: "object",
+    additionalProperties: false,
+    properties: {
+      jobId: { type: "string", description: "only this job" },
+      includeCurrent: { type: "boolean", default: false, description: "start with the jobs as they are now" },
+    },
+  },
+} as const;
+
 export const jobSchema = {
   summary: "One job",
   tags: ["jobs"],

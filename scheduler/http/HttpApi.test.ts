@@ -338,6 +338,40 @@ describe("HTTP API (inject)", () => {
 });
 
 describe("HTTP API (live server)", () => {
+  it("streams job events as server-sent events, and a closing server ends the stream", async () => {
+    const s = await setup();
+    const address = await s.app.listen({ port: 0, host: "127.0.0.1" });
+    const response = await fetch(`${address}/v1/jobs/watch?jobId=wait-1&includeCurrent=true`);
+    expect(response.headers.get("content-type")).toBe("text/event-stream; charset=utf-8");
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    const decoder = new TextDecoder();
+    let text = "";
+    const events = async (n: number) => {
+      while ((text.match(/^event: job$/gm) ?? []).length < n) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        text += decoder.decode(value);
+      }
+      return [...text.matchAll(/^data: (.*)$/gm)].map((m) => JSON.parse(m[1] as string));
+    };
+    expect((await events(1)).map((e) => [e.type, e.job.id, e.job.state])).toEqual([
+      ["created", "wait-1", "Pending"],
+    ]);
+    s.fleet.update((d) => {
+      const job = d.jobs.find((j) => j.id === "wait-1");
+      if (job) Object.assign(job, { state: "Running", startedAt: s.clock.now });
+      d.jobs.push(job2());
+    });
+    expect((await events(2)).map((e) => [e.type, e.job.id, e.job.state])).toEqual([
+      ["created", "wait-1", "Pending"],
+      ["updated", "wait-1", "Running"],
+    ]);
+    await s.app.close();
+    expect((await reader.read()).done).toBe(true);
+    const missing = await setup();
+    expect((await missing.app.inject("/v1/jobs/watch?jobId=nope")).statusCode).toBe(404);
+  });
+
   it("serves JSON and metrics over a real socket", async () => {
     const { app } = await setup();
     const address = await app.listen({ port: 0, host: "127.0.0.1" });
@@ -350,3 +384,8 @@ describe("HTTP API (live server)", () => {
     expect(await csv.text()).toMatch(/^tenant,model,gpu_hours/);
   });
 });
+
+/** A job that is not the watched one: its changes must not reach a watcher of wait-1. */
+function job2() {
+  return job("other-1", "nlp", "training", { state: "Pending", submittedAt: T0 });
+}

@@ -24,10 +24,14 @@ import {
   submitJobSchema,
   usageReportSchema,
   utilizationSchema,
+  watchJobsSchema,
 } from "./ApiSchemas.ts";
 import type { FleetReadModel, JobState } from "./FleetReadModel.ts";
 import { ApiError, replyWithError, validationMessage } from "./HttpErrors.ts";
+import { watchJobs } from "./JobEventStream.ts";
 import { parseInstant } from "./TimeParameters.ts";
+
+const SSE_KEEPALIVE_MS = 15_000;
 
 /** The JSON body of POST /v1/jobs: tessera.v1.JobSpec with lowerCamelCase field names. */
 export interface SubmitJobBody {
@@ -127,6 +131,11 @@ export async function registerHttpApi(app: FastifyInstance, options: HttpApiOpti
       }
     });
   }
+  // Event streams stay open until the client leaves; a closing server ends them so it is not held up.
+  const openStreams = new Set<() => void>();
+  app.addHook("preClose", async () => {
+    for (const stop of [...openStreams]) stop();
+  });
   const finops = (): Finops => {
     if (!options.finops) {
       throw new ApiError(503, "utilization history is off: this scheduler runs without a FinOps store");
@@ -182,6 +191,37 @@ export async function registerHttpApi(app: FastifyInstance, options: HttpApiOpti
         .sort((a, b) => b.submittedAt - a.submittedAt)
         .slice(0, limit);
       return { jobs };
+    },
+  );
+  app.get<{ Querystring: { jobId?: string; includeCurrent: boolean } }>(
+    "/v1/jobs/watch",
+    { schema: watchJobsSchema },
+    async (request, reply) => {
+      if (request.query.jobId !== undefined) jobView(request.query.jobId);
+      reply.hijack();
+      reply.raw.writeHead(200, {
+        "content-type": "text/event-stream; charset=utf-8",
+        "cache-control": "no-cache",
+        connection: "keep-alive",
+      });
+      const unsubscribe = watchJobs(
+        options.fleet,
+        {
+          ...(request.query.jobId === undefined ? {} : { jobId: request.query.jobId }),
+          includeCurrent: request.query.includeCurrent,
+        },
+        (event) => reply.raw.write(`event: job\ndata: ${JSON.stringify(event)}\n\n`),
+        now,
+      );
+      const keepAlive = setInterval(() => reply.raw.write(": keep-alive\n\n"), SSE_KEEPALIVE_MS);
+      const stop = () => {
+        clearInterval(keepAlive);
+        unsubscribe();
+        openStreams.delete(stop);
+        reply.raw.end();
+      };
+      openStreams.add(stop);
+      request.raw.once("close", stop);
     },
   );
   app.get<{ Params: { id: string } }>("/v1/jobs/:id", { schema: jobSchema }, async (request) =>
