@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { gpuModel, gpuModels } from "../../proto/catalog/GpuCatalog.ts";
 import { catalogMigProfiles } from "../nvml/MigInventory.ts";
-import { planMigLayout } from "./MigPlanner.ts";
+import { packComputeInstances, planMigLayout } from "./MigPlanner.ts";
 import { arbitraryLayout, layoutFits } from "./migLayoutOracle.testkit.ts";
 
 const migModels = gpuModels.filter((m) => m.mig !== null);
@@ -74,12 +74,22 @@ describe("MIG placement planner", () => {
     expect(kept.ok && kept.instances[0]?.start).toBe(5);
   });
 
-  it("packs compute instances of one size into shared GPU instances", () => {
+  it("packs smaller compute instances into shared GPU instances", () => {
     const plan = planMigLayout(
       h100,
       Array.from({ length: 4 }, () => ({ profile: "1c.3g.40gb" })),
     );
     expect(plan.ok && plan.instances.map((i) => i.computeSlices)).toEqual([[1, 1, 1], [1]]);
+    const mixed = planMigLayout(h100, [{ profile: "1c.3g.40gb" }, { profile: "2c.3g.40gb" }]);
+    expect(mixed.ok && mixed.instances.map((i) => i.computeSlices)).toEqual([[2, 1]]);
+    expect(packComputeInstances(7, [1, 3, 3, 2])).toEqual([[3, 3, 1], [2]]);
+    expect(packComputeInstances(4, [2, 2, 1])).toEqual([[2, 2], [1]]);
+    expect(
+      planMigLayout(h100, [{ profile: "2c.4g.40gb" }, { profile: "2c.4g.40gb" }, { profile: "1c.4g.40gb" }]),
+    ).toMatchObject({
+      ok: false,
+      reason: "2 × 4g.40gb requested but the GPU allows at most 1",
+    });
   });
 
   it("finds a valid placement exactly when one exists, on every model", () => {

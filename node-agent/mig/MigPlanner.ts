@@ -54,16 +54,15 @@ function describeStarts(profile: MigProfileInfo): string {
   return `${profile.name} at {${profile.placements.map((p) => p.start).join(",")}}`;
 }
 
-/** Turns requests into GPU-instance demands; compute instances of one size share GPU instances as mig-parted does. */
+/** Turns requests into GPU-instance demands; smaller compute instances share GPU instances, as mig-parted does. */
 function demandsOf(
   profiles: readonly MigProfileInfo[],
   requests: readonly MigInstanceRequest[],
 ): Demand[] | string {
   const byName = new Map(profiles.map((p) => [p.name, p]));
-  const groups = new Map<
-    string,
-    { profile: MigProfileInfo; start: number | undefined; c: number; n: number }
-  >();
+  const full: Demand[] = [];
+  // Compute instances smaller than their GPU instance share GPU instances of the same profile (and pinned start).
+  const shared = new Map<string, { profile: MigProfileInfo; start: number | undefined; sizes: number[] }>();
   for (const request of requests) {
     const { gpuInstanceProfile, computeSlices } = splitMigDeviceProfile(request.profile);
     const profile = byName.get(gpuInstanceProfile);
@@ -77,25 +76,56 @@ function demandsOf(
     if (request.start !== undefined && !profile.placements.some((p) => p.start === request.start)) {
       return `${request.profile} cannot start at ${request.start}; allowed starts: ${describeStarts(profile)}`;
     }
-    // Requests of full-size instances are one GPU instance each; smaller compute instances fill GPU instances.
-    const key =
-      c === profile.computeSlices ? `${groups.size}` : `${profile.name}/${c}/${request.start ?? "any"}`;
-    const group = groups.get(key) ?? { profile, start: request.start, c, n: 0 };
-    group.n++;
-    groups.set(key, group);
-  }
-  const demands: Demand[] = [];
-  for (const { profile, start, c, n } of groups.values()) {
-    const perInstance = Math.floor(profile.computeSlices / c);
-    for (let left = n; left > 0; left -= perInstance) {
-      demands.push({
-        profile,
-        start,
-        computeSlices: Array.from({ length: Math.min(left, perInstance) }, () => c),
-      });
+    if (c === profile.computeSlices) {
+      full.push({ profile, start: request.start, computeSlices: [c] });
+      continue;
     }
+    const key = `${profile.name}@${request.start ?? "any"}`;
+    const group = shared.get(key) ?? { profile, start: request.start, sizes: [] };
+    group.sizes.push(c);
+    shared.set(key, group);
   }
-  return demands;
+  const packed = [...shared.values()].flatMap(({ profile, start, sizes }) =>
+    packComputeInstances(profile.computeSlices, sizes).map((computeSlices) => ({
+      profile,
+      start,
+      computeSlices,
+    })),
+  );
+  return [...full, ...packed];
+}
+
+/** Compute instances start at multiples of their size rounded up to a power of two (fact sheet 7.8). */
+export function computeInstanceAlignment(slices: number): number {
+  let alignment = 1;
+  while (alignment < slices) alignment *= 2;
+  return alignment;
+}
+
+/**
+ * Packs compute-instance sizes into as few GPU instances of `giSlices` compute slices as first-fit decreasing
+ * finds, each size at the lowest free aligned start; returns each GPU instance's sizes, biggest first (the order
+ * to create them in).
+ */
+export function packComputeInstances(giSlices: number, sizes: readonly number[]): number[][] {
+  const bins: { used: boolean[]; sizes: number[] }[] = [];
+  const fits = (used: boolean[], c: number): number => {
+    for (let s = 0; s + c <= giSlices; s += computeInstanceAlignment(c)) {
+      if (used.slice(s, s + c).every((u) => !u)) return s;
+    }
+    return -1;
+  };
+  for (const c of [...sizes].sort((a, b) => b - a)) {
+    let bin = bins.find((b) => fits(b.used, c) >= 0);
+    if (!bin) {
+      bin = { used: Array.from({ length: giSlices }, () => false), sizes: [] };
+      bins.push(bin);
+    }
+    const at = fits(bin.used, c);
+    for (let s = at; s < at + c; s++) bin.used[s] = true;
+    bin.sizes.push(c);
+  }
+  return bins.map((b) => b.sizes);
 }
 
 /** Why the demands can never fit, when a budget alone rules them out. */

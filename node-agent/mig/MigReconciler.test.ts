@@ -114,6 +114,20 @@ describe("MIG reconciler refusals and rollback", () => {
     expect(reconcileMig(nvml, [{ gpuIndex: 2, migEnabled: false, instances: [] }]).changed).toBe(false);
   });
 
+  it("puts compute instances of different sizes into one GPU instance, and keeps them", () => {
+    const result = reconcileMig(nvml, [{ gpuIndex: 0, instances: ["1c.3g.40gb", "2c.3g.40gb", "1g.10gb"] }]);
+    const shared = result.gpus[0]?.instances.filter((i) => i.gpuInstanceProfile === "3g.40gb") ?? [];
+    expect(shared.map((i) => [i.profile, i.computeStart])).toEqual([
+      ["2c.3g.40gb", 0],
+      ["1c.3g.40gb", 2],
+    ]);
+    expect(new Set(shared.map((i) => i.gpuInstanceId)).size).toBe(1);
+    expect(
+      reconcileMig(nvml, [{ gpuIndex: 0, instances: ["2c.3g.40gb", "1g.10gb", "1c.3g.40gb"] }]).changed,
+    ).toBe(false);
+    reconcileMig(nvml, [{ gpuIndex: 0, instances: [] }]);
+  });
+
   it("refuses GPUs without MIG, unknown GPUs and duplicate requests", () => {
     expect(refusal(() => reconcileMig(nvml, [{ gpuIndex: 3, instances: ["1g.6gb"] }])).message).toMatch(
       /GPU 3 \(NVIDIA L4, GPU-.*\) does not support MIG/,
