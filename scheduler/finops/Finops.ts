@@ -1,4 +1,5 @@
 import type { Database } from "better-sqlite3";
+import { onChangeAtMost } from "../http/CoalescedChanges.ts";
 import type { FleetReadModel } from "../http/FleetReadModel.ts";
 import { fleetCapacity } from "../metrics/FleetCapacity.ts";
 import { AllocationLedger } from "./AllocationLedger.ts";
@@ -28,6 +29,8 @@ export interface FinopsOptions {
 const LATEST_SAMPLE_TTL_MS = 60_000;
 const IDLE_TICK_MS = 5_000;
 const PRUNE_INTERVAL_MS = 10 * 60_000;
+/** Allocation start and end times in the ledger are this precise. */
+const SYNC_INTERVAL_MS = 1000;
 
 /**
  * Utilization history, the allocation ledger, idle detection and cost reports, fed by the fleet's read model
@@ -43,7 +46,6 @@ export class Finops {
   private readonly latest = new Map<string, UtilizationSample>();
   private readonly timers: NodeJS.Timeout[] = [];
   private unsubscribe: (() => void) | undefined;
-  private stopped = false;
   private readonly now: () => number;
 
   constructor(private readonly options: FinopsOptions) {
@@ -73,16 +75,7 @@ export class Finops {
   /** Follows the fleet and runs the periodic work (idle reclaim, timeline, retention) until `stop`. */
   start(): void {
     this.sync();
-    // Agents report every few seconds; fold a burst of changes into one sync.
-    let queued = false;
-    this.unsubscribe = this.options.fleet.onChange(() => {
-      if (queued) return;
-      queued = true;
-      setImmediate(() => {
-        queued = false;
-        if (!this.stopped) this.sync();
-      });
-    });
+    this.unsubscribe = onChangeAtMost(this.options.fleet, SYNC_INTERVAL_MS, () => this.sync());
     this.timers.push(setInterval(() => this.idleDetector.tick(this.now()), IDLE_TICK_MS));
     this.timers.push(setInterval(() => this.recordTimeline(), this.settings.timelineIntervalMs));
     this.timers.push(setInterval(() => this.prune(), PRUNE_INTERVAL_MS));
@@ -91,7 +84,6 @@ export class Finops {
   }
 
   stop(): void {
-    this.stopped = true;
     this.unsubscribe?.();
     for (const timer of this.timers.splice(0)) clearInterval(timer);
   }

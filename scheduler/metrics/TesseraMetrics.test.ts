@@ -67,6 +67,8 @@ async function populated() {
     if (late) late.startedAt = T0 + 30_000;
   });
   metrics.observeSchedulingDecision(0.0003);
+  // Changes reach the metrics coalesced, a few times a second.
+  await new Promise((resolve) => setTimeout(resolve, 600));
   return { metrics, fleet, finops };
 }
 

@@ -1,6 +1,7 @@
 import { Counter, Gauge, Histogram, Registry } from "prom-client";
 import type { Finops } from "../finops/Finops.ts";
 import { FleetIndex } from "../finops/FleetIndex.ts";
+import { onChangeAtMost } from "../http/CoalescedChanges.ts";
 import type { FleetReadModel, FleetSnapshot, NodeState } from "../http/FleetReadModel.ts";
 import { type FleetCapacityReport, fleetCapacity } from "./FleetCapacity.ts";
 
@@ -11,6 +12,8 @@ const deviceLabels = [...dcgmLabels, "tenant", "job"] as const;
 const nodeStates: readonly NodeState[] = ["Ready", "NotReady", "Draining"];
 const MIB = 1024 * 1024;
 const SCRAPE_REUSE_MS = 250;
+/** Job starts and node state changes are picked up this often (queueing delay, lease expiries). */
+const REMEMBER_INTERVAL_MS = 250;
 
 /** What one scrape reads, built once and shared by every collect() of that scrape. */
 interface ScrapeView {
@@ -261,7 +264,7 @@ export class TesseraMetrics {
   /** Starts following job and node changes (queueing delay, lease expiries). */
   start(): void {
     this.remember(true);
-    this.unsubscribe = this.fleet.onChange(() => this.remember(false));
+    this.unsubscribe = onChangeAtMost(this.fleet, REMEMBER_INTERVAL_MS, () => this.remember(false));
   }
 
   stop(): void {
