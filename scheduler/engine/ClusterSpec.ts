@@ -23,6 +23,11 @@ export interface GpuSpec {
   memoryMiB: number;
   /** Indices of the GPUs on the same node this one has an NVLink to. */
   nvlinkPeers?: readonly number[];
+  /**
+   * The GPU's IOMMU group on its node. GPUs that share a group can only be passed to a VM together; absent
+   * means a group of its own.
+   */
+  iommuGroup?: number;
   mode: SharingMode;
   /** The MIG layout when `mode` is `mig`. */
   migInstances?: readonly MigInstanceSpec[];

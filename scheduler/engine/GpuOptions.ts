@@ -41,7 +41,7 @@ export function gpuOptions(node: NodeState, cycle: CycleState, mode: OptionMode)
     case "share":
       return shareOptions(node, cycle, g.milli, g.memoryMiB, mode);
     case "whole":
-      return wholeOptions(node, cycle, g.count, g.nvlink ?? "none");
+      return wholeOptions(node, cycle, g.count, g.nvlink ?? "none", g.passthrough ?? false);
     case "mig":
     case "slice":
       return migOptions(node, cycle, mode);
@@ -127,19 +127,51 @@ function* subsets(items: readonly number[], k: number, from = 0, acc: number[] =
   }
 }
 
+/**
+ * For a VM: the free GPUs whose IOMMU group is entirely free (a group leaves the host whole), and a test that a
+ * set of them contains every member of each group it touches. GPUs without a known group are groups of one.
+ */
+function iommuGroupmates(node: NodeState, cycle: CycleState) {
+  const free = new Set(wholeCandidates(node, cycle));
+  const members = new Map<number, number[]>();
+  node.ordered.forEach((gpu, pos) => {
+    if (gpu.iommuGroup !== undefined)
+      members.set(gpu.iommuGroup, [...(members.get(gpu.iommuGroup) ?? []), pos]);
+  });
+  const mates = (pos: number) => {
+    const group = node.ordered[pos]!.iommuGroup;
+    return group === undefined ? [pos] : members.get(group)!;
+  };
+  const candidates = [...free].filter((pos) => mates(pos).every((m) => free.has(m)));
+  const closed = (set: readonly number[]) => set.every((pos) => mates(pos).every((m) => set.includes(m)));
+  const firstClosed = (count: number): number[] | undefined => {
+    for (const set of subsets(candidates, count)) if (closed(set)) return set;
+    return undefined;
+  };
+  return { candidates, closed, firstClosed };
+}
+
 function wholeOptions(
   node: NodeState,
   cycle: CycleState,
   count: number,
   nvlink: "none" | "preferred" | "required",
+  passthrough: boolean,
 ): OptionsOrReason {
-  const candidates = wholeCandidates(node, cycle);
-  if (candidates.length < count) return { reason: "insufficient free GPUs" };
+  const group = passthrough ? iommuGroupmates(node, cycle) : undefined;
+  const candidates = group ? group.candidates : wholeCandidates(node, cycle);
+  if (candidates.length < count) {
+    return {
+      reason: group ? "insufficient free GPUs with their whole IOMMU group" : "insufficient free GPUs",
+    };
+  }
   const full = (count * (count - 1)) / 2;
-  let chosen = candidates.slice(0, count);
+  let chosen = group ? group.firstClosed(count) : candidates.slice(0, count);
+  if (!chosen) return { reason: "no set of free GPUs that covers whole IOMMU groups" };
   let pairs = linkedPairs(node, chosen);
   if (nvlink !== "none" && pairs < full) {
     for (const set of subsets(candidates, count)) {
+      if (group && !group.closed(set)) continue;
       const p = linkedPairs(node, set);
       if (p > pairs) {
         pairs = p;

@@ -17,6 +17,7 @@ export class GpuState {
   readonly catalog: GpuModel | undefined;
   readonly memoryMiB: number;
   readonly nvlinkPeers: ReadonlySet<number>;
+  readonly iommuGroup: number | undefined;
   mode: SharingMode;
   /** Thousandths of the GPU not handed out; for MIG, the compute slices not held by allocated instances. */
   freeMilli = 1000;
@@ -35,6 +36,7 @@ export class GpuState {
     this.memoryMiB = spec.memoryMiB;
     this.memFreeMiB = spec.memoryMiB;
     this.nvlinkPeers = new Set(spec.nvlinkPeers ?? []);
+    this.iommuGroup = spec.iommuGroup;
     this.mode = spec.mode;
     if (spec.mode === "mig") {
       const geometry = this.catalog?.mig;

@@ -7,6 +7,13 @@ export interface MigInstance {
   allocationId: string | undefined;
 }
 
+/** What placement checks need to know about a layout: occupied memory slices, compute used, count per profile. */
+interface LayoutSummary {
+  mask: number;
+  compute: number;
+  perProfile: Map<string, number>;
+}
+
 function spanMask(start: number, memorySlices: number): number {
   return ((1 << memorySlices) - 1) << start;
 }
@@ -24,6 +31,22 @@ export function computeSlicesUsed(instances: readonly MigInstance[]): number {
   return used;
 }
 
+function summarise(instances: readonly MigInstance[]): LayoutSummary {
+  const perProfile = new Map<string, number>();
+  for (const inst of instances)
+    perProfile.set(inst.profile.name, (perProfile.get(inst.profile.name) ?? 0) + 1);
+  return { mask: memorySliceMask(instances), compute: computeSlicesUsed(instances), perProfile };
+}
+
+function fits(model: GpuModel, layout: LayoutSummary, profile: MigProfile, start: number): boolean {
+  const geometry = model.mig;
+  if (!geometry || !profile.placementStarts.includes(start)) return false;
+  if (start + profile.memorySlices > geometry.memorySlices) return false;
+  if ((layout.mask & spanMask(start, profile.memorySlices)) !== 0) return false;
+  if (layout.compute + profile.computeSlices > geometry.computeSlices) return false;
+  return (layout.perProfile.get(profile.name) ?? 0) < profile.maxInstances;
+}
+
 /**
  * Whether `profile` can be created at `start` next to `instances`: a placement NVIDIA allows for the model, no
  * memory slice shared with another instance, the compute-slice budget and the per-profile instance limit.
@@ -34,21 +57,14 @@ export function canCreateAt(
   profile: MigProfile,
   start: number,
 ): boolean {
-  const geometry = model.mig;
-  if (!geometry || !profile.placementStarts.includes(start)) return false;
-  if (start + profile.memorySlices > geometry.memorySlices) return false;
-  if ((memorySliceMask(instances) & spanMask(start, profile.memorySlices)) !== 0) return false;
-  if (computeSlicesUsed(instances) + profile.computeSlices > geometry.computeSlices) return false;
-  let sameProfile = 0;
-  for (const inst of instances) if (inst.profile.name === profile.name) sameProfile++;
-  return sameProfile < profile.maxInstances;
+  return fits(model, summarise(instances), profile, start);
 }
 
 /** How many instances of any profile could still be created one at a time: a measure of room left. */
-function creatablePlacements(model: GpuModel, instances: readonly MigInstance[]): number {
+function creatablePlacements(model: GpuModel, layout: LayoutSummary): number {
   let count = 0;
   for (const p of model.mig?.profiles ?? []) {
-    for (const s of p.placementStarts) if (canCreateAt(model, instances, p, s)) count++;
+    for (const s of p.placementStarts) if (fits(model, layout, p, s)) count++;
   }
   return count;
 }
@@ -62,11 +78,20 @@ export function leastBlockingStart(
   instances: readonly MigInstance[],
   profile: MigProfile,
 ): number | undefined {
+  const layout = summarise(instances);
   let best: number | undefined;
   let bestRoom = -1;
   for (const start of profile.placementStarts) {
-    if (!canCreateAt(model, instances, profile, start)) continue;
-    const room = creatablePlacements(model, [...instances, { profile, start, allocationId: undefined }]);
+    if (!fits(model, layout, profile, start)) continue;
+    const after: LayoutSummary = {
+      mask: layout.mask | spanMask(start, profile.memorySlices),
+      compute: layout.compute + profile.computeSlices,
+      perProfile: new Map(layout.perProfile).set(
+        profile.name,
+        (layout.perProfile.get(profile.name) ?? 0) + 1,
+      ),
+    };
+    const room = creatablePlacements(model, after);
     if (room > bestRoom) {
       bestRoom = room;
       best = start;

@@ -44,7 +44,10 @@ export class NodeState {
     this.models = new Set(this.gpus.map((g) => g.model));
     const fullMesh = this.gpus.every((g) => g.nvlinkPeers.size === this.gpus.length - 1);
     const noLinks = this.gpus.every((g) => g.nvlinkPeers.size === 0);
-    this.symmetric = this.models.size <= 1 && (fullMesh || noLinks);
+    const groups = this.gpus.map((g) => g.iommuGroup).filter((group) => group !== undefined);
+    // GPUs sharing an IOMMU group are not interchangeable for VMs: such nodes keep their GPUs in index order.
+    const sharedGroups = new Set(groups).size < groups.length;
+    this.symmetric = this.models.size <= 1 && (fullMesh || noLinks) && !sharedGroups;
     this.ordered = [...this.gpus];
     const labelKey = Object.entries(this.labels)
       .sort(([a], [b]) => (a < b ? -1 : 1))
@@ -52,7 +55,12 @@ export class NodeState {
       .join(",");
     const topology = this.symmetric
       ? `${noLinks ? "nolink" : "mesh"}${this.gpus.length}`
-      : this.gpus.map((g) => `${g.model}:${[...g.nvlinkPeers].join(".")}`).join(";");
+      : this.gpus
+          .map(
+            (g) =>
+              `${g.model}:${[...g.nvlinkPeers].join(".")}${sharedGroups ? `@${g.iommuGroup ?? ""}` : ""}`,
+          )
+          .join(";");
     this.staticKey = `${this.cpuTotal}/${this.memTotal}/${[...this.models].join("+")}/${topology}/${labelKey}`;
   }
 

@@ -7,8 +7,11 @@ export type GpuDemand =
   | { kind: "mig"; profile: string }
   /** Model-agnostic MIG slice: maps to the smallest fitting profile on each GPU model. */
   | { kind: "slice"; memoryMiB: number; computeSevenths: number }
-  /** `count` whole GPUs on one node; `nvlink` says whether they must (or should) be NVLink peers. */
-  | { kind: "whole"; count: number; nvlink?: NvlinkPreference };
+  /**
+   * `count` whole GPUs on one node; `nvlink` says whether they must (or should) be NVLink peers. `passthrough`
+   * (a VM's GPUs, handed over with VFIO): every GPU of a picked GPU's IOMMU group must be free and is picked too.
+   */
+  | { kind: "whole"; count: number; nvlink?: NvlinkPreference; passthrough?: boolean };
 
 export type NvlinkPreference = "none" | "preferred" | "required";
 

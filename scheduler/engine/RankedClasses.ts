@@ -8,13 +8,16 @@ interface Ranked {
 }
 
 /**
- * For one request signature, the node classes that can hold it, ranked by score in a max-heap. A class's state
- * never changes, so it is scored once per signature: a decision scores only the classes created since the last
- * decision of this signature, drops dead classes lazily as they surface, and reads the best off the top. Cost per
- * decision: the new classes plus O(log classes), not O(fleet).
+ * For one request signature, the node classes that can hold it, grouped by score, scores in a max-heap. A
+ * class's state never changes, so it is scored once per signature: a decision scores only the classes created
+ * since the last decision of this signature, drops dead classes lazily as they surface, and reads the best
+ * group off the top. Cost per decision: the new classes, the top group and O(log scores), not O(fleet).
  */
 export class RankedClasses {
-  private readonly heap: Ranked[] = [];
+  private readonly groups = new Map<number, Ranked[]>();
+  /** Distinct scores present in `groups`, as a max-heap. */
+  private readonly scores: number[] = [];
+  private entries = 0;
   /** Serial of the next class this signature has not scored yet. */
   private cursor = 0;
 
@@ -23,10 +26,10 @@ export class RankedClasses {
     for (const klass of index.createdSince(this.cursor)) {
       if (!klass.alive) continue;
       const evaluation = evaluate(klass);
-      if (evaluation.fits) this.push({ score: evaluation.score, klass, evaluation });
+      if (evaluation.fits) this.add({ score: evaluation.score, klass, evaluation });
     }
     this.cursor = index.nextSerial;
-    if (this.heap.length > 2 * index.classCount + 64) this.compact();
+    if (this.entries > 2 * index.classCount + 64) this.dropDead();
   }
 
   /**
@@ -34,57 +37,86 @@ export class RankedClasses {
    * over nodes: weighted reservoir sampling, as kube-scheduler's selectHost.
    */
   best(weight: (klass: NodeClass) => number, rng: SeededRandom): Ranked | undefined {
-    const popped: Ranked[] = [];
+    const skipped: number[] = [];
     let chosen: Ranked | undefined;
-    let tied = 0;
-    while (this.heap.length > 0) {
-      const top = this.heap[0]!;
-      if (!top.klass.alive) {
-        this.pop();
-        continue;
+    while (this.scores.length > 0 && !chosen) {
+      const score = this.scores[0]!;
+      const group = this.groups.get(score)!;
+      let tied = 0;
+      for (let i = 0; i < group.length; ) {
+        const r = group[i]!;
+        if (!r.klass.alive) {
+          group[i] = group[group.length - 1]!;
+          group.pop();
+          this.entries--;
+          continue;
+        }
+        const w = weight(r.klass);
+        if (w > 0) {
+          tied += w;
+          if (!chosen || rng.next() * tied < w) chosen = r;
+        }
+        i++;
       }
-      if (chosen && top.score < chosen.score) break;
-      popped.push(this.pop()!);
-      const w = weight(top.klass);
-      if (w === 0) continue;
-      tied += w;
-      if (!chosen || rng.next() * tied < w) chosen = top;
+      if (group.length === 0) {
+        this.groups.delete(score);
+        this.popScore();
+      } else if (!chosen) {
+        // Nobody in this group is eligible for this request (memory, gang): look further down, then restore.
+        skipped.push(this.popScore()!);
+      }
     }
-    for (const r of popped) this.push(r);
+    for (const s of skipped) this.pushScore(s);
     return chosen;
   }
 
-  private compact(): void {
-    const live = this.heap.filter((r) => r.klass.alive);
-    this.heap.length = 0;
-    for (const r of live) this.push(r);
+  private add(r: Ranked): void {
+    let group = this.groups.get(r.score);
+    if (!group) {
+      group = [];
+      this.groups.set(r.score, group);
+      this.pushScore(r.score);
+    }
+    group.push(r);
+    this.entries++;
   }
 
-  private push(r: Ranked): void {
-    const a = this.heap;
-    a.push(r);
+  private dropDead(): void {
+    for (const [score, group] of this.groups) {
+      const live = group.filter((r) => r.klass.alive);
+      this.entries -= group.length - live.length;
+      if (live.length > 0) this.groups.set(score, live);
+      else this.groups.delete(score);
+    }
+    this.scores.length = 0;
+    for (const score of this.groups.keys()) this.pushScore(score);
+  }
+
+  private pushScore(score: number): void {
+    const a = this.scores;
+    a.push(score);
     let i = a.length - 1;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (a[parent]!.score >= a[i]!.score) break;
+      if (a[parent]! >= a[i]!) break;
       [a[parent], a[i]] = [a[i]!, a[parent]!];
       i = parent;
     }
   }
 
-  private pop(): Ranked | undefined {
-    const a = this.heap;
+  private popScore(): number | undefined {
+    const a = this.scores;
     const top = a[0];
     const last = a.pop();
-    if (a.length > 0 && last) {
+    if (a.length > 0 && last !== undefined) {
       a[0] = last;
       let i = 0;
       for (;;) {
         const l = 2 * i + 1;
         const r = l + 1;
         let m = i;
-        if (l < a.length && a[l]!.score > a[m]!.score) m = l;
-        if (r < a.length && a[r]!.score > a[m]!.score) m = r;
+        if (l < a.length && a[l]! > a[m]!) m = l;
+        if (r < a.length && a[r]! > a[m]!) m = r;
         if (m === i) break;
         [a[m], a[i]] = [a[i]!, a[m]!];
         i = m;
