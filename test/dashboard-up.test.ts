@@ -108,4 +108,41 @@ describe("dashboard against a running tessera up", () => {
     await page.screenshot({ path: join(dashboardArtifacts, "dashboard-tessera-up.png"), fullPage: true });
     expect(errors).toEqual([]);
   }, 90_000);
+
+  it("serves the agents' NVML readings, a usage report with the job and Prometheus metrics", async () => {
+    const base = new URL("/", started.dashboard);
+    const get = async (path: string) => {
+      const response = await fetch(new URL(path, base));
+      expect(response.status, path).toBe(200);
+      return response;
+    };
+    await expect
+      .poll(
+        async () =>
+          ((await (await get("v1/utilization/latest")).json()) as { samples: unknown[] }).samples.length,
+      )
+      .toBeGreaterThan(0);
+    const { samples } = (await (await get("v1/utilization/latest")).json()) as {
+      samples: { node: string; temperatureC: number | null; powerW: number | null }[];
+    };
+    // The stand-in reports temperature and power for every GPU; they travel agent -> scheduler -> API.
+    expect(samples.some((s) => s.node === "h100-0" && s.temperatureC !== null && s.powerW !== null)).toBe(
+      true,
+    );
+    await expect
+      .poll(
+        async () => {
+          const report = (await (await get("v1/reports/usage?from=now-1h")).json()) as {
+            rows: { tenant: string; model: string; gpuHours: number }[];
+          };
+          return report.rows.find((r) => r.tenant === "vision")?.model;
+        },
+        { timeout: 10_000 },
+      )
+      .toBe("H100-SXM5-80GB");
+    const metrics = await (await get("metrics")).text();
+    expect(metrics).toMatch(/^tessera_scheduling_decision_seconds_count [1-9]/m);
+    expect(metrics).toMatch(/^tessera_agents\{state="Ready"\} 2$/m);
+    expect(metrics).toMatch(/tessera_gpu_temperature_celsius\{[^}]*Hostname="h100-0"/);
+  }, 60_000);
 });
