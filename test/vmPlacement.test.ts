@@ -12,6 +12,8 @@ import type { GpuSpec, NodeSpec } from "../scheduler/engine/ClusterSpec.ts";
 import { PlacementEngine } from "../scheduler/engine/PlacementEngine.ts";
 import type { PlacementRequest } from "../scheduler/engine/PlacementRequest.ts";
 import { createPolicy } from "../scheduler/engine/PolicyRegistry.ts";
+import { engineRequest } from "../scheduler/service/EngineBridge.ts";
+import type { JobRecord } from "../scheduler/store/JobRecord.ts";
 import {
   buildFakeSysfs,
   FakeSysfsKernel,
@@ -90,6 +92,26 @@ describe("VM placement with IOMMU groups", () => {
     expect(placedIndices(engine, vmRequest("vm-r", 2, "required"))).toEqual([2, 3]);
     const none = engine.place(vmRequest("vm-r2", 1, "required"));
     expect(none.ok).toBe(false);
+  });
+
+  it("asks the engine for passthrough GPUs exactly for jobs of kind vm", () => {
+    const job = (kind: string) =>
+      ({
+        id: `j-${kind}`,
+        spec: {
+          kind,
+          request: {
+            shape: { kind: "whole", gpus: 2, requireNvlink: true },
+            models: [],
+            cpuMillis: 0,
+            memoryMiB: 0,
+          },
+        },
+      }) as unknown as JobRecord;
+    expect(engineRequest(job("vm")).request).toMatchObject({
+      gpu: { kind: "whole", count: 2, nvlink: "required", passthrough: true },
+    });
+    expect(engineRequest(job("training")).request).toMatchObject({ gpu: { passthrough: false } });
   });
 
   it("takes an idle MIG GPU out of MIG mode for a VM", () => {

@@ -44,7 +44,13 @@ export function engineRequest(job: JobRecord): EngineRequest {
         request: {
           ...base,
           id: job.id,
-          gpu: { kind: "whole", count: s.gpus, nvlink: s.requireNvlink ? "required" : "preferred" },
+          gpu: {
+            kind: "whole",
+            count: s.gpus,
+            nvlink: s.requireNvlink ? "required" : "preferred",
+            // A VM's GPUs leave the host through VFIO: whole IOMMU groups, MIG switched off.
+            passthrough: job.spec.kind === "vm",
+          },
         },
       };
   }
