@@ -133,13 +133,13 @@ describe("dashboard against a running tessera up", () => {
       .poll(
         async () => {
           const report = (await (await get("v1/reports/usage?from=now-1h")).json()) as {
-            rows: { tenant: string; model: string; gpuHours: number }[];
+            rows: { tenant: string; gpuHours: number }[];
           };
-          return report.rows.find((r) => r.tenant === "vision")?.model;
+          return (report.rows.find((r) => r.tenant === "vision")?.gpuHours ?? 0) > 0;
         },
         { timeout: 10_000 },
       )
-      .toBe("H100-SXM5-80GB");
+      .toBe(true);
     const metrics = await (await get("metrics")).text();
     expect(metrics).toMatch(/^tessera_scheduling_decision_seconds_count [1-9]/m);
     expect(metrics).toMatch(/^tessera_agents\{state="Ready"\} 2$/m);

@@ -104,6 +104,16 @@ describe("dashboard in headless chromium (in-memory fleet)", () => {
       /^M[\d.]+,[\d.]+( L[\d.]+,[\d.]+){4,}$/,
     );
 
+    // History for planners: utilization by model and who used (and wasted) what, over a chosen period. vision held
+    // an H100 (1 h) and a 2g.20gb (2/7 of an A100, 1 h); its H100 has been idle the 10 minutes FinOps watched.
+    await expect.poll(() => page.getByTestId("utilization-0").count()).toBe(1);
+    expect(await page.getByTestId("utilization").textContent()).toContain("H100-SXM5-80GB");
+    await expect
+      .poll(() => page.getByTestId("usage").textContent())
+      .toMatch(/vision1\.2\d0\.1\d\d+%no price/);
+    await page.getByTestId("range").selectOption("7d");
+    expect(new URL(page.url()).searchParams.get("range")).toBe("7d");
+
     // A job submitted now appears without a reload.
     fleet.update((d) => {
       d.jobs.push(

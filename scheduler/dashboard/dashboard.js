@@ -186,38 +186,97 @@ function rows(tbodyId, items, columns, empty) {
   );
 }
 
-function renderTrend(points) {
-  const chart = document.getElementById("trend");
+/** Draws series of `[t, value 0..1]` points on a shared time axis; `colour` per series, dots on every point. */
+function lineChart(id, series, empty) {
+  const chart = document.getElementById(id);
   const [w, h, left, bottom] = [720, 180, 30, 20];
   chart.replaceChildren();
   chart.append(svg("line", { x1: left, y1: h - bottom, x2: w, y2: h - bottom, stroke: "#ccd2d8" }));
   chart.append(svg("text", { x: 0, y: 12 }, "100%"), svg("text", { x: 8, y: h - bottom }, "0"));
-  if (points.length === 0) {
-    chart.append(svg("text", { x: left + 10, y: h / 2 }, "no history yet"));
+  const times = series.flatMap((s) => s.points.map(([t]) => t));
+  if (times.length === 0) {
+    chart.append(svg("text", { x: left + 10, y: h / 2 }, empty));
     return;
   }
-  const t0 = points[0].t;
-  const span = Math.max(1, points[points.length - 1].t - t0);
-  const maxIdle = Math.max(1, ...points.map((p) => p.idleAllocations));
-  const series = [
-    ["allocation", "#1976d2", (p) => p.allocationRatio],
-    ["fragmentation", "#f57c00", (p) => p.fragmentation],
-    [`idle (max ${maxIdle})`, "#d32f2f", (p) => p.idleAllocations / maxIdle],
-  ];
-  series.forEach(([name, colour, value], i) => {
-    const path = points
-      .map((p, j) => {
-        const x = left + ((p.t - t0) / span) * (w - left - 10);
-        const y = h - bottom - value(p) * (h - bottom - 10);
-        return `${j === 0 ? "M" : "L"}${x.toFixed(1)},${y.toFixed(1)}`;
-      })
-      .join(" ");
+  const t0 = Math.min(...times);
+  const span = Math.max(1, Math.max(...times) - t0);
+  const when = (t) =>
+    new Date(t).toLocaleString([], { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" });
+  chart.append(svg("text", { x: w - 10, y: 12, "text-anchor": "end" }, `${when(t0)} – ${when(t0 + span)}`));
+  series.forEach(({ name, colour, points }, i) => {
+    const xy = points.map(([t, v]) => [
+      left + ((t - t0) / span) * (w - left - 10),
+      h - bottom - v * (h - bottom - 10),
+    ]);
+    const d = xy.map(([x, y], j) => `${j === 0 ? "M" : "L"}${x.toFixed(1)},${y.toFixed(1)}`).join(" ");
     chart.append(
-      svg("path", { d: path, fill: "none", stroke: colour, "stroke-width": 2, "data-testid": `trend-${i}` }),
+      svg("path", { d, fill: "none", stroke: colour, "stroke-width": 2, "data-testid": `${id}-${i}` }),
     );
-    chart.append(svg("text", { x: left + 10 + i * 140, y: h - 4, fill: colour }, name));
+    // Dots too, so a history of one point is still visible.
+    for (const [cx, cy] of xy)
+      chart.append(svg("circle", { cx: cx.toFixed(1), cy: cy.toFixed(1), r: 2, fill: colour }));
+    chart.append(svg("text", { x: left + 10 + i * 150, y: h - 4, fill: colour }, name));
   });
 }
+
+function renderTrend(points) {
+  const maxIdle = Math.max(1, ...points.map((p) => p.idleAllocations));
+  lineChart(
+    "trend",
+    [
+      { name: "allocation", colour: "#1976d2", points: points.map((p) => [p.t, p.allocationRatio]) },
+      { name: "fragmentation", colour: "#f57c00", points: points.map((p) => [p.t, p.fragmentation]) },
+      {
+        name: `idle (max ${maxIdle})`,
+        colour: "#d32f2f",
+        points: points.map((p) => [p.t, p.idleAllocations / maxIdle]),
+      },
+    ],
+    "no history yet",
+  );
+}
+
+const palette = ["#1976d2", "#388e3c", "#7b1fa2", "#f57c00", "#00838f", "#c2185b"];
+
+function renderUtilization(result) {
+  lineChart(
+    "utilization",
+    result.series.map((s, i) => ({
+      name: s.labels.model,
+      colour: palette[i % palette.length],
+      points: s.points
+        .filter((p) => p.utilizationPercent !== null)
+        .map((p) => [p.t, p.utilizationPercent / 100]),
+    })),
+    "no readings yet",
+  );
+}
+
+function renderUsage(report) {
+  const money = (v) => (v === null ? "no price" : `${v.toFixed(2)} ${report.currency}`);
+  rows(
+    "usage",
+    report.tenants.map((t) => ({ ...t, id: t.tenant })),
+    [
+      (t) => t.tenant,
+      (t) => t.gpuHours.toFixed(2),
+      (t) => t.idleGpuHours.toFixed(2),
+      (t) => (t.gpuHours > 0 ? `${Math.round((t.idleGpuHours / t.gpuHours) * 100)}%` : "-"),
+      (t) => money(t.cost),
+      (t) => money(t.idleCost),
+    ],
+    "no allocations in this period",
+  );
+}
+
+/** History period from the selector (kept in the URL), and a step that gives a few hundred points. */
+const ranges = { "6h": "2m", "24h": "10m", "7d": "1h", "30d": "6h" };
+const rangeSelect = document.getElementById("range");
+rangeSelect.value = ranges[params.get("range")] ? params.get("range") : "6h";
+rangeSelect.addEventListener("change", () => {
+  params.set("range", rangeSelect.value);
+  history.replaceState(null, "", `?${params}`);
+});
 
 async function refresh() {
   const status = document.getElementById("status");
@@ -229,10 +288,14 @@ async function refresh() {
     ]);
     // History, samples and idle need the FinOps store; the fleet view works without them.
     const optional = (path, fallback) => getJson(path).catch(() => fallback);
-    const [{ samples }, { idle }, { points }] = await Promise.all([
+    const range = rangeSelect.value;
+    const period = `from=now-${range}&step=${ranges[range]}`;
+    const [{ samples }, { idle }, { points }, utilization, usage] = await Promise.all([
       optional("v1/utilization/latest", { samples: [] }),
       optional("v1/idle", { idle: [] }),
-      optional("v1/fleet/history?from=now-6h&step=2m", { points: [] }),
+      optional(`v1/fleet/history?${period}`, { points: [] }),
+      optional(`v1/utilization?${period}&groupBy=model`, { series: [] }),
+      optional(`v1/reports/usage?from=now-${range}`, { tenants: [], currency: "" }),
     ]);
     const jobsById = new Map(jobs.map((j) => [j.id, j]));
     const byDevice = new Map(samples.map((s) => [`${s.gpuUuid}/${s.migUuid ?? ""}`, s]));
@@ -278,6 +341,8 @@ async function refresh() {
       "no idle allocations",
     );
     renderTrend(points);
+    renderUtilization(utilization);
+    renderUsage(usage);
     status.className = "";
     status.textContent = `updated ${new Date().toLocaleTimeString()}`;
   } catch (error) {
