@@ -83,7 +83,9 @@ it("advertises the agent's GPUs from NVML, follows Xids and the scheduler's assi
   };
   await plugin.refresh();
   await eventually(() => expect(kubelet.updates("nvidia.com/gpu").at(-1)).toEqual({ devices: [] }));
-  expect(plugin.status().map((s) => s.resourceName)).toEqual(["nvidia.com/gpu.shared"]);
+  await eventually(() =>
+    expect(plugin.status().map((s) => s.resourceName)).toEqual(["nvidia.com/gpu.shared"]),
+  );
   expect(l4).toMatch(/^GPU-/);
 });
 

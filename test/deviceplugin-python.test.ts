@@ -22,7 +22,9 @@ it("passes the Python (grpcio C-core) fake kubelet's checks against `tessera dev
   const workdir = mkdtempSync(join(tmpdir(), "tessera-pyk-"));
   try {
     const run = spawnSync(python, [script, workdir, process.execPath], { encoding: "utf8", timeout: 90_000 });
-    const output = `${run.stdout}\n${run.stderr}`;
+    // The failed check first: the whole log can be longer than an assertion message shows.
+    const failed = run.stdout.split("\n").filter((line) => line.startsWith("FAIL:"));
+    const output = [...failed, run.stdout, run.stderr].join("\n");
     expect(run.status, output).toBe(0);
     expect(run.stdout).toMatch(/^\d+ passed, 0 failed$/m);
   } finally {

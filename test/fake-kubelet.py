@@ -92,8 +92,12 @@ class Kubelet:
     def start(self):
         for name in os.listdir(self.dir):
             path = os.path.join(self.dir, name)
-            if name != "kubelet_internal_checkpoint" and stat.S_ISSOCK(os.lstat(path).st_mode):
-                os.unlink(path)
+            # A plugin may remove or re-create its socket meanwhile; the kubelet logs that and goes on.
+            try:
+                if name != "kubelet_internal_checkpoint" and stat.S_ISSOCK(os.lstat(path).st_mode):
+                    os.unlink(path)
+            except FileNotFoundError:
+                pass
         self.server = grpc.server(futures.ThreadPoolExecutor(max_workers=8))
         handler = grpc.method_handlers_generic_handler("v1beta1.Registration", {
             "Register": grpc.unary_unary_rpc_method_handler(
@@ -161,7 +165,7 @@ class Kubelet:
             endpoint["connected"] = False
             self.lock.notify_all()
 
-    def wait(self, predicate, what, timeout=15):
+    def wait(self, predicate, what, timeout=30):
         deadline = time.time() + timeout
         with self.lock:
             while not predicate():

@@ -91,7 +91,10 @@ export class FakeKubelet {
     // A starting kubelet removes every socket in the directory except its checkpoint.
     for (const name of readdirSync(this.dir)) {
       const path = join(this.dir, name);
-      if (name !== KUBELET_CHECKPOINT_NAME && statSync(path).isSocket()) rmSync(path);
+      // A plugin may remove or re-create its socket meanwhile; the kubelet logs that and goes on.
+      if (name !== KUBELET_CHECKPOINT_NAME && statSync(path, { throwIfNoEntry: false })?.isSocket()) {
+        rmSync(path, { force: true });
+      }
     }
     const server = new grpc.Server();
     server.addService(registrationServerService, {
