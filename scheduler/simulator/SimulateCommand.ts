@@ -1,6 +1,7 @@
 import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { isPolicyName, type PolicyName, policyNames } from "../engine/PolicyRegistry.ts";
+import { runQueuedSimulation } from "../queue/QueuedSimulation.ts";
 import { type FgdReplayResult, replayFgd } from "./FgdReplay.ts";
 import { renderLineChart } from "./SvgLineChart.ts";
 import { replayTimeline, type TimelineReplayResult } from "./TimelineReplay.ts";
@@ -145,12 +146,17 @@ export function registerSimulateCommands(program: Command): void {
     .option("--json <file>", "write the result (figures and curve) as JSON")
     .option("--plot <file>", "write an SVG plot of allocation")
     .option(
+      "--queues <file>",
+      "with --method timeline: replay through these queues (see docs/queueing.md), next to FIFO",
+    )
+    .option(
       "--mig-fleet",
       "replace every GPU by an H100 in MIG mode; shares map to the smallest fitting profile",
     )
-    .action((options: SimulateOptions) => {
+    .action((options: SimulateOptions & { queues?: string }) => {
       try {
-        runSimulate(options);
+        if (options.queues) runQueuedSimulation({ ...options, queues: options.queues });
+        else runSimulate(options);
       } catch (e) {
         if (e instanceof TraceInputError) {
           process.stderr.write(`tessera simulate: ${e.message}\n`);

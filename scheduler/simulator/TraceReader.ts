@@ -33,6 +33,8 @@ export interface TracePod {
   creationTime: number | null;
   deletionTime: number | null;
   scheduledTime: number | null;
+  /** `LS`, `BE`, `Burstable` or `Guaranteed`; null when the file has no qos column. */
+  qos: string | null;
   line: number;
 }
 
@@ -173,6 +175,7 @@ export function readTracePods(file: string): TracePod[] {
       creationTime,
       deletionTime,
       scheduledTime: r.has("scheduled_time") ? r.integer(row, "scheduled_time", true) : null,
+      qos: r.has("qos") ? r.text(row, "qos") || null : null,
       line: row.line,
     };
   });
