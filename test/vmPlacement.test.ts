@@ -208,9 +208,11 @@ describe("a 2-GPU VM job on a stand-in node with a built sysfs tree", () => {
       ["0000:3b:00.0", 6],
       ["0000:5e:00.0", 7],
     ]);
-    const details = JSON.parse(readFileSync(join(dir, vmDetailsFile), "utf8")) as VmJobDetails;
-    expect(details).toMatchObject({ runtime: "standin", state: "running", accelerator: "kvm" });
-    expect(details.gpus.map((gpu) => gpu.groupDevices)).toEqual([
+    const details = () => JSON.parse(readFileSync(join(dir, vmDetailsFile), "utf8")) as VmJobDetails;
+    // The runner records "running" when the first console line arrives, asynchronously.
+    await expect.poll(() => details().state).toBe("running");
+    expect(details()).toMatchObject({ runtime: "standin", accelerator: "kvm" });
+    expect(details().gpus.map((gpu) => gpu.groupDevices)).toEqual([
       ["0000:3b:00.0", "0000:3b:00.1"],
       ["0000:5e:00.0", "0000:5e:00.1"],
     ]);

@@ -45,7 +45,13 @@ export async function runVmJob(run: VmJobRun): Promise<VmExit> {
     bootMs: null,
     reason: "",
   };
-  const save = () => writeFile(join(run.workDir, vmDetailsFile), `${JSON.stringify(details, null, 2)}\n`);
+  // Saves run one after another, so a late "running" can never overwrite "exited".
+  let saving = Promise.resolve();
+  const save = () => {
+    const text = `${JSON.stringify(details, null, 2)}\n`;
+    saving = saving.then(() => writeFile(join(run.workDir, vmDetailsFile), text));
+    return saving;
+  };
   await save();
   if (!info.runnable) return finish({ exitStatus: null, reason: info.detail, bootMs: null });
 
