@@ -233,9 +233,15 @@ export const jobsSchema = {
     type: "object",
     additionalProperties: false,
     properties: {
-      state: { type: "string", enum: jobStates },
+      state: {
+        type: "array",
+        items: { type: "string", enum: jobStates },
+        description: "repeat for several: ?state=Pending&state=Running",
+      },
       queue: str,
       tenant: str,
+      node: { type: "string", description: "jobs holding a slice on this node" },
+      nameContains: str,
       limit: { type: "integer", minimum: 1, maximum: 10_000, default: 1000 },
     },
   },

@@ -157,13 +157,21 @@ describe("HTTP API (inject)", () => {
     const pending = (await app.inject("/v1/jobs?state=Pending")).json().jobs;
     expect(pending.map((j: { id: string }) => j.id)).toEqual(["wait-1"]);
     expect(pending[0].reason).toMatch(/0\/2 nodes are available/);
+    const ids = async (query: string) =>
+      (await app.inject(`/v1/jobs?${query}`))
+        .json()
+        .jobs.map((j: { id: string }) => j.id)
+        .sort();
+    expect(await ids("state=Pending&state=Running&tenant=vision")).toEqual(["nb-1", "train-1"]);
+    expect(await ids("node=a100-a")).toEqual(["infer-1", "nb-1"]);
+    expect(await ids("nameContains=train")).toEqual(["train-1", "train-2"]);
     const missing = await app.inject("/v1/jobs/nope");
     expect(missing.statusCode).toBe(404);
     expect(missing.json().message).toBe('no job "nope"; list jobs with GET /v1/jobs');
     const badState = await app.inject("/v1/jobs?state=Sleeping");
     expect(badState.statusCode).toBe(400);
     expect(badState.json().message).toBe(
-      "querystring.state must be one of Pending, Running, Succeeded, Failed, Cancelled",
+      "querystring.state[0] must be one of Pending, Running, Succeeded, Failed, Cancelled",
     );
     const noRoute = await app.inject("/v2/things?x=1");
     expect(noRoute.json()).toMatchObject({

@@ -175,24 +175,39 @@ export async function registerHttpApi(app: FastifyInstance, options: HttpApiOpti
     if (!node) throw new ApiError(404, `no node "${request.params.name}"; list nodes with GET /v1/nodes`);
     return node;
   });
-  app.get<{ Querystring: { state?: JobState; queue?: string; tenant?: string; limit: number } }>(
-    "/v1/jobs",
-    { schema: jobsSchema },
-    async (request) => {
-      const { state, queue, tenant, limit } = request.query;
-      const jobs = options.fleet
-        .snapshot()
-        .jobs.filter(
-          (j) =>
-            (state === undefined || j.state === state) &&
-            (queue === undefined || j.queue === queue) &&
-            (tenant === undefined || j.tenant === tenant),
-        )
-        .sort((a, b) => b.submittedAt - a.submittedAt)
-        .slice(0, limit);
-      return { jobs };
-    },
-  );
+  app.get<{
+    Querystring: {
+      state?: JobState[];
+      queue?: string;
+      tenant?: string;
+      node?: string;
+      nameContains?: string;
+      limit: number;
+    };
+  }>("/v1/jobs", { schema: jobsSchema }, async (request) => {
+    const { state, queue, tenant, node, nameContains, limit } = request.query;
+    const snapshot = options.fleet.snapshot();
+    const onNode =
+      node === undefined
+        ? undefined
+        : new Set(
+            snapshot.nodes
+              .filter((n) => n.name === node)
+              .flatMap((n) => n.gpus.flatMap((g) => g.slices.map((s) => s.jobId))),
+          );
+    const jobs = snapshot.jobs
+      .filter(
+        (j) =>
+          (state === undefined || state.includes(j.state)) &&
+          (queue === undefined || j.queue === queue) &&
+          (tenant === undefined || j.tenant === tenant) &&
+          (onNode === undefined || onNode.has(j.id)) &&
+          (nameContains === undefined || j.name.includes(nameContains)),
+      )
+      .sort((a, b) => b.submittedAt - a.submittedAt)
+      .slice(0, limit);
+    return { jobs };
+  });
   app.get<{ Querystring: { jobId?: string; includeCurrent: boolean } }>(
     "/v1/jobs/watch",
     { schema: watchJobsSchema },

@@ -21,7 +21,7 @@ const patternMeaning: Record<string, string> = {
 export function validationMessage(errors: FastifySchemaValidationError[], dataVar: string): string {
   return errors
     .map((e) => {
-      const path = `${dataVar}${e.instancePath.replaceAll("/", ".")}`;
+      const path = `${dataVar}${e.instancePath.replace(/\/(\d+)(?=\/|$)/g, "[$1]").replaceAll("/", ".")}`;
       const params = e.params as Record<string, unknown>;
       if (e.keyword === "additionalProperties") {
         return `${path} has an unknown field "${String(params.additionalProperty)}"`;
