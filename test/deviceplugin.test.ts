@@ -99,7 +99,7 @@ describe("device plugin against the fake kubelet", () => {
     );
     expect(kubelet.devices("nvidia.com/gpu.shared")[0]!.topology).toBeNull();
     expect(kubelet.devices("nvidia.com/H100_SXM5_80GB").map((d) => d.ID)).toEqual(["0000:65:00.0"]);
-    expect(manager.status().every((s) => s.registered)).toBe(true);
+    await eventually(() => expect(manager.status().every((s) => s.registered)).toBe(true));
   });
 
   it("allocates NVLink-connected GPUs, MIG, shares with MPS limits and VFIO GPUs, and reports each", async () => {
@@ -269,7 +269,10 @@ describe("device plugin against the fake kubelet", () => {
       }),
     );
     await registered();
-    expect(manager.status().every((s) => s.registered && s.lastError === null)).toBe(true);
+    // The plugin records success when Register returns, just after the kubelet opened ListAndWatch.
+    await eventually(() =>
+      expect(manager.status().every((s) => s.registered && s.lastError === null)).toBe(true),
+    );
   });
 
   it("answers bad input with clear gRPC errors and keeps serving", async () => {
