@@ -38,11 +38,11 @@ describe("gang reservation and backfill", () => {
     const cycle = queue.cycle(10);
     expect(cycle.reservation).toEqual({ jobId: "gang", startsBy: 100 });
     expect(cycle.admitted.map((a) => a.job.id)).toEqual(["short"]);
-    expect(queue.explain("late", 10)?.waitsFor).toMatchObject({ kind: "reservation" });
-    expect(queue.explain("late", 10)?.summary).toContain(
+    expect(queue.explain("late")?.waitsFor).toMatchObject({ kind: "reservation" });
+    expect(queue.explain("late")?.summary).toContain(
       "capacity is reserved for job gang (expected to fit at t=100s)",
     );
-    expect(queue.explain("gang", 10)?.summary).toContain("position 1 of 3");
+    expect(queue.explain("gang")?.summary).toContain("position 1 of 3");
 
     queue.finished("short", 60);
     queue.finished("long", 100);

@@ -34,7 +34,7 @@ describe("QueueManager", () => {
     expect(a?.usage).toEqual({ gpus: 8 });
     expect(a?.borrowed).toEqual({ gpus: 4 });
     expect(a?.pending).toBe(2);
-    expect(queue.explain("a8", 0)?.waitsFor?.message).toContain("over its borrowingLimit of 4");
+    expect(queue.explain("a8")?.waitsFor?.message).toContain("over its borrowingLimit of 4");
   });
 
   it("reclaims lent quota for the lender: borrowed jobs are preempted, guaranteed ones are not", () => {
@@ -49,8 +49,8 @@ describe("QueueManager", () => {
     expect(cycle.preempted.map((p) => p.jobId)).toEqual(["a7", "a6"]);
     expect(cycle.preempted[0]?.stop.reason).toContain("give queue team-b its guaranteed quota back");
     expect(cycle.preempted[0]?.stop.killAt).toBe(50);
-    expect(queue.explain("b0", 20)?.summary).toContain("preempting: a7, a6");
-    expect(queue.explain("a7", 20)?.state).toBe("Stopping");
+    expect(queue.explain("b0")?.summary).toContain("preempting: a7, a6");
+    expect(queue.explain("a7")?.state).toBe("Stopping");
     // Until the victims stop, nothing else is preempted and b0 waits.
     expect(queue.cycle(21).preempted).toEqual([]);
     queue.finished("a7", 25);
@@ -67,7 +67,7 @@ describe("QueueManager", () => {
     queue.submit(job("b0", "team-b", 2, { priorityClass: "high" }), 20);
     const cycle = queue.cycle(20);
     expect(cycle.preempted).toEqual([]);
-    expect(queue.explain("b0", 20)?.waitsFor?.message).toContain("would still not make room");
+    expect(queue.explain("b0")?.waitsFor?.message).toContain("would still not make room");
   });
 
   it("orders within-quota jobs by priority then age, and requeues a preempted job that asked for it", () => {
@@ -91,7 +91,7 @@ priorityClasses:
     queue.submit(job("urgent2", "solo", 1, { priorityClass: "high" }), 5);
     expect(queue.cycle(5).preempted.map((p) => p.jobId)).toEqual(["old-low"]);
     expect(queue.finished("old-low", 6).requeued?.id).toBe("old-low");
-    expect(queue.explain("old-low", 6)?.state).toBe("Pending");
+    expect(queue.explain("old-low")?.state).toBe("Pending");
   });
 
   it("never preempts jobs that are not preemptible or belong to another queue's guaranteed quota", () => {
@@ -105,7 +105,7 @@ priorityClasses:
     queue.submit(job("a1", "team-a", 1, { priorityClass: "high" }), 6);
     const cycle = queue.cycle(6);
     expect(cycle.preempted).toEqual([]);
-    expect(queue.explain("a1", 6)?.waitsFor?.message).toContain("no running job may be preempted");
+    expect(queue.explain("a1")?.waitsFor?.message).toContain("no running job may be preempted");
   });
 
   it("refuses unknown queues and classes, and a reload that drops a queue in use", () => {

@@ -125,7 +125,9 @@ export class QueueManager<Request, Allocation> {
   /** Preemptor id -> victims still stopping for it; the preemptor preempts nobody else meanwhile. */
   private readonly nominated = new Map<string, string[]>();
   private reasons = new Map<string, PendingReason>();
-  private lastOrder: string[] = [];
+  /** 1-based place of each pending job in its queue, and the length of each queue, as of the last cycle. */
+  private positions = new Map<string, number>();
+  private queueLengths = new Map<string, number>();
   /** The job capacity is held for until it starts: one at a time, kept across cycles so it cannot drift. */
   private reservedFor: string | undefined;
   private readonly admittedTotal = new Map<string, number>();
@@ -264,7 +266,6 @@ export class QueueManager<Request, Allocation> {
     const result: CycleResult<Request, Allocation> = { admitted: [], preempted: [], reservation: undefined };
     if (this.reservedFor !== undefined && !this.pending.has(this.reservedFor)) this.reservedFor = undefined;
     const order = this.admissionOrder(now);
-    this.lastOrder = order.map((j) => j.id);
     const reasons = new Map<string, PendingReason>();
     let reservation: BackfillReservation<Request, Allocation> | undefined;
     // Capacity only shrinks during a cycle (trials roll back), so a shape that did not fit, or found no victims,
@@ -367,10 +368,18 @@ export class QueueManager<Request, Allocation> {
       reasons.set(job.id, blocked);
     }
     this.reasons = reasons;
+    this.positions = new Map();
+    this.queueLengths = new Map();
+    for (const job of order) {
+      if (!this.pending.has(job.id)) continue;
+      const place = (this.queueLengths.get(job.queue) ?? 0) + 1;
+      this.queueLengths.set(job.queue, place);
+      this.positions.set(job.id, place);
+    }
     return result;
   }
 
-  explain(jobId: string, now: number): JobExplanation | undefined {
+  explain(jobId: string): JobExplanation | undefined {
     const running = this.running.get(jobId);
     if (running) {
       const borrowing = borrowingJobIds(
@@ -399,12 +408,14 @@ export class QueueManager<Request, Allocation> {
     }
     const job = this.pending.get(jobId);
     if (!job) return undefined;
-    const queueOrder = this.orderedPendingOf(job.queue, now);
-    const position = queueOrder.indexOf(jobId) + 1;
+    // Jobs that arrived since the last cycle are at the end of the line until the next one.
+    const known = this.queueLengths.get(job.queue) ?? 0;
+    const position = this.positions.get(jobId) ?? known + 1;
+    const queueLength = Math.max(position, known);
     const waitsFor = this.reasons.get(jobId);
     const victims = waitsFor?.victims ?? [];
     const summary = [
-      `pending in queue ${job.queue}, position ${position} of ${queueOrder.length}`,
+      `pending in queue ${job.queue}, position ${position} of ${queueLength}`,
       `waits for: ${waitsFor?.message ?? "the next scheduling cycle"}`,
       victims.length > 0 ? `preempting: ${victims.join(", ")}` : "preempts nobody",
     ].join("; ");
@@ -413,7 +424,7 @@ export class QueueManager<Request, Allocation> {
       queue: job.queue,
       state: "Pending",
       position,
-      queueLength: queueOrder.length,
+      queueLength,
       waitsFor,
       preemption: victims,
       borrowing: false,
@@ -495,18 +506,6 @@ export class QueueManager<Request, Allocation> {
       .map((entry) => entry.job);
   }
 
-  private orderedPendingOf(queue: string, now: number): string[] {
-    const known = this.lastOrder.filter((id) => this.pending.get(id)?.queue === queue);
-    const fresh = this.admissionOrder(now)
-      .filter((j) => j.queue === queue && !known.includes(j.id))
-      .map((j) => j.id);
-    return [...known, ...fresh];
-  }
-
-  /**
-   * Capacity freed by victims is promised to their preemptor: a job whose start would leave some preemptor
-   * unable to fit once its victims stop must wait, so nobody is stopped for nothing. Returns the reason, if so.
-   */
   private brokenPromise(candidate: QueuedJob<Request>): string | undefined {
     if (this.nominated.size === 0) return undefined;
     this.ledger.add(candidate.queue, candidate.demand);

@@ -157,7 +157,7 @@ priorityClasses:
     const result = runQueueTimeline(queue, arrivals, {
       until: 200,
       onProgress: (_done, _total, t) => {
-        if (t === 100) explanations.push(queue.explain("serve", t)?.summary ?? "");
+        if (t === 100) explanations.push(queue.explain("serve")?.summary ?? "");
       },
     });
     expect(result.preemptions).toHaveLength(1);

@@ -4,7 +4,7 @@ import { type EngineAllocation, EngineCapacity, type EngineRequest } from "./Eng
 import { engineSubmission } from "./JobDemand.ts";
 import type { QueueConfig } from "./QueueConfig.ts";
 import type { Admission } from "./QueueManager.ts";
-import { type JobExplanation, QueueManager, type QueueStatus, QueueSubmissionError } from "./QueueManager.ts";
+import { QueueManager, type QueueStatus, QueueSubmissionError } from "./QueueManager.ts";
 
 /** Prefix of the reason of a job the queue preempted while it stops; the scheduler keeps it across restarts. */
 export const PREEMPTION_REASON_PREFIX = "preemption requested";
@@ -151,7 +151,7 @@ export class SchedulerQueue {
     const result = this.manager.cycle(now);
     const waiting = new Map<string, string>(this.refused);
     for (const job of this.manager.pendingJobs()) {
-      const explanation = this.manager.explain(job.id, now);
+      const explanation = this.manager.explain(job.id);
       if (!explanation) continue;
       const reason = explanation.waitsFor;
       const capacity =
@@ -174,10 +174,6 @@ export class SchedulerQueue {
       })),
       waiting,
     };
-  }
-
-  explain(jobId: string, nowMs: number): JobExplanation | undefined {
-    return this.manager.explain(jobId, nowMs / 1000);
   }
 
   statuses(): QueueStatus[] {
