@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -343,23 +343,32 @@ describe("device plugin against the fake kubelet", () => {
 });
 
 describe("tessera device-plugin", () => {
-  it("refuses a bad inventory file with the key to fix and exit status 1", () => {
+  it("refuses a bad inventory file with the key to fix and exit status 1", async () => {
     const inventory = join(dir, "inventory.yaml");
     writeFileSync(
       inventory,
       "gpus:\n  - uuid: GPU-1\n    model: L4-24GB\n    memoryMiB: 23034\n    pciBusId: 0000:01:00.0\n    use: { mode: split }\n",
     );
-    const run = spawnSync(
-      process.execPath,
-      [cli, "device-plugin", "--inventory", inventory, "--kubelet-dir", dir],
-      {
-        encoding: "utf8",
-      },
-    );
-    expect(run.status).toBe(1);
-    expect(run.stderr.trim()).toBe(
-      `tessera device-plugin: ${inventory}: gpus[0].use: mode is "split"; use whole, mig, shared or vfio`,
-    );
+    // Not spawnSync: the plugin and fake kubelet of this suite keep running on this event loop meanwhile.
+    const run = await new Promise<{ status: number | null; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, [
+        cli,
+        "device-plugin",
+        "--inventory",
+        inventory,
+        "--kubelet-dir",
+        dir,
+      ]);
+      let stderr = "";
+      child.stderr.on("data", (chunk: Buffer) => {
+        stderr += chunk.toString();
+      });
+      child.once("close", (status) => resolve({ status, stderr }));
+    });
+    expect({ status: run.status, stderr: run.stderr.trim() }).toEqual({
+      status: 1,
+      stderr: `tessera device-plugin: ${inventory}: gpus[0].use: mode is "split"; use whole, mig, shared or vfio`,
+    });
   });
 });
 
