@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { buildProgram } from "../bin/cli.ts";
 import { Agent } from "../node-agent/agent/Agent.ts";
 import { Executor } from "../node-agent/executor/Executor.ts";
 import { SchedulerClient } from "../scheduler/cli/SchedulerClient.ts";
@@ -104,5 +105,24 @@ describe("queueing through the scheduler service", () => {
     const reloaded = await client.quota(true);
     expect(reloaded.priorityClasses.map((c) => c.name)).toEqual(["high", "low"]);
     expect(reloaded.source).toBe(queuesFile);
+
+    // The same through the CLI: `tessera queues` and `tessera quota --json`.
+    const out: string[] = [];
+    const write = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
+      out.push(String(chunk));
+      return true;
+    });
+    try {
+      await buildProgram().parseAsync(["node", "tessera", "queues", "--scheduler", server.address]);
+      await buildProgram().parseAsync(["node", "tessera", "quota", "--json", "--scheduler", server.address]);
+    } finally {
+      write.mockRestore();
+    }
+    expect(out[0]).toMatch(/QUEUE\s+COHORT\s+WEIGHT\s+QUOTA\s+USAGE\s+BORROWED\s+PENDING/);
+    expect(out[0]).toMatch(/team-a\s+lab\s+1\s+gpus=1\s+gpus=1\s+nothing\s+1\s+1\s+2\s+1/);
+    expect(JSON.parse(out[1] ?? "{}").priorityClasses.map((c: { name: string }) => c.name)).toEqual([
+      "high",
+      "low",
+    ]);
   }, 60_000);
 });
