@@ -105,4 +105,52 @@ describe("scheduler and agents in one process", () => {
     });
     expect(cancelled.reason).toContain("test");
   });
+
+  it("streams job events, pages and filters lists, and reports capacity", async () => {
+    const { server, client } = await cluster({ "node-a": ["H100-SXM5-80GB"] });
+    await eventually("node ready", () => server.scheduler.node("node-a")?.state === "Ready");
+    const events: string[] = [];
+    const stop = client.watch(
+      {},
+      (e) => events.push(`${e.job?.spec?.name}:${e.job?.state}`),
+      () => {},
+    );
+    await new Promise((r) => setTimeout(r, 100));
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const { job } = await client.submit(
+        {
+          name: `w${i}`,
+          tenant: i % 2 ? "odd" : "even",
+          request: { mig: { profile: "1g.10gb" } },
+          command: ["true"],
+        },
+        "",
+      );
+      ids.push(job!.id);
+    }
+    await eventually(
+      "all succeeded",
+      async () => (await client.list({ states: ["Succeeded"] })).length === 5 || undefined,
+    );
+    await eventually("events for every state", () => events.includes("w4:Succeeded") || undefined);
+    stop();
+    expect(events.filter((e) => e.startsWith("w0:"))).toEqual([
+      "w0:Pending",
+      "w0:Scheduled",
+      "w0:Running",
+      "w0:Succeeded",
+    ]);
+    const page = await new Promise<{ jobs: { id: string }[]; nextPageToken: string }>((resolve, reject) =>
+      client.jobs.List({ pageSize: 2 }, (err, res) => (err ? reject(err) : resolve(res!))),
+    );
+    expect(page.jobs.map((j) => j.id)).toEqual(ids.slice(0, 2));
+    expect(page.nextPageToken).not.toBe("");
+    expect((await client.list()).map((j) => j.id)).toEqual(ids);
+    expect((await client.list({ tenant: "odd" })).map((j) => j.spec?.name)).toEqual(["w1", "w3"]);
+    await expect(client.list({ states: ["Sleeping"] })).rejects.toMatchObject({ code: 3 });
+    const capacity = await client.capacity();
+    expect(capacity).toMatchObject({ nodes: 1, readyNodes: 1, gpus: 1, pendingJobs: 0, runningJobs: 0 });
+    expect(capacity.models[0]?.profiles.find((p) => p.profile === "7g.80gb")?.freeInstances).toBe(1);
+  });
 });

@@ -56,6 +56,9 @@ export function jobJson(job: Job__Output): Record<string, unknown> {
     exitCode: job.exitCode,
     logNode: job.logNode,
     logPath: job.logPath,
+    visibleDevices: job.visibleDevices,
+    startedAt: job.startedUnixMs ? new Date(job.startedUnixMs).toISOString() : null,
+    finishedAt: job.finishedUnixMs ? new Date(job.finishedUnixMs).toISOString() : null,
     createdAt: new Date(job.createdUnixMs).toISOString(),
     updatedAt: new Date(job.updatedUnixMs).toISOString(),
     transitions: job.transitions.map((t) => ({
