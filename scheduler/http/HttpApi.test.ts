@@ -286,7 +286,7 @@ describe("HTTP API (inject)", () => {
     const s = await setup();
     ingestHour(s);
     const util = await s.app.inject(`/v1/utilization?from=${T0}&to=${T0 + HOUR}&step=30m&groupBy=tenant`);
-    expect(util.statusCode).toBe(200);
+    expect(util.statusCode, util.body).toBe(200);
     const body = util.json();
     expect(body.resolution).toBe("1m");
     expect(body.series.map((x: { labels: { tenant: string } }) => x.labels.tenant)).toEqual([

@@ -1,0 +1,19 @@
+import type { FastifyInstance } from "fastify";
+import { healthSchema, metricsSchema, readySchema } from "./ApiSchemas.ts";
+import type { HttpApiOptions } from "./HttpApi.ts";
+import { ApiError } from "./HttpErrors.ts";
+
+/** /openapi.json, /healthz, /readyz and /metrics. */
+export function registerHealthRoutes(app: FastifyInstance, options: HttpApiOptions): void {
+  app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+  app.get("/healthz", { schema: healthSchema }, async () => ({ status: "ok" }));
+  app.get("/readyz", { schema: readySchema }, async () => {
+    const reason = options.notReadyReason?.();
+    if (reason !== undefined) throw new ApiError(503, `not ready: ${reason}`);
+    return { status: "ready" };
+  });
+  app.get("/metrics", { schema: metricsSchema }, async (_request, reply) => {
+    reply.type(options.metrics.registry.contentType);
+    return options.metrics.metrics();
+  });
+}
