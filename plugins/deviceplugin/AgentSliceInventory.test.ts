@@ -201,4 +201,27 @@ describe("agent slice inventory", () => {
       use: { mode: "vfio", iommuGroup: 42 },
     });
   });
+
+  it("keeps a GPU that a Tessera VM job bound to vfio-pci away from Kubernetes", async () => {
+    const root = join(mkdtempSync(join(tmpdir(), "tessera-sysfs-")), "sys");
+    const [jobGpu] = fakeGpuWithAudio(0x10, 42);
+    const [freeGpu] = fakeGpuWithAudio(0x11, 43);
+    buildFakeSysfs(root, [
+      { ...jobGpu!, driver: "vfio-pci" },
+      { ...freeGpu!, driver: "vfio-pci" },
+    ]);
+    const sysfs = new SysfsTree(root);
+    // NVML showed GPU-0 at 0000:10:00.0 before the VM job's launcher moved it to vfio-pci.
+    let visible = [gpu(0, "H100-SXM5-80GB")];
+    const state = desired({ assignments: [job([{ gpuUuid: "GPU-0", kind: "whole" }])] });
+    const inventory = new AgentSliceInventory(
+      { discover: () => visible, desired: () => state, vfioGpus: () => scanVfioGpus(sysfs, ["all"]) },
+      [],
+      root,
+    );
+    await inventory.refresh();
+    visible = [];
+    await inventory.refresh();
+    expect(inventory.current().gpus.map((g) => g.uuid)).toEqual(["VFIO-0000:11:00.0"]);
+  });
 });

@@ -37,6 +37,8 @@ export class AgentSliceInventory implements SliceInventory {
   private snapshot: NodeInventory = { gpus: [] };
   private key = JSON.stringify(this.snapshot);
   private readonly listeners = new Set<(inventory: NodeInventory) => void>();
+  /** PCI address of every GPU NVML has shown, kept after it moves to vfio-pci (then NVML no longer shows it). */
+  private readonly addressOf = new Map<string, string>();
 
   constructor(
     private readonly view: AgentView,
@@ -57,7 +59,18 @@ export class AgentSliceInventory implements SliceInventory {
   async refresh(): Promise<void> {
     const discovered = this.view.discover();
     const desired = this.view.desired();
-    const vfio = await this.view.vfioGpus();
+    for (const gpu of discovered) {
+      try {
+        this.addressOf.set(gpu.uuid, parsePciAddress(gpu.pciBusId));
+      } catch {
+        // Not a PCI address NVML should print; such a GPU cannot be on vfio-pci either.
+      }
+    }
+    // A GPU a Tessera VM job holds is bound to vfio-pci too; it is the job's, not Kubernetes'.
+    const heldByTessera = new Set(
+      (desired?.assignments ?? []).flatMap((a) => a.slices.map((s) => this.addressOf.get(s.gpuUuid))),
+    );
+    const vfio = (await this.view.vfioGpus()).filter((gpu) => !heldByTessera.has(gpu.address));
     const snapshot: NodeInventory = {
       gpus: [
         ...discovered.flatMap((gpu) => {
