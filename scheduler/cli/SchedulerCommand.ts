@@ -1,5 +1,7 @@
 import type { Command } from "commander";
+import { attachFinops } from "../finops/SchedulerFinops.ts";
 import { startHttpEndpoint } from "../service/HttpEndpoint.ts";
+import { SchedulerFleetView } from "../service/SchedulerFleetView.ts";
 import { type RunningScheduler, startSchedulerServer } from "../service/SchedulerServer.ts";
 import { type SchedulerFlags, schedulerSettings } from "./SchedulerConfig.ts";
 
@@ -16,17 +18,24 @@ export async function startScheduler(
 ): Promise<StartedScheduler> {
   const settings = schedulerSettings(flags);
   const running = await startSchedulerServer({ ...settings, log });
+  // Utilization history, idle reclaim and cost are kept in the scheduler's store whether or not HTTP is served.
+  const finops = attachFinops(
+    running.scheduler,
+    new SchedulerFleetView(running.scheduler),
+    settings.db,
+    settings.finops,
+    log,
+  );
   let http: Awaited<ReturnType<typeof startHttpEndpoint>> | undefined;
   try {
     if (settings.http) {
       http = await startHttpEndpoint(running.scheduler, settings.http, {
-        db: settings.db,
-        finops: settings.finops,
+        finops: finops.finops,
         token: settings.token,
-        log,
       });
     }
   } catch (err) {
+    finops.close();
     await running.close();
     throw new Error(`cannot start the HTTP API on ${settings.http}: ${(err as Error).message}`);
   }
@@ -35,6 +44,7 @@ export async function startScheduler(
     httpUrl: http?.url,
     async stop() {
       await http?.app.close();
+      finops.close();
       await running.close();
     },
   };

@@ -2,8 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { JobSpec__Output } from "../../proto/generated/tessera/v1/JobSpec.ts";
 import { isLoopbackHost, parseHostPort } from "../../proto/tessera/SchedulerEndpoint.ts";
 import { registerDashboard } from "../dashboard/DashboardRoutes.ts";
-import type { FinopsSettings } from "../finops/FinopsConfig.ts";
-import { attachFinops } from "../finops/SchedulerFinops.ts";
+import type { Finops } from "../finops/Finops.ts";
 import { createHttpApp, type JobCommands, registerHttpApi, type SubmitJobBody } from "../http/HttpApi.ts";
 import { TesseraMetrics } from "../metrics/TesseraMetrics.ts";
 import { registerQueueMetrics } from "../queue/QueueMetrics.ts";
@@ -15,7 +14,7 @@ import { SchedulerFleetView } from "./SchedulerFleetView.ts";
 export async function startHttpEndpoint(
   scheduler: Scheduler,
   listen: string,
-  store: { db: string; finops: FinopsSettings; token: string | undefined; log: (line: string) => void },
+  store: { finops: Finops; token: string | undefined },
 ): Promise<{ app: FastifyInstance; url: string }> {
   const { host, port } = parseHostPort(listen, "--http");
   if (!isLoopbackHost(host) && !store.token) {
@@ -25,8 +24,7 @@ export async function startHttpEndpoint(
     );
   }
   const fleet = new SchedulerFleetView(scheduler);
-  // Utilization history, idle reclaim and cost reports share the scheduler's SQLite file.
-  const { finops, close: closeFinops } = attachFinops(scheduler, fleet, store.db, store.finops, store.log);
+  const finops = store.finops;
   const metrics = new TesseraMetrics(fleet, finops);
   registerQueueMetrics(metrics.registry, () => scheduler.queue.statuses());
   metrics.start();
@@ -73,7 +71,6 @@ export async function startHttpEndpoint(
   app.addHook("onClose", async () => {
     scheduler.events.off("decisions", onDecisions);
     metrics.stop();
-    closeFinops();
   });
   await registerHttpApi(app, {
     fleet,
