@@ -208,6 +208,12 @@ describe("PlacementEngine", () => {
     expect(() => engine.commit(p2.placement)).toThrow(/has 200 milli free, needs 800/);
   });
 
+  it("uses Tessera's policy by default", () => {
+    const engine = new PlacementEngine({ nodes: [nodeOf("a", 1)] });
+    expect(engine.policy.name).toBe("tessera");
+    expect(engine.place(share("x", 100)).ok).toBe(true);
+  });
+
   it("rejects malformed requests with the field to fix", () => {
     const engine = engineOf([nodeOf("a", 1)]);
     expect(() => engine.place(share("bad", 1500))).toThrow(/share milli must be an integer in 1..1000/);

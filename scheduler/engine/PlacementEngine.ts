@@ -12,14 +12,15 @@ import { type Evaluation, type NodeClass, NodeClassIndex } from "./NodeClassInde
 import { NodeState } from "./NodeState.ts";
 import type { GangResult, GpuAssignment, Placement, PlaceResult, Unschedulable } from "./Placement.ts";
 import type { GangRequest, PlacementRequest } from "./PlacementRequest.ts";
+import { createPolicy } from "./PolicyRegistry.ts";
 import { RankedClasses } from "./RankedClasses.ts";
 import type { ScorePlugin } from "./ScorePlugin.ts";
 import { SeededRandom } from "./SeededRandom.ts";
 import { UnschedulableReasons } from "./UnschedulableReasons.ts";
 
 export interface EngineOptions {
-  /** The score step; see `createPolicy`. */
-  policy: ScorePlugin;
+  /** The score step (see `createPolicy`); default Tessera's policy, learning the workload from `observe`. */
+  policy?: ScorePlugin;
   /** Seed of the engine's only randomness (tie-breaking between equally good nodes). */
   seed?: number;
 }
@@ -57,10 +58,10 @@ export class PlacementEngine {
   /** Per signature, the classes that fit it, best first. */
   private rankings: (RankedClasses | undefined)[] = [];
 
-  constructor(cluster: ClusterSpec, options: EngineOptions) {
-    this.policy = options.policy;
+  constructor(cluster: ClusterSpec, options: EngineOptions = {}) {
+    this.policy = options.policy ?? createPolicy("tessera");
     this.rng = new SeededRandom(options.seed ?? 1);
-    this.filters = [nodeSelectorFilter, gpuModelFilter, cpuFilter, gpuFitFilter(options.policy.optionMode)];
+    this.filters = [nodeSelectorFilter, gpuModelFilter, cpuFilter, gpuFitFilter(this.policy.optionMode)];
     for (const spec of cluster.nodes) this.addNode(spec, false);
     this.fleetChanged();
   }
