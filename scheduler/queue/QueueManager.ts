@@ -130,6 +130,12 @@ export class QueueManager<Request, Allocation> {
   private queueLengths = new Map<string, number>();
   /** The job capacity is held for until it starts: one at a time, kept across cycles so it cannot drift. */
   private reservedFor: string | undefined;
+  /**
+   * The last reservation plan and what it was computed from: while no job started, stopped or ended and the
+   * config is the same, the same releases give the same answer, so cycles triggered by arrivals reuse it. (Nodes
+   * joining or leaving are not seen here; the plan is refreshed at the next start or end of a job.)
+   */
+  private lastPlan: { key: string; plan: BackfillReservation<Request, Allocation> } | undefined;
   private readonly admittedTotal = new Map<string, number>();
   private readonly preemptedTotal = new Map<string, number>();
 
@@ -160,6 +166,7 @@ export class QueueManager<Request, Allocation> {
     for (const r of this.running.values()) ledger.add(r.job.queue, r.job.demand);
     this.config = config;
     this.ledger = ledger;
+    this.lastPlan = undefined;
   }
 
   submit(submission: JobSubmission<Request>, now: number): QueuedJob<Request> {
@@ -358,7 +365,7 @@ export class QueueManager<Request, Allocation> {
         (this.reservedFor === undefined && (job.gang || this.starving(job, now)));
       if (!reservation && blocked.kind !== "reservation" && holdsReservation) {
         this.reservedFor = job.id;
-        reservation = BackfillReservation.plan(job, this.runningJobs(), this.capacity, this.ledger, now);
+        reservation = this.planReservation(job, now);
         result.reservation = { jobId: job.id, startsBy: reservation.startsBy };
         blocked = {
           ...blocked,
@@ -531,6 +538,16 @@ export class QueueManager<Request, Allocation> {
       if (!trial.start(preemptor)) return false;
     }
     return true;
+  }
+
+  private planReservation(head: QueuedJob<Request>, now: number): BackfillReservation<Request, Allocation> {
+    let key = head.id;
+    for (const r of this.running.values()) key += `|${r.job.id}${r.stopping ? "!" : ""}`;
+    const last = this.lastPlan;
+    if (last && last.key === key && last.plan.startsBy >= now) return last.plan;
+    const plan = BackfillReservation.plan(head, this.runningJobs(), this.capacity, this.ledger, now);
+    this.lastPlan = { key, plan };
+    return plan;
   }
 
   private starving(job: QueuedJob<Request>, now: number): boolean {
