@@ -65,7 +65,7 @@ export class BackfillReservation<Request, Allocation> {
 }
 
 /** When a running job will have let go of its capacity: its kill time once stopping, else its declared end. */
-export function expectedEnd<Request, Allocation>(admitted: AdmittedJob<Request, Allocation>): number {
+function expectedEnd<Request, Allocation>(admitted: AdmittedJob<Request, Allocation>): number {
   if (admitted.stopping) return admitted.stopping.killAt;
   const limit = admitted.job.maxRuntimeSeconds;
   return limit === undefined ? Number.POSITIVE_INFINITY : admitted.startedAt + limit;

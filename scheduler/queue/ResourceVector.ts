@@ -29,12 +29,6 @@ export function subtractResources(a: ResourceVector, b: ResourceVector): Resourc
   return difference;
 }
 
-export function sumResources(vectors: Iterable<ResourceVector>): ResourceVector {
-  let total: ResourceVector = emptyResources;
-  for (const vector of vectors) total = addResources(total, vector);
-  return total;
-}
-
 /** `a <= b`, tolerant of the rounding of sevenths. */
 export function atMost(a: number, b: number): boolean {
   return a <= b + EPSILON;
