@@ -115,11 +115,15 @@ describe("queueing through the scheduler service", () => {
     try {
       await buildProgram().parseAsync(["node", "tessera", "queues", "--scheduler", server.address]);
       await buildProgram().parseAsync(["node", "tessera", "quota", "--json", "--scheduler", server.address]);
+      await buildProgram().parseAsync(["node", "tessera", "job", a2, "--scheduler", server.address]);
     } finally {
       write.mockRestore();
     }
     expect(out[0]).toMatch(/QUEUE\s+COHORT\s+WEIGHT\s+QUOTA\s+USAGE\s+BORROWED\s+PENDING/);
     expect(out[0]).toMatch(/team-a\s+lab\s+1\s+gpus=1\s+gpus=1\s+nothing\s+1\s+1\s+2\s+1/);
+    expect(out[2]).toContain("Queueing:  priority 0, not preemptible by priority, requeued if preempted");
+    expect(out[2]).toMatch(/Reason: {4}pending in queue team-a, position 1 of 1; waits for: /);
+    expect(out[2]).toMatch(/Running\s+-> Preempted\s+preemption requested \(preempted to give queue team-b/);
     expect(JSON.parse(out[1] ?? "{}").priorityClasses.map((c: { name: string }) => c.name)).toEqual([
       "high",
       "low",

@@ -105,11 +105,23 @@ export function jobsTable(jobs: readonly Job__Output[], now = Date.now()): strin
   );
 }
 
+/** Priority class, preemption and declared run time: what the queue orders and preempts by. */
+function queueingText(j: Job__Output): string {
+  const s = j.spec;
+  return [
+    s?.priorityClass ? `priority class ${s.priorityClass}` : `priority ${s?.priority ?? 0}`,
+    s?.preemptible ? "preemptible" : "not preemptible by priority",
+    s?.requeueOnPreemption ? "requeued if preempted" : "ends as Preempted if preempted",
+    s?.maxRuntimeSeconds ? `max runtime ${s.maxRuntimeSeconds}s` : "no declared max runtime",
+  ].join(", ");
+}
+
 export function jobDetail(j: Job__Output): string {
   const lines = [
     `ID:        ${j.id}`,
     `Name:      ${j.spec?.name}`,
     `Tenant:    ${j.spec?.tenant} (queue ${j.spec?.queue}, priority ${j.spec?.priority}, ${j.spec?.kind})`,
+    `Queueing:  ${queueingText(j)}`,
     `State:     ${j.state}`,
     `Reason:    ${j.reason}`,
     `Request:   ${requestText(j.spec?.request)}`,
