@@ -71,6 +71,22 @@ describe("scheduler and agents in one process", () => {
     const mig = done.allocations[0]?.migUuid;
     expect(mig).toMatch(/^MIG-/);
     expect(readFileSync(done.logPath, "utf8")).toBe(`devices=${mig}\n`);
+    const fetched: Buffer[] = [];
+    await client.logs(job!.id, false, (d) => fetched.push(d));
+    expect(Buffer.concat(fetched).toString()).toBe(`devices=${mig}\n`);
+    const { job: ticker } = await client.submit(
+      {
+        name: "ticker",
+        request: { mig: { profile: "1g.10gb" } },
+        command: shell("for i in 1 2 3; do echo tick $i; sleep 0.2; done"),
+      },
+      "",
+    );
+    await eventually("ticker running", () => server.scheduler.job(ticker!.id)?.state === "Running");
+    const followed: Buffer[] = [];
+    await client.logs(ticker!.id, true, (d) => followed.push(d));
+    expect(Buffer.concat(followed).toString()).toBe("tick 1\ntick 2\ntick 3\n");
+    await expect(client.logs("j-none", false, () => {})).rejects.toMatchObject({ code: 5 });
     expect(done.transitions.map((t) => t.to)).toEqual(["Pending", "Scheduled", "Running", "Succeeded"]);
   });
 

@@ -1,10 +1,13 @@
+import { closeSync, existsSync, openSync, readSync, statSync } from "node:fs";
 import * as grpc from "@grpc/grpc-js";
+import type { AgentLogChunk } from "../../proto/generated/tessera/v1/AgentLogChunk.ts";
 import type { AgentMessage } from "../../proto/generated/tessera/v1/AgentMessage.ts";
 import type { Assignment__Output } from "../../proto/generated/tessera/v1/Assignment.ts";
 import type { DesiredState__Output } from "../../proto/generated/tessera/v1/DesiredState.ts";
 import type { GpuDesired__Output } from "../../proto/generated/tessera/v1/GpuDesired.ts";
 import type { GpuObserved } from "../../proto/generated/tessera/v1/GpuObserved.ts";
 import type { JobObserved } from "../../proto/generated/tessera/v1/JobObserved.ts";
+import type { LogRequest__Output } from "../../proto/generated/tessera/v1/LogRequest.ts";
 import type { NodeServiceClient } from "../../proto/generated/tessera/v1/NodeService.ts";
 import type { SchedulerMessage__Output } from "../../proto/generated/tessera/v1/SchedulerMessage.ts";
 import { tokenClientOptions } from "../../proto/tessera/SchedulerEndpoint.ts";
@@ -49,6 +52,8 @@ export class Agent {
   private stopped = false;
   private connected = false;
   private reconcileQueued = false;
+  /** Log requests being answered, by request id; a timer while following a running job. */
+  private readonly logFollowers = new Map<number, NodeJS.Timeout | undefined>();
 
   constructor(private readonly options: AgentOptions) {
     const NodeService = tesseraV1().NodeService;
@@ -81,6 +86,7 @@ export class Agent {
   /** Closes the stream; running jobs keep running (a restarted agent adopts them). */
   stop(): void {
     this.stopped = true;
+    this.stopLogFollowers();
     clearTimeout(this.reconnectTimer);
     clearInterval(this.heartbeat);
     this.stream?.cancel();
@@ -119,6 +125,7 @@ export class Agent {
         this.log(`connected to ${this.options.scheduler}`);
       }
       if (msg.desired) this.onDesired(msg.desired);
+      if (msg.logRequest) this.onLogRequest(msg.logRequest);
     });
     stream.on("error", (err: grpc.ServiceError) => {
       if (!this.stopped && err.code !== grpc.status.CANCELLED)
@@ -144,11 +151,70 @@ export class Agent {
     if (this.stream !== stream) return;
     this.stream = undefined;
     this.connected = false;
+    this.stopLogFollowers();
     clearInterval(this.heartbeat);
     if (this.stopped) return;
     const delay = this.backoff.next();
     this.log(`disconnected; reconnecting in ${delay} ms`);
     this.reconnectTimer = setTimeout(() => this.connect(), delay);
+  }
+
+  /**
+   * Sends a job attempt's log from the requested offset in chunks; when following, keeps sending what the job
+   * writes until its process has ended.
+   */
+  private onLogRequest(request: LogRequest__Output): void {
+    const id = request.requestId;
+    if (request.cancel) {
+      clearTimeout(this.logFollowers.get(id));
+      this.logFollowers.delete(id);
+      return;
+    }
+    const stream = this.stream;
+    const send = (chunk: Omit<AgentLogChunk, "requestId">) =>
+      stream?.write({ logChunk: { requestId: id, ...chunk } });
+    const path = this.options.executor.logPathOf(request.jobId, request.attempt);
+    if (!existsSync(path)) {
+      send({
+        eof: true,
+        error: `node ${this.options.node} has no log of job ${request.jobId} attempt ${request.attempt}`,
+      });
+      return;
+    }
+    let offset = request.offset;
+    const pump = () => {
+      if (!this.logFollowers.has(id) || this.stream !== stream) return;
+      // Checked before reading: a process that had ended has written everything the read below sees.
+      const running = this.options.executor.get(request.jobId, request.attempt)?.state === "running";
+      const size = statSync(path).size;
+      if (size > offset) {
+        const fd = openSync(path, "r");
+        try {
+          while (offset < size) {
+            const buf = Buffer.alloc(Math.min(64 * 1024, size - offset));
+            const n = readSync(fd, buf, 0, buf.length, offset);
+            if (n <= 0) break;
+            send({ data: buf.subarray(0, n) });
+            offset += n;
+          }
+        } finally {
+          closeSync(fd);
+        }
+      }
+      if (request.follow && running) {
+        this.logFollowers.set(id, setTimeout(pump, 250));
+        return;
+      }
+      this.logFollowers.delete(id);
+      send({ eof: true });
+    };
+    this.logFollowers.set(id, undefined);
+    pump();
+  }
+
+  private stopLogFollowers(): void {
+    for (const timer of this.logFollowers.values()) clearTimeout(timer);
+    this.logFollowers.clear();
   }
 
   private restartHeartbeat(ms: number): void {

@@ -63,6 +63,11 @@ export class Executor {
     return `${jobId}#${attempt}`;
   }
 
+  /** Where a job attempt's output is (or was) written; the file outlives the job's record. */
+  logPathOf(jobId: string, attempt: number): string {
+    return join(this.logDir, `${jobId}-${attempt}.log`);
+  }
+
   list(): JobProcess[] {
     return [...this.jobs.values()];
   }

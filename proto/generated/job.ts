@@ -12,6 +12,8 @@ import type { JobSpec as _tessera_v1_JobSpec, JobSpec__Output as _tessera_v1_Job
 import type { JobTransition as _tessera_v1_JobTransition, JobTransition__Output as _tessera_v1_JobTransition__Output } from './tessera/v1/JobTransition.ts';
 import type { ListJobsRequest as _tessera_v1_ListJobsRequest, ListJobsRequest__Output as _tessera_v1_ListJobsRequest__Output } from './tessera/v1/ListJobsRequest.ts';
 import type { ListJobsResponse as _tessera_v1_ListJobsResponse, ListJobsResponse__Output as _tessera_v1_ListJobsResponse__Output } from './tessera/v1/ListJobsResponse.ts';
+import type { LogChunk as _tessera_v1_LogChunk, LogChunk__Output as _tessera_v1_LogChunk__Output } from './tessera/v1/LogChunk.ts';
+import type { LogsRequest as _tessera_v1_LogsRequest, LogsRequest__Output as _tessera_v1_LogsRequest__Output } from './tessera/v1/LogsRequest.ts';
 import type { MigRequest as _tessera_v1_MigRequest, MigRequest__Output as _tessera_v1_MigRequest__Output } from './tessera/v1/MigRequest.ts';
 import type { ResourceRequest as _tessera_v1_ResourceRequest, ResourceRequest__Output as _tessera_v1_ResourceRequest__Output } from './tessera/v1/ResourceRequest.ts';
 import type { ShareRequest as _tessera_v1_ShareRequest, ShareRequest__Output as _tessera_v1_ShareRequest__Output } from './tessera/v1/ShareRequest.ts';
@@ -43,6 +45,8 @@ export interface ProtoGrpcType {
       JobTransition: MessageTypeDefinition<_tessera_v1_JobTransition, _tessera_v1_JobTransition__Output>
       ListJobsRequest: MessageTypeDefinition<_tessera_v1_ListJobsRequest, _tessera_v1_ListJobsRequest__Output>
       ListJobsResponse: MessageTypeDefinition<_tessera_v1_ListJobsResponse, _tessera_v1_ListJobsResponse__Output>
+      LogChunk: MessageTypeDefinition<_tessera_v1_LogChunk, _tessera_v1_LogChunk__Output>
+      LogsRequest: MessageTypeDefinition<_tessera_v1_LogsRequest, _tessera_v1_LogsRequest__Output>
       MigRequest: MessageTypeDefinition<_tessera_v1_MigRequest, _tessera_v1_MigRequest__Output>
       ResourceRequest: MessageTypeDefinition<_tessera_v1_ResourceRequest, _tessera_v1_ResourceRequest__Output>
       ShareRequest: MessageTypeDefinition<_tessera_v1_ShareRequest, _tessera_v1_ShareRequest__Output>

@@ -1,6 +1,7 @@
 import type * as grpc from '@grpc/grpc-js';
 import type { MessageTypeDefinition } from '@grpc/proto-loader';
 
+import type { AgentLogChunk as _tessera_v1_AgentLogChunk, AgentLogChunk__Output as _tessera_v1_AgentLogChunk__Output } from './tessera/v1/AgentLogChunk.ts';
 import type { AgentMessage as _tessera_v1_AgentMessage, AgentMessage__Output as _tessera_v1_AgentMessage__Output } from './tessera/v1/AgentMessage.ts';
 import type { AssignedSlice as _tessera_v1_AssignedSlice, AssignedSlice__Output as _tessera_v1_AssignedSlice__Output } from './tessera/v1/AssignedSlice.ts';
 import type { Assignment as _tessera_v1_Assignment, Assignment__Output as _tessera_v1_Assignment__Output } from './tessera/v1/Assignment.ts';
@@ -11,6 +12,7 @@ import type { GpuObserved as _tessera_v1_GpuObserved, GpuObserved__Output as _te
 import type { JobObserved as _tessera_v1_JobObserved, JobObserved__Output as _tessera_v1_JobObserved__Output } from './tessera/v1/JobObserved.ts';
 import type { ListNodesRequest as _tessera_v1_ListNodesRequest, ListNodesRequest__Output as _tessera_v1_ListNodesRequest__Output } from './tessera/v1/ListNodesRequest.ts';
 import type { ListNodesResponse as _tessera_v1_ListNodesResponse, ListNodesResponse__Output as _tessera_v1_ListNodesResponse__Output } from './tessera/v1/ListNodesResponse.ts';
+import type { LogRequest as _tessera_v1_LogRequest, LogRequest__Output as _tessera_v1_LogRequest__Output } from './tessera/v1/LogRequest.ts';
 import type { MigInstance as _tessera_v1_MigInstance, MigInstance__Output as _tessera_v1_MigInstance__Output } from './tessera/v1/MigInstance.ts';
 import type { MigPlacement as _tessera_v1_MigPlacement, MigPlacement__Output as _tessera_v1_MigPlacement__Output } from './tessera/v1/MigPlacement.ts';
 import type { Node as _tessera_v1_Node, Node__Output as _tessera_v1_Node__Output } from './tessera/v1/Node.ts';
@@ -27,6 +29,7 @@ type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> 
 export interface ProtoGrpcType {
   tessera: {
     v1: {
+      AgentLogChunk: MessageTypeDefinition<_tessera_v1_AgentLogChunk, _tessera_v1_AgentLogChunk__Output>
       AgentMessage: MessageTypeDefinition<_tessera_v1_AgentMessage, _tessera_v1_AgentMessage__Output>
       AssignedSlice: MessageTypeDefinition<_tessera_v1_AssignedSlice, _tessera_v1_AssignedSlice__Output>
       Assignment: MessageTypeDefinition<_tessera_v1_Assignment, _tessera_v1_Assignment__Output>
@@ -37,6 +40,7 @@ export interface ProtoGrpcType {
       JobObserved: MessageTypeDefinition<_tessera_v1_JobObserved, _tessera_v1_JobObserved__Output>
       ListNodesRequest: MessageTypeDefinition<_tessera_v1_ListNodesRequest, _tessera_v1_ListNodesRequest__Output>
       ListNodesResponse: MessageTypeDefinition<_tessera_v1_ListNodesResponse, _tessera_v1_ListNodesResponse__Output>
+      LogRequest: MessageTypeDefinition<_tessera_v1_LogRequest, _tessera_v1_LogRequest__Output>
       MigInstance: MessageTypeDefinition<_tessera_v1_MigInstance, _tessera_v1_MigInstance__Output>
       MigPlacement: MessageTypeDefinition<_tessera_v1_MigPlacement, _tessera_v1_MigPlacement__Output>
       Node: MessageTypeDefinition<_tessera_v1_Node, _tessera_v1_Node__Output>

@@ -1,11 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { closeSync, existsSync, openSync, readSync, statSync } from "node:fs";
 import type { ServiceError } from "@grpc/grpc-js";
 import type { Command } from "commander";
-import type { Job__Output } from "../../proto/generated/tessera/v1/Job.ts";
 import { type ClientFlags, connect, withClientFlags } from "./ClientConnection.ts";
 import { jobDetail, jobJson, jobsTable, nodeJson, nodesTable, requestText, table } from "./JobFormat.ts";
 import { jobSpecFromInput, type SubmitFlags } from "./JobSpecInput.ts";
+import type { SchedulerClient } from "./SchedulerClient.ts";
 
 const finalStates = new Set(["Succeeded", "Failed", "Cancelled", "Preempted", "Lost"]);
 
@@ -173,7 +172,7 @@ export function registerClientCommands(program: Command): void {
     action(async (id: string, flags: ClientFlags & { follow?: boolean }) => {
       const client = connect(flags);
       try {
-        await printLogs(id, flags.follow ?? false, () => client.get(id));
+        await printLogs(id, flags.follow ?? false, client);
       } finally {
         client.close();
       }
@@ -260,43 +259,12 @@ export function registerClientCommands(program: Command): void {
   );
 }
 
-/** Prints the log file the agent wrote; it must be readable from this host (the node's disk or a shared one). */
-async function printLogs(id: string, follow: boolean, fetch: () => Promise<Job__Output>): Promise<void> {
-  let job = await fetch();
-  while (!job.logPath) {
-    if (!follow || finalStates.has(job.state)) {
-      throw new Error(`job ${id} has no output yet (${job.state}: ${job.reason})`);
-    }
+/** Prints a job's output as its node's agent serves it; with `follow`, waits for the job to start first. */
+async function printLogs(id: string, follow: boolean, client: SchedulerClient): Promise<void> {
+  let job = await client.get(id);
+  while (follow && !job.logNode && !finalStates.has(job.state)) {
     await new Promise((r) => setTimeout(r, 500));
-    job = await fetch();
+    job = await client.get(id);
   }
-  if (!existsSync(job.logPath)) {
-    throw new Error(
-      `the log of job ${id} is on node ${job.logNode} at ${job.logPath}, which this host cannot read; run \`tessera logs ${id}\` on ${job.logNode}`,
-    );
-  }
-  let offset = 0;
-  const drain = () => {
-    const size = statSync(job.logPath).size;
-    if (size <= offset) return;
-    const fd = openSync(job.logPath, "r");
-    try {
-      const buf = Buffer.alloc(Math.min(size - offset, 1 << 20));
-      while (offset < size) {
-        const n = readSync(fd, buf, 0, Math.min(buf.length, size - offset), offset);
-        if (n <= 0) break;
-        process.stdout.write(buf.subarray(0, n));
-        offset += n;
-      }
-    } finally {
-      closeSync(fd);
-    }
-  };
-  drain();
-  while (follow && !finalStates.has(job.state)) {
-    await new Promise((r) => setTimeout(r, 300));
-    drain();
-    job = await fetch();
-  }
-  drain();
+  await client.logs(id, follow, (data) => process.stdout.write(data));
 }

@@ -109,6 +109,16 @@ export class SchedulerClient {
     );
   }
 
+  /** A job's output, fetched from its node's agent; `follow` keeps it open until the job's process ends. */
+  logs(id: string, follow: boolean, onData: (data: Buffer) => void): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const call = this.jobs.Logs({ id, follow });
+      call.on("data", (chunk: { data: Buffer }) => onData(chunk.data));
+      call.on("error", reject);
+      call.on("end", () => resolve());
+    });
+  }
+
   /** Follows job events until the returned function is called or the stream fails. */
   watch(
     options: { jobId?: string; includeCurrent?: boolean },

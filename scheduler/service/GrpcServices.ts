@@ -86,6 +86,27 @@ export function jobServiceHandlers(scheduler: Scheduler, authorize: Authorize): 
       return { jobs: page.map(jobMessage), nextPageToken: more ? String(page.at(-1)?.seq ?? 0) : "" };
     }),
     Cancel: unary(authorize, async (req) => jobMessage(await scheduler.cancel(req.id, req.reason))),
+    Logs: (call) => {
+      const denied = authorize(call.metadata);
+      if (denied) {
+        call.emit("error", { code: denied.code, details: denied.message });
+        return;
+      }
+      try {
+        const stop = scheduler.openLog(
+          call.request.id,
+          call.request.follow,
+          (data) => call.write({ data }),
+          (error) => {
+            if (error) call.emit("error", { code: grpc.status.UNAVAILABLE, details: error });
+            else call.end();
+          },
+        );
+        call.on("cancelled", stop);
+      } catch (err) {
+        call.emit("error", toStatus(err));
+      }
+    },
     Watch: (call) => {
       const denied = authorize(call.metadata);
       if (denied) {
@@ -138,6 +159,8 @@ export function nodeServiceHandlers(scheduler: Scheduler, authorize: Authorize):
           } else if (msg.report) {
             if (!session) throw ServiceError.invalid("send register before any report");
             scheduler.report(session.node, session.id, msg.report);
+          } else if (msg.logChunk) {
+            if (session) scheduler.logChunk(session.node, session.id, msg.logChunk);
           }
         } catch (err) {
           call.emit("error", toStatus(err));

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { EventEmitter } from "node:events";
+import type { AgentLogChunk__Output } from "../../proto/generated/tessera/v1/AgentLogChunk.ts";
 import type { Assignment } from "../../proto/generated/tessera/v1/Assignment.ts";
 import type { JobObserved__Output } from "../../proto/generated/tessera/v1/JobObserved.ts";
 import type { Register__Output } from "../../proto/generated/tessera/v1/Register.ts";
@@ -34,6 +35,12 @@ import { ServiceError } from "./ServiceError.ts";
 export interface GpuLayout {
   mode: "whole" | "mig" | "shared";
   mig: Array<{ profile: string; start: number; computeSlices: number }>;
+}
+
+interface LogStream {
+  node: string;
+  onChunk(data: Buffer): void;
+  onEnd(error?: string): void;
 }
 
 /** What happens to the jobs of a node whose lease expired: placed again elsewhere, or marked Lost. */
@@ -78,6 +85,9 @@ export class Scheduler implements SchedulerView {
   private readonly clock: () => number;
   private seq: number;
   private sessionSeq = 0;
+  /** Log streams waiting on agents, by request id. */
+  private readonly logStreams = new Map<number, LogStream>();
+  private logSeq = 0;
   private cycleQueued = false;
   private lastCycleMs = 0;
   /** CPU time of the synchronous part of the last cycle (deciding; not the store commit it waits for). */
@@ -302,9 +312,57 @@ export class Scheduler implements SchedulerView {
     }
   }
 
+  /**
+   * Streams a job's log from the agent of its node: `onChunk` per piece, then `onEnd` (with a reason when it
+   * ended early). Returns a function that stops it.
+   */
+  openLog(
+    id: string,
+    follow: boolean,
+    onChunk: (data: Buffer) => void,
+    onEnd: (error?: string) => void,
+  ): () => void {
+    const job = this.requireJob(id);
+    const nodeName = job.logNode || (activeStates.has(job.state) ? (job.allocations[0]?.node ?? "") : "");
+    if (!nodeName || job.attempt === 0) {
+      throw ServiceError.precondition(`job ${id} has no output yet (${job.state}: ${job.reason})`);
+    }
+    const node = this.nodesByName.get(nodeName);
+    const session = node?.session;
+    if (!session) {
+      throw ServiceError.precondition(
+        `the log of job ${id} is on node ${nodeName}, whose agent is not connected (${node?.state ?? "unknown node"}); ` +
+          `on that node it is ${job.logPath || "in the agent's data directory"}`,
+      );
+    }
+    const requestId = ++this.logSeq;
+    this.logStreams.set(requestId, { node: nodeName, onChunk, onEnd });
+    session.send({ logRequest: { requestId, jobId: id, attempt: job.attempt, offset: 0, follow } });
+    return () => {
+      if (this.logStreams.delete(requestId)) session.send({ logRequest: { requestId, cancel: true } });
+    };
+  }
+
+  /** A piece of a log an agent sends for `openLog`. */
+  logChunk(nodeName: string, sessionId: number, chunk: AgentLogChunk__Output): void {
+    const node = this.nodesByName.get(nodeName);
+    const stream = this.logStreams.get(chunk.requestId);
+    if (!stream || stream.node !== nodeName || node?.session?.id !== sessionId) return;
+    if (chunk.data.length > 0) stream.onChunk(chunk.data);
+    if (chunk.eof) {
+      this.logStreams.delete(chunk.requestId);
+      stream.onEnd(chunk.error || undefined);
+    }
+  }
+
   disconnected(nodeName: string, sessionId: number): void {
     const node = this.nodesByName.get(nodeName);
     if (!node || node.session?.id !== sessionId) return;
+    for (const [id, stream] of this.logStreams) {
+      if (stream.node !== nodeName) continue;
+      this.logStreams.delete(id);
+      stream.onEnd(`the agent of node ${nodeName} disconnected`);
+    }
     node.session = undefined;
     node.reason = "agent stream closed; waiting for it to reconnect before the lease expires";
     this.events.emit("node", node);

@@ -8,6 +8,8 @@ import type { Job as _tessera_v1_Job, Job__Output as _tessera_v1_Job__Output } f
 import type { JobEvent as _tessera_v1_JobEvent, JobEvent__Output as _tessera_v1_JobEvent__Output } from '../../tessera/v1/JobEvent.ts';
 import type { ListJobsRequest as _tessera_v1_ListJobsRequest, ListJobsRequest__Output as _tessera_v1_ListJobsRequest__Output } from '../../tessera/v1/ListJobsRequest.ts';
 import type { ListJobsResponse as _tessera_v1_ListJobsResponse, ListJobsResponse__Output as _tessera_v1_ListJobsResponse__Output } from '../../tessera/v1/ListJobsResponse.ts';
+import type { LogChunk as _tessera_v1_LogChunk, LogChunk__Output as _tessera_v1_LogChunk__Output } from '../../tessera/v1/LogChunk.ts';
+import type { LogsRequest as _tessera_v1_LogsRequest, LogsRequest__Output as _tessera_v1_LogsRequest__Output } from '../../tessera/v1/LogsRequest.ts';
 import type { SubmitRequest as _tessera_v1_SubmitRequest, SubmitRequest__Output as _tessera_v1_SubmitRequest__Output } from '../../tessera/v1/SubmitRequest.ts';
 import type { SubmitResponse as _tessera_v1_SubmitResponse, SubmitResponse__Output as _tessera_v1_SubmitResponse__Output } from '../../tessera/v1/SubmitResponse.ts';
 import type { WatchJobsRequest as _tessera_v1_WatchJobsRequest, WatchJobsRequest__Output as _tessera_v1_WatchJobsRequest__Output } from '../../tessera/v1/WatchJobsRequest.ts';
@@ -63,6 +65,21 @@ export interface JobServiceClient extends grpc.Client {
   list(argument: _tessera_v1_ListJobsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_tessera_v1_ListJobsResponse__Output>): grpc.ClientUnaryCall;
   list(argument: _tessera_v1_ListJobsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_tessera_v1_ListJobsResponse__Output>): grpc.ClientUnaryCall;
   list(argument: _tessera_v1_ListJobsRequest, callback: grpc.requestCallback<_tessera_v1_ListJobsResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * The output (stdout and stderr) of a job's current attempt, fetched from the agent of its node. With `follow`,
+   * the stream stays open until the job's process ends. FAILED_PRECONDITION when the job has not started yet or
+   * its node's agent is not connected.
+   */
+  Logs(argument: _tessera_v1_LogsRequest, metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientReadableStream<_tessera_v1_LogChunk__Output>;
+  Logs(argument: _tessera_v1_LogsRequest, options?: grpc.CallOptions): grpc.ClientReadableStream<_tessera_v1_LogChunk__Output>;
+  /**
+   * The output (stdout and stderr) of a job's current attempt, fetched from the agent of its node. With `follow`,
+   * the stream stays open until the job's process ends. FAILED_PRECONDITION when the job has not started yet or
+   * its node's agent is not connected.
+   */
+  logs(argument: _tessera_v1_LogsRequest, metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientReadableStream<_tessera_v1_LogChunk__Output>;
+  logs(argument: _tessera_v1_LogsRequest, options?: grpc.CallOptions): grpc.ClientReadableStream<_tessera_v1_LogChunk__Output>;
   
   /**
    * Queues a job. Acknowledged only once the job is durable in the store. Calling again with the same
@@ -122,6 +139,13 @@ export interface JobServiceHandlers extends grpc.UntypedServiceImplementation {
   List: grpc.handleUnaryCall<_tessera_v1_ListJobsRequest__Output, _tessera_v1_ListJobsResponse>;
   
   /**
+   * The output (stdout and stderr) of a job's current attempt, fetched from the agent of its node. With `follow`,
+   * the stream stays open until the job's process ends. FAILED_PRECONDITION when the job has not started yet or
+   * its node's agent is not connected.
+   */
+  Logs: grpc.handleServerStreamingCall<_tessera_v1_LogsRequest__Output, _tessera_v1_LogChunk>;
+  
+  /**
    * Queues a job. Acknowledged only once the job is durable in the store. Calling again with the same
    * client_request_id returns the job created the first time instead of a second job.
    * INVALID_ARGUMENT: the spec is malformed (the message names the field and what to fix).
@@ -141,6 +165,7 @@ export interface JobServiceDefinition extends grpc.ServiceDefinition {
   Cancel: MethodDefinition<_tessera_v1_CancelJobRequest, _tessera_v1_Job, _tessera_v1_CancelJobRequest__Output, _tessera_v1_Job__Output>
   Get: MethodDefinition<_tessera_v1_GetJobRequest, _tessera_v1_Job, _tessera_v1_GetJobRequest__Output, _tessera_v1_Job__Output>
   List: MethodDefinition<_tessera_v1_ListJobsRequest, _tessera_v1_ListJobsResponse, _tessera_v1_ListJobsRequest__Output, _tessera_v1_ListJobsResponse__Output>
+  Logs: MethodDefinition<_tessera_v1_LogsRequest, _tessera_v1_LogChunk, _tessera_v1_LogsRequest__Output, _tessera_v1_LogChunk__Output>
   Submit: MethodDefinition<_tessera_v1_SubmitRequest, _tessera_v1_SubmitResponse, _tessera_v1_SubmitRequest__Output, _tessera_v1_SubmitResponse__Output>
   Watch: MethodDefinition<_tessera_v1_WatchJobsRequest, _tessera_v1_JobEvent, _tessera_v1_WatchJobsRequest__Output, _tessera_v1_JobEvent__Output>
 }
