@@ -257,7 +257,8 @@ export class QueueManager<Request, Allocation> {
   /** Marks a running job as stopping for a preemption decided before (after a restart of the caller). */
   markStopping(jobId: string, stop: StopRequest): void {
     const admitted = this.running.get(jobId);
-    if (admitted) admitted.stopping = stop;
+    // A stop the queue decided itself keeps its preemptor and kill time.
+    if (admitted && !admitted.stopping) admitted.stopping = stop;
   }
 
   pendingJobs(): QueuedJob<Request>[] {
