@@ -122,6 +122,32 @@ describe("scheduler and agents in one process", () => {
     expect(cancelled.reason).toContain("test");
   });
 
+  it("ends a gang only when the member on every node has exited, holding all its slices until then", async () => {
+    const { server, client } = await cluster({ "node-a": ["L4-24GB"], "node-b": ["L4-24GB"] });
+    await eventually(
+      "nodes ready",
+      () =>
+        server.scheduler.node("node-b")?.state === "Ready" &&
+        server.scheduler.node("node-a")?.state === "Ready",
+    );
+    const { job } = await client.submit(
+      {
+        name: "gang",
+        request: { gang: { nodes: 2, gpusPerNode: 1 } },
+        command: shell('case "$CUDA_VISIBLE_DEVICES" in *node-b*) sleep 0.6;; esac; echo done'),
+      },
+      "",
+    );
+    const t0 = Date.now();
+    const done = await eventually("gang done", () => {
+      const j = server.scheduler.job(job!.id);
+      return j?.state === "Succeeded" ? j : undefined;
+    });
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(500);
+    expect(done.reason).toBe("all 2 members exited with code 0");
+    expect(new Set(done.allocations.map((a) => a.node))).toEqual(new Set(["node-a", "node-b"]));
+  });
+
   it("streams job events, pages and filters lists, and reports capacity", async () => {
     const { server, client } = await cluster({ "node-a": ["H100-SXM5-80GB"] });
     await eventually("node ready", () => server.scheduler.node("node-a")?.state === "Ready");

@@ -79,6 +79,8 @@ export class Scheduler implements SchedulerView {
   private readonly nodesByName = new Map<string, NodeRecord>();
   /** Jobs that were asked to stop (cancel) and the generation whose desired state no longer holds them. */
   private readonly stopping = new Map<string, number>();
+  /** Gang jobs: the nodes whose member process already exited with success. */
+  private readonly gangMembersDone = new Map<string, Set<string>>();
   private readonly engine: PlacementEngine;
   /** Admission order, quotas, reservations and preemption in front of the engine. */
   readonly queue: SchedulerQueue;
@@ -480,18 +482,32 @@ export class Scheduler implements SchedulerView {
         }
         continue;
       }
+      const succeeded = r.state === "exited" && r.exitCode === 0 && !r.signal;
+      // A gang has one process per node: it succeeds once every member has, and holds all its slices until then.
+      const members = new Set(job.allocations.map((a) => a.node));
+      if (members.size > 1 && succeeded && !this.stopping.has(job.id)) {
+        const done = this.gangMembersDone.get(job.id) ?? new Set<string>();
+        done.add(node.name);
+        this.gangMembersDone.set(job.id, done);
+        if (done.size < members.size) continue;
+      }
+      this.gangMembersDone.delete(job.id);
       job.logNode = node.name;
       job.logPath = r.logPath;
-      job.startedMs = r.startedUnixMs;
-      job.finishedMs = r.finishedUnixMs;
+      job.startedMs = job.startedMs ? Math.min(job.startedMs, r.startedUnixMs) : r.startedUnixMs;
+      job.finishedMs = Math.max(job.finishedMs, r.finishedUnixMs);
       job.visibleDevices = r.visibleDevices;
       job.exitCode = r.exitCode;
       if (this.stopping.has(job.id)) {
         this.finishStopped(job);
       } else if (r.state === "failed_to_start") {
         this.endJob(job, "Failed", `could not start on ${node.name}: ${r.message}`);
-      } else if (r.exitCode === 0 && !r.signal) {
-        this.endJob(job, "Succeeded", "exited with code 0");
+      } else if (succeeded) {
+        this.endJob(
+          job,
+          "Succeeded",
+          members.size > 1 ? `all ${members.size} members exited with code 0` : "exited with code 0",
+        );
       } else {
         this.endJob(
           job,
