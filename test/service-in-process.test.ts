@@ -122,6 +122,31 @@ describe("scheduler and agents in one process", () => {
     expect(cancelled.reason).toContain("test");
   });
 
+  it("says why a job is pending in words: which GPUs could be repartitioned once which jobs end", async () => {
+    const { server, client } = await cluster({ "node-a": ["H100-SXM5-80GB"] });
+    await eventually("node ready", () => server.scheduler.node("node-a")?.state === "Ready");
+    const { job: small } = await client.submit(
+      { name: "small", request: { mig: { profile: "1g.10gb" } }, command: ["sleep", "30"] },
+      "",
+    );
+    await eventually("small running", () => server.scheduler.job(small!.id)?.state === "Running");
+    const { job: big } = await client.submit(
+      { name: "big", request: { mig: { profile: "7g.80gb" } }, command: ["true"] },
+      "",
+    );
+    const pending = await eventually("big has a reason", () => {
+      const j = server.scheduler.job(big!.id);
+      return j?.state === "Pending" && j.reason.includes("repartitioned") ? j : undefined;
+    });
+    expect(pending.reason).toContain("no H100-SXM5-80GB GPU has a free 7g.80gb placement");
+    expect(pending.reason).toContain(`1 GPU(s) could be repartitioned once job(s) small (${small!.id}) end`);
+    await client.cancel(small!.id);
+    await eventually(
+      "big ran after the GPU was repartitioned",
+      () => server.scheduler.job(big!.id)?.state === "Succeeded",
+    );
+  });
+
   it("ends a gang only when the member on every node has exited, holding all its slices until then", async () => {
     const { server, client } = await cluster({ "node-a": ["L4-24GB"], "node-b": ["L4-24GB"] });
     await eventually(
