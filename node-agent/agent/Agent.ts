@@ -52,6 +52,8 @@ export class Agent {
   private stopped = false;
   private connected = false;
   private reconcileQueued = false;
+  /** The GPUs of the jobs this agent started, by executor key. */
+  private readonly jobGpus = new Map<string, string[]>();
   /** Log requests being answered, by request id; a timer while following a running job. */
   private readonly logFollowers = new Map<number, NodeJS.Timeout | undefined>();
 
@@ -246,7 +248,10 @@ export class Agent {
     for (const job of executor.list()) {
       if (wanted.has(Executor.key(job.jobId, job.attempt))) continue;
       if (job.state === "running") executor.stop(job.jobId, job.attempt);
-      else executor.forget(job.jobId, job.attempt);
+      else {
+        executor.forget(job.jobId, job.attempt);
+        this.jobGpus.delete(Executor.key(job.jobId, job.attempt));
+      }
     }
     let observed = this.safeObserve();
     let applied = false;
@@ -273,6 +278,21 @@ export class Agent {
         errors.push(`job ${assignment.jobId}: ${devices}`);
         continue;
       }
+      // A job being stopped may still hold a GPU the new one needs: start only once it is gone.
+      const gpus = new Set(assignment.slices.map((s) => s.gpuUuid));
+      const blocker = executor
+        .list()
+        .find(
+          (j) =>
+            j.state === "running" &&
+            !wanted.has(Executor.key(j.jobId, j.attempt)) &&
+            this.gpusOf(j, observed).some((g) => gpus.has(g)),
+        );
+      if (blocker) {
+        errors.push(`job ${assignment.jobId}: waiting for job ${blocker.jobId} to stop on the same GPU`);
+        continue;
+      }
+      this.jobGpus.set(Executor.key(assignment.jobId, assignment.attempt), [...gpus]);
       executor.start({
         jobId: assignment.jobId,
         attempt: assignment.attempt,
@@ -286,6 +306,16 @@ export class Agent {
     if (errors.length === 0) this.state.reached(desired.generation);
     else this.log(`generation ${desired.generation} not reached: ${errors.join("; ")}`);
     return observed;
+  }
+
+  /** GPUs a job process uses: as started, or (adopted after a restart) from the devices it was given. */
+  private gpusOf(job: JobProcess, observed: readonly GpuObserved[]): string[] {
+    const known = this.jobGpus.get(Executor.key(job.jobId, job.attempt));
+    if (known) return known;
+    return job.visibleDevices
+      .split(",")
+      .filter(Boolean)
+      .map((d) => observed.find((g) => g.uuid === d || g.instances?.some((i) => i.uuid === d))?.uuid ?? d);
   }
 
   private report(observed: GpuObserved[]): void {
