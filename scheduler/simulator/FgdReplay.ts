@@ -17,8 +17,12 @@ export interface ReplayInput {
   onProgress?: (done: number, total: number) => void;
 }
 
+/**
+ * One point of the curve, sampled as the FGD authors' merge script (`merge_alloc_discrete.py`) does: the mean over
+ * every event (the empty cluster, then each offered pod) whose arrived percent rounds to `arrivedPercent`.
+ */
 export interface FgdCurvePoint {
-  /** GPU thousandths offered so far (placed or not) / capacity, in percent. */
+  /** GPU thousandths offered so far (placed or not) / capacity, in percent, rounded. */
   arrivedPercent: number;
   /** GPU thousandths allocated / capacity, in percent. */
   allocationPercent: number;
@@ -26,6 +30,56 @@ export interface FgdCurvePoint {
   fragRatePercent: number;
   /** Fragmented / total GPU, in percent. */
   fragTotalPercent: number;
+}
+
+/** Event sums per rounded arrived percent, averaged into the curve at the end. */
+export class CurveBuckets {
+  private readonly sums: { n: number; alloc: number; fragRate: number; fragTotal: number }[] = [];
+
+  add(arrivedPercent: number, alloc: number, fragRate: number, fragTotal: number): void {
+    const k = Math.round(arrivedPercent);
+    let b = this.sums[k];
+    if (!b) {
+      b = { n: 0, alloc: 0, fragRate: 0, fragTotal: 0 };
+      this.sums[k] = b;
+    }
+    b.n++;
+    b.alloc += alloc;
+    b.fragRate += fragRate;
+    b.fragTotal += fragTotal;
+  }
+
+  /**
+   * A point per integer percent up to the last event. A percent no event rounds to takes the mean of its
+   * neighbours' events (the merge script's +-1 window), or, when those are empty too, the previous point.
+   */
+  curve(): FgdCurvePoint[] {
+    const out: FgdCurvePoint[] = [];
+    for (let x = 0; x < this.sums.length; x++) {
+      const window = this.sums[x] ? [this.sums[x]] : [this.sums[x - 1], this.sums[x + 1]];
+      let n = 0;
+      let alloc = 0;
+      let fragRate = 0;
+      let fragTotal = 0;
+      for (const b of window) {
+        if (!b) continue;
+        n += b.n;
+        alloc += b.alloc;
+        fragRate += b.fragRate;
+        fragTotal += b.fragTotal;
+      }
+      const previous = out[x - 1];
+      if (n === 0 && previous) out.push({ ...previous, arrivedPercent: x });
+      else
+        out.push({
+          arrivedPercent: x,
+          allocationPercent: alloc / n,
+          fragRatePercent: fragRate / n,
+          fragTotalPercent: fragTotal / n,
+        });
+    }
+    return out;
+  }
 }
 
 export interface FgdReplayResult {
@@ -91,23 +145,17 @@ export function replayFgd(input: ReplayInput & { tune: number }): FgdReplayResul
     seed: input.seed,
   });
   const frag = new ClusterFragmentation(engine.nodes(), workload.typical(0.95));
-  const curve: FgdCurvePoint[] = [];
+  const buckets = new CurveBuckets();
   let arrived = 0;
   let allocated = 0;
-  let nextPercent = 0;
   let placed = 0;
-  const record = (): void => {
-    const arrivedPercent = (arrived * 100) / capacity;
-    while (nextPercent <= arrivedPercent + 1e-9) {
-      curve.push({
-        arrivedPercent: nextPercent,
-        allocationPercent: (allocated * 100) / capacity,
-        fragRatePercent: frag.idleMilli > 0 ? (frag.fragmentedMilli * 100) / frag.idleMilli : 0,
-        fragTotalPercent: (frag.fragmentedMilli * 100) / capacity,
-      });
-      nextPercent++;
-    }
-  };
+  const record = (): void =>
+    buckets.add(
+      (arrived * 100) / capacity,
+      (allocated * 100) / capacity,
+      frag.idleMilli > 0 ? (frag.fragmentedMilli * 100) / frag.idleMilli : 0,
+      (frag.fragmentedMilli * 100) / capacity,
+    );
   record();
   const decisionsStarted = performance.now();
   for (let i = 0; i < offered.length; i++) {
@@ -129,6 +177,7 @@ export function replayFgd(input: ReplayInput & { tune: number }): FgdReplayResul
   }
   const decisionSeconds = (performance.now() - decisionsStarted) / 1000;
   const final = (allocated * 100) / capacity;
+  const curve = buckets.curve();
   const at100 = curve[100] ?? curve[curve.length - 1]!;
   return {
     method: "fgd",

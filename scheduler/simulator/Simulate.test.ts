@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { SeededRandom } from "../engine/SeededRandom.ts";
-import { replayFgd, tunedPods } from "./FgdReplay.ts";
+import { CurveBuckets, replayFgd, tunedPods } from "./FgdReplay.ts";
 import { runSimulate } from "./SimulateCommand.ts";
 import { renderLineChart } from "./SvgLineChart.ts";
 import { replayTimeline } from "./TimelineReplay.ts";
@@ -118,8 +118,11 @@ describe("FGD-method replay", () => {
     const b = replayFgd({ nodes, pods, policy: "tessera", seed: 3, tune: 1.3, migFleet: false });
     expect(a.curve).toEqual(b.curve);
     expect(a.podsOffered).toBe(a.podsPlaced + a.podsFailed);
-    expect(a.curve[0]).toMatchObject({ arrivedPercent: 0, allocationPercent: 0 });
+    expect(a.curve[0]!.arrivedPercent).toBe(0);
     expect(a.curve.length).toBeGreaterThan(100);
+    // A point holds events that arrived up to half a percent above it, or above its right neighbour when it
+    // has none of its own: nothing more can be allocated than arrived.
+    for (const p of a.curve) expect(p.allocationPercent).toBeLessThanOrEqual(p.arrivedPercent + 1.5 + 1e-9);
     expect(a.allocationRatioAt100).toBe(a.curve[100]!.allocationPercent);
     expect(a.allocationRatioFinal).toBeGreaterThanOrEqual(a.allocationRatioAt100);
     expect(a.allocationRatioFinal).toBeLessThanOrEqual(100);
@@ -127,6 +130,37 @@ describe("FGD-method replay", () => {
     a.curve.forEach((p, i) => {
       if (i > 0) expect(p.allocationPercent).toBeGreaterThanOrEqual(a.curve[i - 1]!.allocationPercent);
     });
+  });
+
+  it("samples the curve as the FGD authors' merge script: the mean of the events rounding to each percent", () => {
+    const b = new CurveBuckets();
+    for (const [arrived, alloc] of [
+      [0, 0],
+      [0.4, 0.4],
+      [0.6, 0.5],
+      [1.2, 1.1],
+      [4.1, 3.9],
+    ] as const)
+      b.add(arrived, alloc, alloc * 2, alloc * 3);
+    const curve = b.curve();
+    expect(curve.map((p) => p.arrivedPercent)).toEqual([0, 1, 2, 3, 4]);
+    expect(curve[0]!.allocationPercent).toBeCloseTo(0.2);
+    expect(curve[1]!.allocationPercent).toBeCloseTo(0.8);
+    expect(curve[1]!.fragRatePercent).toBeCloseTo(1.6);
+    expect(curve[1]!.fragTotalPercent).toBeCloseTo(2.4);
+    // No event at 2: the +-1 window holds only 1's events. No event at 3: the window holds 4's.
+    expect(curve[2]!.allocationPercent).toBeCloseTo(0.8);
+    expect(curve[3]!.allocationPercent).toBeCloseTo(3.9);
+    expect(curve[4]!.allocationPercent).toBeCloseTo(3.9);
+  });
+
+  it("carries the previous point over a gap wider than the merge script's window", () => {
+    const b = new CurveBuckets();
+    b.add(0, 0, 0, 0);
+    b.add(5, 4, 8, 12);
+    const curve = b.curve();
+    expect(curve.map((p) => p.allocationPercent)).toEqual([0, 0, 0, 0, 4, 4]);
+    expect(curve[2]!.arrivedPercent).toBe(2);
   });
 
   it("measures MIG packing on the same workload with --mig-fleet", () => {
