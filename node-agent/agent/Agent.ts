@@ -1,4 +1,5 @@
 import { closeSync, existsSync, openSync, readSync, statSync } from "node:fs";
+import { availableParallelism, totalmem } from "node:os";
 import * as grpc from "@grpc/grpc-js";
 import type { AgentLogChunk } from "../../proto/generated/tessera/v1/AgentLogChunk.ts";
 import type { AgentMessage } from "../../proto/generated/tessera/v1/AgentMessage.ts";
@@ -18,6 +19,7 @@ import type { JobProcess } from "../executor/JobProcess.ts";
 import { AgentState } from "./AgentState.ts";
 import { Backoff } from "./Backoff.ts";
 import type { GpuHost, GpuMode } from "./GpuHost.ts";
+import type { VmJobLauncher } from "./VmJobLauncher.ts";
 
 export interface AgentOptions {
   /** Scheduler gRPC address, HOST:PORT. */
@@ -31,6 +33,8 @@ export interface AgentOptions {
   /** Used until the scheduler sends its own heartbeat interval. */
   heartbeatMs?: number;
   log?: (line: string) => void;
+  /** Starts VM jobs (kind vm) through `tessera vm run`; absent, they run as plain processes. */
+  vmLauncher?: VmJobLauncher;
 }
 
 const agentVersion = "0.1.0";
@@ -140,6 +144,9 @@ export class Agent {
         node: this.options.node,
         labels: this.options.labels ?? {},
         gpus: this.options.host.inventory(),
+        // The host's CPU and memory, so that jobs asking for them (VM jobs always do) can be placed.
+        cpuMillis: availableParallelism() * 1000,
+        memoryMib: Math.floor(totalmem() / 2 ** 20),
         generation: this.state.generation,
         agentVersion,
         observed: this.safeObserve(),
@@ -293,14 +300,19 @@ export class Agent {
         continue;
       }
       this.jobGpus.set(Executor.key(assignment.jobId, assignment.attempt), [...gpus]);
-      executor.start({
+      const launch = {
         jobId: assignment.jobId,
         attempt: assignment.attempt,
         command: assignment.command,
         env: jobEnvironment(assignment.jobId, devices, assignment.env, process.env.PATH ?? "/usr/bin:/bin"),
         workdir: assignment.workdir,
         visibleDevices: devices.map((d) => d.uuid).join(","),
-      });
+      };
+      const pciAddresses = () => {
+        const inventory = this.options.host.inventory();
+        return devices.map((d) => inventory.find((g) => g.uuid === d.uuid)?.pciBusId ?? d.uuid);
+      };
+      executor.start(this.options.vmLauncher?.rewrite(launch, assignment.env, pciAddresses) ?? launch);
     }
     this.errors = errors;
     if (errors.length === 0) this.state.reached(desired.generation);

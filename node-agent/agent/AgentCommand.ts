@@ -8,6 +8,7 @@ import {
 } from "../../plugins/deviceplugin/DevicePluginCommand.ts";
 import { type NvmlDevicePlugin, startNvmlDevicePlugin } from "../../plugins/deviceplugin/NvmlDevicePlugin.ts";
 import { allocationLog, lineLog } from "../../plugins/deviceplugin/PluginLog.ts";
+import { createVmRuntime, vmRuntimeNames } from "../../plugins/vm/VmRuntimes.ts";
 import {
   defaultSchedulerAddress,
   parseHostPort,
@@ -18,6 +19,7 @@ import { Executor } from "../executor/Executor.ts";
 import { Agent } from "./Agent.ts";
 import { NvmlGpuHost } from "./NvmlGpuHost.ts";
 import { jobUser } from "./RunAsUser.ts";
+import { VmJobLauncher } from "./VmJobLauncher.ts";
 
 export interface AgentFlags extends DevicePluginFlags {
   scheduler?: string;
@@ -28,6 +30,8 @@ export interface AgentFlags extends DevicePluginFlags {
   runAs?: string;
   runAsRoot?: boolean;
   stopJobsOnExit?: boolean;
+  vmRuntime: string;
+  sysfsRoot: string;
 }
 
 function labels(pairs: readonly string[]): Record<string, string> {
@@ -56,6 +60,8 @@ export function registerAgentCommands(program: Command): void {
     .option("--token-file <FILE>", "the scheduler's shared token")
     .option("--run-as <USER>", "when root: run job commands as this user (default nobody)")
     .option("--run-as-root", "when root: run job commands as root (not recommended)")
+    .option("--vm-runtime <NAME>", `runtime for VM jobs: ${vmRuntimeNames.join(", ")}`, "qemu")
+    .option("--sysfs-root <DIR>", "sysfs root for VFIO passthrough (tests point it at a built tree)", "/sys")
     .option(
       "--stop-jobs-on-exit",
       "stop running jobs when the agent exits (default: they keep running and are adopted on restart)",
@@ -75,15 +81,28 @@ export function registerAgentCommands(program: Command): void {
         const tokenFile = flags.tokenFile ?? process.env.TESSERA_TOKEN_FILE;
         host = new NvmlGpuHost();
         executor = new Executor({ dataDir, runAs, onChange: () => agent?.onJobChange() });
+        // The VM runtime is probed once at start (KVM or TCG) and reported as node labels (`tessera nodes`).
+        const vm = await createVmRuntime(flags.vmRuntime, { sysfsRoot: flags.sysfsRoot }).probe();
+        const vmLabels = {
+          "tessera.io/vm-runtime": vm.runtime,
+          ...(vm.runnable && vm.accelerator ? { "tessera.io/vm-accelerator": vm.accelerator } : {}),
+        };
+        log(`agent: VM runtime ${vm.runtime}: ${vm.runnable ? "runnable" : "not runnable"}; ${vm.detail}`);
         agent = new Agent({
           scheduler,
           node,
-          labels: labels(flags.label ?? []),
+          labels: { ...vmLabels, ...labels(flags.label ?? []) },
           dataDir,
           host,
           executor,
           token: tokenFile ? readTokenFile(tokenFile) : undefined,
           log,
+          vmLauncher: new VmJobLauncher({
+            runtime: flags.vmRuntime,
+            sysfsRoot: flags.sysfsRoot,
+            dataDir,
+            cli: process.argv[1] ?? "bin/tessera.js",
+          }),
         });
         if (flags.kubeletDir) {
           const started = agent;

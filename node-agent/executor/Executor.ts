@@ -106,7 +106,7 @@ export class Executor {
       if (!launch.workdir) mkdirSync(workdir, { recursive: true });
       exitFd = openSync(exitPath, "w");
       logFd = openSync(logPath, "a");
-      const runAs = this.options.runAs;
+      const runAs = launch.privileged ? undefined : this.options.runAs;
       if (runAs && !launch.workdir) chownSync(workdir, runAs.uid, runAs.gid);
       const child = spawn("/bin/sh", ["-c", wrapper, "tessera-job", ...launch.command], {
         cwd: workdir,

@@ -9,6 +9,8 @@ export interface JobLaunch {
   workdir: string;
   /** The CUDA_VISIBLE_DEVICES value, reported back for checks. */
   visibleDevices: string;
+  /** Run as the agent's own user even when jobs run as an unprivileged one (VM jobs: KVM, VFIO, sysfs). */
+  privileged?: boolean;
 }
 
 export type JobProcessState = "running" | "exited" | "failed_to_start";

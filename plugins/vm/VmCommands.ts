@@ -5,17 +5,13 @@ import type { Command } from "commander";
 import { ProcfsGpuProcessProbe } from "../../node-agent/vfio/GpuProcessProbe.ts";
 import { SysfsTree } from "../../node-agent/vfio/SysfsTree.ts";
 import { VfioBinder } from "../../node-agent/vfio/VfioBinder.ts";
+import type { VmRunSpec } from "../../proto/tessera/VmJobWire.ts";
 import type { NamingScheme } from "../deviceplugin/ResourceNaming.ts";
 import { parseMemoryMiB } from "./MemorySize.ts";
 import { releaseLeftoverBinding, runVmJob } from "./VmJobRunner.ts";
 import { defaultVmMemoryMiB, defaultVmVcpus, type VmJobSpec } from "./VmJobSpec.ts";
 import type { Accelerator } from "./VmRuntime.ts";
 import { createVmRuntime, vmRuntimeNames } from "./VmRuntimes.ts";
-
-/** The file `tessera vm run --spec` reads: a VM job as the agent received it, GPUs as PCI addresses. */
-export interface VmRunSpecFile extends Omit<VmJobSpec, "gpus"> {
-  gpus: string[];
-}
 
 /** Exit status of `tessera vm run` when the guest never reported one (could not start, crashed, stopped). */
 export const noGuestStatusExitCode = 125;
@@ -169,8 +165,8 @@ function accelerator(text: string): Accelerator {
   return text;
 }
 
-function readSpecFile(path: string): VmRunSpecFile {
-  const spec = JSON.parse(readFileSync(path, "utf8")) as Partial<VmRunSpecFile>;
+function readSpecFile(path: string): VmRunSpec {
+  const spec = JSON.parse(readFileSync(path, "utf8")) as Partial<VmRunSpec>;
   const problems: string[] = [];
   if (typeof spec.jobId !== "string" || spec.jobId === "") problems.push("jobId must be a non-empty string");
   if (!Number.isInteger(spec.vcpus) || (spec.vcpus ?? 0) < 1)
@@ -179,5 +175,5 @@ function readSpecFile(path: string): VmRunSpecFile {
   if (!Array.isArray(spec.command) || spec.command.length === 0)
     problems.push("command must be a non-empty array");
   if (problems.length > 0) throw new Error(`${path}: ${problems.join("; ")}`);
-  return { env: {}, gpus: [], ...spec } as VmRunSpecFile;
+  return { env: {}, gpus: [], ...spec } as VmRunSpec;
 }

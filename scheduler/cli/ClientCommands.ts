@@ -55,6 +55,12 @@ export function registerClientCommands(program: Command): void {
         "declared upper bound on run time, e.g. 2h; lets it backfill around gangs",
       )
       .option("--kind <KIND>", "training, inference, batch or vm")
+      .option(
+        "--vm",
+        "run the command inside a VM (kind vm): a MicroVM, or with --gpus N a VM with N GPUs passed through",
+      )
+      .option("--vcpus <N>", "with --vm: virtual CPUs (default 1)")
+      .option("--image <FILE>", "with --vm: root filesystem archive (cpio) the command runs in")
       .option("--mig <PROFILE>", "one MIG instance of this profile, e.g. 3g.40gb")
       .option("--gpus <N>", "N whole GPUs on one node (with --nodes: per node)")
       .option("--nodes <M>", "a gang of M nodes x --gpus GPUs, all or nothing")

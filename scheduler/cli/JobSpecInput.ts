@@ -1,4 +1,5 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { basename, resolve } from "node:path";
 import { parse as parseYaml } from "yaml";
 import type { JobSpec } from "../../proto/generated/tessera/v1/JobSpec.ts";
 import type { ResourceRequest } from "../../proto/generated/tessera/v1/ResourceRequest.ts";
@@ -29,6 +30,9 @@ export interface SubmitFlags {
   preemptible?: boolean;
   requeue?: boolean;
   maxRuntime?: string;
+  vm?: boolean;
+  vcpus?: string;
+  image?: string;
 }
 
 function fail(where: string, what: string): never {
@@ -197,6 +201,41 @@ function specFromFile(path: string): JobSpec {
   };
 }
 
+/**
+ * A job of kind `vm` (`--vm`): its vCPUs are its CPU request (default 1), its guest memory its memory request
+ * (default 512MiB), its GPUs whole ones passed through (`--gpus N`). `--image` travels to the agent as
+ * TESSERA_VM_IMAGE.
+ */
+function vmInput(spec: JobSpec, request: ResourceRequest, flags: SubmitFlags, command: string[]): void {
+  if (spec.kind !== "vm") {
+    if (flags.vcpus !== undefined || flags.image !== undefined)
+      fail("submit", "--vcpus and --image need --vm");
+    return;
+  }
+  if (request.mig || request.slice || request.share || request.gang) {
+    fail("--vm", "a VM gets whole GPUs passed through: use --gpus N (with --nvlink to require NVLink)");
+  }
+  if (flags.vcpus !== undefined) {
+    const vcpus = integer(flags.vcpus, "--vcpus");
+    if (vcpus < 1) fail("--vcpus", `must be at least 1, got ${vcpus}`);
+    request.cpuMillis = vcpus * 1000;
+  } else if (!request.cpuMillis) request.cpuMillis = 1000;
+  if (!request.memoryMib) request.memoryMib = 512;
+  if (!request.whole) {
+    // The scheduler tracks a job's node through its GPU allocations, so it cannot hold a GPU-less job yet.
+    fail(
+      "--vm",
+      "a VM without GPUs (a MicroVM) cannot be scheduled yet: give --gpus N, or run it on a node with `tessera vm run`",
+    );
+  }
+  if (flags.image !== undefined) {
+    const image = resolve(flags.image);
+    if (!existsSync(image)) fail("--image", `${image} does not exist; give a root filesystem archive (cpio)`);
+    spec.env = { ...spec.env, TESSERA_VM_IMAGE: image };
+  }
+  spec.name ||= `vm-${basename(spec.command?.[0] ?? command[0] ?? "job")}`;
+}
+
 /** The JobSpec message a `tessera submit` invocation describes: the file, then flags, then the command. */
 export function jobSpecFromInput(flags: SubmitFlags, command: string[]): JobSpec {
   const spec: JobSpec = flags.file ? specFromFile(flags.file) : { env: {} };
@@ -210,6 +249,7 @@ export function jobSpecFromInput(flags: SubmitFlags, command: string[]): JobSpec
   if (flags.maxRuntime !== undefined)
     spec.maxRuntimeSeconds = runtimeSeconds(flags.maxRuntime, "--max-runtime");
   if (flags.kind !== undefined) spec.kind = flags.kind;
+  if (flags.vm) spec.kind = "vm";
   if (flags.workdir !== undefined) spec.workdir = flags.workdir;
   if (command.length > 0) spec.command = command;
   const env = { ...(spec.env ?? {}) };
@@ -267,6 +307,7 @@ export function jobSpecFromInput(flags: SubmitFlags, command: string[]): JobSpec
   if (flags.cpu !== undefined) request.cpuMillis = cpuMillis(flags.cpu, "--cpu");
   if (flags.memory !== undefined) request.memoryMib = memoryMiB(flags.memory, "--memory");
   spec.request = request;
+  vmInput(spec, request, flags, command);
   if (!spec.name) fail("submit", "a job needs a name: --name NAME (or name: in the job file)");
   if (!spec.command || spec.command.length === 0) {
     fail(

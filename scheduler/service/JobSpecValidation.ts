@@ -1,5 +1,6 @@
 import { gpuModels } from "../../proto/catalog/GpuCatalog.ts";
 import type { JobSpec__Output } from "../../proto/generated/tessera/v1/JobSpec.ts";
+import { vmJobEnv } from "../../proto/tessera/VmJobWire.ts";
 import { type JobKind, type JobSpec, jobKinds, type RequestShape } from "../store/JobRecord.ts";
 import { ServiceError } from "./ServiceError.ts";
 
@@ -42,7 +43,7 @@ export function validateJobSpec(spec: JobSpec__Output | null | undefined): JobSp
   if (spec.command.some((a) => a.includes("\0"))) throw bad("command", "an argument contains a NUL byte");
   for (const [name, value] of Object.entries(spec.env)) {
     if (!envNamePattern.test(name)) throw bad(`env.${name}`, "is not a valid variable name");
-    if (/^(TESSERA_|CUDA_|NVIDIA_)/.test(name)) {
+    if (/^(TESSERA_|CUDA_|NVIDIA_)/.test(name) && !(kind === "vm" && name === vmJobEnv.image)) {
       throw bad(`env.${name}`, "is reserved: Tessera sets TESSERA_*, CUDA_* and NVIDIA_* itself");
     }
     if (value.includes("\0")) throw bad(`env.${name}`, "contains a NUL byte");

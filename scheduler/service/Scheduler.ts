@@ -5,6 +5,7 @@ import type { Assignment } from "../../proto/generated/tessera/v1/Assignment.ts"
 import type { JobObserved__Output } from "../../proto/generated/tessera/v1/JobObserved.ts";
 import type { Register__Output } from "../../proto/generated/tessera/v1/Register.ts";
 import type { Report__Output } from "../../proto/generated/tessera/v1/Report.ts";
+import { vmAssignmentEnv } from "../../proto/tessera/VmJobWire.ts";
 import { PlacementEngine } from "../engine/PlacementEngine.ts";
 import type { ScorePlugin } from "../engine/ScorePlugin.ts";
 import { openQueueConfig, type QueueConfig } from "../queue/QueueConfig.ts";
@@ -598,7 +599,7 @@ export class Scheduler implements SchedulerView {
         jobId: job.id,
         attempt: job.attempt,
         command: job.spec.command,
-        env: job.spec.env,
+        env: job.spec.kind === "vm" ? vmAssignmentEnv(job.spec.env, job.spec.request) : job.spec.env,
         workdir: job.spec.workdir,
         slices: job.allocations
           .filter((a) => a.node === node.name)

@@ -1,0 +1,59 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { isVmJob, vmRunSpec } from "../../proto/tessera/VmJobWire.ts";
+import type { JobLaunch } from "../executor/JobProcess.ts";
+
+export interface VmJobLauncherOptions {
+  /** `tessera agent --vm-runtime NAME`. */
+  runtime: string;
+  /** `tessera agent --sysfs-root DIR`. */
+  sysfsRoot: string;
+  dataDir: string;
+  /** The `tessera` entry script the agent itself runs from. */
+  cli: string;
+}
+
+/**
+ * Turns the launch of a VM job into a launch of `tessera vm run`: that process passes the GPUs through, boots
+ * the VM, writes the guest console to its stdout (the job's log) and exits with the guest's status, so the
+ * executor supervises, logs, stops and adopts a VM job exactly like any other process.
+ */
+export class VmJobLauncher {
+  constructor(private readonly options: VmJobLauncherOptions) {}
+
+  /** The launch to run instead, or undefined when the assignment is not a VM job. */
+  rewrite(
+    launch: JobLaunch,
+    /** The assignment's own environment: what the guest gets (not the agent's PATH, HOME, CUDA_*). */
+    jobEnv: Readonly<Record<string, string>>,
+    gpuPciAddresses: () => readonly string[],
+  ): JobLaunch | undefined {
+    if (!isVmJob(jobEnv)) return undefined;
+    const spec = vmRunSpec(launch.jobId, launch.command, jobEnv, gpuPciAddresses());
+    const dir = join(this.options.dataDir, "vm", `${launch.jobId}-${launch.attempt}`);
+    mkdirSync(dir, { recursive: true });
+    const specFile = join(dir, "spec.json");
+    writeFileSync(specFile, `${JSON.stringify(spec, null, 2)}\n`);
+    const { runtime, sysfsRoot, cli } = this.options;
+    return {
+      ...launch,
+      command: [
+        process.execPath,
+        cli,
+        "vm",
+        "run",
+        "--spec",
+        specFile,
+        "--vm-runtime",
+        runtime,
+        "--sysfs-root",
+        sysfsRoot,
+        "--work-dir",
+        dir,
+      ],
+      visibleDevices: spec.gpus.join(","),
+      // /dev/kvm, VFIO and sysfs writes need the agent's own privileges, not the unprivileged job user.
+      privileged: true,
+    };
+  }
+}
