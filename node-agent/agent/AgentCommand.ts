@@ -102,6 +102,7 @@ export function registerAgentCommands(program: Command): void {
             sysfsRoot: flags.sysfsRoot,
             dataDir,
             cli: process.argv[1] ?? "bin/tessera.js",
+            ...(vm.runnable && vm.accelerator ? { accelerator: vm.accelerator } : {}),
           }),
         });
         if (flags.kubeletDir) {

@@ -11,6 +11,8 @@ export interface VmJobLauncherOptions {
   dataDir: string;
   /** The `tessera` entry script the agent itself runs from. */
   cli: string;
+  /** What the agent's probe found (`kvm` or `tcg`), so each VM job does not probe again. */
+  accelerator?: string;
 }
 
 /**
@@ -34,7 +36,7 @@ export class VmJobLauncher {
     mkdirSync(dir, { recursive: true });
     const specFile = join(dir, "spec.json");
     writeFileSync(specFile, `${JSON.stringify(spec, null, 2)}\n`);
-    const { runtime, sysfsRoot, cli } = this.options;
+    const { runtime, sysfsRoot, cli, accelerator } = this.options;
     return {
       ...launch,
       command: [
@@ -50,6 +52,7 @@ export class VmJobLauncher {
         sysfsRoot,
         "--work-dir",
         dir,
+        ...(accelerator ? ["--vm-accel", accelerator] : []),
       ],
       visibleDevices: spec.gpus.join(","),
       // /dev/kvm, VFIO and sysfs writes need the agent's own privileges, not the unprivileged job user.
