@@ -88,6 +88,10 @@ export class Scheduler implements SchedulerView {
   private readonly clock: () => number;
   private seq: number;
   private sessionSeq = 0;
+  /** Bumped by every job state change; `activeByNode` is valid for `activeByNodeVersion`. */
+  private stateVersion = 0;
+  private activeByNodeVersion = -1;
+  private readonly activeByNode = new Map<string, JobRecord[]>();
   /** Log streams waiting on agents, by request id. */
   private readonly logStreams = new Map<number, LogStream>();
   private logSeq = 0;
@@ -414,12 +418,21 @@ export class Scheduler implements SchedulerView {
     return node;
   }
 
+  /** Scheduled and Running jobs holding slices on a node; from an index rebuilt after job state changes. */
   private activeJobsOn(nodeName: string): JobRecord[] {
-    const out: JobRecord[] = [];
-    for (const job of this.jobsById.values()) {
-      if (activeStates.has(job.state) && job.allocations.some((a) => a.node === nodeName)) out.push(job);
+    if (this.activeByNodeVersion !== this.stateVersion) {
+      this.activeByNode.clear();
+      for (const job of this.jobsById.values()) {
+        if (!activeStates.has(job.state)) continue;
+        for (const node of new Set(job.allocations.map((a) => a.node))) {
+          const list = this.activeByNode.get(node);
+          if (list) list.push(job);
+          else this.activeByNode.set(node, [job]);
+        }
+      }
+      this.activeByNodeVersion = this.stateVersion;
     }
-    return out;
+    return [...(this.activeByNode.get(nodeName) ?? [])];
   }
 
   /** Re-creates a node in the engine from its latest inventory, with the allocations of the jobs it holds. */
@@ -569,6 +582,8 @@ export class Scheduler implements SchedulerView {
   }
 
   private transition(job: JobRecord, to: JobState, reason: string): void {
+    // Allocations only change together with a state change, so this also invalidates the per-node index.
+    this.stateVersion++;
     const now = this.clock();
     job.transitions.push({ from: job.state, to, atMs: now, reason });
     job.state = to;
