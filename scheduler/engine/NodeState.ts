@@ -23,6 +23,8 @@ export class NodeState {
   klass: NodeClass | undefined;
   /** Position in `klass.members`, for O(1) removal. */
   classSlot = -1;
+  /** Place in the engine's seeded node order, for the `nodeOrder` tie-break. */
+  tieRank = 0;
 
   constructor(spec: NodeSpec) {
     if (!spec.name) throw new Error("node without a name");

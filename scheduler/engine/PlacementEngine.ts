@@ -23,7 +23,16 @@ export interface EngineOptions {
   policy?: ScorePlugin;
   /** Seed of the engine's only randomness (tie-breaking between equally good nodes). */
   seed?: number;
+  /**
+   * How equally good nodes are told apart. `random` (default): uniformly, as kube-scheduler's selectHost.
+   * `nodeOrder`: the first of them in an order of the nodes shuffled once with the seed, as in the FGD authors'
+   * simulator (its scheduler takes the first best node by name, and the names are prefixed with a seeded
+   * permutation); ties then fill the same nodes first instead of spreading over the fleet.
+   */
+  tieBreak?: TieBreak;
 }
+
+export type TieBreak = "random" | "nodeOrder";
 
 /** NVLink `preferred`: each linked pair among the chosen GPUs outweighs any policy score difference. */
 const nvlinkPairBonus = 1e7;
@@ -49,6 +58,7 @@ interface AllocationRecord {
 export class PlacementEngine {
   readonly policy: ScorePlugin;
   private readonly rng: SeededRandom;
+  private readonly tieBreak: TieBreak;
   private readonly filters: FilterPlugin[];
   private readonly nodesByName = new Map<string, NodeState>();
   private readonly index = new NodeClassIndex();
@@ -61,6 +71,7 @@ export class PlacementEngine {
   constructor(cluster: ClusterSpec, options: EngineOptions = {}) {
     this.policy = options.policy ?? createPolicy("tessera");
     this.rng = new SeededRandom(options.seed ?? 1);
+    this.tieBreak = options.tieBreak ?? "random";
     this.filters = [nodeSelectorFilter, gpuModelFilter, cpuFilter, gpuFitFilter(this.policy.optionMode)];
     for (const spec of cluster.nodes) this.addNode(spec, false);
     this.fleetChanged();
@@ -76,6 +87,8 @@ export class PlacementEngine {
   addNode(spec: NodeSpec, tellPolicy = true): void {
     if (this.nodesByName.has(spec.name)) throw new Error(`node ${spec.name} already exists`);
     const node = new NodeState(spec);
+    // Independent random keys: sorting by them is a seeded random permutation, and later nodes slot in.
+    if (this.tieBreak === "nodeOrder") node.tieRank = this.rng.next();
     this.nodesByName.set(node.name, node);
     this.index.update(node);
     if (tellPolicy) this.fleetChanged();
@@ -160,6 +173,7 @@ export class PlacementEngine {
     const best = ranked.best(
       (klass) => (klass.memFree < memory ? 0 : this.eligibleCount(klass, cycle)),
       this.rng,
+      this.tieBreak === "nodeOrder" ? (klass) => this.firstEligible(klass, cycle).tieRank : undefined,
     );
     if (!best) {
       const unschedulable = explain
@@ -207,7 +221,17 @@ export class PlacementEngine {
     return n;
   }
 
+  /** The eligible member first in the node order (`nodeOrder` tie-break). */
+  private firstEligible(klass: NodeClass, cycle: CycleState): NodeState {
+    let first: NodeState | undefined;
+    for (const m of klass.members)
+      if (!cycle.excluded.has(m) && (!first || m.tieRank < first.tieRank)) first = m;
+    // Only called for classes with an eligible member.
+    return first!;
+  }
+
   private pickMember(klass: NodeClass, cycle: CycleState): NodeState {
+    if (this.tieBreak === "nodeOrder") return this.firstEligible(klass, cycle);
     if (cycle.excluded.size === 0) return klass.members[this.rng.below(klass.members.length)]!;
     const eligible = klass.members.filter((m) => !cycle.excluded.has(m));
     return eligible[this.rng.below(eligible.length)]!;

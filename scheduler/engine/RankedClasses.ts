@@ -34,11 +34,17 @@ export class RankedClasses {
 
   /**
    * The best class with a positive weight (its members still eligible for this request), ties broken uniformly
-   * over nodes: weighted reservoir sampling, as kube-scheduler's selectHost.
+   * over nodes: weighted reservoir sampling, as kube-scheduler's selectHost; or, given `order`, the tied class
+   * with the smallest order.
    */
-  best(weight: (klass: NodeClass) => number, rng: SeededRandom): Ranked | undefined {
+  best(
+    weight: (klass: NodeClass) => number,
+    rng: SeededRandom,
+    order?: (klass: NodeClass) => number,
+  ): Ranked | undefined {
     const skipped: number[] = [];
     let chosen: Ranked | undefined;
+    let chosenOrder = 0;
     while (this.scores.length > 0 && !chosen) {
       const score = this.scores[0]!;
       const group = this.groups.get(score)!;
@@ -53,8 +59,16 @@ export class RankedClasses {
         }
         const w = weight(r.klass);
         if (w > 0) {
-          tied += w;
-          if (!chosen || rng.next() * tied < w) chosen = r;
+          if (order) {
+            const o = order(r.klass);
+            if (!chosen || o < chosenOrder) {
+              chosen = r;
+              chosenOrder = o;
+            }
+          } else {
+            tied += w;
+            if (!chosen || rng.next() * tied < w) chosen = r;
+          }
         }
         i++;
       }
