@@ -145,7 +145,8 @@ export function replayFgd(input: ReplayInput & { tune: number }): FgdReplayResul
     seed: input.seed,
     // The authors' simulator breaks ties by a seeded node order, not at random: this is what lets FGD's
     // integer scores pack (random ties spread small pods over every node and cost FGD ~5 points on `default`).
-    tieBreak: "nodeOrder",
+    // Their Random policy draws a fresh score per node and pod, i.e. a uniform pick: our random tie-break.
+    tieBreak: input.policy === "random" ? "random" : "nodeOrder",
   });
   const frag = new ClusterFragmentation(engine.nodes(), workload.typical(0.95));
   const buckets = new CurveBuckets();
