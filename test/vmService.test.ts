@@ -119,6 +119,8 @@ describe("VM jobs with real processes", () => {
     expect(readFileSync(job.logPath, "utf8")).toMatch(
       /tessera vm: PCI device [0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\.[0-7] does not exist under \/sys\/bus\/pci\/devices/,
     );
+    const detail = await tessera("job", [id]);
+    expect(detail).toMatch(/^VM: +vm qemu \((kvm|tcg)\), exited, no GPUs$/m);
   }, 90_000);
 
   it("a VM job's launch boots a MicroVM: the guest's output is the log, its status the job's", async () => {
@@ -128,6 +130,9 @@ describe("VM jobs with real processes", () => {
     const details = JSON.parse(readFileSync(join(dir, "vm", "vm-hello-1", "vm.json"), "utf8"));
     expect(details).toMatchObject({ runtime: "qemu", state: "exited", gpus: [] });
     expect(details.bootMs).toBeGreaterThan(0);
+    // What the agent reports for `tessera job ID`.
+    const launcher = new VmJobLauncher({ runtime: "qemu", sysfsRoot: "/sys", dataDir: dir, cli });
+    expect(launcher.summary("vm-hello", 1)).toMatch(/^vm qemu \((kvm|tcg)\), booted in \d+ ms, no GPUs$/);
   }, 150_000);
 
   it("cancel (SIGTERM to the job's process) stops the VM", async () => {

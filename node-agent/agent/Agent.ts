@@ -150,7 +150,7 @@ export class Agent {
         generation: this.state.generation,
         agentVersion,
         observed: this.safeObserve(),
-        jobs: this.options.executor.list().map(observedJob),
+        jobs: this.observedJobs(),
       },
     });
     this.restartHeartbeat(this.options.heartbeatMs ?? 2000);
@@ -330,13 +330,21 @@ export class Agent {
       .map((d) => observed.find((g) => g.uuid === d || g.instances?.some((i) => i.uuid === d))?.uuid ?? d);
   }
 
+  /** The executor's jobs as reported; a VM job's devices are its VM (runtime, boot time, GPUs and groups). */
+  private observedJobs(): JobObserved[] {
+    return this.options.executor.list().map((job) => {
+      const vm = this.options.vmLauncher?.summary(job.jobId, job.attempt);
+      return vm ? { ...observedJob(job), visibleDevices: vm } : observedJob(job);
+    });
+  }
+
   private report(observed: GpuObserved[]): void {
     if (!this.stream) return;
     this.stream.write({
       report: {
         generation: this.state.generation,
         gpus: observed,
-        jobs: this.options.executor.list().map(observedJob),
+        jobs: this.observedJobs(),
         errors: this.errors,
       },
     });

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { isVmJob, vmRunSpec } from "../../proto/tessera/VmJobWire.ts";
 import type { JobLaunch } from "../executor/JobProcess.ts";
@@ -59,4 +59,34 @@ export class VmJobLauncher {
       privileged: true,
     };
   }
+
+  /**
+   * One line about a VM job for `tessera job ID` (reported in place of the visible devices): runtime,
+   * accelerator, boot time and the GPUs with their PCI addresses and IOMMU groups, from the runner's `vm.json`.
+   */
+  summary(jobId: string, attempt: number): string | undefined {
+    let details: VmDetailsFile;
+    try {
+      const path = join(this.options.dataDir, "vm", `${jobId}-${attempt}`, "vm.json");
+      details = JSON.parse(readFileSync(path, "utf8")) as VmDetailsFile;
+    } catch {
+      return undefined;
+    }
+    const accel = details.accelerator ? ` (${details.accelerator})` : "";
+    const boot = details.bootMs === null ? details.state : `booted in ${details.bootMs} ms`;
+    const gpus =
+      details.gpus.length === 0
+        ? "no GPUs"
+        : `GPUs ${details.gpus.map((g) => `${g.address} (IOMMU group ${g.iommuGroup})`).join(", ")}`;
+    return `vm ${details.runtime}${accel}, ${boot}, ${gpus}`;
+  }
+}
+
+/** The part of `tessera vm run`'s vm.json (plugins/vm/VmJobRunner.ts) the agent reports. */
+interface VmDetailsFile {
+  runtime: string;
+  accelerator?: string;
+  state: string;
+  bootMs: number | null;
+  gpus: { address: string; iommuGroup: number }[];
 }

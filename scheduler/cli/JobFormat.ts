@@ -130,6 +130,8 @@ export function jobDetail(j: Job__Output): string {
   ];
   if (j.state === "Succeeded" || j.state === "Failed") lines.push(`Exit code: ${j.exitCode}`);
   if (j.logPath) lines.push(`Log:       ${j.logNode}:${j.logPath}`);
+  // For a VM job the agent reports the VM (runtime, boot time, GPUs with PCI addresses and IOMMU groups) here.
+  if (j.spec?.kind === "vm" && j.visibleDevices) lines.push(`VM:        ${j.visibleDevices}`);
   lines.push("Allocations:");
   if (j.allocations.length === 0) lines.push("  (none)");
   for (const a of j.allocations) {
