@@ -2,17 +2,19 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { VmJobLauncher } from "../node-agent/agent/VmJobLauncher.ts";
 import type { GpuProcessProbe } from "../node-agent/vfio/GpuProcessProbe.ts";
 import { SysfsTree } from "../node-agent/vfio/SysfsTree.ts";
 import { VfioBinder } from "../node-agent/vfio/VfioBinder.ts";
 import { runVmJob, type VmJobDetails, vmDetailsFile } from "../plugins/vm/VmJobRunner.ts";
 import type { VmJobSpec } from "../plugins/vm/VmJobSpec.ts";
 import type { RunningVm, VmExit, VmIo, VmRuntime, VmRuntimeInfo } from "../plugins/vm/VmRuntime.ts";
+import type { GpuInventory__Output } from "../proto/generated/tessera/v1/GpuInventory.ts";
 import type { GpuSpec, NodeSpec } from "../scheduler/engine/ClusterSpec.ts";
 import { PlacementEngine } from "../scheduler/engine/PlacementEngine.ts";
 import type { PlacementRequest } from "../scheduler/engine/PlacementRequest.ts";
 import { createPolicy } from "../scheduler/engine/PolicyRegistry.ts";
-import { engineRequest } from "../scheduler/service/EngineBridge.ts";
+import { engineRequest, nodeSpec } from "../scheduler/service/EngineBridge.ts";
 import type { JobRecord } from "../scheduler/store/JobRecord.ts";
 import {
   buildFakeSysfs,
@@ -244,6 +246,36 @@ describe("a 2-GPU VM job on a stand-in node with a built sysfs tree", () => {
     abort.abort();
     expect((await done).reason).toBe("the VM was stopped");
     expect(snapshotTree(root)).toEqual(before);
+  });
+
+  it("the agent reports each GPU's IOMMU group and the scheduler's engine keeps shared groups whole", () => {
+    const launcher = new VmJobLauncher({ runtime: "qemu", sysfsRoot: root, dataDir: dir, cli: "tessera" });
+    const gpu = (i: number): GpuInventory__Output => ({
+      uuid: `GPU-${i}`,
+      index: i,
+      name: "NVIDIA H100 80GB HBM3",
+      model: "H100-SXM5-80GB",
+      memoryMib: 81_559,
+      // NVML's spelling: 8-digit domain, upper case.
+      pciBusId: `0000${pci[i]!.toUpperCase()}`,
+      migCapable: true,
+      nvlinkPeers: [],
+      iommuGroup: "",
+    });
+    const inventory = launcher.withIommuGroups([
+      gpu(0),
+      gpu(1),
+      gpu(2),
+      { ...gpu(3), pciBusId: "0000:99:00.0" },
+    ]);
+    expect(inventory.map((g) => g.iommuGroup)).toEqual(["5", "5", "6", ""]);
+    const spec = nodeSpec("standin-0", {}, 64_000, 512 * 1024, inventory as GpuInventory__Output[], [], []);
+    expect(spec.gpus.map((g) => g.iommuGroup)).toEqual([5, 5, 6, undefined]);
+    const engine = engineFor(spec);
+    expect(placedIndices(engine, vmRequest("vm-1", 1))).toEqual([2]);
+    expect(placedIndices(engine, vmRequest("vm-2", 1))).toEqual([3]);
+    expect(engine.place(vmRequest("vm-3", 1)).ok).toBe(false);
+    expect(placedIndices(engine, vmRequest("vm-4", 2))).toEqual([0, 1]);
   });
 
   it("leaves the tree as it was when binding fails half-way, and the VM never starts", async () => {

@@ -143,7 +143,9 @@ export class Agent {
       register: {
         node: this.options.node,
         labels: this.options.labels ?? {},
-        gpus: this.options.host.inventory(),
+        gpus:
+          this.options.vmLauncher?.withIommuGroups(this.options.host.inventory()) ??
+          this.options.host.inventory(),
         // The host's CPU and memory, so that jobs asking for them (VM jobs always do) can be placed.
         cpuMillis: availableParallelism() * 1000,
         memoryMib: Math.floor(totalmem() / 2 ** 20),
@@ -251,10 +253,13 @@ export class Agent {
     const errors: string[] = [];
     const executor = this.options.executor;
     const wanted = new Map(desired.assignments.map((a) => [Executor.key(a.jobId, a.attempt), a]));
+    // A preempted job gets its priority class's grace between SIGTERM and SIGKILL.
+    const graceMs = new Map(desired.stops.map((s) => [Executor.key(s.jobId, s.attempt), s.graceSeconds * 1000]));
     // Jobs first: a fenced agent stops what the scheduler gave to another node before touching any slice.
     for (const job of executor.list()) {
-      if (wanted.has(Executor.key(job.jobId, job.attempt))) continue;
-      if (job.state === "running") executor.stop(job.jobId, job.attempt);
+      const key = Executor.key(job.jobId, job.attempt);
+      if (wanted.has(key)) continue;
+      if (job.state === "running") executor.stop(job.jobId, job.attempt, graceMs.get(key));
       else {
         executor.forget(job.jobId, job.attempt);
         this.jobGpus.delete(Executor.key(job.jobId, job.attempt));

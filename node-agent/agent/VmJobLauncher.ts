@@ -1,7 +1,9 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import type { GpuInventory } from "../../proto/generated/tessera/v1/GpuInventory.ts";
 import { isVmJob, vmRunSpec } from "../../proto/tessera/VmJobWire.ts";
 import type { JobLaunch } from "../executor/JobProcess.ts";
+import { iommuGroupOf } from "../vfio/PciDevice.ts";
 
 export interface VmJobLauncherOptions {
   /** `tessera agent --vm-runtime NAME`. */
@@ -22,6 +24,14 @@ export interface VmJobLauncherOptions {
  */
 export class VmJobLauncher {
   constructor(private readonly options: VmJobLauncherOptions) {}
+
+  /** The inventory with each GPU's IOMMU group from sysfs, so the scheduler keeps groups whole for VMs. */
+  withIommuGroups(inventory: GpuInventory[]): GpuInventory[] {
+    return inventory.map((gpu) => {
+      const group = gpu.pciBusId ? iommuGroupOf(this.options.sysfsRoot, gpu.pciBusId) : undefined;
+      return group === undefined ? gpu : { ...gpu, iommuGroup: String(group) };
+    });
+  }
 
   /** The launch to run instead, or undefined when the assignment is not a VM job. */
   rewrite(

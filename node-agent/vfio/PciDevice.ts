@@ -1,3 +1,5 @@
+import { readlinkSync } from "node:fs";
+import { basename, join } from "node:path";
 import { type PciAddress, parsePciAddress } from "./PciAddress.ts";
 import type { SysfsTree } from "./SysfsTree.ts";
 
@@ -63,4 +65,18 @@ export function isDisplayController(device: PciDevice): boolean {
 export async function listIommuGroupMembers(sysfs: SysfsTree, group: number): Promise<PciAddress[]> {
   const names = await sysfs.list(`kernel/iommu_groups/${group}/devices`);
   return names.map((name) => parsePciAddress(name));
+}
+
+/**
+ * The IOMMU group of a PCI function (any address spelling, e.g. NVML's), read synchronously for the agent's
+ * inventory; undefined when the function or its group is not under `sysfsRoot`.
+ */
+export function iommuGroupOf(sysfsRoot: string, pciBusId: string): number | undefined {
+  try {
+    const link = readlinkSync(join(sysfsRoot, devicePath(parsePciAddress(pciBusId), "iommu_group")));
+    const group = Number(basename(link));
+    return Number.isInteger(group) ? group : undefined;
+  } catch {
+    return undefined;
+  }
 }

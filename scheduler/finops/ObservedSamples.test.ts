@@ -11,6 +11,7 @@ const inventory = [
     pciBusId: "",
     migCapable: true,
     nvlinkPeers: [],
+    iommuGroup: "",
   },
   {
     uuid: "GPU-b",
@@ -21,6 +22,7 @@ const inventory = [
     pciBusId: "",
     migCapable: true,
     nvlinkPeers: [],
+    iommuGroup: "",
   },
 ];
 const gpu = {

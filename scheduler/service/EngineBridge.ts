@@ -91,6 +91,7 @@ export function nodeSpec(
       nvlinkPeers: inv.nvlinkPeers.map((u) => byUuid.get(u)).filter((i): i is number => i !== undefined),
       mode,
     };
+    if (inv.iommuGroup) spec.iommuGroup = Number(inv.iommuGroup);
     if (mode === "mig") {
       const instances: MigInstanceSpec[] = (seen?.instances ?? []).map((i) => ({
         profile: i.profile,

@@ -19,6 +19,11 @@ export interface GpuInventory {
    * UUIDs of GPUs on this node reachable over an active NVLink.
    */
   'nvlinkPeers'?: (string)[];
+  /**
+   * The GPU's IOMMU group on its host (decimal, from sysfs); empty when unknown or the IOMMU is off. GPUs that
+   * share a group can only be passed to a VM together.
+   */
+  'iommuGroup'?: (string);
 }
 
 /**
@@ -39,4 +44,9 @@ export interface GpuInventory__Output {
    * UUIDs of GPUs on this node reachable over an active NVLink.
    */
   'nvlinkPeers': (string)[];
+  /**
+   * The GPU's IOMMU group on its host (decimal, from sysfs); empty when unknown or the IOMMU is off. GPUs that
+   * share a group can only be passed to a VM together.
+   */
+  'iommuGroup': (string);
 }
