@@ -80,6 +80,7 @@ it("advertises the agent's GPUs from NVML, follows Xids and the scheduler's assi
     ],
     heartbeatMs: 0,
     leaseMs: 0,
+    stops: [],
   };
   await plugin.refresh();
   await eventually(() => expect(kubelet.updates("nvidia.com/gpu").at(-1)).toEqual({ devices: [] }));

@@ -254,7 +254,9 @@ export class Agent {
     const executor = this.options.executor;
     const wanted = new Map(desired.assignments.map((a) => [Executor.key(a.jobId, a.attempt), a]));
     // A preempted job gets its priority class's grace between SIGTERM and SIGKILL.
-    const graceMs = new Map(desired.stops.map((s) => [Executor.key(s.jobId, s.attempt), s.graceSeconds * 1000]));
+    const graceMs = new Map(
+      desired.stops.map((s) => [Executor.key(s.jobId, s.attempt), s.graceSeconds * 1000]),
+    );
     // Jobs first: a fenced agent stops what the scheduler gave to another node before touching any slice.
     for (const job of executor.list()) {
       const key = Executor.key(job.jobId, job.attempt);

@@ -113,6 +113,35 @@ describe("Executor", () => {
     });
   });
 
+  it("waits the grace given to stop before SIGKILL of a job that ignores SIGTERM", async () => {
+    const { executor } = newExecutor();
+    executor.start({
+      jobId: "j",
+      attempt: 1,
+      command: ["sh", "-c", "trap '' TERM; while :; do sleep 0.05; done"],
+      env: { PATH: process.env.PATH ?? "" },
+      workdir: "",
+      visibleDevices: "",
+    });
+    await new Promise((r) => setTimeout(r, 150));
+    const pid = executor.get("j", 1)!.pid;
+    const groupAlive = () => {
+      try {
+        process.kill(-pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const stoppedAt = Date.now();
+    executor.stop("j", 1, 800);
+    // Past the executor's own 200 ms default the job's processes still run: the given grace counts.
+    await new Promise((r) => setTimeout(r, 500));
+    expect(groupAlive()).toBe(true);
+    await until(() => !groupAlive());
+    expect(Date.now() - stoppedAt).toBeGreaterThanOrEqual(790);
+  });
+
   it("adopts a running job after a restart and learns its exit status from the wrapper", async () => {
     const first = newExecutor();
     const env = { PATH: process.env.PATH ?? "" };

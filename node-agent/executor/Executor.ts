@@ -134,16 +134,19 @@ export class Executor {
     return job;
   }
 
-  /** Stops a job: SIGTERM to its process group, SIGKILL after the grace period if it is still there. */
-  stop(jobId: string, attempt: number): void {
+  /**
+   * Stops a job: SIGTERM to its process group, SIGKILL after `graceMs` (default: the executor's `stopGraceMs`) if
+   * it is still there.
+   */
+  stop(jobId: string, attempt: number, graceMs = this.options.stopGraceMs ?? 3000): void {
     const job = this.jobs.get(Executor.key(jobId, attempt));
     if (job?.state !== "running" || job.stopRequested) return;
     job.stopRequested = true;
     this.persist();
     signalGroup(job.pid, "SIGTERM");
-    const timer = setTimeout(() => {
-      if (job.state === "running") signalGroup(job.pid, "SIGKILL");
-    }, this.options.stopGraceMs ?? 3000);
+    // Not only while the job is `running`: the wrapper shell dies of SIGTERM at once, while the job's own
+    // processes may ignore it or take their time; the group outlives its leader until they are gone.
+    const timer = setTimeout(() => signalGroup(job.pid, "SIGKILL"), graceMs);
     timer.unref();
   }
 

@@ -10,6 +10,8 @@ import type { GpuDesired as _tessera_v1_GpuDesired, GpuDesired__Output as _tesse
 import type { GpuInventory as _tessera_v1_GpuInventory, GpuInventory__Output as _tessera_v1_GpuInventory__Output } from './tessera/v1/GpuInventory.ts';
 import type { GpuObserved as _tessera_v1_GpuObserved, GpuObserved__Output as _tessera_v1_GpuObserved__Output } from './tessera/v1/GpuObserved.ts';
 import type { JobObserved as _tessera_v1_JobObserved, JobObserved__Output as _tessera_v1_JobObserved__Output } from './tessera/v1/JobObserved.ts';
+import type { JobStop as _tessera_v1_JobStop, JobStop__Output as _tessera_v1_JobStop__Output } from './tessera/v1/JobStop.ts';
+import type { KubeletAllocation as _tessera_v1_KubeletAllocation, KubeletAllocation__Output as _tessera_v1_KubeletAllocation__Output } from './tessera/v1/KubeletAllocation.ts';
 import type { ListNodesRequest as _tessera_v1_ListNodesRequest, ListNodesRequest__Output as _tessera_v1_ListNodesRequest__Output } from './tessera/v1/ListNodesRequest.ts';
 import type { ListNodesResponse as _tessera_v1_ListNodesResponse, ListNodesResponse__Output as _tessera_v1_ListNodesResponse__Output } from './tessera/v1/ListNodesResponse.ts';
 import type { LogRequest as _tessera_v1_LogRequest, LogRequest__Output as _tessera_v1_LogRequest__Output } from './tessera/v1/LogRequest.ts';
@@ -38,6 +40,8 @@ export interface ProtoGrpcType {
       GpuInventory: MessageTypeDefinition<_tessera_v1_GpuInventory, _tessera_v1_GpuInventory__Output>
       GpuObserved: MessageTypeDefinition<_tessera_v1_GpuObserved, _tessera_v1_GpuObserved__Output>
       JobObserved: MessageTypeDefinition<_tessera_v1_JobObserved, _tessera_v1_JobObserved__Output>
+      JobStop: MessageTypeDefinition<_tessera_v1_JobStop, _tessera_v1_JobStop__Output>
+      KubeletAllocation: MessageTypeDefinition<_tessera_v1_KubeletAllocation, _tessera_v1_KubeletAllocation__Output>
       ListNodesRequest: MessageTypeDefinition<_tessera_v1_ListNodesRequest, _tessera_v1_ListNodesRequest__Output>
       ListNodesResponse: MessageTypeDefinition<_tessera_v1_ListNodesResponse, _tessera_v1_ListNodesResponse__Output>
       LogRequest: MessageTypeDefinition<_tessera_v1_LogRequest, _tessera_v1_LogRequest__Output>

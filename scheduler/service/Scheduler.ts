@@ -3,6 +3,7 @@ import { EventEmitter } from "node:events";
 import type { AgentLogChunk__Output } from "../../proto/generated/tessera/v1/AgentLogChunk.ts";
 import type { Assignment } from "../../proto/generated/tessera/v1/Assignment.ts";
 import type { JobObserved__Output } from "../../proto/generated/tessera/v1/JobObserved.ts";
+import type { JobStop } from "../../proto/generated/tessera/v1/JobStop.ts";
 import type { Register__Output } from "../../proto/generated/tessera/v1/Register.ts";
 import type { Report__Output } from "../../proto/generated/tessera/v1/Report.ts";
 import { vmAssignmentEnv } from "../../proto/tessera/VmJobWire.ts";
@@ -63,6 +64,16 @@ export interface SchedulerOptions {
 const minCycleIntervalMs = 20;
 
 const activeStates: ReadonlySet<JobState> = new Set(["Scheduled", "Running"]);
+
+/** The end of a preempted job's reason; it carries the grace the agent gives it (kept across restarts). */
+const PREEMPTION_GRACE_SUFFIX = /; graceful stop with (\d+)s grace$/;
+
+/** A preempted job's grace between SIGTERM and SIGKILL; undefined for other stops (the agent's default). */
+function preemptionGraceSeconds(job: JobRecord): number | undefined {
+  if (!job.reason.startsWith(PREEMPTION_REASON_PREFIX)) return undefined;
+  const grace = PREEMPTION_GRACE_SUFFIX.exec(job.reason)?.[1];
+  return grace === undefined ? undefined : Number(grace);
+}
 
 /**
  * The scheduler: jobs, nodes and their leases, the placement cycle (through the placement engine only), and the
@@ -561,7 +572,7 @@ export class Scheduler implements SchedulerView {
   private finishStopped(job: JobRecord): void {
     this.stopping.delete(job.id);
     if (job.reason.startsWith(PREEMPTION_REASON_PREFIX)) {
-      const why = job.reason.replace(/; graceful stop with \d+s grace$/, "");
+      const why = job.reason.replace(PREEMPTION_GRACE_SUFFIX, "");
       this.endJob(job, "Preempted", why);
       if (job.spec.requeueOnPreemption) {
         job.allocations = [];
@@ -604,10 +615,13 @@ export class Scheduler implements SchedulerView {
     if (!engineNode) return node.generation;
     node.generation++;
     const assignments: Assignment[] = [];
+    const stops: JobStop[] = [];
     for (const job of this.activeJobsOn(node.name)) {
       if (this.stopping.has(job.id)) {
         // From this generation on, the agent's desired state no longer holds the job.
         if (this.stopping.get(job.id) === 0) this.stopping.set(job.id, node.generation);
+        const graceSeconds = preemptionGraceSeconds(job);
+        if (graceSeconds !== undefined) stops.push({ jobId: job.id, attempt: job.attempt, graceSeconds });
         continue;
       }
       assignments.push({
@@ -635,6 +649,7 @@ export class Scheduler implements SchedulerView {
         assignments,
         heartbeatMs: this.options.heartbeatMs,
         leaseMs: this.options.leaseMs,
+        stops,
       },
     });
     return node.generation;

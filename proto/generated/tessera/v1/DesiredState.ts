@@ -2,6 +2,7 @@
 
 import type { GpuDesired as _tessera_v1_GpuDesired, GpuDesired__Output as _tessera_v1_GpuDesired__Output } from '../../tessera/v1/GpuDesired.ts';
 import type { Assignment as _tessera_v1_Assignment, Assignment__Output as _tessera_v1_Assignment__Output } from '../../tessera/v1/Assignment.ts';
+import type { JobStop as _tessera_v1_JobStop, JobStop__Output as _tessera_v1_JobStop__Output } from '../../tessera/v1/JobStop.ts';
 import type { Long } from '@grpc/proto-loader';
 
 export interface DesiredState {
@@ -13,6 +14,11 @@ export interface DesiredState {
    */
   'heartbeatMs'?: (number);
   'leaseMs'?: (number);
+  /**
+   * Grace periods of jobs being stopped (no longer in `assignments`): SIGTERM, then SIGKILL after grace_seconds.
+   * A stopped job not listed here gets the agent's default grace.
+   */
+  'stops'?: (_tessera_v1_JobStop)[];
 }
 
 export interface DesiredState__Output {
@@ -24,4 +30,9 @@ export interface DesiredState__Output {
    */
   'heartbeatMs': (number);
   'leaseMs': (number);
+  /**
+   * Grace periods of jobs being stopped (no longer in `assignments`): SIGTERM, then SIGKILL after grace_seconds.
+   * A stopped job not listed here gets the agent's default grace.
+   */
+  'stops': (_tessera_v1_JobStop__Output)[];
 }

@@ -2,6 +2,7 @@
 
 import type { GpuObserved as _tessera_v1_GpuObserved, GpuObserved__Output as _tessera_v1_GpuObserved__Output } from '../../tessera/v1/GpuObserved.ts';
 import type { JobObserved as _tessera_v1_JobObserved, JobObserved__Output as _tessera_v1_JobObserved__Output } from '../../tessera/v1/JobObserved.ts';
+import type { KubeletAllocation as _tessera_v1_KubeletAllocation, KubeletAllocation__Output as _tessera_v1_KubeletAllocation__Output } from '../../tessera/v1/KubeletAllocation.ts';
 import type { Long } from '@grpc/proto-loader';
 
 export interface Report {
@@ -15,6 +16,11 @@ export interface Report {
    * Reconcile failures, one sentence each, e.g. why a MIG instance could not be destroyed.
    */
   'errors'?: (string)[];
+  /**
+   * Devices the kubelet allocated to containers through the agent's device plugin and still holds; the scheduler
+   * must not place Tessera jobs on them.
+   */
+  'kubeletAllocations'?: (_tessera_v1_KubeletAllocation)[];
 }
 
 export interface Report__Output {
@@ -28,4 +34,9 @@ export interface Report__Output {
    * Reconcile failures, one sentence each, e.g. why a MIG instance could not be destroyed.
    */
   'errors': (string)[];
+  /**
+   * Devices the kubelet allocated to containers through the agent's device plugin and still holds; the scheduler
+   * must not place Tessera jobs on them.
+   */
+  'kubeletAllocations': (_tessera_v1_KubeletAllocation__Output)[];
 }

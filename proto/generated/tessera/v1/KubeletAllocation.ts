@@ -1,0 +1,55 @@
+// Original file: proto/tessera/v1/node.proto
+
+import type { MigPlacement as _tessera_v1_MigPlacement, MigPlacement__Output as _tessera_v1_MigPlacement__Output } from '../../tessera/v1/MigPlacement.ts';
+
+/**
+ * One container's devices as the kubelet allocated them.
+ */
+export interface KubeletAllocation {
+  /**
+   * Extended resource, e.g. `nvidia.com/mig-1g.10gb`.
+   */
+  'resourceName'?: (string);
+  /**
+   * `whole`, `mig`, `shared` or `vfio`.
+   */
+  'kind'?: (string);
+  /**
+   * Device IDs as the kubelet knows them (`GPU-…`, `MIG-…`, `GPU-…::N`, PCI addresses).
+   */
+  'deviceIds'?: (string)[];
+  /**
+   * The physical GPUs behind them.
+   */
+  'gpuUuids'?: (string)[];
+  /**
+   * For `mig`: the instances held, as the agent observes them.
+   */
+  'mig'?: (_tessera_v1_MigPlacement)[];
+}
+
+/**
+ * One container's devices as the kubelet allocated them.
+ */
+export interface KubeletAllocation__Output {
+  /**
+   * Extended resource, e.g. `nvidia.com/mig-1g.10gb`.
+   */
+  'resourceName': (string);
+  /**
+   * `whole`, `mig`, `shared` or `vfio`.
+   */
+  'kind': (string);
+  /**
+   * Device IDs as the kubelet knows them (`GPU-…`, `MIG-…`, `GPU-…::N`, PCI addresses).
+   */
+  'deviceIds': (string)[];
+  /**
+   * The physical GPUs behind them.
+   */
+  'gpuUuids': (string)[];
+  /**
+   * For `mig`: the instances held, as the agent observes them.
+   */
+  'mig': (_tessera_v1_MigPlacement__Output)[];
+}
