@@ -71,21 +71,57 @@ describe("bad input over gRPC", () => {
     expect(err.details).toMatch(/larger than max/);
   });
 
-  it("answers garbage bytes in a call with an error, and garbage on the socket by closing it", async () => {
+  const garbage = Buffer.from([0xff, 0xff, 0xff, 0xff, 0x0f, 0x12, 0x99, 0x01, 0x02]);
+  const bytes = (b: Buffer) => b;
+
+  function unaryGarbage(method: string): Promise<grpc.ServiceError> {
     const raw = new grpc.Client(scheduler.address, grpc.credentials.createInsecure());
-    const garbage = Buffer.from([0xff, 0xff, 0xff, 0xff, 0x0f, 0x12, 0x99, 0x01, 0x02]);
-    const err = await new Promise<grpc.ServiceError>((resolve, reject) =>
-      raw.makeUnaryRequest(
-        "/tessera.v1.JobService/Submit",
-        (b: Buffer) => b,
-        (b: Buffer) => b,
-        garbage,
-        (e) => (e ? resolve(e) : reject(new Error("garbage accepted"))),
+    return new Promise<grpc.ServiceError>((resolve, reject) =>
+      raw.makeUnaryRequest(method, bytes, bytes, garbage, (e) =>
+        e ? resolve(e) : reject(new Error("garbage accepted")),
       ),
+    ).finally(() => raw.close());
+  }
+
+  function streamGarbage(
+    open: (raw: grpc.Client) => grpc.ClientReadableStream<Buffer>,
+  ): Promise<grpc.ServiceError> {
+    const raw = new grpc.Client(scheduler.address, grpc.credentials.createInsecure());
+    return new Promise<grpc.ServiceError>((resolve, reject) => {
+      const call = open(raw);
+      call.on("data", () => undefined);
+      call.on("error", (e: grpc.ServiceError) => resolve(e));
+      call.on("end", () => reject(new Error("garbage accepted")));
+    }).finally(() => raw.close());
+  }
+
+  it.each([
+    ["/tessera.v1.JobService/Submit", "SubmitRequest"],
+    ["/tessera.v1.JobService/Get", "GetJobRequest"],
+    ["/tessera.v1.JobService/List", "ListJobsRequest"],
+    ["/tessera.v1.JobService/Cancel", "CancelJobRequest"],
+  ])("answers garbage bytes in %s with INVALID_ARGUMENT naming the message", async (method, type) => {
+    const err = await unaryGarbage(method);
+    expect(err.code).toBe(grpc.status.INVALID_ARGUMENT);
+    expect(err.details).toMatch(new RegExp(`^malformed ${type}: .+; send a protobuf-encoded ${type}$`));
+  });
+
+  it("answers garbage bytes in a stream call (Watch) and on the agent stream (Connect) with INVALID_ARGUMENT", async () => {
+    const watch = await streamGarbage((raw) =>
+      raw.makeServerStreamRequest("/tessera.v1.JobService/Watch", bytes, bytes, garbage),
     );
-    raw.close();
-    expect([grpc.status.INTERNAL, grpc.status.INVALID_ARGUMENT]).toContain(err.code);
-    expect(err.details).toMatch(/deserializ/i);
+    expect(watch.code).toBe(grpc.status.INVALID_ARGUMENT);
+    expect(watch.details).toMatch(/^malformed WatchJobsRequest: /);
+    const connect = await streamGarbage((raw) => {
+      const call = raw.makeBidiStreamRequest("/tessera.v1.NodeService/Connect", bytes, bytes);
+      call.write(garbage);
+      return call;
+    });
+    expect(connect.code).toBe(grpc.status.INVALID_ARGUMENT);
+    expect(connect.details).toMatch(/^malformed AgentMessage: /);
+  });
+
+  it("closes a connection that sends garbage instead of HTTP/2", async () => {
     const answer = await new Promise<Buffer>((resolve) => {
       const chunks: Buffer[] = [];
       const socket = connect(scheduler.port, "127.0.0.1", () => socket.write(Buffer.alloc(4096, 0xab)));

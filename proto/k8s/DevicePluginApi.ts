@@ -1,6 +1,10 @@
 import { fileURLToPath } from "node:url";
 import type { MethodDefinition, ServiceDefinition } from "@grpc/grpc-js";
 import { loadSync } from "@grpc/proto-loader";
+import { tolerant } from "../MalformedRequest.ts";
+
+// Shared with the Tessera services; the plugin and the fake kubelet take it from here with the messages.
+export { MalformedRequest } from "../MalformedRequest.ts";
 
 /**
  * TypeScript shapes of the kubelet Device Plugin API v1beta1 messages (`v1beta1/deviceplugin.proto`), as
@@ -106,18 +110,6 @@ export const DEFAULT_DEVICE_PLUGIN_DIR = "/var/lib/kubelet/device-plugins";
 export const KUBELET_SOCKET_NAME = "kubelet.sock";
 export const KUBELET_CHECKPOINT_NAME = "kubelet_internal_checkpoint";
 
-/**
- * A request whose bytes did not decode. The server-side deserializers return this instead of throwing, because
- * grpc-js turns a throwing deserializer into a bare INTERNAL "Error deserializing request"; the handler answers
- * INVALID_ARGUMENT with the decoder's reason instead.
- */
-export class MalformedRequest {
-  constructor(
-    readonly messageType: string,
-    readonly reason: string,
-  ) {}
-}
-
 type Method<Req, Res> = MethodDefinition<Req, Res>;
 
 export interface DevicePluginServiceDefinition extends ServiceDefinition {
@@ -131,13 +123,6 @@ export interface DevicePluginServiceDefinition extends ServiceDefinition {
 export interface RegistrationServiceDefinition extends ServiceDefinition {
   Register: Method<RegisterRequest, Empty>;
 }
-
-/** Request deserializers of these definitions may return MalformedRequest instead of throwing. */
-export type Tolerant<S extends ServiceDefinition> = {
-  [K in keyof S]: S[K] extends MethodDefinition<infer Req, infer Res>
-    ? MethodDefinition<Req | MalformedRequest, Res>
-    : never;
-};
 
 const DEVICE_PLUGIN_PROTO_PATH = fileURLToPath(new URL("./v1beta1/deviceplugin.proto", import.meta.url));
 
@@ -154,33 +139,6 @@ function service<S extends ServiceDefinition>(name: string): S {
     throw new Error(`${DEVICE_PLUGIN_PROTO_PATH} does not define service v1beta1.${name}`);
   }
   return definition as unknown as S;
-}
-
-const requestTypeNames: Readonly<Record<string, string>> = {
-  Register: "RegisterRequest",
-  GetDevicePluginOptions: "Empty",
-  ListAndWatch: "Empty",
-  GetPreferredAllocation: "PreferredAllocationRequest",
-  Allocate: "AllocateRequest",
-  PreStartContainer: "PreStartContainerRequest",
-};
-
-function tolerant<S extends ServiceDefinition>(definition: S): Tolerant<S> {
-  const result: Record<string, MethodDefinition<unknown, unknown>> = {};
-  for (const [name, method] of Object.entries(definition)) {
-    const messageType = requestTypeNames[name] ?? name;
-    result[name] = {
-      ...method,
-      requestDeserialize: (bytes: Buffer) => {
-        try {
-          return method.requestDeserialize(bytes);
-        } catch (error) {
-          return new MalformedRequest(messageType, error instanceof Error ? error.message : String(error));
-        }
-      },
-    };
-  }
-  return result as Tolerant<S>;
 }
 
 /** Method definitions for clients (the kubelet side calls DevicePlugin, the plugin side calls Registration). */

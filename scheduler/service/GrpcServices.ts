@@ -3,9 +3,13 @@ import type { AgentMessage__Output } from "../../proto/generated/tessera/v1/Agen
 import type { CapacityServiceHandlers } from "../../proto/generated/tessera/v1/CapacityService.ts";
 import type { JobEvent } from "../../proto/generated/tessera/v1/JobEvent.ts";
 import type { JobServiceHandlers } from "../../proto/generated/tessera/v1/JobService.ts";
+import type { LogChunk } from "../../proto/generated/tessera/v1/LogChunk.ts";
+import type { LogsRequest__Output } from "../../proto/generated/tessera/v1/LogsRequest.ts";
 import type { NodeServiceHandlers } from "../../proto/generated/tessera/v1/NodeService.ts";
 import type { QueueServiceHandlers } from "../../proto/generated/tessera/v1/QueueService.ts";
 import type { SchedulerMessage } from "../../proto/generated/tessera/v1/SchedulerMessage.ts";
+import type { WatchJobsRequest__Output } from "../../proto/generated/tessera/v1/WatchJobsRequest.ts";
+import { MalformedRequest } from "../../proto/MalformedRequest.ts";
 import type { QueueControl } from "../queue/QueueControl.ts";
 import { type JobRecord, type JobState, jobStates } from "../store/JobRecord.ts";
 import { validateJobSpec } from "./JobSpecValidation.ts";
@@ -21,16 +25,35 @@ function toStatus(err: unknown): Partial<grpc.StatusObject> {
   return { code: grpc.status.INTERNAL, details: `internal error: ${(err as Error).message}` };
 }
 
-/** Wraps a unary handler: checks the token, turns ServiceErrors into their status, never throws. */
+/** The answer to request bytes that did not decode (the services are served through `tolerant`). */
+function malformed(request: MalformedRequest): ServiceError {
+  return ServiceError.invalid(request.describe());
+}
+
+/** Ends a stream call with the error's status. */
+function refuse(
+  call: grpc.ServerWritableStream<unknown, unknown> | grpc.ServerDuplexStream<unknown, unknown>,
+  error: ServiceError,
+): void {
+  call.emit("error", toStatus(error));
+}
+
+/**
+ * Wraps a unary handler: checks the token, answers undecodable requests with INVALID_ARGUMENT, turns
+ * ServiceErrors into their status, never throws.
+ */
 function unary<Req, Res>(
   authorize: Authorize,
   body: (request: Req) => Promise<Res> | Res,
-): grpc.handleUnaryCall<Req, Res> {
+): grpc.handleUnaryCall<Req | MalformedRequest, Res> {
   return (call, callback) => {
     const denied = authorize(call.metadata);
     if (denied) return callback(toStatus(denied) as grpc.ServiceError);
+    const request = call.request;
+    if (request instanceof MalformedRequest)
+      return callback(toStatus(malformed(request)) as grpc.ServiceError);
     Promise.resolve()
-      .then(() => body(call.request))
+      .then(() => body(request))
       .then(
         (res) => callback(null, res),
         (err: unknown) => callback(toStatus(err) as grpc.ServiceError),
@@ -86,16 +109,15 @@ export function jobServiceHandlers(scheduler: Scheduler, authorize: Authorize): 
       return { jobs: page.map(jobMessage), nextPageToken: more ? String(page.at(-1)?.seq ?? 0) : "" };
     }),
     Cancel: unary(authorize, async (req) => jobMessage(await scheduler.cancel(req.id, req.reason))),
-    Logs: (call) => {
+    Logs: (call: grpc.ServerWritableStream<LogsRequest__Output | MalformedRequest, LogChunk>) => {
       const denied = authorize(call.metadata);
-      if (denied) {
-        call.emit("error", { code: denied.code, details: denied.message });
-        return;
-      }
+      if (denied) return refuse(call, denied);
+      const request = call.request;
+      if (request instanceof MalformedRequest) return refuse(call, malformed(request));
       try {
         const stop = scheduler.openLog(
-          call.request.id,
-          call.request.follow,
+          request.id,
+          request.follow,
           (data) => call.write({ data }),
           (error) => {
             if (error) call.emit("error", { code: grpc.status.UNAVAILABLE, details: error });
@@ -107,19 +129,18 @@ export function jobServiceHandlers(scheduler: Scheduler, authorize: Authorize): 
         call.emit("error", toStatus(err));
       }
     },
-    Watch: (call) => {
+    Watch: (call: grpc.ServerWritableStream<WatchJobsRequest__Output | MalformedRequest, JobEvent>) => {
       const denied = authorize(call.metadata);
-      if (denied) {
-        call.emit("error", { code: denied.code, details: denied.message });
-        return;
-      }
-      const wanted = call.request.jobId;
+      if (denied) return refuse(call, denied);
+      const request = call.request;
+      if (request instanceof MalformedRequest) return refuse(call, malformed(request));
+      const wanted = request.jobId;
       const send = (type: string, job: JobRecord) => {
         if (wanted && job.id !== wanted) return;
         const event: JobEvent = { type, job: jobMessage(job), atUnixMs: Date.now() };
         call.write(event);
       };
-      if (call.request.includeCurrent) {
+      if (request.includeCurrent) {
         for (const j of scheduler.jobs()) send("current", j);
       }
       const listener = (type: JobEventType, job: JobRecord) => send(type, job);
@@ -136,13 +157,11 @@ export function nodeServiceHandlers(scheduler: Scheduler, authorize: Authorize):
   return {
     Connect: (call) => {
       const denied = authorize(call.metadata);
-      if (denied) {
-        call.emit("error", { code: denied.code, details: denied.message });
-        return;
-      }
+      if (denied) return refuse(call, denied);
       let session: { node: string; id: number } | undefined;
-      call.on("data", (msg: AgentMessage__Output) => {
+      call.on("data", (msg: AgentMessage__Output | MalformedRequest) => {
         try {
+          if (msg instanceof MalformedRequest) throw malformed(msg);
           if (msg.register) {
             if (session) throw ServiceError.invalid("register was already sent on this stream");
             if (!/^[a-z0-9][a-z0-9\-.]{0,62}$/.test(msg.register.node)) {

@@ -1,5 +1,6 @@
 import { timingSafeEqual } from "node:crypto";
 import * as grpc from "@grpc/grpc-js";
+import { tolerant } from "../../proto/MalformedRequest.ts";
 import { isLoopbackHost, parseHostPort } from "../../proto/tessera/SchedulerEndpoint.ts";
 import { tesseraV1 } from "../../proto/tessera/TesseraGrpc.ts";
 import { createPolicy, type PolicyName } from "../engine/PolicyRegistry.ts";
@@ -77,11 +78,12 @@ export async function startSchedulerServer(options: SchedulerServerOptions): Pro
     "grpc.keepalive_permit_without_calls": 1,
   });
   const v1 = tesseraV1();
-  server.addService(v1.JobService.service, jobServiceHandlers(scheduler, authorize));
-  server.addService(v1.NodeService.service, nodeServiceHandlers(scheduler, authorize));
-  server.addService(v1.CapacityService.service, capacityServiceHandlers(scheduler, authorize));
+  // Undecodable requests reach the handlers, which answer INVALID_ARGUMENT instead of grpc-js's INTERNAL.
+  server.addService(tolerant(v1.JobService.service), jobServiceHandlers(scheduler, authorize));
+  server.addService(tolerant(v1.NodeService.service), nodeServiceHandlers(scheduler, authorize));
+  server.addService(tolerant(v1.CapacityService.service), capacityServiceHandlers(scheduler, authorize));
   server.addService(
-    v1.QueueService.service,
+    tolerant(v1.QueueService.service),
     queueServiceHandlers(new QueueControl(scheduler.queue, queueFile), authorize),
   );
   queueFile?.follow(
