@@ -11,7 +11,10 @@ export type GpuState = "free" | "partial" | "full" | "unavailable";
 
 export interface ProfileCapacity {
   profile: string;
-  /** Instances of this profile that could be handed out now: free existing ones plus free valid placements. */
+  /**
+   * Instances of this profile that could be handed out now: free existing ones plus free valid placements;
+   * a GPU with nothing allocated counts as repartitioned for the profile.
+   */
   available: number;
   allocated: number;
 }
@@ -88,11 +91,11 @@ function profileCapacity(
   const ofProfile = gpu.slices.filter((s) => s.kind === "mig" && s.profile === profile.name);
   const allocated = ofProfile.filter((s) => s.jobId !== undefined).length;
   let available = 0;
-  if (usable(node, gpu) && gpu.sharingMode === "mig") {
-    available = ofProfile.length - allocated + creatable(model, migLayout(model, gpu), profile);
-  } else if (usable(node, gpu) && gpu.slices.length === 0) {
-    // An untouched GPU can be repartitioned for the profile.
+  if (usable(node, gpu) && gpu.slices.every((s) => s.jobId === undefined)) {
+    // An untouched GPU, or a MIG GPU whose instances are all free, can be repartitioned for the profile.
     available = creatable(model, [], profile);
+  } else if (usable(node, gpu) && gpu.sharingMode === "mig") {
+    available = ofProfile.length - allocated + creatable(model, migLayout(model, gpu), profile);
   }
   return { profile: profile.name, available, allocated };
 }

@@ -1,5 +1,6 @@
 import * as grpc from "@grpc/grpc-js";
 import type { AgentMessage__Output } from "../../proto/generated/tessera/v1/AgentMessage.ts";
+import type { Capacity } from "../../proto/generated/tessera/v1/Capacity.ts";
 import type { CapacityServiceHandlers } from "../../proto/generated/tessera/v1/CapacityService.ts";
 import type { JobEvent } from "../../proto/generated/tessera/v1/JobEvent.ts";
 import type { JobServiceHandlers } from "../../proto/generated/tessera/v1/JobService.ts";
@@ -10,11 +11,13 @@ import type { QueueServiceHandlers } from "../../proto/generated/tessera/v1/Queu
 import type { SchedulerMessage } from "../../proto/generated/tessera/v1/SchedulerMessage.ts";
 import type { WatchJobsRequest__Output } from "../../proto/generated/tessera/v1/WatchJobsRequest.ts";
 import { MalformedRequest } from "../../proto/MalformedRequest.ts";
+import { fleetCapacity } from "../metrics/FleetCapacity.ts";
 import type { QueueControl } from "../queue/QueueControl.ts";
 import { type JobRecord, type JobState, jobStates } from "../store/JobRecord.ts";
 import { validateJobSpec } from "./JobSpecValidation.ts";
 import { jobMessage, nodeMessage } from "./JobWire.ts";
 import type { Scheduler } from "./Scheduler.ts";
+import { SchedulerFleetView } from "./SchedulerFleetView.ts";
 import type { JobEventType } from "./SchedulerView.ts";
 import { ServiceError } from "./ServiceError.ts";
 
@@ -201,18 +204,36 @@ export function nodeServiceHandlers(scheduler: Scheduler, authorize: Authorize):
   };
 }
 
+/**
+ * GetCapacity: the fleet capacity the HTTP API, metrics and dashboard report (`fleetCapacity`), in the wire's
+ * units (thousandths of a GPU, percent), with node and job counts.
+ */
 export function capacityServiceHandlers(scheduler: Scheduler, authorize: Authorize): CapacityServiceHandlers {
   return {
-    GetCapacity: unary(authorize, () => {
-      const c = scheduler.capacity();
+    GetCapacity: unary(authorize, (): Capacity => {
+      const report = fleetCapacity(new SchedulerFleetView(scheduler).snapshot());
+      const nodes = [...scheduler.nodes()];
+      let pendingJobs = 0;
+      let runningJobs = 0;
+      for (const j of scheduler.jobs()) {
+        if (j.state === "Pending") pendingJobs++;
+        else if (j.state === "Running" || j.state === "Scheduled") runningJobs++;
+      }
       return {
-        nodes: c.nodes,
-        readyNodes: c.readyNodes,
-        gpus: c.gpus,
-        models: c.models,
-        fragmentationPercent: c.fragmentationPercent,
-        pendingJobs: c.pendingJobs,
-        runningJobs: c.runningJobs,
+        nodes: nodes.length,
+        readyNodes: nodes.filter((n) => n.state === "Ready").length,
+        gpus: report.gpus,
+        models: report.models.map((m) => ({
+          model: m.model,
+          gpus: m.gpus,
+          idleGpus: m.gpusByState.free,
+          allocatedMilli: Math.round(m.allocatedGpus * 1000),
+          totalMilli: m.gpus * 1000,
+          profiles: m.profiles.map((p) => ({ profile: p.profile, freeInstances: p.available })),
+        })),
+        fragmentationPercent: Math.round(report.fragmentation * 10000) / 100,
+        pendingJobs,
+        runningJobs,
       };
     }),
   };

@@ -19,7 +19,6 @@ import {
 } from "../queue/SchedulerQueue.ts";
 import { finalJobStates, type JobRecord, type JobSpec, type JobState } from "../store/JobRecord.ts";
 import type { JobStore } from "../store/JobStore.ts";
-import { type CapacitySummary, capacitySummary } from "./CapacityReport.ts";
 import {
   adoptedPlacements,
   allocationIds,
@@ -178,10 +177,6 @@ export class Scheduler implements SchedulerView {
       });
     }
     return out;
-  }
-
-  capacity(): CapacitySummary {
-    return capacitySummary(this.engine, [...this.nodesByName.values()], this.jobsById.values());
   }
 
   // ---- jobs ----

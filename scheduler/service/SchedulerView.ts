@@ -1,6 +1,5 @@
 import type { EventEmitter } from "node:events";
 import type { JobRecord } from "../store/JobRecord.ts";
-import type { CapacitySummary } from "./CapacityReport.ts";
 import type { NodeRecord } from "./NodeRecord.ts";
 
 export type JobEventType = "created" | "updated";
@@ -21,5 +20,4 @@ export interface SchedulerView {
   job(id: string): JobRecord | undefined;
   nodes(): Iterable<NodeRecord>;
   node(name: string): NodeRecord | undefined;
-  capacity(): CapacitySummary;
 }
