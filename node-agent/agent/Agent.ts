@@ -1,6 +1,7 @@
 import { closeSync, existsSync, openSync, readSync, statSync } from "node:fs";
 import { availableParallelism, totalmem } from "node:os";
 import * as grpc from "@grpc/grpc-js";
+import type { KubeletAllocationTable } from "../../plugins/deviceplugin/KubeletAllocationTable.ts";
 import type { AgentLogChunk } from "../../proto/generated/tessera/v1/AgentLogChunk.ts";
 import type { AgentMessage } from "../../proto/generated/tessera/v1/AgentMessage.ts";
 import type { Assignment__Output } from "../../proto/generated/tessera/v1/Assignment.ts";
@@ -35,6 +36,8 @@ export interface AgentOptions {
   log?: (line: string) => void;
   /** Starts VM jobs (kind vm) through `tessera vm run`; absent, they run as plain processes. */
   vmLauncher?: VmJobLauncher;
+  /** What the kubelet holds through the device plugin (`--kubelet-dir`), reported so Tessera keeps off it. */
+  kubeletAllocations?: KubeletAllocationTable;
 }
 
 const agentVersion = "0.1.0";
@@ -345,6 +348,11 @@ export class Agent {
     });
   }
 
+  /** Reports at once, e.g. after the kubelet allocated or released devices. */
+  reportNow(): void {
+    this.report(this.safeObserve());
+  }
+
   private report(observed: GpuObserved[]): void {
     if (!this.stream) return;
     this.stream.write({
@@ -353,6 +361,18 @@ export class Agent {
         gpus: observed,
         jobs: this.observedJobs(),
         errors: this.errors,
+        kubeletAllocations: (this.options.kubeletAllocations?.current() ?? []).map((a) => ({
+          resourceName: a.resourceName,
+          kind: a.kind,
+          deviceIds: a.deviceIds,
+          gpuUuids: a.gpuUuids,
+          // The scheduler places by instance position: find each held MIG device among the observed instances.
+          mig: observed.flatMap((g) =>
+            (g.instances ?? [])
+              .filter((i) => i.uuid !== undefined && a.deviceIds.includes(i.uuid))
+              .map((i) => ({ profile: i.profile, start: i.start, size: i.size })),
+          ),
+        })),
       },
     });
   }

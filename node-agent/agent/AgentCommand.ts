@@ -6,6 +6,7 @@ import {
   type DevicePluginFlags,
   devicePluginConfigFromFlags,
 } from "../../plugins/deviceplugin/DevicePluginCommand.ts";
+import { KubeletAllocationTable } from "../../plugins/deviceplugin/KubeletAllocationTable.ts";
 import { type NvmlDevicePlugin, startNvmlDevicePlugin } from "../../plugins/deviceplugin/NvmlDevicePlugin.ts";
 import { allocationLog, lineLog } from "../../plugins/deviceplugin/PluginLog.ts";
 import { createVmRuntime, vmRuntimeNames } from "../../plugins/vm/VmRuntimes.ts";
@@ -88,6 +89,7 @@ export function registerAgentCommands(program: Command): void {
           ...(vm.runnable && vm.accelerator ? { "tessera.io/vm-accelerator": vm.accelerator } : {}),
         };
         log(`agent: VM runtime ${vm.runtime}: ${vm.runnable ? "runnable" : "not runnable"}; ${vm.detail}`);
+        const kubeletAllocations = new KubeletAllocationTable(() => agent?.reportNow());
         agent = new Agent({
           scheduler,
           node,
@@ -97,6 +99,7 @@ export function registerAgentCommands(program: Command): void {
           executor,
           token: tokenFile ? readTokenFile(tokenFile) : undefined,
           log,
+          kubeletAllocations,
           vmLauncher: new VmJobLauncher({
             runtime: flags.vmRuntime,
             sysfsRoot: flags.sysfsRoot,
@@ -107,11 +110,18 @@ export function registerAgentCommands(program: Command): void {
         });
         if (flags.kubeletDir) {
           const started = agent;
+          const logged = allocationLog(log);
           devicePlugin = await startNvmlDevicePlugin({
             config: devicePluginConfigFromFlags(flags),
             desired: () => started.desiredState,
             log: lineLog(log),
-            sink: allocationLog(log),
+            sink: {
+              reportAllocation(allocation) {
+                logged.reportAllocation(allocation);
+                kubeletAllocations.reportAllocation(allocation);
+              },
+            },
+            allocations: kubeletAllocations,
           });
         }
         agent.start();

@@ -1,5 +1,6 @@
 import type { GpuInventory__Output } from "../../proto/generated/tessera/v1/GpuInventory.ts";
 import type { GpuObserved__Output } from "../../proto/generated/tessera/v1/GpuObserved.ts";
+import type { KubeletAllocation__Output } from "../../proto/generated/tessera/v1/KubeletAllocation.ts";
 import type { SchedulerMessage } from "../../proto/generated/tessera/v1/SchedulerMessage.ts";
 
 export type NodeReadiness = "Ready" | "NotReady" | "Draining";
@@ -31,4 +32,6 @@ export interface NodeRecord {
   session: AgentSession | undefined;
   /** True while the node is part of the placement engine's cluster. */
   inEngine: boolean;
+  /** Devices pods hold through the node's device plugin; the engine counts them as taken. */
+  kubeletAllocations?: KubeletAllocation__Output[];
 }

@@ -7,6 +7,7 @@ import type { JobStop } from "../../proto/generated/tessera/v1/JobStop.ts";
 import type { Register__Output } from "../../proto/generated/tessera/v1/Register.ts";
 import type { Report__Output } from "../../proto/generated/tessera/v1/Report.ts";
 import { vmAssignmentEnv } from "../../proto/tessera/VmJobWire.ts";
+import type { GpuAssignment } from "../engine/Placement.ts";
 import { PlacementEngine } from "../engine/PlacementEngine.ts";
 import type { ScorePlugin } from "../engine/ScorePlugin.ts";
 import { openQueueConfig, type QueueConfig } from "../queue/QueueConfig.ts";
@@ -315,6 +316,13 @@ export class Scheduler implements SchedulerView {
     node.observed = msg.gpus;
     node.generationReached = msg.generation;
     node.errors = msg.errors;
+    if (JSON.stringify(msg.kubeletAllocations) !== JSON.stringify(node.kubeletAllocations ?? [])) {
+      this.releaseKubeletHolds(node);
+      node.kubeletAllocations = msg.kubeletAllocations;
+      this.commitKubeletHolds(node);
+      // A released device may let a pending job in.
+      this.queueCycle();
+    }
     const changed = this.applyJobReports(node, msg.jobs);
     this.events.emit("node", node);
     if (changed.length > 0) {
@@ -446,6 +454,7 @@ export class Scheduler implements SchedulerView {
     const jobs = this.activeJobsOn(node.name);
     if (node.inEngine) {
       for (const job of jobs) this.releaseOn(job, node.name);
+      this.releaseKubeletHolds(node);
       this.engine.removeNode(node.name);
       node.inEngine = false;
     }
@@ -462,6 +471,58 @@ export class Scheduler implements SchedulerView {
           this.log(`node ${node.name}: cannot adopt job ${job.id}: ${(err as Error).message}`);
         }
       }
+    }
+    this.commitKubeletHolds(node);
+  }
+
+  /**
+   * Takes what pods hold in the engine, so no Tessera job is placed there: a MIG instance by its position, any
+   * other device (whole GPU, share replica, VFIO) as its whole GPU.
+   */
+  private commitKubeletHolds(node: NodeRecord): void {
+    if (!node.inEngine) return;
+    const engineNode = this.engine.node(node.name);
+    for (const [n, held] of (node.kubeletAllocations ?? []).entries()) {
+      const gpus: GpuAssignment[] = [];
+      for (const uuid of held.gpuUuids) {
+        const gpu = engineNode?.gpus.find((g) => g.uuid === uuid);
+        if (!gpu) continue;
+        const mig = held.kind === "mig" ? held.mig : [];
+        if (mig.length === 0) gpus.push({ kind: "whole", gpuIndex: gpu.index, gpuUuid: uuid });
+        for (const m of mig) {
+          if (!gpu.mig.some((i) => i.start === m.start && i.profile.name === m.profile)) continue;
+          gpus.push({
+            kind: "mig",
+            gpuIndex: gpu.index,
+            gpuUuid: uuid,
+            profile: m.profile,
+            start: m.start,
+            action: "reuse",
+          });
+        }
+      }
+      if (gpus.length === 0) continue;
+      try {
+        this.engine.commit({
+          requestId: kubeletHoldId(node.name, n),
+          node: node.name,
+          cpuMilli: 0,
+          memoryMiB: 0,
+          gpus,
+          score: 0,
+        });
+      } catch (err) {
+        this.log(
+          `node ${node.name}: pods hold ${held.deviceIds.join(", ")} (${held.resourceName}), which a Tessera job holds too: ${(err as Error).message}`,
+        );
+      }
+    }
+  }
+
+  private releaseKubeletHolds(node: NodeRecord): void {
+    for (const n of (node.kubeletAllocations ?? []).keys()) {
+      const id = kubeletHoldId(node.name, n);
+      if (this.engine.allocation(id)) this.engine.release(id);
     }
   }
 
@@ -626,7 +687,7 @@ export class Scheduler implements SchedulerView {
         env: job.spec.kind === "vm" ? vmAssignmentEnv(job.spec.env, job.spec.request) : job.spec.env,
         workdir: job.spec.workdir,
         slices: job.allocations
-          .filter((a) => a.node === node.name)
+          .filter((a) => a.node === node.name && a.kind !== "none")
           .map((a) => ({
             gpuUuid: a.gpuUuid,
             kind: a.kind,
@@ -809,6 +870,7 @@ export class Scheduler implements SchedulerView {
           changed.push(job);
         }
         if (node.inEngine) {
+          this.releaseKubeletHolds(node);
           this.engine.removeNode(node.name);
           node.inEngine = false;
         }
@@ -822,7 +884,13 @@ export class Scheduler implements SchedulerView {
   }
 }
 
+/** Engine allocation id of a node's n-th kubelet allocation. */
+function kubeletHoldId(node: string, n: number): string {
+  return `kubelet:${node}:${n}`;
+}
+
 function describeSlice(a: JobRecord["allocations"][number]): string {
+  if (a.kind === "none") return `${a.node} (CPU and memory only, no GPU)`;
   const gpu = `${a.node} GPU ${a.gpuIndex} (${a.gpuModel})`;
   if (a.kind === "mig") return `${gpu} MIG ${a.migProfile} at slot ${a.migStart}`;
   if (a.kind === "share") return `${gpu} share ${a.shareMilli / 10}% + ${a.shareMemoryMiB} MiB`;
