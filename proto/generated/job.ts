@@ -15,6 +15,7 @@ import type { ListJobsResponse as _tessera_v1_ListJobsResponse, ListJobsResponse
 import type { LogChunk as _tessera_v1_LogChunk, LogChunk__Output as _tessera_v1_LogChunk__Output } from './tessera/v1/LogChunk.ts';
 import type { LogsRequest as _tessera_v1_LogsRequest, LogsRequest__Output as _tessera_v1_LogsRequest__Output } from './tessera/v1/LogsRequest.ts';
 import type { MigRequest as _tessera_v1_MigRequest, MigRequest__Output as _tessera_v1_MigRequest__Output } from './tessera/v1/MigRequest.ts';
+import type { NoGpuRequest as _tessera_v1_NoGpuRequest, NoGpuRequest__Output as _tessera_v1_NoGpuRequest__Output } from './tessera/v1/NoGpuRequest.ts';
 import type { ResourceRequest as _tessera_v1_ResourceRequest, ResourceRequest__Output as _tessera_v1_ResourceRequest__Output } from './tessera/v1/ResourceRequest.ts';
 import type { ShareRequest as _tessera_v1_ShareRequest, ShareRequest__Output as _tessera_v1_ShareRequest__Output } from './tessera/v1/ShareRequest.ts';
 import type { SliceRequest as _tessera_v1_SliceRequest, SliceRequest__Output as _tessera_v1_SliceRequest__Output } from './tessera/v1/SliceRequest.ts';
@@ -48,6 +49,7 @@ export interface ProtoGrpcType {
       LogChunk: MessageTypeDefinition<_tessera_v1_LogChunk, _tessera_v1_LogChunk__Output>
       LogsRequest: MessageTypeDefinition<_tessera_v1_LogsRequest, _tessera_v1_LogsRequest__Output>
       MigRequest: MessageTypeDefinition<_tessera_v1_MigRequest, _tessera_v1_MigRequest__Output>
+      NoGpuRequest: MessageTypeDefinition<_tessera_v1_NoGpuRequest, _tessera_v1_NoGpuRequest__Output>
       ResourceRequest: MessageTypeDefinition<_tessera_v1_ResourceRequest, _tessera_v1_ResourceRequest__Output>
       ShareRequest: MessageTypeDefinition<_tessera_v1_ShareRequest, _tessera_v1_ShareRequest__Output>
       SliceRequest: MessageTypeDefinition<_tessera_v1_SliceRequest, _tessera_v1_SliceRequest__Output>

@@ -19,12 +19,15 @@ export function requestText(r: ResourceRequest__Output | null | undefined): stri
       return `${r.whole?.gpus} GPU${r.whole?.gpus === 1 ? "" : "s"}${r.whole?.requireNvlink ? " (NVLink)" : ""}${models}`;
     case "gang":
       return `gang ${r.gang?.nodes}x${r.gang?.gpusPerNode} GPUs${models}`;
+    case "noGpu":
+      return `no GPU, ${r.cpuMillis / 1000} CPU + ${r.memoryMib}MiB`;
     default:
       return "";
   }
 }
 
 export function allocationText(a: Allocation__Output): string {
+  if (a.kind === "none") return `${a.node} (no GPU)`;
   const gpu = `${a.node}/gpu${a.gpuIndex}`;
   if (a.kind === "mig") return `${gpu}:${a.migProfile}@${a.migStart}`;
   if (a.kind === "share") return `${gpu}:${a.shareMilli / 10}%`;

@@ -85,6 +85,25 @@ describe("tessera submit input", () => {
     expect(() => jobSpecFromInput(flags, command)).toThrow(message);
   });
 
+  it("a job without GPUs: CPU/memory only, and --vm without --gpus (a MicroVM)", () => {
+    expect(jobSpecFromInput({ cpu: "1" }, ["echo", "hi"])).toMatchObject({
+      name: "cpu-echo",
+      request: { noGpu: {}, cpuMillis: 1000 },
+    });
+    expect(jobSpecFromInput({ file: jobFile("name: x\nrequest: {memory: 1GiB}\n") }, ["x"])).toMatchObject({
+      request: { noGpu: {}, memoryMib: 1024 },
+    });
+    expect(jobSpecFromInput({ vm: true, vcpus: "2", memory: "1GiB" }, ["echo", "hello"])).toMatchObject({
+      name: "vm-echo",
+      kind: "vm",
+      request: { noGpu: {}, cpuMillis: 2000, memoryMib: 1024 },
+    });
+    expect(jobSpecFromInput({ vm: true, gpus: "2" }, ["x"]).request).toMatchObject({
+      whole: { gpus: 2 },
+      noGpu: undefined,
+    });
+  });
+
   it("refuses unknown keys in a job file, naming them", () => {
     expect(() => jobSpecFromInput({ file: jobFile("name: x\nimage: foo\n") }, [])).toThrow(
       /image: unknown key/,

@@ -203,8 +203,8 @@ function specFromFile(path: string): JobSpec {
 
 /**
  * A job of kind `vm` (`--vm`): its vCPUs are its CPU request (default 1), its guest memory its memory request
- * (default 512MiB), its GPUs whole ones passed through (`--gpus N`). `--image` travels to the agent as
- * TESSERA_VM_IMAGE.
+ * (default 512MiB), its GPUs whole ones passed through (`--gpus N`); without GPUs it is a MicroVM. `--image`
+ * travels to the agent as TESSERA_VM_IMAGE.
  */
 function vmInput(spec: JobSpec, request: ResourceRequest, flags: SubmitFlags, command: string[]): void {
   if (spec.kind !== "vm") {
@@ -221,13 +221,7 @@ function vmInput(spec: JobSpec, request: ResourceRequest, flags: SubmitFlags, co
     request.cpuMillis = vcpus * 1000;
   } else if (!request.cpuMillis) request.cpuMillis = 1000;
   if (!request.memoryMib) request.memoryMib = 512;
-  if (!request.whole) {
-    // The scheduler tracks a job's node through its GPU allocations, so it cannot hold a GPU-less job yet.
-    fail(
-      "--vm",
-      "a VM without GPUs (a MicroVM) cannot be scheduled yet: give --gpus N, or run it on a node with `tessera vm run`",
-    );
-  }
+  if (!request.whole) request.noGpu = {};
   if (flags.image !== undefined) {
     const image = resolve(flags.image);
     if (!existsSync(image)) fail("--image", `${image} does not exist; give a root filesystem archive (cpio)`);
@@ -279,6 +273,7 @@ export function jobSpecFromInput(flags: SubmitFlags, command: string[]): JobSpec
     request.share = undefined;
     request.whole = undefined;
     request.gang = undefined;
+    request.noGpu = undefined;
   }
   if (flags.mig !== undefined) request.mig = { profile: flags.mig };
   if (flags.share !== undefined) {
@@ -308,6 +303,11 @@ export function jobSpecFromInput(flags: SubmitFlags, command: string[]): JobSpec
   if (flags.memory !== undefined) request.memoryMib = memoryMiB(flags.memory, "--memory");
   spec.request = request;
   vmInput(spec, request, flags, command);
+  // CPU and memory without any GPU shape: a CPU-only job, named after its program unless named.
+  if (!hasGpuShape(request) && (request.cpuMillis || request.memoryMib)) {
+    request.noGpu = {};
+    spec.name ||= `cpu-${basename(spec.command?.[0] ?? command[0] ?? "job")}`;
+  }
   if (!spec.name) fail("submit", "a job needs a name: --name NAME (or name: in the job file)");
   if (!spec.command || spec.command.length === 0) {
     fail(
@@ -315,11 +315,15 @@ export function jobSpecFromInput(flags: SubmitFlags, command: string[]): JobSpec
       "a job needs a command: put it after --, e.g. tessera submit --name x --mig 1g.10gb -- python train.py",
     );
   }
-  if (!request.mig && !request.slice && !request.share && !request.whole && !request.gang) {
+  if (!hasGpuShape(request) && !request.noGpu) {
     fail(
       "submit",
-      "say what the job needs: --mig PROFILE, --share F --gpu-memory M, --gpus N [--nodes M], or --compute-sevenths N --gpu-memory M",
+      "say what the job needs: --mig PROFILE, --share F --gpu-memory M, --gpus N [--nodes M], --compute-sevenths N --gpu-memory M, or for a job without GPUs --cpu N and/or --memory SIZE",
     );
   }
   return spec;
+}
+
+function hasGpuShape(r: ResourceRequest): boolean {
+  return Boolean(r.mig || r.slice || r.share || r.whole || r.gang);
 }

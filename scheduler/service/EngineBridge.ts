@@ -20,6 +20,8 @@ export function engineRequest(job: JobRecord): EngineRequest {
   const base = { cpuMilli: r.cpuMillis, memoryMiB: r.memoryMiB, allowedModels: r.models };
   const s = r.shape;
   switch (s.kind) {
+    case "none":
+      return { gang: false, request: { ...base, id: job.id, gpu: { kind: "none" } } };
     case "gang":
       return { gang: true, request: gangOfWholeGpus(job.id, s.nodes, s.gpusPerNode, base, "preferred") };
     case "mig":
@@ -150,11 +152,26 @@ export function adoptedPlacements(job: JobRecord, node: string): Placement[] {
       node,
       cpuMilli: r.cpuMillis,
       memoryMiB: r.memoryMiB,
-      gpus: mine.map(assignment),
+      // A job without GPUs holds one allocation of kind `none`: its node, CPU and memory only.
+      gpus: mine.filter((a) => a.kind !== "none").map(assignment),
       score: 0,
     },
   ];
 }
+
+const noGpuAllocation: SliceAllocation = {
+  node: "",
+  gpuUuid: "",
+  gpuIndex: 0,
+  gpuModel: "",
+  kind: "none",
+  migProfile: "",
+  migStart: 0,
+  migSize: 0,
+  migUuid: "",
+  shareMilli: 0,
+  shareMemoryMiB: 0,
+};
 
 /** What a job holds, in the service's terms, from the engine's decisions. */
 export function sliceAllocations(
@@ -164,6 +181,8 @@ export function sliceAllocations(
   const out: SliceAllocation[] = [];
   for (const p of placements) {
     const node = nodeOf(p.node);
+    // A placement without GPUs still has to say where the job is: one allocation naming the node alone.
+    if (p.gpus.length === 0) out.push({ ...noGpuAllocation, node: p.node });
     for (const a of p.gpus) {
       const gpu = node?.gpus.find((g) => g.uuid === a.gpuUuid);
       const base: SliceAllocation = {

@@ -50,7 +50,7 @@ export function validateJobSpec(spec: JobSpec__Output | null | undefined): JobSp
   }
   const request = spec.request;
   if (!request?.shape) {
-    throw bad("request", "needs exactly one of mig, slice, share, whole or gang");
+    throw bad("request", "needs exactly one of mig, slice, share, whole, gang or no_gpu");
   }
   for (const m of request.models) {
     if (!knownModels.has(m))
@@ -103,6 +103,12 @@ export function validateJobSpec(spec: JobSpec__Output | null | undefined): JobSp
         nodes: count("gang.nodes", request.gang?.nodes ?? 0, 1, 4096),
         gpusPerNode: count("gang.gpus_per_node", request.gang?.gpusPerNode ?? 0, 1, 64),
       };
+      break;
+    case "noGpu":
+      if (request.cpuMillis === 0 && request.memoryMib === 0) {
+        throw bad("request.no_gpu", "asks for nothing: give cpu_millis or memory_mib (or both)");
+      }
+      shape = { kind: "none" };
       break;
   }
   return {

@@ -30,6 +30,9 @@ export function specMessage(spec: JobSpec): JobSpecMessage {
     case "gang":
       request.gang = { nodes: s.nodes, gpusPerNode: s.gpusPerNode };
       break;
+    case "none":
+      request.noGpu = {};
+      break;
   }
   return {
     name: spec.name,

@@ -37,7 +37,13 @@ function requestWords(job: JobRecord): string {
       return `${s.gpus} GPU${s.gpus === 1 ? "" : "s"}`;
     case "gang":
       return `${s.nodes} nodes x ${s.gpusPerNode} GPUs`;
+    case "none":
+      return "no GPU";
   }
+}
+
+function gpuAllocations(job: JobRecord): JobRecord["allocations"] {
+  return job.allocations.filter((a) => a.kind !== "none");
 }
 
 function sliceId(node: string, gpuUuid: string, kind: string, key: string | number): string {
@@ -55,7 +61,7 @@ export class SchedulerFleetView implements FleetReadModel {
     for (const job of this.scheduler.jobs()) {
       const held = job.state === "Scheduled" || job.state === "Running";
       if (held) {
-        for (const a of job.allocations) {
+        for (const a of gpuAllocations(job)) {
           const list = byGpu.get(a.gpuUuid) ?? [];
           list.push(job);
           byGpu.set(a.gpuUuid, list);
@@ -78,8 +84,9 @@ export class SchedulerFleetView implements FleetReadModel {
         ...(started === undefined ? {} : { startedAt: started }),
         ...(ended === undefined ? {} : { finishedAt: ended }),
         ...(job.reason ? { reason: job.reason } : {}),
+        // A job without GPUs holds no slice (its one allocation names only the node).
         sliceIds: held
-          ? job.allocations.map((a) =>
+          ? gpuAllocations(job).map((a) =>
               a.kind === "mig"
                 ? sliceId(a.node, a.gpuUuid, "mig", a.migStart)
                 : sliceId(a.node, a.gpuUuid, a.kind, a.kind === "share" ? job.id : 0),

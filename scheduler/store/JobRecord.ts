@@ -30,7 +30,9 @@ export type RequestShape =
   | { kind: "slice"; memoryMiB: number; computeSevenths: number }
   | { kind: "share"; gpuMilli: number; memoryMiB: number }
   | { kind: "whole"; gpus: number; requireNvlink: boolean }
-  | { kind: "gang"; nodes: number; gpusPerNode: number };
+  | { kind: "gang"; nodes: number; gpusPerNode: number }
+  /** CPU and host memory only, on one node: a CPU-only process or a MicroVM. */
+  | { kind: "none" };
 
 export interface JobRequest {
   shape: RequestShape;
@@ -57,13 +59,13 @@ export interface JobSpec {
   maxRuntimeSeconds?: number;
 }
 
-/** The piece of one GPU a job holds. */
+/** The piece of one GPU a job holds; kind `none` (a job without GPUs) names only its node, GPU fields empty. */
 export interface SliceAllocation {
   node: string;
   gpuUuid: string;
   gpuIndex: number;
   gpuModel: string;
-  kind: "mig" | "share" | "whole";
+  kind: "mig" | "share" | "whole" | "none";
   migProfile: string;
   migStart: number;
   migSize: number;

@@ -2,7 +2,8 @@
 
 
 /**
- * The piece of a GPU that one job holds.
+ * The piece of a GPU that one job holds; for a `no_gpu` job, one allocation that names only the node (kind
+ * `none`, GPU fields empty).
  */
 export interface Allocation {
   'node'?: (string);
@@ -13,7 +14,7 @@ export interface Allocation {
    */
   'gpuModel'?: (string);
   /**
-   * `mig`, `share` or `whole`.
+   * `mig`, `share`, `whole` or `none` (CPU and memory only: no GPU).
    */
   'kind'?: (string);
   /**
@@ -32,7 +33,8 @@ export interface Allocation {
 }
 
 /**
- * The piece of a GPU that one job holds.
+ * The piece of a GPU that one job holds; for a `no_gpu` job, one allocation that names only the node (kind
+ * `none`, GPU fields empty).
  */
 export interface Allocation__Output {
   'node': (string);
@@ -43,7 +45,7 @@ export interface Allocation__Output {
    */
   'gpuModel': (string);
   /**
-   * `mig`, `share` or `whole`.
+   * `mig`, `share`, `whole` or `none` (CPU and memory only: no GPU).
    */
   'kind': (string);
   /**

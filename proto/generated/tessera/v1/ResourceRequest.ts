@@ -5,6 +5,7 @@ import type { SliceRequest as _tessera_v1_SliceRequest, SliceRequest__Output as 
 import type { ShareRequest as _tessera_v1_ShareRequest, ShareRequest__Output as _tessera_v1_ShareRequest__Output } from '../../tessera/v1/ShareRequest.ts';
 import type { WholeRequest as _tessera_v1_WholeRequest, WholeRequest__Output as _tessera_v1_WholeRequest__Output } from '../../tessera/v1/WholeRequest.ts';
 import type { GangRequest as _tessera_v1_GangRequest, GangRequest__Output as _tessera_v1_GangRequest__Output } from '../../tessera/v1/GangRequest.ts';
+import type { NoGpuRequest as _tessera_v1_NoGpuRequest, NoGpuRequest__Output as _tessera_v1_NoGpuRequest__Output } from '../../tessera/v1/NoGpuRequest.ts';
 
 /**
  * What a job asks for: exactly one shape, plus optional constraints.
@@ -15,6 +16,7 @@ export interface ResourceRequest {
   'share'?: (_tessera_v1_ShareRequest | null);
   'whole'?: (_tessera_v1_WholeRequest | null);
   'gang'?: (_tessera_v1_GangRequest | null);
+  'noGpu'?: (_tessera_v1_NoGpuRequest | null);
   /**
    * Allowed GPU models by catalog id (e.g. `H100-SXM5-80GB`); empty allows every model.
    */
@@ -24,7 +26,7 @@ export interface ResourceRequest {
    */
   'cpuMillis'?: (number);
   'memoryMib'?: (number);
-  'shape'?: "mig"|"slice"|"share"|"whole"|"gang";
+  'shape'?: "mig"|"slice"|"share"|"whole"|"gang"|"noGpu";
 }
 
 /**
@@ -36,6 +38,7 @@ export interface ResourceRequest__Output {
   'share'?: (_tessera_v1_ShareRequest__Output | null);
   'whole'?: (_tessera_v1_WholeRequest__Output | null);
   'gang'?: (_tessera_v1_GangRequest__Output | null);
+  'noGpu'?: (_tessera_v1_NoGpuRequest__Output | null);
   /**
    * Allowed GPU models by catalog id (e.g. `H100-SXM5-80GB`); empty allows every model.
    */
@@ -45,5 +48,5 @@ export interface ResourceRequest__Output {
    */
   'cpuMillis': (number);
   'memoryMib': (number);
-  'shape'?: "mig"|"slice"|"share"|"whole"|"gang";
+  'shape'?: "mig"|"slice"|"share"|"whole"|"gang"|"noGpu";
 }
