@@ -89,7 +89,10 @@ export function registerAgentCommands(program: Command): void {
           ...(vm.runnable && vm.accelerator ? { "tessera.io/vm-accelerator": vm.accelerator } : {}),
         };
         log(`agent: VM runtime ${vm.runtime}: ${vm.runnable ? "runnable" : "not runnable"}; ${vm.detail}`);
-        const kubeletAllocations = new KubeletAllocationTable(() => agent?.reportNow());
+        const kubeletAllocations = new KubeletAllocationTable({
+          onChange: () => agent?.reportNow(),
+          path: join(dataDir, "kubelet-allocations.json"),
+        });
         agent = new Agent({
           scheduler,
           node,
@@ -120,8 +123,8 @@ export function registerAgentCommands(program: Command): void {
                 logged.reportAllocation(allocation);
                 kubeletAllocations.reportAllocation(allocation);
               },
+              advertised: (ids) => kubeletAllocations.advertised(ids),
             },
-            allocations: kubeletAllocations,
           });
         }
         agent.start();

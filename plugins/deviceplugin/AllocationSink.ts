@@ -13,4 +13,6 @@ export interface KubeletAllocation {
 
 export interface AllocationSink {
   reportAllocation(allocation: KubeletAllocation): void;
+  /** Every device ID the plugin advertises now, after each change of the node's slices. */
+  advertised?(deviceIds: ReadonlySet<string>): void;
 }

@@ -103,6 +103,7 @@ export class DevicePluginManager {
     }
     this.reportedProblems.clear();
     for (const problem of layout.problems) this.reportedProblems.add(problem);
+    sink?.advertised?.(new Set([...layout.resources.values()].flatMap((r) => r.devices.map((d) => d.id))));
 
     for (const [name, server] of this.servers) {
       if (layout.resources.has(name)) continue;

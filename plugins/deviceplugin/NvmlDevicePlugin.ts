@@ -2,15 +2,12 @@ import { discoverWith } from "../../node-agent/nvml/discoverHost.ts";
 import { Nvml } from "../../node-agent/nvml/Nvml.ts";
 import { SysfsTree } from "../../node-agent/vfio/SysfsTree.ts";
 import type { DesiredState__Output } from "../../proto/generated/tessera/v1/DesiredState.ts";
-import { resourceLayout } from "./AdvertisedResources.ts";
 import { AgentSliceInventory } from "./AgentSliceInventory.ts";
 import type { AllocationSink } from "./AllocationSink.ts";
 import type { DevicePluginConfig } from "./DevicePluginConfig.ts";
 import { DevicePluginManager, type ResourceStatus } from "./DevicePluginManager.ts";
-import type { KubeletAllocationTable } from "./KubeletAllocationTable.ts";
 import { NvmlXidWatcher } from "./NvmlXidWatcher.ts";
 import type { PluginLog } from "./PluginLog.ts";
-import { resourceNaming } from "./ResourceNaming.ts";
 import { scanVfioGpus } from "./VfioGpuScan.ts";
 import { XidHealthInventory } from "./XidHealthInventory.ts";
 
@@ -20,8 +17,6 @@ export interface NvmlDevicePluginOptions {
   desired: () => DesiredState__Output | undefined;
   log: PluginLog;
   sink?: AllocationSink;
-  /** Held kubelet allocations: released when their devices are no longer advertised. */
-  allocations?: KubeletAllocationTable;
   /** NVML library (default: TESSERA_NVML_LIBRARY or the driver's). */
   nvmlLibrary?: string;
   /** How often NVML and the desired state are re-read (a MIG change shows up within this). */
@@ -73,14 +68,6 @@ export async function startNvmlDevicePlugin(options: NvmlDevicePluginOptions): P
   await refresh();
   const watcher = new NvmlXidWatcher(nvml, health, log);
   const manager = new DevicePluginManager({ inventory: health, config, log, sink: options.sink });
-  const naming = resourceNaming(config.naming);
-  const unsubscribe = options.allocations
-    ? health.subscribe((inventory) => {
-        const layout = resourceLayout(inventory, naming);
-        const ids = [...layout.resources.values()].flatMap((r) => r.devices.map((d) => d.id));
-        options.allocations?.keepAdvertised(new Set(ids));
-      })
-    : () => {};
   try {
     await manager.start();
   } catch (error) {
@@ -95,7 +82,6 @@ export async function startNvmlDevicePlugin(options: NvmlDevicePluginOptions): P
     status: () => manager.status(),
     async stop() {
       clearInterval(timer);
-      unsubscribe();
       await watcher.stop();
       await manager.stop();
       health.close();

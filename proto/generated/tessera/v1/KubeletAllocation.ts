@@ -11,7 +11,7 @@ export interface KubeletAllocation {
    */
   'resourceName'?: (string);
   /**
-   * `whole`, `mig`, `shared` or `vfio`.
+   * `gpu` (whole GPU), `mig`, `shared` (a replica) or `vfio` (a GPU for a VM).
    */
   'kind'?: (string);
   /**
@@ -37,7 +37,7 @@ export interface KubeletAllocation__Output {
    */
   'resourceName': (string);
   /**
-   * `whole`, `mig`, `shared` or `vfio`.
+   * `gpu` (whole GPU), `mig`, `shared` (a replica) or `vfio` (a GPU for a VM).
    */
   'kind': (string);
   /**
