@@ -1,11 +1,9 @@
-import { execFile, execFileSync, spawn } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { VmJobLauncher } from "../node-agent/agent/VmJobLauncher.ts";
-import { vmAssignmentEnv } from "../proto/tessera/VmJobWire.ts";
 import { SchedulerClient } from "../scheduler/cli/SchedulerClient.ts";
 import { eventually } from "./support/Eventually.ts";
 import {
@@ -59,26 +57,15 @@ function qemuOf(jobId: string): string[] {
   return out.split("\n").filter((line) => line.includes(`tessera-${jobId},`) && line.includes("qemu-system"));
 }
 
-/** Starts what the agent's executor starts for a VM job, from the launch the agent's VmJobLauncher writes. */
-function launchVmJob(jobId: string, command: string[]) {
-  const jobEnv = vmAssignmentEnv({ GREETING: "hello" }, { cpuMillis: 1000, memoryMiB: 256 });
-  const launch = new VmJobLauncher({ runtime: "qemu", sysfsRoot: "/sys", dataDir: dir, cli }).rewrite(
-    { jobId, attempt: 1, command, env: { PATH: process.env.PATH ?? "" }, workdir: "", visibleDevices: "" },
-    jobEnv,
-    () => [],
+async function ended(id: string, timeoutMs: number) {
+  return eventually(
+    `job ${id} to end`,
+    async () => {
+      const j = await client.get(id);
+      return ["Succeeded", "Failed", "Cancelled"].includes(j.state) ? j : undefined;
+    },
+    timeoutMs,
   );
-  if (!launch) throw new Error("not recognised as a VM job");
-  expect(launch.privileged).toBe(true);
-  const child = spawn(launch.command[0]!, launch.command.slice(1), { stdio: ["ignore", "pipe", "pipe"] });
-  let output = "";
-  child.stdout.on("data", (d: Buffer) => {
-    output += d.toString();
-  });
-  child.stderr.on("data", (d: Buffer) => {
-    output += d.toString();
-  });
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  return { child, exited, output: () => output };
 }
 
 describe("VM jobs with real processes", () => {
@@ -123,25 +110,47 @@ describe("VM jobs with real processes", () => {
     expect(detail).toMatch(/^VM: +vm qemu \((kvm|tcg)\), exited, no GPUs$/m);
   }, 90_000);
 
-  it("a VM job's launch boots a MicroVM: the guest's output is the log, its status the job's", async () => {
-    const vm = launchVmJob("vm-hello", ["sh", "-c", 'echo "$GREETING"; exit 7']);
-    expect(await vm.exited).toBe(7);
-    expect(vm.output().split("\n")).toContain("hello");
-    const details = JSON.parse(readFileSync(join(dir, "vm", "vm-hello-1", "vm.json"), "utf8"));
-    expect(details).toMatchObject({ runtime: "qemu", state: "exited", gpus: [] });
-    expect(details.bootMs).toBeGreaterThan(0);
-    // What the agent reports for `tessera job ID`.
-    const launcher = new VmJobLauncher({ runtime: "qemu", sysfsRoot: "/sys", dataDir: dir, cli });
-    expect(launcher.summary("vm-hello", 1)).toMatch(/^vm qemu \((kvm|tcg)\), booted in \d+ ms, no GPUs$/);
-  }, 150_000);
-
-  it("cancel (SIGTERM to the job's process) stops the VM", async () => {
-    const vm = launchVmJob("vm-cancel", ["sh", "-c", "echo started; sleep 600"]);
-    await eventually("the guest to print started", () => vm.output().includes("started"), 140_000);
-    expect(qemuOf("vm-cancel")).toHaveLength(1);
-    vm.child.kill("SIGTERM");
-    expect(await vm.exited).toBe(143);
-    expect(vm.output()).toContain("the VM was stopped");
-    expect(qemuOf("vm-cancel")).toEqual([]);
+  it("tessera submit --vm -- echo hello boots a MicroVM through the scheduler: the log shows hello, it Succeeds", async () => {
+    const id = await tessera("submit", ["--vm", "--memory", "256MiB", "--", "echo", "hello"]);
+    const job = await ended(id, 150_000);
+    expect(job.state, job.reason).toBe("Succeeded");
+    expect(job.spec?.request).toMatchObject({ shape: "noGpu", cpuMillis: 1000, memoryMib: 256 });
+    expect(job.allocations).toEqual([
+      expect.objectContaining({ node: "vm-node", kind: "none", gpuUuid: "" }),
+    ]);
+    expect((await tessera("logs", [id])).split("\n")).toContain("hello");
+    const jobs = JSON.parse(await tessera("jobs", ["--json"])) as { id: string; allocations: unknown[] }[];
+    expect(jobs.find((j) => j.id === id)?.allocations).toHaveLength(1);
+    expect(await tessera("job", [id])).toMatch(/^VM: +vm qemu \((kvm|tcg)\), booted in \d+ ms, no GPUs$/m);
   }, 180_000);
+
+  it("tessera cancel stops a MicroVM job's VM: its QEMU process is gone and the job is Cancelled", async () => {
+    const id = await tessera("submit", [
+      "--vm",
+      "--memory",
+      "256MiB",
+      "--",
+      "sh",
+      "-c",
+      "echo started; sleep 600",
+    ]);
+    await eventually(
+      "the guest to print started",
+      async () =>
+        (await client.get(id)).state === "Running" && (await tessera("logs", [id])).includes("started"),
+      150_000,
+    );
+    expect(qemuOf(id)).toHaveLength(1);
+    await tessera("cancel", [id]);
+    expect((await ended(id, 60_000)).state).toBe("Cancelled");
+    expect(qemuOf(id)).toEqual([]);
+  }, 240_000);
+
+  it("a CPU-only process job (tessera submit --cpu 1 -- echo hi) Succeeds", async () => {
+    const id = await tessera("submit", ["--cpu", "1", "--", "echo", "hi"]);
+    const job = await ended(id, 60_000);
+    expect(job.state, job.reason).toBe("Succeeded");
+    expect(job.allocations).toEqual([expect.objectContaining({ node: "vm-node", kind: "none" })]);
+    expect(await tessera("logs", [id])).toBe("hi");
+  }, 90_000);
 });
