@@ -138,6 +138,10 @@ export function jobDetail(j: Job__Output): string {
   lines.push("Allocations:");
   if (j.allocations.length === 0) lines.push("  (none)");
   for (const a of j.allocations) {
+    if (a.kind === "none") {
+      lines.push(`  ${allocationText(a)}`);
+      continue;
+    }
     const uuid = a.kind === "mig" ? a.migUuid || "(not created yet)" : a.gpuUuid;
     lines.push(`  ${allocationText(a)}  ${a.gpuModel}  ${uuid}`);
   }

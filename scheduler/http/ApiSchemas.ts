@@ -298,7 +298,7 @@ export const submitJobSchema = {
       request: {
         type: "object",
         additionalProperties: false,
-        description: "exactly one of mig, slice, share, whole, gang",
+        description: "exactly one of mig, slice, share, whole, gang, noGpu",
         minProperties: 1,
         properties: {
           mig: {
@@ -330,6 +330,12 @@ export const submitJobSchema = {
             additionalProperties: false,
             required: ["nodes", "gpusPerNode"],
             properties: { nodes: positive, gpusPerNode: positive },
+          },
+          noGpu: {
+            type: "object",
+            additionalProperties: false,
+            description: "no GPU: only cpuMillis and memoryMib, on one node (a CPU-only job or a MicroVM)",
+            properties: {},
           },
           models: { type: "array", items: str, description: "catalog ids the job may run on" },
           cpuMillis: { type: "integer", minimum: 0 },

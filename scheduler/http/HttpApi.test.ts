@@ -200,6 +200,14 @@ describe("HTTP API (inject)", () => {
     });
     expect(s.submitted[0]?.command).toEqual(["python", "train.py"]);
 
+    const cpuOnly = await s.app.inject({
+      method: "POST",
+      url: "/v1/jobs",
+      payload: { name: "etl", tenant: "t", request: { noGpu: {}, cpuMillis: 2000 }, command: ["true"] },
+    });
+    expect(cpuOnly.statusCode).toBe(201);
+    expect(s.submitted.at(-1)?.request).toEqual({ noGpu: {}, cpuMillis: 2000 });
+
     const twoShapes = await s.app.inject({
       method: "POST",
       url: "/v1/jobs",
@@ -207,7 +215,7 @@ describe("HTTP API (inject)", () => {
     });
     expect(twoShapes.statusCode).toBe(400);
     expect(twoShapes.json().message).toBe(
-      "body.request must have exactly one of mig, slice, share, whole, gang; got mig, whole",
+      "body.request must have exactly one of mig, slice, share, whole, gang, noGpu; got mig, whole",
     );
     const badBody = await s.app.inject({
       method: "POST",

@@ -24,6 +24,8 @@ export interface SubmitJobBody {
     share?: { gpuMilli: number; memoryMib: number };
     whole?: { gpus: number; requireNvlink?: boolean };
     gang?: { nodes: number; gpusPerNode: number };
+    /** No GPU: the job needs only `cpuMillis` and `memoryMib` on one node. */
+    noGpu?: Record<string, never>;
     models?: string[];
     cpuMillis?: number;
     memoryMib?: number;

@@ -95,11 +95,13 @@ export function registerJobRoutes(app: FastifyInstance, options: HttpApiOptions)
     jobView(request.params.id),
   );
   app.post<{ Body: SubmitJobBody }>("/v1/jobs", { schema: submitJobSchema }, async (request, reply) => {
-    const shapes = ["mig", "slice", "share", "whole", "gang"].filter((k) => k in request.body.request);
+    const shapes = ["mig", "slice", "share", "whole", "gang", "noGpu"].filter(
+      (k) => k in request.body.request,
+    );
     if (shapes.length !== 1) {
       throw new ApiError(
         400,
-        `body.request must have exactly one of mig, slice, share, whole, gang; got ${shapes.join(", ") || "none"}`,
+        `body.request must have exactly one of mig, slice, share, whole, gang, noGpu; got ${shapes.join(", ") || "none"}`,
       );
     }
     const { jobId, deduplicated } = await jobCommands().submit(request.body);
