@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { PlacementEngine, type TieBreak } from "./PlacementEngine.ts";
 import type { PlacementRequest } from "./PlacementRequest.ts";
 import { gangOfWholeGpus } from "./PlacementRequest.ts";
+import { createPolicy } from "./PolicyRegistry.ts";
 import type { ScorePlugin } from "./ScorePlugin.ts";
+import { TargetWorkload } from "./TargetWorkload.ts";
 import { nodeOf } from "./test/fixtures.ts";
 
 /** Every option scores the same: each decision is a tie over all fitting nodes. */
@@ -57,5 +59,34 @@ describe("tie-break", () => {
     const nodes = gang.placements.map((p) => p.node);
     expect(new Set(nodes).size).toBe(3);
     expect(nodes[0]).toBe(first);
+  });
+
+  it("lets FGD's integer ties fill one node at a time, keeping whole nodes for an 8-GPU job", () => {
+    const oneGpu = (id: string): PlacementRequest => ({
+      id,
+      cpuMilli: 4000,
+      memoryMiB: 1,
+      gpu: { kind: "whole", count: 1, nvlink: "none" },
+    });
+    const workload = TargetWorkload.fromRequests([oneGpu("w")]);
+    const run = (tieBreak: TieBreak): number => {
+      const nodes = ["a", "b", "c", "d"].map((n) => nodeOf(n, 8, { cpuMilli: 128000 }));
+      const engine = new PlacementEngine(
+        { nodes },
+        { policy: createPolicy("fgd", workload), seed: 1, tieBreak },
+      );
+      for (let i = 0; i < 12; i++) {
+        const r = engine.place(oneGpu(`p${i}`));
+        if (!r.ok) throw new Error(r.unschedulable.message);
+        engine.commit(r.placement);
+      }
+      // How many 8-GPU jobs still fit: whole free nodes.
+      let whole = 0;
+      for (const n of engine.nodes()) if (n.gpuFreeMilli === 8000) whole++;
+      return whole;
+    };
+    // 12 single GPUs: node order fills 1.5 nodes and keeps 2 whole; random ties touch (almost) every node.
+    expect(run("nodeOrder")).toBe(2);
+    expect(run("random")).toBeLessThan(2);
   });
 });
