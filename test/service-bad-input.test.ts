@@ -38,7 +38,11 @@ describe("bad input over gRPC", () => {
     ["no spec", undefined, /spec is missing/],
     ["no name", { ...ok, name: "" }, /spec\.name: is required/],
     ["no command", { ...ok, command: [] }, /spec\.command: is empty/],
-    ["no request", { ...ok, request: undefined }, /needs exactly one of mig, slice, share, whole, gang or no_gpu/],
+    [
+      "no request",
+      { ...ok, request: undefined },
+      /needs exactly one of mig, slice, share, whole, gang or no_gpu/,
+    ],
     [
       "unknown profile",
       { ...ok, request: { mig: { profile: "5g.50gb" } } },
