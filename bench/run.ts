@@ -10,6 +10,7 @@ import { parseArgs } from "node:util";
 import { isPolicyName, type PolicyName, policyNames } from "../scheduler/engine/PolicyRegistry.ts";
 import { paperTraces, qualityTable, runQualityBench } from "./placement/QualityBench.ts";
 import { runSpeedBench, type SpeedResult } from "./placement/SpeedBench.ts";
+import { defaultServiceBenchOptions, runServiceBench } from "./service.ts";
 
 const resultsDir = join(dirname(fileURLToPath(import.meta.url)), "results");
 
@@ -23,7 +24,7 @@ interface BenchArgs {
 interface Benchmark {
   name: string;
   description: string;
-  run(args: BenchArgs): void;
+  run(args: BenchArgs): void | Promise<void>;
 }
 
 function log(line: string): void {
@@ -96,9 +97,17 @@ const benchmarks: Benchmark[] = [
       process.stdout.write(`peak RSS (after the 64k-GPU run): ${peakRssMiB.toFixed(0)} MiB\n(${file})\n`);
     },
   },
+  {
+    name: "service",
+    description:
+      "durable submits/s and p99 through gRPC to a scheduler process; the scheduler holding 1,000 agent streams",
+    async run() {
+      await runServiceBench(defaultServiceBenchOptions);
+    },
+  },
 ];
 
-function main(): void {
+async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: {
@@ -127,8 +136,8 @@ function main(): void {
     if (!bench)
       throw new Error(`unknown benchmark ${name}; known: ${benchmarks.map((b) => b.name).join(", ")}`);
     log(`== ${bench.name}: ${bench.description}`);
-    bench.run(args);
+    await bench.run(args);
   }
 }
 
-main();
+await main();

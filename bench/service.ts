@@ -1,14 +1,17 @@
 /**
- * Service benchmark: `npx tsx bench/service.ts [--submits N] [--concurrency C] [--agents A] [--seconds S]`.
- * 1. Durable submits through gRPC to a `tessera scheduler` process (SQLite, WAL, synchronous=FULL): jobs/s, p50/p99.
- * 2. The same scheduler holding A agent streams that report every second: its CPU (percent of one core) and RSS.
+ * Service benchmark: `npx tsx bench/service.ts [--submits N] [--concurrency C] [--clients K] [--agents A]
+ * [--seconds S] [--profile DIR]` (also `npm run bench -- service`).
+ * 1. Durable submits through gRPC to a `tessera scheduler` process (SQLite, WAL, synchronous=FULL): jobs/s, p50/p99,
+ *    from K client processes with their own channels (C submits in flight in all), so that the client's own
+ *    protobuf and HTTP/2 work is not what is measured.
+ * 2. A fresh scheduler holding A agent streams that report every second: its CPU (percent of one core) and RSS.
  * Writes bench/results/service.json.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import * as grpc from "@grpc/grpc-js";
 import type { AgentMessage } from "../proto/generated/tessera/v1/AgentMessage.ts";
@@ -17,34 +20,46 @@ import type { SchedulerMessage__Output } from "../proto/generated/tessera/v1/Sch
 import { tesseraV1 } from "../proto/tessera/TesseraGrpc.ts";
 import { SchedulerClient } from "../scheduler/cli/SchedulerClient.ts";
 
-const here = dirname(fileURLToPath(import.meta.url));
+const thisFile = fileURLToPath(import.meta.url);
+const here = dirname(thisFile);
 const cli = join(here, "..", "bin", "tessera.js");
 
-const { values } = parseArgs({
-  options: {
-    submits: { type: "string", default: "20000" },
-    concurrency: { type: "string", default: "64" },
-    agents: { type: "string", default: "1000" },
-    seconds: { type: "string", default: "20" },
-    // Writes a V8 CPU profile of the scheduler process into this folder.
-    profile: { type: "string" },
-  },
-});
-const submits = Number(values.submits);
-const concurrency = Number(values.concurrency);
-const agentCount = Number(values.agents);
-const seconds = Number(values.seconds);
+export interface ServiceBenchOptions {
+  submits: number;
+  /** Submits in flight, over all client processes. */
+  concurrency: number;
+  /** Client processes, each with its own gRPC channel. */
+  clients: number;
+  agents: number;
+  seconds: number;
+  /** Folder for V8 CPU profiles of the scheduler and the clients. */
+  profile?: string | undefined;
+}
+
+export const defaultServiceBenchOptions: ServiceBenchOptions = {
+  submits: 20000,
+  concurrency: 64,
+  clients: 4,
+  agents: 1000,
+  seconds: 20,
+};
 
 function log(line: string): void {
   process.stderr.write(`${line}\n`);
 }
 
-async function startScheduler(dir: string): Promise<{ child: ChildProcess; address: string }> {
-  const profile = values.profile ? ["--cpu-prof", `--cpu-prof-dir=${values.profile}`] : [];
+function profileFlags(dir: string | undefined): string[] {
+  return dir ? ["--cpu-prof", `--cpu-prof-dir=${dir}`] : [];
+}
+
+async function startScheduler(
+  dir: string,
+  profile: string | undefined,
+): Promise<{ child: ChildProcess; address: string }> {
   const child = spawn(
     process.execPath,
     [
-      ...profile,
+      ...profileFlags(profile),
       cli,
       "scheduler",
       "--listen",
@@ -83,39 +98,112 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
-async function submitBench(address: string, pid: number): Promise<Record<string, number>> {
+/** What one client process reports: when its first submit started and its last ended (epoch ms), latencies. */
+interface ClientResult {
+  startMs: number;
+  endMs: number;
+  latenciesMs: number[];
+}
+
+/**
+ * A client process: `service.ts --client ADDRESS FIRST COUNT INFLIGHT`. Connects, says "ready", waits for "go" on
+ * stdin, submits COUNT jobs with INFLIGHT in flight, prints its ClientResult as JSON.
+ */
+async function clientMain(address: string, first: number, count: number, inFlight: number): Promise<void> {
   const client = new SchedulerClient(address);
-  const cpuBefore = processUsage(pid).cpuSeconds;
-  const latencies: number[] = [];
-  let next = 0;
-  const started = performance.now();
+  await client.list(); // the channel is up before the clock starts
+  process.stdout.write("ready\n");
+  await new Promise((resolve) => process.stdin.once("data", resolve));
+  const latenciesMs: number[] = [];
+  let next = first;
+  const end = first + count;
+  const startMs = Date.now();
   const worker = async () => {
-    while (next < submits) {
+    while (next < end) {
       const i = next++;
       const t = performance.now();
       await client.submit(
         { name: `bench-${i}`, request: { mig: { profile: "1g.10gb" } }, command: ["true"] },
         `bench-${i}`,
       );
-      latencies.push(performance.now() - t);
-      if (i % 5000 === 0 && i > 0) log(`  ${i} submits`);
+      latenciesMs.push(performance.now() - t);
     }
   };
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  const wall = (performance.now() - started) / 1000;
-  const cpu = processUsage(pid).cpuSeconds - cpuBefore;
+  await Promise.all(Array.from({ length: inFlight }, worker));
+  const result: ClientResult = { startMs, endMs: Date.now(), latenciesMs };
   client.close();
-  latencies.sort((a, b) => a - b);
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+function startClient(
+  address: string,
+  first: number,
+  count: number,
+  inFlight: number,
+  profile: string | undefined,
+): { child: ChildProcess; ready: Promise<void>; result: Promise<ClientResult> } {
+  const child = spawn(
+    process.execPath,
+    [
+      ...process.execArgv,
+      ...profileFlags(profile),
+      thisFile,
+      "--client",
+      address,
+      `${first}`,
+      `${count}`,
+      `${inFlight}`,
+    ],
+    { stdio: ["pipe", "pipe", "inherit"] },
+  );
+  let out = "";
+  let onReady: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => {
+    onReady = resolve;
+  });
+  child.stdout?.on("data", (d: Buffer) => {
+    out += d.toString();
+    if (out.startsWith("ready\n")) onReady();
+  });
+  const result = new Promise<ClientResult>((resolve, reject) =>
+    child.on("exit", (code) => {
+      const line = out.split("\n").find((l) => l.startsWith("{"));
+      if (code !== 0 || !line) reject(new Error(`bench client exited with ${code}`));
+      else resolve(JSON.parse(line) as ClientResult);
+    }),
+  );
+  return { child, ready, result };
+}
+
+async function submitBench(
+  address: string,
+  pid: number,
+  o: ServiceBenchOptions,
+): Promise<Record<string, number>> {
+  const clients = Array.from({ length: o.clients }, (_, k) => {
+    const first = Math.floor((o.submits * k) / o.clients);
+    const count = Math.floor((o.submits * (k + 1)) / o.clients) - first;
+    const inFlight = Math.max(1, Math.round(o.concurrency / o.clients));
+    return startClient(address, first, count, inFlight, o.profile);
+  });
+  await Promise.all(clients.map((c) => c.ready));
+  const cpuBefore = processUsage(pid).cpuSeconds;
+  for (const c of clients) c.child.stdin?.end("go\n");
+  const results = await Promise.all(clients.map((c) => c.result));
+  const cpu = processUsage(pid).cpuSeconds - cpuBefore;
+  const wall = (Math.max(...results.map((r) => r.endMs)) - Math.min(...results.map((r) => r.startMs))) / 1000;
+  const latencies = results.flatMap((r) => r.latenciesMs).sort((a, b) => a - b);
   return {
-    submits,
-    concurrency,
+    submits: o.submits,
+    concurrency: o.concurrency,
+    clients: o.clients,
     wallSeconds: Math.round(wall * 100) / 100,
-    jobsPerSecond: Math.round(submits / wall),
+    jobsPerSecond: Math.round(o.submits / wall),
     p50Ms: Math.round(percentile(latencies, 50) * 100) / 100,
     p99Ms: Math.round(percentile(latencies, 99) * 100) / 100,
     // Load-independent: what one submit costs the scheduler, and the rate one core could sustain at that cost.
-    schedulerCpuMsPerSubmit: Math.round((cpu / submits) * 1e5) / 100,
-    submitsPerCpuSecond: Math.round(submits / cpu),
+    schedulerCpuMsPerSubmit: Math.round((cpu / o.submits) * 1e5) / 100,
+    submitsPerCpuSecond: Math.round(o.submits / cpu),
   };
 }
 
@@ -133,7 +221,12 @@ function inventory(node: number): GpuInventory[] {
 }
 
 /** A thin agent: registers, then reports its observed state every second, as the real agent's heartbeat does. */
-async function agentBench(address: string, pid: number): Promise<Record<string, number>> {
+async function agentBench(
+  address: string,
+  pid: number,
+  agentCount: number,
+  seconds: number,
+): Promise<Record<string, number>> {
   const NodeService = tesseraV1().NodeService;
   // Several connections, as separate hosts would have; grpc-js would otherwise put every stream on one.
   const clients = Array.from(
@@ -210,35 +303,74 @@ async function stopScheduler(scheduler: { child: ChildProcess }): Promise<void> 
   await exited;
 }
 
-const dir = mkdtempSync(join(tmpdir(), "tessera-bench-"));
-try {
-  const first = await startScheduler(join(dir, "submits"));
-  log(
-    `scheduler at ${first.address} (pid ${first.child.pid}); ${submits} durable submits, ${concurrency} in flight`,
-  );
-  const submit = await submitBench(first.address, first.child.pid!);
-  await stopScheduler(first);
-  log(
-    `  ${submit.jobsPerSecond} jobs/s, p50 ${submit.p50Ms} ms, p99 ${submit.p99Ms} ms; ` +
-      `scheduler CPU ${submit.schedulerCpuMsPerSubmit} ms per submit`,
-  );
-  // A fresh scheduler, so that the streams are measured alone and not the placement of the submitted backlog.
-  const second = await startScheduler(join(dir, "agents"));
-  log(`${agentCount} agent streams reporting every second, measured for ${seconds} s`);
-  const agents = await agentBench(second.address, second.child.pid!);
-  await stopScheduler(second);
-  log(
-    `  scheduler CPU ${agents.schedulerCpuPercentOfOneCore}% of one core, RSS ${agents.schedulerRssMiB} MiB`,
-  );
-  const results = join(here, "results");
-  mkdirSync(results, { recursive: true });
-  const file = join(results, "service.json");
-  const machine = { cpus: availableParallelism(), loadAverage1m: loadavg()[0] };
-  writeFileSync(
-    file,
-    `${JSON.stringify({ when: new Date().toISOString(), machine, submit, agents }, null, 2)}\n`,
-  );
-  log(`wrote ${file}`);
-} finally {
-  rmSync(dir, { recursive: true, force: true });
+/** Runs both parts and writes bench/results/service.json; returns what it wrote. */
+export async function runServiceBench(o: ServiceBenchOptions): Promise<Record<string, unknown>> {
+  const dir = mkdtempSync(join(tmpdir(), "tessera-bench-"));
+  try {
+    const first = await startScheduler(join(dir, "submits"), o.profile);
+    log(
+      `scheduler at ${first.address} (pid ${first.child.pid}); ${o.submits} durable submits from ` +
+        `${o.clients} client processes, ${o.concurrency} in flight`,
+    );
+    const submit = await submitBench(first.address, first.child.pid!, o);
+    await stopScheduler(first);
+    log(
+      `  ${submit.jobsPerSecond} jobs/s, p50 ${submit.p50Ms} ms, p99 ${submit.p99Ms} ms; ` +
+        `scheduler CPU ${submit.schedulerCpuMsPerSubmit} ms per submit`,
+    );
+    // A fresh scheduler, so that the streams are measured alone and not the placement of the submitted backlog.
+    const second = await startScheduler(join(dir, "agents"), o.profile);
+    log(`${o.agents} agent streams reporting every second, measured for ${o.seconds} s`);
+    const agents = await agentBench(second.address, second.child.pid!, o.agents, o.seconds);
+    await stopScheduler(second);
+    log(
+      `  scheduler CPU ${agents.schedulerCpuPercentOfOneCore}% of one core, RSS ${agents.schedulerRssMiB} MiB`,
+    );
+    const results = join(here, "results");
+    mkdirSync(results, { recursive: true });
+    const file = join(results, "service.json");
+    const machine = { cpus: availableParallelism(), loadAverage1m: loadavg()[0] };
+    const report = { when: new Date().toISOString(), machine, submit, agents };
+    writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+    log(`wrote ${file}`);
+    return report;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function positiveInteger(flag: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--${flag} must be an integer >= 1, got ${value}`);
+  return n;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      client: { type: "boolean", default: false },
+      submits: { type: "string" },
+      concurrency: { type: "string" },
+      clients: { type: "string" },
+      agents: { type: "string" },
+      seconds: { type: "string" },
+      profile: { type: "string" },
+    },
+  });
+  if (values.client) {
+    const [address = "", first = "0", count = "0", inFlight = "1"] = positionals;
+    await clientMain(address, Number(first), Number(count), Number(inFlight));
+  } else {
+    const d = defaultServiceBenchOptions;
+    await runServiceBench({
+      submits: positiveInteger("submits", values.submits, d.submits),
+      concurrency: positiveInteger("concurrency", values.concurrency, d.concurrency),
+      clients: positiveInteger("clients", values.clients, d.clients),
+      agents: positiveInteger("agents", values.agents, d.agents),
+      seconds: positiveInteger("seconds", values.seconds, d.seconds),
+      profile: values.profile,
+    });
+  }
 }

@@ -93,4 +93,37 @@ describe("SqliteJobStore", () => {
       { numRuns: 30 },
     );
   });
+  it("lets a batch of only updates wait for a submit, which commits both at once", async () => {
+    const store = new SqliteJobStore(tempDb(), 300);
+    const a = job("a", 1);
+    await store.insert(a);
+    let t = performance.now();
+    await store.update([{ ...a, state: "Cancelled" }]);
+    // Alone, an update waits its delay (timers may fire a little early).
+    expect(performance.now() - t).toBeGreaterThanOrEqual(250);
+    t = performance.now();
+    const updated = store.update([{ ...a, reason: "queued" }]);
+    await store.insert(job("b", 2));
+    await updated;
+    // The insert did not wait, and it took the update into its commit.
+    expect(performance.now() - t).toBeLessThan(250);
+    expect(store.loadAll().map((j) => [j.id, j.state, j.reason])).toEqual([
+      ["a", "Pending", "queued"],
+      ["b", "Pending", ""],
+    ]);
+    store.close();
+  });
+
+  it("commits a waiting update on close", async () => {
+    const path = tempDb();
+    const store = new SqliteJobStore(path, 60_000);
+    const a = job("a", 1);
+    await store.insert(a);
+    const updated = store.update([{ ...a, state: "Running" }]);
+    store.close();
+    await updated;
+    const reopened = new SqliteJobStore(path);
+    expect(reopened.loadAll()[0]?.state).toBe("Running");
+    reopened.close();
+  });
 });

@@ -19,16 +19,27 @@ interface JobRow {
 /**
  * SQLite store in one file (WAL). `synchronous=FULL` makes every commit fsync the WAL, so an acknowledged
  * submit survives power loss, not just a process crash; writes issued in the same event-loop turn share one
- * transaction (group commit), which keeps the fsync cost per batch instead of per job.
+ * transaction (group commit), which keeps the fsync cost per batch instead of per job; a batch of only updates
+ * waits a moment for submits to join it (see the constructor).
  */
 export class SqliteJobStore implements JobStore {
   private readonly db: Database.Database;
   private pending: PendingWrite | null = null;
+  private flushSoon: NodeJS.Immediate | undefined;
+  private flushLater: NodeJS.Timeout | undefined;
   private readonly insertStmt: Database.Statement;
   private readonly upsertStmt: Database.Statement;
   private readonly byRequestStmt: Database.Statement;
 
-  constructor(path: string) {
+  /**
+   * `updateDelayMs`: how long a batch of only updates waits for submits to share its commit. Under a stream of
+   * submits each one is followed by a state update (placement, pending reason); without the wait those commit
+   * alone and every submit costs two fsyncs. Inserts never wait: they commit on the next event-loop turn.
+   */
+  constructor(
+    path: string,
+    private readonly updateDelayMs = 5,
+  ) {
     if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
     this.db = new Database(path);
     this.db.pragma("journal_mode = WAL");
@@ -57,7 +68,7 @@ export class SqliteJobStore implements JobStore {
   }
 
   insert(job: JobRecord): Promise<{ job: JobRecord; deduplicated: boolean }> {
-    const batch = this.batch();
+    const batch = this.batch(true);
     return this.enqueue([job], []).then(() => {
       const stored = batch.duplicates.get(job);
       return stored ? { job: stored, deduplicated: true } : { job, deduplicated: false };
@@ -84,16 +95,21 @@ export class SqliteJobStore implements JobStore {
     this.db.close();
   }
 
-  private batch(): PendingWrite {
-    if (!this.pending) {
-      this.pending = { inserts: [], duplicates: new Map(), updates: [], done: [] };
-      setImmediate(() => this.flush());
+  /** The open batch; `urgent` (it holds an insert) commits it on the next turn, else within updateDelayMs. */
+  private batch(urgent: boolean): PendingWrite {
+    this.pending ??= { inserts: [], duplicates: new Map(), updates: [], done: [] };
+    if (urgent && !this.flushSoon) {
+      clearTimeout(this.flushLater);
+      this.flushLater = undefined;
+      this.flushSoon = setImmediate(() => this.flush());
+    } else if (!this.flushSoon && !this.flushLater) {
+      this.flushLater = setTimeout(() => this.flush(), this.updateDelayMs);
     }
     return this.pending;
   }
 
   private enqueue(inserts: readonly JobRecord[], updates: readonly JobRecord[]): Promise<void> {
-    const batch = this.batch();
+    const batch = this.batch(inserts.length > 0);
     batch.inserts.push(...inserts);
     // Serialize now: the caller may mutate the record before the batch commits.
     batch.updates.push(...updates.map((j) => structuredClone(j)));
@@ -101,6 +117,10 @@ export class SqliteJobStore implements JobStore {
   }
 
   private flush(): void {
+    clearImmediate(this.flushSoon);
+    clearTimeout(this.flushLater);
+    this.flushSoon = undefined;
+    this.flushLater = undefined;
     const batch = this.pending;
     if (!batch) return;
     this.pending = null;
