@@ -414,6 +414,57 @@ export const capacitySchema = {
   },
 } as const;
 
+const resourceAmounts = (description: string) =>
+  ({ type: "object", additionalProperties: num, description }) as const;
+
+export const queuesSchema = {
+  summary: "Usage, quota, borrowed capacity and pending jobs per queue (as `tessera queues --json`)",
+  description:
+    "Resource amounts are keyed by resource name: `gpus` (GPU-equivalents: a whole GPU is 1, a MIG slice its compute sevenths), a GPU model id (whole GPUs), a MIG profile (instances), `cpu` (cores), `memory` (MiB).",
+  tags: ["queues"],
+  response: {
+    200: {
+      type: "object",
+      properties: {
+        queues: {
+          type: "array",
+          items: {
+            type: "object",
+            properties: {
+              name: str,
+              cohort: { type: "string", description: "empty when the queue lends and borrows with nobody" },
+              weight: num,
+              quota: resourceAmounts("guaranteed amounts"),
+              borrowingLimit: resourceAmounts("most the queue may borrow per resource"),
+              usage: resourceAmounts("what the queue's admitted jobs hold now"),
+              borrowed: resourceAmounts("the part of usage beyond quota, lent by the cohort"),
+              pending: int,
+              running: int,
+              admittedTotal: { type: "integer", description: "jobs admitted since the scheduler started" },
+              preemptedTotal: { type: "integer", description: "jobs preempted since the scheduler started" },
+            },
+            required: [
+              "name",
+              "cohort",
+              "weight",
+              "quota",
+              "borrowingLimit",
+              "usage",
+              "borrowed",
+              "pending",
+              "running",
+              "admittedTotal",
+              "preemptedTotal",
+            ],
+          },
+        },
+      },
+      required: ["queues"],
+    },
+    503: errors[503],
+  },
+} as const;
+
 export const utilizationSchema = {
   summary: "Utilization history per GPU, MIG instance, node, model or tenant",
   description:

@@ -1,6 +1,7 @@
 import { timingSafeEqual } from "node:crypto";
 import swagger from "@fastify/swagger";
 import Fastify, { type FastifyInstance } from "fastify";
+import type { QueueInfo } from "../../proto/generated/tessera/v1/QueueInfo.ts";
 import type { Finops } from "../finops/Finops.ts";
 import type { TesseraMetrics } from "../metrics/TesseraMetrics.ts";
 import { sharedSchemas } from "./ApiSchemas.ts";
@@ -10,6 +11,7 @@ import { registerHealthRoutes } from "./HealthRoutes.ts";
 import { registerHistoryRoutes } from "./HistoryRoutes.ts";
 import { ApiError, replyWithError, validationMessage } from "./HttpErrors.ts";
 import { registerJobRoutes } from "./JobRoutes.ts";
+import { registerQueueRoutes } from "./QueueRoutes.ts";
 
 /** The JSON body of POST /v1/jobs: tessera.v1.JobSpec with lowerCamelCase field names. */
 export interface SubmitJobBody {
@@ -49,6 +51,8 @@ export interface HttpApiOptions {
   finops?: Finops;
   /** Without it job submission and cancellation answer 503 (a read-only API). */
   jobs?: JobCommands;
+  /** The scheduler's queues (as `tessera queues --json`); without it GET /v1/queues answers 503. */
+  queues?: () => QueueInfo[];
   /** When set, submitting and cancelling need `Authorization: Bearer <token>` (the scheduler's shared token). */
   token?: string;
   /** Undefined when ready, else why not (shown by /readyz). */
@@ -85,6 +89,7 @@ export async function registerHttpApi(app: FastifyInstance, options: HttpApiOpti
         { name: "history" },
         { name: "reports" },
         { name: "health" },
+        { name: "queues" },
       ],
     },
     // Shared schemas become named components (`#/components/schemas/Node`) instead of `def-0`.
@@ -114,4 +119,5 @@ export async function registerHttpApi(app: FastifyInstance, options: HttpApiOpti
   registerFleetRoutes(app, options);
   registerJobRoutes(app, options);
   registerHistoryRoutes(app, options);
+  registerQueueRoutes(app, options);
 }

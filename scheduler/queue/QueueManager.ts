@@ -101,6 +101,8 @@ export interface JobExplanation {
   preemption: string[];
   /** Running on capacity borrowed from its cohort (reclaimed first). */
   borrowing: boolean;
+  /** For a borrowing job: whose quota it uses, e.g. `on capacity borrowed from the quota of queue team-b …`. */
+  borrowedFrom: string;
   summary: string;
 }
 
@@ -395,12 +397,11 @@ export class QueueManager<Request, Allocation> {
         this.runningJobs().map((r) => ({ ...r.job, startedAt: r.startedAt })),
       ).has(jobId);
       const stop = running.stopping;
+      const borrowedFrom = borrowing ? borrowedText(this.ledger, running.job.queue) : "";
       const summary = stop
         ? `stopping: ${stop.reason}; killed at ${stop.killAt} if still running`
-        : `running in queue ${running.job.queue} since ${running.startedAt}${
-            borrowing
-              ? " on capacity borrowed from its cohort; the lending queue can reclaim it"
-              : " within its queue's quota"
+        : `running in queue ${running.job.queue} since ${running.startedAt} ${
+            borrowing ? borrowedFrom : "within its queue's quota"
           }${running.job.preemptible ? "" : "; not preemptible"}`;
       return {
         jobId,
@@ -411,6 +412,7 @@ export class QueueManager<Request, Allocation> {
         waitsFor: undefined,
         preemption: stop ? [stop.preemptorId] : [],
         borrowing,
+        borrowedFrom,
         summary,
       };
     }
@@ -436,6 +438,7 @@ export class QueueManager<Request, Allocation> {
       waitsFor,
       preemption: victims,
       borrowing: false,
+      borrowedFrom: "",
       summary,
     };
   }
@@ -641,4 +644,14 @@ function startsByText(startsBy: number): string {
   return Number.isFinite(startsBy)
     ? ` (expected to fit at t=${startsBy}s)`
     : " (until running work frees enough; no declared end time makes it fit)";
+}
+
+/** Where a borrowing job's capacity comes from: the lending queues' quota, which they can reclaim. */
+export function borrowedText(ledger: QuotaLedger, queue: string): string {
+  const lenders = ledger.lenders(queue);
+  const cohort = ledger.spec(queue)?.cohort;
+  if (lenders.length === 0)
+    return `on capacity borrowed from cohort ${cohort}; the lending queue can reclaim it`;
+  const names = lenders.map((l) => `queue ${l}`).join(", ");
+  return `on capacity borrowed from the quota of ${names} (cohort ${cohort}); ${lenders.length === 1 ? "it" : "they"} can reclaim it`;
 }

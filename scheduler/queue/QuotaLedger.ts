@@ -156,6 +156,24 @@ export class QuotaLedger {
     return share / spec.weight;
   }
 
+  /**
+   * The queues whose quota `queue` borrows: the other queues of its cohort that leave unused quota of a resource
+   * the queue holds beyond its own quota. They can reclaim it.
+   */
+  lenders(queue: string): string[] {
+    const borrowed = positiveNames(this.borrowedBy(queue));
+    return this.cohortOf(queue)
+      .filter(
+        (q) =>
+          q.name !== queue &&
+          borrowed.some(
+            (name) =>
+              governed(q).includes(name) && amountOf(this.usageOf(q.name), name) < amountOf(q.quota, name),
+          ),
+      )
+      .map((q) => q.name);
+  }
+
   sameCohort(a: string, b: string): boolean {
     const specA = this.specs.get(a);
     const specB = this.specs.get(b);

@@ -176,6 +176,16 @@ export class SchedulerQueue {
     };
   }
 
+  /** Admitted jobs on borrowed capacity, each with whose quota it uses (`on capacity borrowed from the quota of …`). */
+  borrowing(): Map<string, string> {
+    const borrowing = new Map<string, string>();
+    for (const { job } of this.manager.runningJobs()) {
+      const explanation = this.manager.explain(job.id);
+      if (explanation?.borrowing) borrowing.set(job.id, explanation.borrowedFrom);
+    }
+    return borrowing;
+  }
+
   statuses(): QueueStatus[] {
     return this.manager.statuses();
   }

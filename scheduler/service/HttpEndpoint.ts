@@ -5,6 +5,7 @@ import { registerDashboard } from "../dashboard/DashboardRoutes.ts";
 import type { Finops } from "../finops/Finops.ts";
 import { createHttpApp, type JobCommands, registerHttpApi, type SubmitJobBody } from "../http/HttpApi.ts";
 import { TesseraMetrics } from "../metrics/TesseraMetrics.ts";
+import { QueueControl } from "../queue/QueueControl.ts";
 import { registerQueueMetrics } from "../queue/QueueMetrics.ts";
 import { validateJobSpec } from "./JobSpecValidation.ts";
 import type { Scheduler } from "./Scheduler.ts";
@@ -27,6 +28,8 @@ export async function startHttpEndpoint(
   const finops = store.finops;
   const metrics = new TesseraMetrics(fleet, finops);
   registerQueueMetrics(metrics.registry, () => scheduler.queue.statuses());
+  // Listing needs no --queues file (that is for `tessera quota --reload`, over gRPC).
+  const queueControl = new QueueControl(scheduler.queue, undefined);
   metrics.start();
   const onDecisions = (secondsEach: number, count: number) => {
     for (let i = 0; i < count; i++) metrics.observeSchedulingDecision(secondsEach);
@@ -80,6 +83,7 @@ export async function startHttpEndpoint(
     metrics,
     finops,
     jobs,
+    queues: () => queueControl.listQueues(),
     ...(store.token ? { token: store.token } : {}),
     notReadyReason: () =>
       [...scheduler.nodes()].some((n) => n.state === "Ready") ? undefined : "no node is Ready yet",

@@ -65,6 +65,9 @@ const minCycleIntervalMs = 20;
 
 const activeStates: ReadonlySet<JobState> = new Set(["Scheduled", "Running"]);
 
+/** The start of an admitted job's reason while it runs on capacity borrowed from another queue's quota. */
+const BORROWED_REASON_PREFIX = "admitted to queue";
+
 /** The end of a preempted job's reason; it carries the grace the agent gives it (kept across restarts). */
 const PREEMPTION_GRACE_SUFFIX = /; graceful stop with (\d+)s grace$/;
 
@@ -324,6 +327,11 @@ export class Scheduler implements SchedulerView {
       this.queueCycle();
     }
     const changed = this.applyJobReports(node, msg.jobs);
+    // A job that started may have replaced its borrowing reason; one that ended may end another's borrowing.
+    if (changed.length > 0) {
+      this.queue.reconcile(this.queueJobs());
+      for (const job of this.noteBorrowing()) if (!changed.includes(job)) changed.push(job);
+    }
     this.events.emit("node", node);
     if (changed.length > 0) {
       void this.persist(changed).then(() => {
@@ -664,6 +672,29 @@ export class Scheduler implements SchedulerView {
     for (const job of jobs) this.events.emit("job", "updated", job);
   }
 
+  /**
+   * `tessera job ID` says whether an admitted job runs on borrowed capacity and whose quota that is: the job's
+   * reason says so while it borrows. Needs the queue reconciled to the jobs; returns the jobs it changed.
+   */
+  private noteBorrowing(): JobRecord[] {
+    const borrowing = this.queue.borrowing();
+    const changed: JobRecord[] = [];
+    for (const job of this.jobsById.values()) {
+      if (!activeStates.has(job.state) || this.stopping.has(job.id)) continue;
+      const borrowedFrom = borrowing.get(job.id);
+      let reason = job.reason;
+      if (borrowedFrom !== undefined) reason = `${BORROWED_REASON_PREFIX} ${job.spec.queue} ${borrowedFrom}`;
+      else if (job.reason.startsWith(BORROWED_REASON_PREFIX)) {
+        reason = `${BORROWED_REASON_PREFIX} ${job.spec.queue}; within its own quota now (no longer borrowing)`;
+      }
+      if (reason === job.reason) continue;
+      job.reason = reason;
+      job.updatedMs = this.clock();
+      changed.push(job);
+    }
+    return changed;
+  }
+
   /** Sends a node its whole desired state under a new generation; returns that generation. */
   private pushDesired(node: NodeRecord): number {
     if (!node.session || !node.inEngine) return node.generation;
@@ -819,6 +850,7 @@ export class Scheduler implements SchedulerView {
       const job = this.jobsById.get(id);
       if (job?.state === "Pending") setReason(job, reason);
     }
+    for (const job of this.noteBorrowing()) if (!changed.includes(job)) changed.push(job);
     await this.persist(changed);
     for (const name of touched) {
       const node = this.nodesByName.get(name);
