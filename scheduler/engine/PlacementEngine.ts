@@ -24,7 +24,7 @@ export interface EngineOptions {
   /** Seed of the engine's only randomness (tie-breaking between equally good nodes). */
   seed?: number;
   /**
-   * How equally good nodes are told apart. `random` (default): uniformly, as kube-scheduler's selectHost.
+   * How equally good nodes are told apart (default: the policy's `tieBreak`, else `random`). `random`: uniformly, as kube-scheduler's selectHost.
    * `nodeOrder`: the first of them in an order of the nodes shuffled once with the seed, as in the FGD authors'
    * simulator (its scheduler takes the first best node by name, and the names are prefixed with a seeded
    * permutation); ties then fill the same nodes first instead of spreading over the fleet.
@@ -71,7 +71,7 @@ export class PlacementEngine {
   constructor(cluster: ClusterSpec, options: EngineOptions = {}) {
     this.policy = options.policy ?? createPolicy("tessera");
     this.rng = new SeededRandom(options.seed ?? 1);
-    this.tieBreak = options.tieBreak ?? "random";
+    this.tieBreak = options.tieBreak ?? this.policy.tieBreak ?? "random";
     this.filters = [nodeSelectorFilter, gpuModelFilter, cpuFilter, gpuFitFilter(this.policy.optionMode)];
     for (const spec of cluster.nodes) this.addNode(spec, false);
     this.fleetChanged();

@@ -2,6 +2,7 @@ import type { CycleState } from "./CycleState.ts";
 import type { GpuOption, OptionMode } from "./GpuOptions.ts";
 import type { NodeClass } from "./NodeClassIndex.ts";
 import type { NodeState } from "./NodeState.ts";
+import type { TieBreak } from "./PlacementEngine.ts";
 
 /**
  * A placement policy's score step: how good one GPU option on one node is (higher is better). Scores may depend
@@ -11,6 +12,8 @@ import type { NodeState } from "./NodeState.ts";
 export interface ScorePlugin {
   readonly name: string;
   readonly optionMode: OptionMode;
+  /** The tie-break the policy is designed for, used when the engine's options name none. */
+  readonly tieBreak?: TieBreak;
   score(node: NodeState, option: GpuOption, cycle: CycleState, klass: NodeClass): number;
   /** Told the fleet when the engine starts and whenever nodes join or leave. */
   fleetChanged?(nodes: Iterable<NodeState>): void;

@@ -79,4 +79,25 @@ describe("Tessera policy", () => {
     expect(typical.types).toHaveLength(1);
     expect(typical.types[0]!.weight).toBe(1);
   });
+
+  it("breaks equal scores by node order by default, filling one node before opening the next", () => {
+    const nodes = ["a", "b", "c", "d"].map((n) => nodeOf(n, 2, { model: "G2", cpuMilli: 64000 }));
+    const usedNodes = (engine: PlacementEngine): number => {
+      const used = new Set<string>();
+      for (let i = 0; i < 8; i++) {
+        const r = engine.place(share(`s${i}`, 100));
+        if (!r.ok) throw new Error(r.unschedulable.message);
+        engine.commit(r.placement);
+        used.add(r.placement.node);
+      }
+      return used.size;
+    };
+    // No workload yet: every option scores the same, so only the tie-break decides.
+    expect(usedNodes(new PlacementEngine({ nodes }, { policy: createPolicy("tessera"), seed: 3 }))).toBe(1);
+    const spread = new PlacementEngine(
+      { nodes },
+      { policy: createPolicy("tessera"), seed: 3, tieBreak: "random" },
+    );
+    expect(usedNodes(spread)).toBeGreaterThan(1);
+  });
 });
