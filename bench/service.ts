@@ -103,6 +103,8 @@ interface ClientResult {
   startMs: number;
   endMs: number;
   latenciesMs: number[];
+  /** The client process's own CPU (user + system) while submitting. */
+  cpuMs: number;
 }
 
 /**
@@ -118,6 +120,7 @@ async function clientMain(address: string, first: number, count: number, inFligh
   let next = first;
   const end = first + count;
   const startMs = Date.now();
+  const cpuBefore = process.cpuUsage();
   const worker = async () => {
     while (next < end) {
       const i = next++;
@@ -130,7 +133,13 @@ async function clientMain(address: string, first: number, count: number, inFligh
     }
   };
   await Promise.all(Array.from({ length: inFlight }, worker));
-  const result: ClientResult = { startMs, endMs: Date.now(), latenciesMs };
+  const cpu = process.cpuUsage(cpuBefore);
+  const result: ClientResult = {
+    startMs,
+    endMs: Date.now(),
+    latenciesMs,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+  };
   client.close();
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
@@ -204,6 +213,8 @@ async function submitBench(
     // Load-independent: what one submit costs the scheduler, and the rate one core could sustain at that cost.
     schedulerCpuMsPerSubmit: Math.round((cpu / o.submits) * 1e5) / 100,
     submitsPerCpuSecond: Math.round(o.submits / cpu),
+    // The bench clients' CPU per submit, all processes together: what the load generator itself costs.
+    clientCpuMsPerSubmit: Math.round((results.reduce((sum, r) => sum + r.cpuMs, 0) / o.submits) * 100) / 100,
   };
 }
 
@@ -316,7 +327,7 @@ export async function runServiceBench(o: ServiceBenchOptions): Promise<Record<st
     await stopScheduler(first);
     log(
       `  ${submit.jobsPerSecond} jobs/s, p50 ${submit.p50Ms} ms, p99 ${submit.p99Ms} ms; ` +
-        `scheduler CPU ${submit.schedulerCpuMsPerSubmit} ms per submit`,
+        `scheduler CPU ${submit.schedulerCpuMsPerSubmit} ms, clients ${submit.clientCpuMsPerSubmit} ms per submit`,
     );
     // A fresh scheduler, so that the streams are measured alone and not the placement of the submitted backlog.
     const second = await startScheduler(join(dir, "agents"), o.profile);
