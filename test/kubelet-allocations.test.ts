@@ -115,3 +115,75 @@ it("keeps Tessera jobs off a GPU a pod got through the kubelet, and places them 
   expect(done.allocations[0]?.gpuUuid).toBe(uuid);
   expect(server.scheduler.node("node-a")?.kubeletAllocations).toEqual([]);
 });
+
+it("keeps Tessera jobs off a MIG instance a pod holds, and lets them reuse it once released", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "tessera-kubelet-mig-"));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  const server = await startSchedulerServer({
+    listen: "127.0.0.1:0",
+    db: join(dir, "scheduler.db"),
+    policy: "tessera",
+    leaseMs: 2000,
+    heartbeatMs: 300,
+    lostNodePolicy: "requeue",
+  });
+  cleanups.push(() => server.close());
+  // The H100 already has a 3g.40gb instance at start 4 when the agent starts; a pod holds it.
+  const host = new MemoryGpuHost("node-m", ["H100-SXM5-80GB"]);
+  const gpu = host.inventory()[0]!.uuid ?? "";
+  host.apply(gpu, "mig", [{ profile: "3g.40gb", start: 4, size: 4 }]);
+  const podInstance = host.observe()[0]!.instances![0]!.uuid!;
+  const table = new KubeletAllocationTable();
+  table.reportAllocation({
+    resourceName: "nvidia.com/mig-3g.40gb",
+    kind: "mig",
+    deviceIds: [podInstance],
+    gpuUuids: [gpu],
+    at: new Date(),
+  });
+  let agent: Agent | undefined;
+  const executor = new Executor({ dataDir: dir, onChange: () => agent?.onJobChange(), pollMs: 100 });
+  agent = new Agent({
+    scheduler: server.address,
+    node: "node-m",
+    dataDir: dir,
+    host,
+    executor,
+    kubeletAllocations: table,
+  });
+  agent.start();
+  cleanups.push(() => {
+    agent?.stop();
+    executor.close();
+  });
+  const client = new SchedulerClient(server.address);
+  cleanups.push(() => client.close());
+  await eventually("pod's instance known", () =>
+    server.scheduler.node("node-m")?.kubeletAllocations?.length === 1 ? true : undefined,
+  );
+
+  const mig = (name: string) => ({
+    name,
+    request: { mig: { profile: "3g.40gb" } },
+    command: ["sh", "-c", "sleep 30"],
+  });
+  const first = (await client.submit(mig("m1"), "m1")).job!.id;
+  const placed = await eventually("m1 placed", () => {
+    const j = server.scheduler.job(first);
+    return j && j.state !== "Pending" ? j : undefined;
+  });
+  // Not the pod's free-looking instance at 4: a new one at 0.
+  expect(placed.allocations[0]?.migStart).toBe(0);
+  const second = (await client.submit(mig("m2"), "m2")).job!.id;
+  await new Promise((r) => setTimeout(r, 600));
+  expect(server.scheduler.job(second)?.state).toBe("Pending");
+
+  // The pod's instance is no longer advertised: m2 reuses it.
+  table.advertised(new Set());
+  agent.reportNow();
+  const reused = await eventually("m2 placed", () => {
+    const j = server.scheduler.job(second);
+    return j && j.state !== "Pending" ? j : undefined;
+  });
+  expect(reused.allocations[0]?.migStart).toBe(4);
+});

@@ -366,12 +366,6 @@ export class Agent {
           kind: a.kind,
           deviceIds: a.deviceIds,
           gpuUuids: a.gpuUuids,
-          // The scheduler places by instance position: find each held MIG device among the observed instances.
-          mig: observed.flatMap((g) =>
-            (g.instances ?? [])
-              .filter((i) => i.uuid !== undefined && a.deviceIds.includes(i.uuid))
-              .map((i) => ({ profile: i.profile, start: i.start, size: i.size })),
-          ),
         })),
       },
     });

@@ -322,7 +322,13 @@ export class Scheduler implements SchedulerView {
     if (JSON.stringify(msg.kubeletAllocations) !== JSON.stringify(node.kubeletAllocations ?? [])) {
       this.releaseKubeletHolds(node);
       node.kubeletAllocations = msg.kubeletAllocations;
-      this.commitKubeletHolds(node);
+      // Rebuilt from what the agent observes, so a MIG instance a pod holds is in the engine's layout (a free
+      // instance the engine had dropped, or one made by another tool); the rebuild commits the holds.
+      if (node.inEngine) {
+        this.rebuildEngineNode(node);
+        // The agent must not converge to a layout without the pod's instance.
+        this.pushDesired(node);
+      }
       // A released device may let a pending job in.
       this.queueCycle();
     }
@@ -495,16 +501,21 @@ export class Scheduler implements SchedulerView {
       for (const uuid of held.gpuUuids) {
         const gpu = engineNode?.gpus.find((g) => g.uuid === uuid);
         if (!gpu) continue;
-        const mig = held.kind === "mig" ? held.mig : [];
-        if (mig.length === 0) gpus.push({ kind: "whole", gpuIndex: gpu.index, gpuUuid: uuid });
-        for (const m of mig) {
-          if (!gpu.mig.some((i) => i.start === m.start && i.profile.name === m.profile)) continue;
+        if (held.kind !== "mig") {
+          gpus.push({ kind: "whole", gpuIndex: gpu.index, gpuUuid: uuid });
+          continue;
+        }
+        // MIG devices are instance UUIDs: find each among the instances the agent observes on this GPU.
+        const observed = node.observed.find((o) => o.uuid === uuid)?.instances ?? [];
+        for (const instance of observed.filter((i) => held.deviceIds.includes(i.uuid))) {
+          if (!gpu.mig.some((i) => i.start === instance.start && i.profile.name === instance.profile))
+            continue;
           gpus.push({
             kind: "mig",
             gpuIndex: gpu.index,
             gpuUuid: uuid,
-            profile: m.profile,
-            start: m.start,
+            profile: instance.profile,
+            start: instance.start,
             action: "reuse",
           });
         }

@@ -1,6 +1,5 @@
 // Original file: proto/tessera/v1/node.proto
 
-import type { MigPlacement as _tessera_v1_MigPlacement, MigPlacement__Output as _tessera_v1_MigPlacement__Output } from '../../tessera/v1/MigPlacement.ts';
 
 /**
  * One container's devices as the kubelet allocated them.
@@ -22,10 +21,6 @@ export interface KubeletAllocation {
    * The physical GPUs behind them.
    */
   'gpuUuids'?: (string)[];
-  /**
-   * For `mig`: the instances held, as the agent observes them.
-   */
-  'mig'?: (_tessera_v1_MigPlacement)[];
 }
 
 /**
@@ -48,8 +43,4 @@ export interface KubeletAllocation__Output {
    * The physical GPUs behind them.
    */
   'gpuUuids': (string)[];
-  /**
-   * For `mig`: the instances held, as the agent observes them.
-   */
-  'mig': (_tessera_v1_MigPlacement__Output)[];
 }
