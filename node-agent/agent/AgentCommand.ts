@@ -123,7 +123,11 @@ export function registerAgentCommands(program: Command): void {
                 logged.reportAllocation(allocation);
                 kubeletAllocations.reportAllocation(allocation);
               },
-              advertised: (ids) => kubeletAllocations.advertised(ids),
+              // Until the scheduler's first desired state the plugin's layout is provisional (sharing rules):
+              // a pod's device missing from it then is no sign that the pod is gone.
+              advertised: (ids) => {
+                if (started.desiredState) kubeletAllocations.advertised(ids);
+              },
             },
           });
         }
