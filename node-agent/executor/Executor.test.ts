@@ -135,11 +135,36 @@ describe("Executor", () => {
     };
     const stoppedAt = Date.now();
     executor.stop("j", 1, 800);
-    // Past the executor's own 200 ms default the job's processes still run: the given grace counts.
+    // Past the executor's own 200 ms default the job still runs (and counts as running): the given grace counts.
     await new Promise((r) => setTimeout(r, 500));
     expect(groupAlive()).toBe(true);
-    await until(() => !groupAlive());
+    expect(executor.get("j", 1)?.state).toBe("running");
+    await until(() => executor.get("j", 1)?.state === "exited");
+    expect(executor.get("j", 1)?.signal).toBe("SIGKILL");
     expect(Date.now() - stoppedAt).toBeGreaterThanOrEqual(790);
+    await until(() => !groupAlive());
+  });
+
+  it("reports a job that ends gracefully on SIGTERM by its exit code, and one that does not handle it as killed", async () => {
+    const { executor } = newExecutor();
+    const env = { PATH: process.env.PATH ?? "" };
+    const launch = (jobId: string, script: string) =>
+      executor.start({
+        jobId,
+        attempt: 1,
+        command: ["sh", "-c", script],
+        env,
+        workdir: "",
+        visibleDevices: "",
+      });
+    launch("graceful", "trap 'exit 0' TERM; while :; do sleep 0.05; done");
+    launch("plain", "sleep 30");
+    await new Promise((r) => setTimeout(r, 150));
+    executor.stop("graceful", 1, 5000);
+    executor.stop("plain", 1, 5000);
+    await until(() => executor.list().every((j) => j.state === "exited"));
+    expect([executor.get("graceful", 1)?.exitCode, executor.get("graceful", 1)?.signal]).toEqual([0, ""]);
+    expect(executor.get("plain", 1)?.signal).toBe("SIGTERM");
   });
 
   it("adopts a running job after a restart and learns its exit status from the wrapper", async () => {

@@ -33,8 +33,13 @@ export interface ExecutorOptions {
 
 // The job runs under a tiny shell wrapper that records the exit status in a file (opened by the agent as fd 3, so
 // the job's user needs no access to the agent's directory): an agent restarted while the job runs cannot wait()
-// on it any more, but can still read how it ended.
-const wrapper = '"$@" 3>&-; code=$?; echo "$code" >&3; exit "$code"';
+// on it any more, but can still read how it ended. On a stop the wrapper outlives the SIGTERM sent to the group
+// (a trap with a command is not inherited, so the job still gets the signal) until the job has ended, however
+// long its grace: the job counts as running, and its GPU as busy, until then. A job ended by that signal makes
+// the wrapper end by the same one, so the stop reads as before.
+const wrapper =
+  'trap "stopped=1" TERM; "$@" 3>&-; code=$?; echo "$code" >&3; ' +
+  'if [ -n "$stopped" ] && [ "$code" -gt 128 ]; then trap - TERM; kill -s "$(kill -l "$code")" $$; fi; exit "$code"';
 
 /**
  * Runs job commands as child processes, each in its own process group (so a stop kills everything it
@@ -144,8 +149,7 @@ export class Executor {
     job.stopRequested = true;
     this.persist();
     signalGroup(job.pid, "SIGTERM");
-    // Not only while the job is `running`: the wrapper shell dies of SIGTERM at once, while the job's own
-    // processes may ignore it or take their time; the group outlives its leader until they are gone.
+    // Also after the job's main process ended: what it started may ignore SIGTERM, in the same group.
     const timer = setTimeout(() => signalGroup(job.pid, "SIGKILL"), graceMs);
     timer.unref();
   }
