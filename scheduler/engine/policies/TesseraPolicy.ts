@@ -40,7 +40,7 @@ export function modelPressure(
  * (`modelPressure`), so flexible work leaves contested models to the work that can only run there. Equal scores
  * go to the first node of a fixed node order (`tieBreak: "nodeOrder"`): ties then fill one node before the next
  * and keep whole nodes free for multi-GPU work. Measured alternatives (exact growth, the full distribution,
- * best-fit and untouched-node tie-breaks) did worse on the Alibaba traces; see docs/placement.md.
+ * best-fit and untouched-node terms) did not beat FGD consistently on the Alibaba traces; see docs/placement.md.
  * Without a workload it learns the distribution from `observe`d arrivals (past arrivals only).
  */
 export function tesseraPolicy(workload?: TargetWorkload): ScorePlugin {
