@@ -12,6 +12,8 @@ export type Evaluation = { fits: false; reason: string } | { fits: true; score: 
 export interface NodeClass {
   readonly key: string;
   readonly members: NodeState[];
+  /** The same members as a min-heap by `tieRank`: the first in node order is `byRank[0]`. */
+  readonly byRank: NodeState[];
   /** Evaluations by interned request signature; valid for the lifetime of the class (its state is fixed). */
   readonly memo: (Evaluation | undefined)[];
   /** Per-policy values derived from the class state alone (e.g. its fragmentation statistics). */
@@ -40,6 +42,13 @@ export class NodeClassIndex {
   private log: NodeClass[] = [];
   /** Serial the next class gets. */
   nextSerial = 0;
+  /**
+   * Live classes whose first member in node order became an earlier node (a node joined ahead of the others),
+   * in event order; `rankLogStart` is the sequence number of its first entry. Rankings ordered by node order
+   * read it to re-file those classes.
+   */
+  private rankLog: NodeClass[] = [];
+  private rankLogStart = 0;
   private readonly memoLimit: number;
 
   constructor(memoLimit = 4096) {
@@ -48,6 +57,16 @@ export class NodeClassIndex {
 
   get classCount(): number {
     return this.list.length;
+  }
+
+  /** Sequence number of the next `rankLog` event. */
+  get rankSeq(): number {
+    return this.rankLogStart + this.rankLog.length;
+  }
+
+  /** Classes whose first member moved earlier since event `seq`; undefined if those events were forgotten. */
+  rankedEarlierSince(seq: number): NodeClass[] | undefined {
+    return seq < this.rankLogStart ? undefined : this.rankLog.slice(seq - this.rankLogStart);
   }
 
   /** Files `node` under the class of its current state; call after every change to the node. */
@@ -67,6 +86,7 @@ export class NodeClassIndex {
       klass = {
         key,
         members: [],
+        byRank: [],
         memo: [],
         derived: new Map(),
         cpuFree: node.cpuFree,
@@ -85,6 +105,18 @@ export class NodeClassIndex {
     node.klass = klass;
     node.classSlot = klass.members.length;
     klass.members.push(node);
+    const wasFirst = klass.byRank[0];
+    node.rankSlot = klass.byRank.length;
+    klass.byRank.push(node);
+    siftUp(klass.byRank, node.rankSlot);
+    if (wasFirst && klass.byRank[0] === node) {
+      // Readers that lag too far re-file every class instead (rankedEarlierSince gives undefined).
+      if (this.rankLog.length > 4 * this.list.length + 1024) {
+        this.rankLogStart += this.rankLog.length;
+        this.rankLog = [];
+      }
+      this.rankLog.push(klass);
+    }
   }
 
   /** Takes `node` out of the index (the node changes state or leaves the cluster). */
@@ -95,8 +127,17 @@ export class NodeClassIndex {
       klass.members[node.classSlot] = last;
       last.classSlot = node.classSlot;
     }
+    const heap = klass.byRank;
+    const lastRanked = heap.pop()!;
+    if (lastRanked !== node) {
+      heap[node.rankSlot] = lastRanked;
+      lastRanked.rankSlot = node.rankSlot;
+      siftUp(heap, lastRanked.rankSlot);
+      siftDown(heap, lastRanked.rankSlot);
+    }
     node.klass = undefined;
     node.classSlot = -1;
+    node.rankSlot = -1;
     if (klass.members.length === 0) {
       // Rankings may still point at a dead class for a while: let go of what it holds now.
       klass.alive = false;
@@ -136,5 +177,36 @@ export class NodeClassIndex {
   remember(klass: NodeClass, signature: number, evaluation: Evaluation): void {
     if (signature >= this.memoLimit) return;
     klass.memo[signature] = evaluation;
+  }
+}
+
+function swap(heap: NodeState[], i: number, j: number): void {
+  const a = heap[i]!;
+  const b = heap[j]!;
+  heap[i] = b;
+  heap[j] = a;
+  b.rankSlot = i;
+  a.rankSlot = j;
+}
+
+function siftUp(heap: NodeState[], i: number): void {
+  while (i > 0) {
+    const parent = (i - 1) >> 1;
+    if (heap[parent]!.tieRank <= heap[i]!.tieRank) return;
+    swap(heap, parent, i);
+    i = parent;
+  }
+}
+
+function siftDown(heap: NodeState[], i: number): void {
+  for (;;) {
+    const l = 2 * i + 1;
+    const r = l + 1;
+    let m = i;
+    if (l < heap.length && heap[l]!.tieRank < heap[m]!.tieRank) m = l;
+    if (r < heap.length && heap[r]!.tieRank < heap[m]!.tieRank) m = r;
+    if (m === i) return;
+    swap(heap, m, i);
+    i = m;
   }
 }

@@ -25,6 +25,8 @@ export class NodeState {
   classSlot = -1;
   /** Place in the engine's seeded node order, for the `nodeOrder` tie-break. */
   tieRank = 0;
+  /** Position in `klass.byRank`, for O(log n) removal. */
+  rankSlot = -1;
 
   constructor(spec: NodeSpec) {
     if (!spec.name) throw new Error("node without a name");

@@ -156,7 +156,7 @@ export class PlacementEngine {
     const signature = this.intern(cycle.signature);
     let ranked = this.rankings[signature];
     if (!ranked) {
-      ranked = new RankedClasses();
+      ranked = new RankedClasses(this.tieBreak === "nodeOrder");
       this.rankings[signature] = ranked;
     }
     const r = cycle.request;
@@ -223,6 +223,7 @@ export class PlacementEngine {
 
   /** The eligible member first in the node order (`nodeOrder` tie-break). */
   private firstEligible(klass: NodeClass, cycle: CycleState): NodeState {
+    if (cycle.excluded.size === 0) return klass.byRank[0]!;
     let first: NodeState | undefined;
     for (const m of klass.members)
       if (!cycle.excluded.has(m) && (!first || m.tieRank < first.tieRank)) first = m;

@@ -7,28 +7,59 @@ interface Ranked {
   evaluation: Evaluation & { fits: true };
 }
 
+/** A class filed under the node-order rank of its first member when filed (may be stale, see `bestInOrder`). */
+interface Filed {
+  rank: number;
+  ranked: Ranked;
+}
+
 /**
  * For one request signature, the node classes that can hold it, grouped by score, scores in a max-heap. A
  * class's state never changes, so it is scored once per signature: a decision scores only the classes created
  * since the last decision of this signature, drops dead classes lazily as they surface, and reads the best
  * group off the top. Cost per decision: the new classes, the top group and O(log scores), not O(fleet).
+ *
+ * Ordered by node order (`nodeOrder` tie-break), each score group is instead a min-heap of classes by the rank of
+ * their first member, so a decision reads the first tied class off the heap instead of scanning the group (FGD's
+ * integer score ties thousands of classes). A class's first member changes as nodes join and leave it: a later
+ * one is noticed when the class surfaces (re-filed), an earlier one through the index's `rankedEarlierSince`.
  */
 export class RankedClasses {
   private readonly groups = new Map<number, Ranked[]>();
+  /** Node-order mode: the groups as heaps, and each class's entry (to re-file it). */
+  private readonly filed = new Map<number, Filed[]>();
+  private readonly byClass = new Map<NodeClass, Ranked>();
+  /** Node-order mode: the next `rankedEarlierSince` event not read yet. */
+  private rankCursor = 0;
   /** Distinct scores present in `groups`, as a max-heap. */
   private readonly scores: number[] = [];
   private entries = 0;
   /** Serial of the next class this signature has not scored yet. */
   private cursor = 0;
 
+  /** `inNodeOrder`: `best` will be given `order`, the rank of a class's first eligible member. */
+  constructor(private readonly inNodeOrder = false) {}
+
   /** Scores the classes created since the last call; `evaluate` is the filter and score steps. */
   catchUp(index: NodeClassIndex, evaluate: (klass: NodeClass) => Evaluation): void {
+    // A new ranking files every class with its current first member: earlier events do not concern it.
+    const rankCursor = this.cursor === 0 ? index.rankSeq : this.rankCursor;
     for (const klass of index.createdSince(this.cursor)) {
       if (!klass.alive) continue;
       const evaluation = evaluate(klass);
       if (evaluation.fits) this.add({ score: evaluation.score, klass, evaluation });
     }
     this.cursor = index.nextSerial;
+    if (this.inNodeOrder) {
+      const earlier = index.rankedEarlierSince(rankCursor);
+      if (!earlier) this.dropDead();
+      else
+        for (const klass of earlier) {
+          const r = this.byClass.get(klass);
+          if (r && klass.alive) this.file(r);
+        }
+      this.rankCursor = index.rankSeq;
+    }
     if (this.entries > 2 * index.classCount + 64) this.dropDead();
   }
 
@@ -42,6 +73,7 @@ export class RankedClasses {
     rng: SeededRandom,
     order?: (klass: NodeClass) => number,
   ): Ranked | undefined {
+    if (this.inNodeOrder && order) return this.bestInOrder(weight, order);
     const skipped: number[] = [];
     let chosen: Ranked | undefined;
     let chosenOrder = 0;
@@ -84,7 +116,60 @@ export class RankedClasses {
     return chosen;
   }
 
+  /**
+   * `best` by node order: pops the top group's heap while its ranks can still beat the best class found. A key
+   * is never above its class's current first rank for at least one entry per class (earlier first members are
+   * re-filed in `catchUp`), so the entries not popped cannot win. Stale entries surface here: one below the
+   * current rank is re-filed at it, one above it has a fresher entry and is dropped.
+   */
+  private bestInOrder(weight: (klass: NodeClass) => number, order: (klass: NodeClass) => number) {
+    const skipped: number[] = [];
+    let chosen: Ranked | undefined;
+    let chosenOrder = Number.POSITIVE_INFINITY;
+    while (this.scores.length > 0 && !chosen) {
+      const score = this.scores[0]!;
+      const heap = this.filed.get(score)!;
+      const kept: Filed[] = [];
+      while (heap.length > 0 && heap[0]!.rank < chosenOrder) {
+        const f = popFiled(heap);
+        const klass = f.ranked.klass;
+        if (!klass.alive) {
+          this.entries--;
+          continue;
+        }
+        const rank = klass.byRank[0]!.tieRank;
+        if (f.rank !== rank) {
+          if (f.rank < rank) pushFiled(heap, { rank, ranked: f.ranked });
+          else this.entries--;
+          continue;
+        }
+        kept.push(f);
+        if (weight(klass) > 0) {
+          const o = order(klass);
+          if (o < chosenOrder) {
+            chosen = f.ranked;
+            chosenOrder = o;
+          }
+        }
+      }
+      for (const f of kept) pushFiled(heap, f);
+      if (heap.length === 0) {
+        this.filed.delete(score);
+        this.popScore();
+      } else if (!chosen) {
+        skipped.push(this.popScore()!);
+      }
+    }
+    for (const s of skipped) this.pushScore(s);
+    return chosen;
+  }
+
   private add(r: Ranked): void {
+    if (this.inNodeOrder) {
+      this.byClass.set(r.klass, r);
+      this.file(r);
+      return;
+    }
     let group = this.groups.get(r.score);
     if (!group) {
       group = [];
@@ -95,7 +180,29 @@ export class RankedClasses {
     this.entries++;
   }
 
+  /** Node-order mode: files `r` under its class's current first rank. */
+  private file(r: Ranked): void {
+    let heap = this.filed.get(r.score);
+    if (!heap) {
+      heap = [];
+      this.filed.set(r.score, heap);
+      this.pushScore(r.score);
+    }
+    pushFiled(heap, { rank: r.klass.byRank[0]!.tieRank, ranked: r });
+    this.entries++;
+  }
+
   private dropDead(): void {
+    if (this.inNodeOrder) {
+      // Re-file every live class once: drops dead and duplicate entries.
+      const live = [...this.byClass.values()].filter((r) => r.klass.alive);
+      this.byClass.clear();
+      this.filed.clear();
+      this.scores.length = 0;
+      this.entries = 0;
+      for (const r of live) this.add(r);
+      return;
+    }
     for (const [score, group] of this.groups) {
       const live = group.filter((r) => r.klass.alive);
       this.entries -= group.length - live.length;
@@ -138,4 +245,36 @@ export class RankedClasses {
     }
     return top;
   }
+}
+
+function pushFiled(heap: Filed[], f: Filed): void {
+  heap.push(f);
+  let i = heap.length - 1;
+  while (i > 0) {
+    const parent = (i - 1) >> 1;
+    if (heap[parent]!.rank <= f.rank) break;
+    heap[i] = heap[parent]!;
+    i = parent;
+  }
+  heap[i] = f;
+}
+
+function popFiled(heap: Filed[]): Filed {
+  const top = heap[0]!;
+  const last = heap.pop()!;
+  if (heap.length > 0) {
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = l;
+      if (l >= heap.length) break;
+      if (r < heap.length && heap[r]!.rank < heap[l]!.rank) m = r;
+      if (heap[m]!.rank >= last.rank) break;
+      heap[i] = heap[m]!;
+      i = m;
+    }
+    heap[i] = last;
+  }
+  return top;
 }
