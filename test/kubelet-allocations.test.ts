@@ -9,6 +9,7 @@ import { DevicePluginManager } from "../plugins/deviceplugin/DevicePluginManager
 import { KubeletAllocationTable } from "../plugins/deviceplugin/KubeletAllocationTable.ts";
 import { MemorySliceInventory } from "../plugins/deviceplugin/MemorySliceInventory.ts";
 import { silentLog } from "../plugins/deviceplugin/PluginLog.ts";
+import { PodResourcesReleaser } from "../plugins/deviceplugin/PodResourcesReleaser.ts";
 import type { NodeInventory } from "../plugins/deviceplugin/SliceInventory.ts";
 import { SchedulerClient } from "../scheduler/cli/SchedulerClient.ts";
 import { startSchedulerServer } from "../scheduler/service/SchedulerServer.ts";
@@ -21,7 +22,7 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-it("keeps Tessera jobs off a GPU a pod got through the kubelet, and places them once the pod's hold is released", async () => {
+it("keeps Tessera jobs off a GPU a pod got through the kubelet, and places them once the pod ends or the GPU is no longer offered", async () => {
   const dir = mkdtempSync(join(tmpdir(), "tessera-kubelet-alloc-"));
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
   const pluginDir = join(dir, "device-plugins");
@@ -74,9 +75,18 @@ it("keeps Tessera jobs off a GPU a pod got through the kubelet, and places them 
     agent?.stop();
     executor.close();
   });
-  const kubelet = new FakeKubelet(pluginDir);
+  const kubelet = new FakeKubelet(pluginDir, { podResources: true });
   await kubelet.start();
   cleanups.push(() => kubelet.stop());
+  const releaser = new PodResourcesReleaser({
+    socket: kubelet.podResourcesSocketPath,
+    table,
+    log: silentLog,
+    intervalMs: 200,
+    settleMs: 0,
+  });
+  releaser.start();
+  cleanups.push(() => releaser.stop());
   const plugin = new DevicePluginManager({
     inventory: slices,
     config: { ...defaultDevicePluginConfig, kubeletDir: pluginDir },
@@ -91,28 +101,46 @@ it("keeps Tessera jobs off a GPU a pod got through the kubelet, and places them 
   await eventually("node ready", () => server.scheduler.node("node-a")?.state === "Ready");
   await eventually("GPU advertised", () => kubelet.allocatable("nvidia.com/gpu") === 1);
 
+  const submit = async (name: string) =>
+    (await client.submit({ name, request: { whole: { gpus: 1 } }, command: ["sh", "-c", "true"] }, name)).job!
+      .id;
+  const heldPod = async (deviceIds: string[]) => {
+    const held = await eventually("scheduler knows the pod's GPU", () => {
+      const node = server.scheduler.node("node-a");
+      return node?.kubeletAllocations?.length === 1 ? node.kubeletAllocations[0] : undefined;
+    });
+    expect(held).toMatchObject({ resourceName: "nvidia.com/gpu", kind: "gpu", deviceIds });
+  };
+  const succeeded = (job: string) =>
+    eventually(`${job} succeeded`, () => {
+      const j = server.scheduler.job(job);
+      return j?.state === "Succeeded" ? j : undefined;
+    });
+
   // A pod gets the L4: the agent reports it and the scheduler counts it as taken.
   const pod = await kubelet.allocate("nvidia.com/gpu", 1);
   expect(pod.deviceIds).toEqual([uuid]);
-  const held = await eventually("scheduler knows the pod's GPU", () => {
-    const node = server.scheduler.node("node-a");
-    return node?.kubeletAllocations?.length === 1 ? node.kubeletAllocations[0] : undefined;
-  });
-  expect(held).toMatchObject({ resourceName: "nvidia.com/gpu", kind: "gpu", deviceIds: [uuid] });
-  const { job } = await client.submit(
-    { name: "train", request: { whole: { gpus: 1 } }, command: ["sh", "-c", "true"] },
-    "req-1",
-  );
+  await heldPod([uuid]);
+  const first = await submit("train-1");
   await new Promise((r) => setTimeout(r, 600));
-  expect(server.scheduler.job(job!.id)?.state).toBe("Pending");
+  expect(server.scheduler.job(first)?.state).toBe("Pending");
+  // Still listed by pod-resources while it runs: the releaser has asked and kept it.
+  expect(kubelet.podResourcesLists).toBeGreaterThan(0);
+  expect(table.current()).toHaveLength(1);
 
-  // The plugin stops offering the GPU (release rule: a device no longer advertised is no longer the pod's).
+  // The pod's container ends: pod-resources List no longer shows the GPU, the agent releases it.
+  kubelet.endContainer(pod.pod);
+  expect((await succeeded(first)).allocations[0]?.gpuUuid).toBe(uuid);
+  expect(server.scheduler.node("node-a")?.kubeletAllocations).toEqual([]);
+
+  // Another pod takes it; the plugin stops offering the GPU (a device no longer advertised is not the pod's).
+  const second = await kubelet.allocate("nvidia.com/gpu", 1);
+  await heldPod(second.deviceIds);
+  const next = await submit("train-2");
+  await new Promise((r) => setTimeout(r, 600));
+  expect(server.scheduler.job(next)?.state).toBe("Pending");
   slices.set({ gpus: [] });
-  const done = await eventually("job succeeded", () => {
-    const j = server.scheduler.job(job!.id);
-    return j?.state === "Succeeded" ? j : undefined;
-  });
-  expect(done.allocations[0]?.gpuUuid).toBe(uuid);
+  expect((await succeeded(next)).allocations[0]?.gpuUuid).toBe(uuid);
   expect(server.scheduler.node("node-a")?.kubeletAllocations).toEqual([]);
 });
 

@@ -9,7 +9,9 @@ import {
 import { KubeletAllocationTable } from "../../plugins/deviceplugin/KubeletAllocationTable.ts";
 import { type NvmlDevicePlugin, startNvmlDevicePlugin } from "../../plugins/deviceplugin/NvmlDevicePlugin.ts";
 import { allocationLog, lineLog } from "../../plugins/deviceplugin/PluginLog.ts";
+import { PodResourcesReleaser } from "../../plugins/deviceplugin/PodResourcesReleaser.ts";
 import { createVmRuntime, vmRuntimeNames } from "../../plugins/vm/VmRuntimes.ts";
+import { podResourcesSocketPath } from "../../proto/k8s/podresources/PodResourcesApi.ts";
 import {
   defaultSchedulerAddress,
   parseHostPort,
@@ -73,6 +75,7 @@ export function registerAgentCommands(program: Command): void {
       let executor: Executor | undefined;
       let host: NvmlGpuHost | undefined;
       let devicePlugin: NvmlDevicePlugin | undefined;
+      let podResources: PodResourcesReleaser | undefined;
       try {
         const scheduler = flags.scheduler ?? process.env[schedulerEnvVar] ?? defaultSchedulerAddress;
         parseHostPort(scheduler, "--scheduler");
@@ -114,8 +117,16 @@ export function registerAgentCommands(program: Command): void {
         if (flags.kubeletDir) {
           const started = agent;
           const logged = allocationLog(log);
+          const config = devicePluginConfigFromFlags(flags);
+          // Releases the holds of ended containers, asked periodically and on each change of the plugin's devices.
+          const releaser = new PodResourcesReleaser({
+            socket: podResourcesSocketPath(config.kubeletDir),
+            table: kubeletAllocations,
+            log: lineLog(log),
+          });
+          podResources = releaser;
           devicePlugin = await startNvmlDevicePlugin({
-            config: devicePluginConfigFromFlags(flags),
+            config,
             desired: () => started.desiredState,
             log: lineLog(log),
             sink: {
@@ -127,9 +138,11 @@ export function registerAgentCommands(program: Command): void {
               // a pod's device missing from it then is no sign that the pod is gone.
               advertised: (ids) => {
                 if (started.desiredState) kubeletAllocations.advertised(ids);
+                void releaser.check();
               },
             },
           });
+          releaser.start();
         }
         agent.start();
         log(
@@ -148,6 +161,7 @@ export function registerAgentCommands(program: Command): void {
         `agent: ${signal}: stopping${flags.stopJobsOnExit ? " (and its jobs)" : "; running jobs keep running"}`,
       );
       if (flags.stopJobsOnExit) await executor.stopAll();
+      podResources?.stop();
       await devicePlugin?.stop();
       agent.stop();
       executor.close();

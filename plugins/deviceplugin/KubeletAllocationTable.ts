@@ -5,9 +5,10 @@ import type { AllocationSink, KubeletAllocation } from "./AllocationSink.ts";
 /**
  * The devices the kubelet holds through this node's plugins, as reported to the scheduler.
  *
- * Release rule. The Device Plugin API never says when a container ends, and the fact sheet this plugin follows
- * does not describe the kubelet's pod-resources API, so an allocation is held until the kubelet itself shows
- * that it is over:
+ * Release rules. The Device Plugin API never says when a container ends, so an allocation is held until the
+ * kubelet shows that it is over:
+ * - the kubelet's pod-resources List no longer shows any of its devices held by a running container
+ *   (`notRunning`, called by PodResourcesReleaser), or
  * - the kubelet allocates one of its devices to another container (it never gives a device to two running
  *   containers, so the earlier container is gone: all of its devices are released), or
  * - one of its devices is no longer advertised (the slice is gone: layout change, GPU removed or handed to VMs).
@@ -37,7 +38,20 @@ export class KubeletAllocationTable implements AllocationSink {
 
   /** Releases every allocation with a device the plugin no longer advertises. */
   advertised(deviceIds: ReadonlySet<string>): void {
-    const kept = this.held.filter((a) => a.deviceIds.every((id) => deviceIds.has(id)));
+    this.keep((a) => a.deviceIds.every((id) => deviceIds.has(id)));
+  }
+
+  /**
+   * Releases every allocation made before `madeBefore` of which no device is held by a running container.
+   * Later ones are kept: the kubelet records a container's devices only after Allocate returns, so a List
+   * answered meanwhile does not show them yet.
+   */
+  notRunning(isHeld: (resourceName: string, deviceId: string) => boolean, madeBefore: Date): void {
+    this.keep((a) => a.at >= madeBefore || a.deviceIds.some((id) => isHeld(a.resourceName, id)));
+  }
+
+  private keep(predicate: (allocation: KubeletAllocation) => boolean): void {
+    const kept = this.held.filter(predicate);
     if (kept.length === this.held.length) return;
     this.held = kept;
     this.changed();

@@ -1,5 +1,5 @@
 import { mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import * as grpc from "@grpc/grpc-js";
 import { extendedResourceNameProblem } from "../../plugins/deviceplugin/ExtendedResourceName.ts";
 import {
@@ -16,6 +16,12 @@ import {
   type RegisterRequest,
   registrationServerService,
 } from "../../proto/k8s/DevicePluginApi.ts";
+import {
+  type ListPodResourcesRequest,
+  type ListPodResourcesResponse,
+  podResourcesListerService,
+  podResourcesSocketPath,
+} from "../../proto/k8s/podresources/PodResourcesApi.ts";
 
 /** One registered plugin as the kubelet's device manager tracks it. */
 interface Endpoint {
@@ -35,6 +41,17 @@ export interface FakeKubeletOptions {
   gracePeriodMs?: number;
   /** The kubelet waits 10 s for a plugin socket to answer when dialing it back. */
   dialTimeoutMs?: number;
+  /** Also serve pod-resources `List` on `<dir>/../pod-resources/kubelet.sock`, as a real kubelet does. */
+  podResources?: boolean;
+}
+
+/** A running container that got devices through `allocate`, as pod-resources List reports it. */
+interface RunningContainer {
+  pod: string;
+  namespace: string;
+  container: string;
+  resourceName: string;
+  deviceIds: string[];
 }
 
 function unary<Req, Res>(
@@ -61,9 +78,17 @@ function unary<Req, Res>(
  * answering, then keeps a ListAndWatch stream per resource and treats every message as the full list. It
  * allocates like the kubelet: candidates, GetPreferredAllocation when offered, then Allocate with one container
  * request. `restart()` deletes the plugin sockets and re-creates kubelet.sock as a restarting kubelet does.
+ * With `podResources`, each `allocate` starts a one-container pod that pod-resources List reports until
+ * `endContainer` (or `release`) ends it.
  */
 export class FakeKubelet {
   private server: grpc.Server | null = null;
+  private podResourcesServer: grpc.Server | null = null;
+  /** Running containers by pod name; they outlive a kubelet restart, as real containers do. */
+  private readonly containers = new Map<string, RunningContainer>();
+  private podCount = 0;
+  /** Answers of pod-resources List so far. */
+  podResourcesLists = 0;
   private readonly endpoints = new Map<string, Endpoint>();
   /** Resource names from the "checkpoint": known across restarts, at zero capacity until re-registered. */
   private readonly checkpointed = new Set<string>();
@@ -73,6 +98,7 @@ export class FakeKubelet {
   refuseRegistrations = 0;
   private readonly gracePeriodMs: number;
   private readonly dialTimeoutMs: number;
+  private readonly servesPodResources: boolean;
 
   constructor(
     readonly dir: string,
@@ -80,6 +106,11 @@ export class FakeKubelet {
   ) {
     this.gracePeriodMs = options.gracePeriodMs ?? 5 * 60_000;
     this.dialTimeoutMs = options.dialTimeoutMs ?? 10_000;
+    this.servesPodResources = options.podResources ?? false;
+  }
+
+  get podResourcesSocketPath(): string {
+    return podResourcesSocketPath(this.dir);
   }
 
   get socketPath(): string {
@@ -114,6 +145,41 @@ export class FakeKubelet {
       ),
     );
     this.server = server;
+    if (this.servesPodResources) await this.startPodResources();
+  }
+
+  private async startPodResources(): Promise<void> {
+    const socket = this.podResourcesSocketPath;
+    mkdirSync(dirname(socket), { recursive: true, mode: 0o750 });
+    rmSync(socket, { force: true });
+    const server = new grpc.Server();
+    server.addService(podResourcesListerService, {
+      List: (
+        _call: grpc.ServerUnaryCall<ListPodResourcesRequest, ListPodResourcesResponse>,
+        done: grpc.sendUnaryData<ListPodResourcesResponse>,
+      ) => {
+        this.podResourcesLists++;
+        done(null, {
+          pod_resources: [...this.containers.values()].map((c) => ({
+            name: c.pod,
+            namespace: c.namespace,
+            containers: [
+              {
+                name: c.container,
+                devices: [{ resource_name: c.resourceName, device_ids: c.deviceIds }],
+                cpu_ids: [],
+              },
+            ],
+          })),
+        });
+      },
+    });
+    await new Promise<void>((resolve, reject) =>
+      server.bindAsync(`unix:${socket}`, grpc.ServerCredentials.createInsecure(), (error) =>
+        error ? reject(error) : resolve(),
+      ),
+    );
+    this.podResourcesServer = server;
   }
 
   private async register(request: RegisterRequest | MalformedRequest): Promise<void> {
@@ -246,7 +312,7 @@ export class FakeKubelet {
   async allocate(
     resourceName: string,
     count: number,
-  ): Promise<{ deviceIds: string[]; response: AllocateResponse }> {
+  ): Promise<{ pod: string; deviceIds: string[]; response: AllocateResponse }> {
     const endpoint = this.endpointFor(resourceName);
     const taken = this.allocated.get(resourceName) ?? new Set<string>();
     const healthy = endpoint.devices.filter((d) => d.health === "Healthy");
@@ -275,7 +341,16 @@ export class FakeKubelet {
     const response = await this.allocateIds(resourceName, chosen);
     for (const id of chosen) taken.add(id);
     this.allocated.set(resourceName, taken);
-    return { deviceIds: chosen, response };
+    // The kubelet records the container's devices once Allocate has succeeded; the container then runs.
+    const pod = `pod-${++this.podCount}`;
+    this.containers.set(pod, {
+      pod,
+      namespace: "default",
+      container: "main",
+      resourceName,
+      deviceIds: chosen,
+    });
+    return { pod, deviceIds: chosen, response };
   }
 
   /** Allocate with exactly these IDs, as the kubelet does after choosing (no checks of its own). */
@@ -313,6 +388,18 @@ export class FakeKubelet {
   /** Frees a container's devices, as pod deletion does. */
   release(resourceName: string, deviceIds: string[]): void {
     for (const id of deviceIds) this.allocated.get(resourceName)?.delete(id);
+    for (const [pod, c] of this.containers) {
+      if (c.resourceName === resourceName && c.deviceIds.some((id) => deviceIds.includes(id))) {
+        this.containers.delete(pod);
+      }
+    }
+  }
+
+  /** The pod's container ends (it finished or was deleted): List no longer shows it and its devices are free. */
+  endContainer(pod: string): void {
+    const container = this.containers.get(pod);
+    if (!container) throw new Error(`no running pod ${pod}`);
+    this.release(container.resourceName, container.deviceIds);
   }
 
   /** A kubelet restart: stops serving, then starts over (cleaning the plugin sockets, new kubelet.sock). */
@@ -327,5 +414,11 @@ export class FakeKubelet {
     this.server = null;
     if (server) await new Promise<void>((resolve) => server.tryShutdown(() => resolve()));
     rmSync(this.socketPath, { force: true });
+    const podResources = this.podResourcesServer;
+    this.podResourcesServer = null;
+    if (podResources) {
+      await new Promise<void>((resolve) => podResources.tryShutdown(() => resolve()));
+      rmSync(this.podResourcesSocketPath, { force: true });
+    }
   }
 }
