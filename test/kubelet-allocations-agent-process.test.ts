@@ -14,7 +14,7 @@ import {
 
 const dir = mkdtempSync(join(tmpdir(), "tessera-kubelet-hold-"));
 const pluginDir = join(dir, "device-plugins");
-const kubelet = new FakeKubelet(pluginDir);
+const kubelet = new FakeKubelet(pluginDir, { podResources: true });
 let scheduler: SchedulerProcess | undefined;
 let agent: AgentProcess | undefined;
 let client: SchedulerClient | undefined;
@@ -27,7 +27,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-it("tessera agent reports a pod's GPU to the scheduler, which keeps Tessera jobs off it across an agent restart", async () => {
+it("tessera agent reports a pod's GPU to the scheduler, which keeps Tessera jobs off it across an agent restart until the pod ends", async () => {
   await kubelet.start();
   scheduler = await startSchedulerProcess(dir);
   const node = { name: "gpu-0", models: ["H100-SXM5-80GB"] };
@@ -65,4 +65,9 @@ it("tessera agent reports a pod's GPU to the scheduler, which keeps Tessera jobs
   );
   await new Promise((r) => setTimeout(r, 1500));
   expect((await client.get(job.id)).state).toBe("Pending");
+
+  // The pod ends: the agent's next pod-resources List (every 5 s) no longer shows the GPU, the job runs there.
+  kubelet.endContainer(pod.pod);
+  await eventually(async () => expect((await client!.get(job.id)).state).toBe("Running"), 30_000);
+  expect(JSON.parse(readFileSync(table, "utf8"))).toEqual([]);
 }, 90_000);
