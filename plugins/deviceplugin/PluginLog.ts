@@ -22,7 +22,7 @@ export function lineLog(write: (line: string) => void): PluginLog {
   };
 }
 
-/** Logs each kubelet allocation; the agent protocol has no message to carry them to the scheduler yet. */
+/** Logs each kubelet allocation (the agent also reports them to the scheduler). */
 export function allocationLog(write: (line: string) => void): AllocationSink {
   return {
     reportAllocation: (a) =>
