@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { parse, parseAllDocuments } from "yaml";
 import { buildProgram } from "../bin/cli.ts";
 import { parseDevicePluginConfig } from "../plugins/deviceplugin/DevicePluginConfig.ts";
+import { podResourcesSocketPath } from "../proto/k8s/podresources/PodResourcesApi.ts";
 import { parseHostPort } from "../proto/tessera/SchedulerEndpoint.ts";
 
 const dir = fileURLToPath(new URL("./kubernetes/", import.meta.url));
@@ -238,6 +239,9 @@ describe("deploy/kubernetes manifests", () => {
     const pluginMount = mountFor(pod, container, kubeletDir);
     expect(pluginMount.mountPath).toBe(kubeletDir);
     expect(pluginMount.volume.hostPath?.path).toBe("/var/lib/kubelet/device-plugins");
+    // The agent reads pod-resources beside the device-plugin directory to learn which pods still hold devices.
+    const podResources = mountFor(pod, container, podResourcesSocketPath(kubeletDir));
+    expect(podResources.volume.hostPath?.path).toBe("/var/lib/kubelet/pod-resources");
 
     const configPath = String(options.devicePluginConfig);
     const configMount = mountFor(pod, container, configPath);
