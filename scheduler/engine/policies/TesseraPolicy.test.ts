@@ -100,4 +100,23 @@ describe("Tessera policy", () => {
     );
     expect(usedNodes(spread)).toBeGreaterThan(1);
   });
+
+  it("puts CPU-only work beside the least idle GPU when FGD's scores tie", () => {
+    // The typical GPU task needs little CPU, so no CPU-only placement below changes FGD's score.
+    const workload = TargetWorkload.fromRequests([share("a", 500)]);
+    for (let seed = 1; seed <= 8; seed++) {
+      const engine = new PlacementEngine(
+        {
+          nodes: [
+            nodeOf("two", 2, { model: "G2", cpuMilli: 64000 }),
+            nodeOf("one", 1, { model: "G2", cpuMilli: 64000 }),
+            nodeOf("cpu", 0, { cpuMilli: 64000 }),
+          ],
+        },
+        { policy: createPolicy("tessera", workload), seed },
+      );
+      const r = engine.place({ id: `c${seed}`, cpuMilli: 1000, memoryMiB: 0, gpu: { kind: "none" } });
+      expect(r.ok && r.placement.node).toBe("cpu");
+    }
+  });
 });

@@ -1,7 +1,7 @@
 import type { PlacementRequest } from "../PlacementRequest.ts";
 import type { ScorePlugin } from "../ScorePlugin.ts";
 import { TargetWorkload } from "../TargetWorkload.ts";
-import { fragmentationDelta } from "./FgdPolicy.ts";
+import { classFragmentation, fragmentationDelta } from "./FgdPolicy.ts";
 
 /** Share of the arrivals whose most popular types make the typical workload, as in FGD. */
 const typicalCoverage = 0.95;
@@ -39,8 +39,10 @@ export function modelPressure(
  * 0-100 integer) plus the cost of taking GPU thousandths of models that model-constrained work competes for
  * (`modelPressure`), so flexible work leaves contested models to the work that can only run there. Equal scores
  * go to the first node of a fixed node order (`tieBreak: "nodeOrder"`): ties then fill one node before the next
- * and keep whole nodes free for multi-GPU work. Measured alternatives (exact growth, the full distribution,
- * best-fit and untouched-node terms) did not beat FGD consistently on the Alibaba traces; see docs/placement.md.
+ * and keep whole nodes free for multi-GPU work. CPU-only requests break score ties first towards the node with
+ * the least idle GPU (CPU taken beside idle GPUs strands them). Measured alternatives (exact growth, the full
+ * distribution, best-fit and untouched-node terms) did not beat FGD consistently on the Alibaba traces; see
+ * docs/placement.md.
  * Without a workload it learns the distribution from `observe`d arrivals (past arrivals only).
  */
 export function tesseraPolicy(workload?: TargetWorkload): ScorePlugin {
@@ -58,7 +60,12 @@ export function tesseraPolicy(workload?: TargetWorkload): ScorePlugin {
       if (pressure.size > 0)
         for (const p of option.picks)
           growth += pressureWeight * p.milli * (pressure.get(node.ordered[p.pos]!.model) ?? 0);
-      return Math.floor(100 / (1 + Math.exp(growth / 1000)));
+      const score = Math.floor(100 / (1 + Math.exp(growth / 1000)));
+      if (cycle.request.gpu.kind !== "none") return score;
+      // CPU-only work: among equal scores, the node with the least idle GPU, so the CPU it takes strands no
+      // GPU that GPU work could still use. The fraction stays below 1 and never overrides the integer score.
+      const { stats } = classFragmentation(node, klass, current, "tessera");
+      return score + 0.99 / (1 + stats.idle / 1000);
     },
     fleetChanged(nodes) {
       gpusByModel = new Map();
