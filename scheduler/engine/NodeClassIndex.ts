@@ -27,7 +27,7 @@ export interface NodeClass {
   readonly idleGpus: number;
   /** Position in the index's class list, for O(1) removal. */
   slot: number;
-  /** Creation order, for `createdSince`. */
+  /** Creation order, for `firstCreatedAt`. */
   readonly serial: number;
   /** False once the last member left; rankings drop it lazily. */
   alive: boolean;
@@ -152,9 +152,14 @@ export class NodeClassIndex {
     }
   }
 
-  /** The classes created at or after `serial`, oldest first (some may have died since). */
-  *createdSince(serial: number): Generator<NodeClass> {
-    // Serials increase along the log: binary search for the first one at or after `serial`.
+  /** Classes in creation order, dead ones included until compacted; read from `firstCreatedAt`. */
+  get creationLog(): readonly NodeClass[] {
+    return this.log;
+  }
+
+  /** Position in `creationLog` of the first class created at or after `serial`. */
+  firstCreatedAt(serial: number): number {
+    // Serials increase along the log: binary search.
     let lo = 0;
     let hi = this.log.length;
     while (lo < hi) {
@@ -162,7 +167,7 @@ export class NodeClassIndex {
       if (this.log[mid]!.serial < serial) lo = mid + 1;
       else hi = mid;
     }
-    for (let i = lo; i < this.log.length; i++) yield this.log[i]!;
+    return lo;
   }
 
   /** Forgets every remembered evaluation, e.g. when a policy's view of the workload changes. */

@@ -67,6 +67,7 @@ export class PlacementEngine {
   private readonly signatures = new Map<string, number>();
   /** Per signature, the classes that fit it, best first. */
   private rankings: (RankedClasses | undefined)[] = [];
+  private readonly rejections = new Map<string, Evaluation>();
 
   constructor(cluster: ClusterSpec, options: EngineOptions = {}) {
     this.policy = options.policy ?? createPolicy("tessera");
@@ -246,7 +247,7 @@ export class PlacementEngine {
     for (const f of this.filters) {
       const reason = f.filter(node, cycle);
       if (reason !== null) {
-        ev = { fits: false, reason };
+        ev = this.rejection(reason);
         break;
       }
     }
@@ -262,11 +263,19 @@ export class PlacementEngine {
           bestOption = option;
         }
       }
-      ev = bestOption
-        ? { fits: true, score: bestScore, option: bestOption }
-        : { fits: false, reason: "no option" };
+      ev = bestOption ? { fits: true, score: bestScore, option: bestOption } : this.rejection("no option");
     }
     this.index.remember(klass, signature, ev);
+    return ev;
+  }
+
+  /** One shared evaluation per reason: most evaluations are rejections, and each is kept in a class memo. */
+  private rejection(reason: string): Evaluation {
+    let ev = this.rejections.get(reason);
+    if (!ev) {
+      ev = { fits: false, reason };
+      this.rejections.set(reason, ev);
+    }
     return ev;
   }
 

@@ -5,12 +5,11 @@ interface Ranked {
   score: number;
   klass: NodeClass;
   evaluation: Evaluation & { fits: true };
-}
-
-/** A class filed under the node-order rank of its first member when filed (may be stale, see `bestInOrder`). */
-interface Filed {
+  /**
+   * Node-order mode: the class is filed under this node-order rank of its first member (may be stale, see
+   * `bestInOrder`); an entry is never changed, re-filing under another rank files a copy.
+   */
   rank: number;
-  ranked: Ranked;
 }
 
 /**
@@ -27,7 +26,7 @@ interface Filed {
 export class RankedClasses {
   private readonly groups = new Map<number, Ranked[]>();
   /** Node-order mode: the groups as heaps, and each class's entry (to re-file it). */
-  private readonly filed = new Map<number, Filed[]>();
+  private readonly filed = new Map<number, Ranked[]>();
   private readonly byClass = new Map<NodeClass, Ranked>();
   /** Node-order mode: the next `rankedEarlierSince` event not read yet. */
   private rankCursor = 0;
@@ -36,6 +35,8 @@ export class RankedClasses {
   private entries = 0;
   /** Serial of the next class this signature has not scored yet. */
   private cursor = 0;
+  /** Scratch of `bestInOrder`, reused: the entries popped that stay filed. */
+  private readonly kept: Ranked[] = [];
 
   /** `inNodeOrder`: `best` will be given `order`, the rank of a class's first eligible member. */
   constructor(private readonly inNodeOrder = false) {}
@@ -44,10 +45,13 @@ export class RankedClasses {
   catchUp(index: NodeClassIndex, evaluate: (klass: NodeClass) => Evaluation): void {
     // A new ranking files every class with its current first member: earlier events do not concern it.
     const rankCursor = this.cursor === 0 ? index.rankSeq : this.rankCursor;
-    for (const klass of index.createdSince(this.cursor)) {
+    const log = index.creationLog;
+    for (let i = index.firstCreatedAt(this.cursor); i < log.length; i++) {
+      const klass = log[i]!;
       if (!klass.alive) continue;
       const evaluation = evaluate(klass);
-      if (evaluation.fits) this.add({ score: evaluation.score, klass, evaluation });
+      if (evaluation.fits)
+        this.add({ score: evaluation.score, klass, evaluation, rank: klass.byRank[0]!.tieRank });
     }
     this.cursor = index.nextSerial;
     if (this.inNodeOrder) {
@@ -129,17 +133,17 @@ export class RankedClasses {
     while (this.scores.length > 0 && !chosen) {
       const score = this.scores[0]!;
       const heap = this.filed.get(score)!;
-      const kept: Filed[] = [];
+      const kept = this.kept;
       while (heap.length > 0 && heap[0]!.rank < chosenOrder) {
         const f = popFiled(heap);
-        const klass = f.ranked.klass;
+        const klass = f.klass;
         if (!klass.alive) {
           this.entries--;
           continue;
         }
         const rank = klass.byRank[0]!.tieRank;
         if (f.rank !== rank) {
-          if (f.rank < rank) pushFiled(heap, { rank, ranked: f.ranked });
+          if (f.rank < rank) pushFiled(heap, { ...f, rank });
           else this.entries--;
           continue;
         }
@@ -147,12 +151,13 @@ export class RankedClasses {
         if (weight(klass) > 0) {
           const o = order(klass);
           if (o < chosenOrder) {
-            chosen = f.ranked;
+            chosen = f;
             chosenOrder = o;
           }
         }
       }
       for (const f of kept) pushFiled(heap, f);
+      kept.length = 0;
       if (heap.length === 0) {
         this.filed.delete(score);
         this.popScore();
@@ -188,7 +193,8 @@ export class RankedClasses {
       this.filed.set(r.score, heap);
       this.pushScore(r.score);
     }
-    pushFiled(heap, { rank: r.klass.byRank[0]!.tieRank, ranked: r });
+    const rank = r.klass.byRank[0]!.tieRank;
+    pushFiled(heap, r.rank === rank ? r : { ...r, rank });
     this.entries++;
   }
 
@@ -247,7 +253,7 @@ export class RankedClasses {
   }
 }
 
-function pushFiled(heap: Filed[], f: Filed): void {
+function pushFiled(heap: Ranked[], f: Ranked): void {
   heap.push(f);
   let i = heap.length - 1;
   while (i > 0) {
@@ -259,7 +265,7 @@ function pushFiled(heap: Filed[], f: Filed): void {
   heap[i] = f;
 }
 
-function popFiled(heap: Filed[]): Filed {
+function popFiled(heap: Ranked[]): Ranked {
   const top = heap[0]!;
   const last = heap.pop()!;
   if (heap.length > 0) {
