@@ -71,8 +71,10 @@ it("keeps Tessera jobs off a GPU a pod got through the kubelet, and places them 
     kubeletAllocations: table,
   });
   agent.start();
-  cleanups.push(() => {
+  cleanups.push(async () => {
     agent?.stop();
+    // Jobs run in their own process groups: stop them, or they outlive the test.
+    await executor.stopAll();
     executor.close();
   });
   const kubelet = new FakeKubelet(pluginDir, { podResources: true });
@@ -180,8 +182,10 @@ it("keeps Tessera jobs off a MIG instance a pod holds, and lets them reuse it on
     kubeletAllocations: table,
   });
   agent.start();
-  cleanups.push(() => {
+  cleanups.push(async () => {
     agent?.stop();
+    // Jobs run in their own process groups: stop them, or they outlive the test.
+    await executor.stopAll();
     executor.close();
   });
   const client = new SchedulerClient(server.address);

@@ -63,8 +63,10 @@ it("says whose quota a borrowing job uses (tessera job, GET /v1/queues) and give
   const host = new MemoryGpuHost("node-q", ["H100-SXM5-80GB", "H100-SXM5-80GB"]);
   agent = new Agent({ scheduler: address, node: "node-q", dataDir: join(dir, "n"), host, executor });
   agent.start();
-  cleanups.push(() => {
+  cleanups.push(async () => {
     agent?.stop();
+    // Jobs run in their own process groups: stop them, or they outlive the test.
+    await executor.stopAll();
     executor.close();
   });
   const client = new SchedulerClient(address);

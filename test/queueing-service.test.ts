@@ -48,8 +48,10 @@ describe("queueing through the scheduler service", () => {
     const host = new MemoryGpuHost("node-q", ["H100-SXM5-80GB", "H100-SXM5-80GB"]);
     agent = new Agent({ scheduler: server.address, node: "node-q", dataDir: join(dir, "n"), host, executor });
     agent.start();
-    cleanups.push(() => {
+    cleanups.push(async () => {
       agent?.stop();
+      // Jobs run in their own process groups: stop them, or they outlive the test.
+      await executor.stopAll();
       executor.close();
     });
     const client = new SchedulerClient(server.address);

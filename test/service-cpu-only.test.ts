@@ -48,8 +48,10 @@ async function cluster() {
     executor,
   });
   agent.start();
-  cleanups.push(() => {
+  cleanups.push(async () => {
     agent?.stop();
+    // Jobs run in their own process groups: stop them, or they outlive the test.
+    await executor.stopAll();
     executor.close();
   });
   const client = new SchedulerClient(state.server.address);

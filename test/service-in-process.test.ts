@@ -38,8 +38,10 @@ async function cluster(nodes: Record<string, string[]>) {
     });
     agent = new Agent({ scheduler: server.address, node: name, dataDir: join(dir, name), host, executor });
     agent.start();
-    cleanups.push(() => {
+    cleanups.push(async () => {
       agent?.stop();
+      // Jobs run in their own process groups: stop them, or they outlive the test.
+      await executor.stopAll();
       executor.close();
     });
   }
