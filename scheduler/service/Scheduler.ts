@@ -679,8 +679,11 @@ export class Scheduler implements SchedulerView {
 
   private async persist(jobs: readonly JobRecord[]): Promise<void> {
     if (jobs.length === 0) return;
+    // Announce each job as it was stored: while the write waits for its commit, the job may move on (a short job
+    // can reach Succeeded before its Running is durable), and watchers must still see every state once.
+    const stored = jobs.map((job) => structuredClone(job));
     await this.options.store.update(jobs);
-    for (const job of jobs) this.events.emit("job", "updated", job);
+    for (const job of stored) this.events.emit("job", "updated", job);
   }
 
   /**
