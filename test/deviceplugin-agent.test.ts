@@ -81,6 +81,7 @@ it("advertises the agent's GPUs from NVML, follows Xids and the scheduler's assi
     heartbeatMs: 0,
     leaseMs: 0,
     stops: [],
+    fencingTimeoutMs: 0,
   };
   await plugin.refresh();
   await eventually(() => expect(kubelet.updates("nvidia.com/gpu").at(-1)).toEqual({ devices: [] }));

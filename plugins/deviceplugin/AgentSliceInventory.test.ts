@@ -64,7 +64,16 @@ const migGpu = gpu(2, "A100-80GB", {
 });
 
 function desired(over: Partial<DesiredState__Output>): DesiredState__Output {
-  return { generation: 1, gpus: [], assignments: [], heartbeatMs: 0, leaseMs: 0, stops: [], ...over };
+  return {
+    generation: 1,
+    gpus: [],
+    assignments: [],
+    heartbeatMs: 0,
+    leaseMs: 0,
+    stops: [],
+    fencingTimeoutMs: 0,
+    ...over,
+  };
 }
 
 function job(slices: { gpuUuid: string; kind: string; migProfile?: string; migStart?: number }[]) {

@@ -18,6 +18,7 @@ import type { LogRequest as _tessera_v1_LogRequest, LogRequest__Output as _tesse
 import type { MigInstance as _tessera_v1_MigInstance, MigInstance__Output as _tessera_v1_MigInstance__Output } from './tessera/v1/MigInstance.ts';
 import type { MigPlacement as _tessera_v1_MigPlacement, MigPlacement__Output as _tessera_v1_MigPlacement__Output } from './tessera/v1/MigPlacement.ts';
 import type { Node as _tessera_v1_Node, Node__Output as _tessera_v1_Node__Output } from './tessera/v1/Node.ts';
+import type { NodeCapabilities as _tessera_v1_NodeCapabilities, NodeCapabilities__Output as _tessera_v1_NodeCapabilities__Output } from './tessera/v1/NodeCapabilities.ts';
 import type { NodeLease as _tessera_v1_NodeLease, NodeLease__Output as _tessera_v1_NodeLease__Output } from './tessera/v1/NodeLease.ts';
 import type { NodeServiceClient as _tessera_v1_NodeServiceClient, NodeServiceDefinition as _tessera_v1_NodeServiceDefinition } from './tessera/v1/NodeService.ts';
 import type { Register as _tessera_v1_Register, Register__Output as _tessera_v1_Register__Output } from './tessera/v1/Register.ts';
@@ -48,6 +49,7 @@ export interface ProtoGrpcType {
       MigInstance: MessageTypeDefinition<_tessera_v1_MigInstance, _tessera_v1_MigInstance__Output>
       MigPlacement: MessageTypeDefinition<_tessera_v1_MigPlacement, _tessera_v1_MigPlacement__Output>
       Node: MessageTypeDefinition<_tessera_v1_Node, _tessera_v1_Node__Output>
+      NodeCapabilities: MessageTypeDefinition<_tessera_v1_NodeCapabilities, _tessera_v1_NodeCapabilities__Output>
       NodeLease: MessageTypeDefinition<_tessera_v1_NodeLease, _tessera_v1_NodeLease__Output>
       /**
        * An agent keeps one Connect stream open. Its first message is `register`; after that it sends `report`

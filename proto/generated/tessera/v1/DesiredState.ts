@@ -19,6 +19,11 @@ export interface DesiredState {
    * A stopped job not listed here gets the agent's default grace.
    */
   'stops'?: (_tessera_v1_JobStop)[];
+  /**
+   * An agent that has had no contact with the scheduler for this long stops every job it runs (and reports them
+   * `fenced`); the scheduler starts a lost node's jobs elsewhere only after the same timeout. 0: agent default.
+   */
+  'fencingTimeoutMs'?: (number);
 }
 
 export interface DesiredState__Output {
@@ -35,4 +40,9 @@ export interface DesiredState__Output {
    * A stopped job not listed here gets the agent's default grace.
    */
   'stops': (_tessera_v1_JobStop__Output)[];
+  /**
+   * An agent that has had no contact with the scheduler for this long stops every job it runs (and reports them
+   * `fenced`); the scheduler starts a lost node's jobs elsewhere only after the same timeout. 0: agent default.
+   */
+  'fencingTimeoutMs': (number);
 }

@@ -26,6 +26,11 @@ export interface JobObserved {
   'visibleDevices'?: (string);
   'startedUnixMs'?: (number | string | Long);
   'finishedUnixMs'?: (number | string | Long);
+  /**
+   * Set when the agent itself stopped the job, not the job's own failure: `agent_shutdown` (an operator stopped
+   * the agent) or `fenced` (no contact with the scheduler for the fencing timeout). The scheduler requeues it.
+   */
+  'interruption'?: (string);
 }
 
 /**
@@ -52,4 +57,9 @@ export interface JobObserved__Output {
   'visibleDevices': (string);
   'startedUnixMs': (number);
   'finishedUnixMs': (number);
+  /**
+   * Set when the agent itself stopped the job, not the job's own failure: `agent_shutdown` (an operator stopped
+   * the agent) or `fenced` (no contact with the scheduler for the fencing timeout). The scheduler requeues it.
+   */
+  'interruption': (string);
 }

@@ -3,6 +3,7 @@
 import type { GpuInventory as _tessera_v1_GpuInventory, GpuInventory__Output as _tessera_v1_GpuInventory__Output } from '../../tessera/v1/GpuInventory.ts';
 import type { GpuObserved as _tessera_v1_GpuObserved, GpuObserved__Output as _tessera_v1_GpuObserved__Output } from '../../tessera/v1/GpuObserved.ts';
 import type { NodeLease as _tessera_v1_NodeLease, NodeLease__Output as _tessera_v1_NodeLease__Output } from '../../tessera/v1/NodeLease.ts';
+import type { NodeCapabilities as _tessera_v1_NodeCapabilities, NodeCapabilities__Output as _tessera_v1_NodeCapabilities__Output } from '../../tessera/v1/NodeCapabilities.ts';
 import type { Long } from '@grpc/proto-loader';
 
 export interface Node {
@@ -23,6 +24,8 @@ export interface Node {
   'errors'?: (string)[];
   'cpuMillis'?: (number);
   'memoryMib'?: (number);
+  'capabilities'?: (_tessera_v1_NodeCapabilities | null);
+  'address'?: (string);
 }
 
 export interface Node__Output {
@@ -43,4 +46,6 @@ export interface Node__Output {
   'errors': (string)[];
   'cpuMillis': (number);
   'memoryMib': (number);
+  'capabilities': (_tessera_v1_NodeCapabilities__Output | null);
+  'address': (string);
 }

@@ -3,6 +3,7 @@
 import type { GpuObserved as _tessera_v1_GpuObserved, GpuObserved__Output as _tessera_v1_GpuObserved__Output } from '../../tessera/v1/GpuObserved.ts';
 import type { JobObserved as _tessera_v1_JobObserved, JobObserved__Output as _tessera_v1_JobObserved__Output } from '../../tessera/v1/JobObserved.ts';
 import type { KubeletAllocation as _tessera_v1_KubeletAllocation, KubeletAllocation__Output as _tessera_v1_KubeletAllocation__Output } from '../../tessera/v1/KubeletAllocation.ts';
+import type { NodeCapabilities as _tessera_v1_NodeCapabilities, NodeCapabilities__Output as _tessera_v1_NodeCapabilities__Output } from '../../tessera/v1/NodeCapabilities.ts';
 import type { Long } from '@grpc/proto-loader';
 
 export interface Report {
@@ -21,6 +22,10 @@ export interface Report {
    * must not place Tessera jobs on them.
    */
   'kubeletAllocations'?: (_tessera_v1_KubeletAllocation)[];
+  /**
+   * Set when the node's capabilities changed since registration (e.g. the VM runtime probe finished).
+   */
+  'capabilities'?: (_tessera_v1_NodeCapabilities | null);
 }
 
 export interface Report__Output {
@@ -39,4 +44,8 @@ export interface Report__Output {
    * must not place Tessera jobs on them.
    */
   'kubeletAllocations': (_tessera_v1_KubeletAllocation__Output)[];
+  /**
+   * Set when the node's capabilities changed since registration (e.g. the VM runtime probe finished).
+   */
+  'capabilities': (_tessera_v1_NodeCapabilities__Output | null);
 }
