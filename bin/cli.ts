@@ -5,6 +5,7 @@ import { registerVmCommands } from "../plugins/vm/VmCommands.ts";
 import { registerServiceCommands } from "../scheduler/cli/ServiceCommands.ts";
 import { registerPlannerCommands } from "../scheduler/http/PlannerCommands.ts";
 import { registerQueueCommands } from "../scheduler/queue/QueueCommands.ts";
+import { registerCertsCommand } from "../scheduler/security/CertsCommand.ts";
 import { registerSimulateCommands } from "../scheduler/simulator/SimulateCommand.ts";
 
 /** Builds the `tessera` command tree. Each component registers its own commands. */
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   registerSimulateCommands(program);
   registerQueueCommands(program);
   registerVmCommands(program);
+  registerCertsCommand(program);
   return program;
 }
 

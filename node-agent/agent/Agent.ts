@@ -14,6 +14,7 @@ import type { NodeServiceClient } from "../../proto/generated/tessera/v1/NodeSer
 import type { SchedulerMessage__Output } from "../../proto/generated/tessera/v1/SchedulerMessage.ts";
 import { tokenClientOptions } from "../../proto/tessera/SchedulerEndpoint.ts";
 import { tesseraV1 } from "../../proto/tessera/TesseraGrpc.ts";
+import { channelCredentials, type TlsMaterial } from "../../proto/tessera/TlsFiles.ts";
 import { Executor } from "../executor/Executor.ts";
 import { jobEnvironment, type ResolvedDevice } from "../executor/JobEnvironment.ts";
 import type { JobProcess } from "../executor/JobProcess.ts";
@@ -31,6 +32,8 @@ export interface AgentOptions {
   host: GpuHost;
   executor: Executor;
   token?: string;
+  /** The CA that signed the scheduler's certificate and this node's client certificate (its identity). */
+  tls?: TlsMaterial | undefined;
   /** Used until the scheduler sends its own heartbeat interval. */
   heartbeatMs?: number;
   log?: (line: string) => void;
@@ -66,7 +69,7 @@ export class Agent {
 
   constructor(private readonly options: AgentOptions) {
     const NodeService = tesseraV1().NodeService;
-    this.client = new NodeService(options.scheduler, grpc.credentials.createInsecure(), {
+    this.client = new NodeService(options.scheduler, channelCredentials(options.tls), {
       ...tokenClientOptions(options.token),
       "grpc.keepalive_time_ms": 10_000,
       "grpc.keepalive_timeout_ms": 5_000,

@@ -18,13 +18,14 @@ import {
   readTokenFile,
   schedulerEnvVar,
 } from "../../proto/tessera/SchedulerEndpoint.ts";
+import { clientTlsMaterial, type TlsFlags, tlsCaEnvVar } from "../../proto/tessera/TlsFiles.ts";
 import { Executor } from "../executor/Executor.ts";
 import { Agent } from "./Agent.ts";
 import { NvmlGpuHost } from "./NvmlGpuHost.ts";
 import { jobUser } from "./RunAsUser.ts";
 import { VmJobLauncher } from "./VmJobLauncher.ts";
 
-export interface AgentFlags extends DevicePluginFlags {
+export interface AgentFlags extends DevicePluginFlags, TlsFlags {
   scheduler?: string;
   node?: string;
   dataDir?: string;
@@ -61,6 +62,9 @@ export function registerAgentCommands(program: Command): void {
     .option("--data-dir <DIR>", "job logs and agent state (default .tessera/agent-NODE)")
     .option("--label <KEY=VALUE...>", "node labels for job constraints")
     .option("--token-file <FILE>", "the scheduler's shared token")
+    .option("--tls-cert <FILE>", "this node's client certificate (PEM); its name must be the node's name")
+    .option("--tls-key <FILE>", "the private key of --tls-cert")
+    .option("--tls-ca <FILE>", `CA of the scheduler's certificate; turns TLS on (default: $${tlsCaEnvVar})`)
     .option("--run-as <USER>", "when root: run job commands as this user (default nobody)")
     .option("--run-as-root", "when root: run job commands as root (not recommended)")
     .option("--vm-runtime <NAME>", `runtime for VM jobs: ${vmRuntimeNames.join(", ")}`, "qemu")
@@ -104,6 +108,7 @@ export function registerAgentCommands(program: Command): void {
           host,
           executor,
           token: tokenFile ? readTokenFile(tokenFile) : undefined,
+          tls: clientTlsMaterial(flags),
           log,
           kubeletAllocations,
           vmLauncher: new VmJobLauncher({

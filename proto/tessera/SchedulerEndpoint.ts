@@ -15,10 +15,6 @@ export function parseHostPort(value: string, what: string): { host: string; port
   return { host: match[1]!.replace(/^\[|\]$/g, ""), port };
 }
 
-export function isLoopbackHost(host: string): boolean {
-  return host === "localhost" || host === "::1" || /^127\./.test(host);
-}
-
 /** Reads a shared token file; the token is its content without surrounding whitespace. */
 export function readTokenFile(path: string): string {
   let token: string;

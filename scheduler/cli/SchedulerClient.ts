@@ -14,6 +14,7 @@ import type { QuotaConfig__Output } from "../../proto/generated/tessera/v1/Quota
 import type { SubmitResponse__Output } from "../../proto/generated/tessera/v1/SubmitResponse.ts";
 import { tokenClientOptions } from "../../proto/tessera/SchedulerEndpoint.ts";
 import { tesseraV1 } from "../../proto/tessera/TesseraGrpc.ts";
+import { channelCredentials, type TlsMaterial } from "../../proto/tessera/TlsFiles.ts";
 
 /** A promise-based client of the scheduler's JobService, NodeService and CapacityService. */
 export class SchedulerClient {
@@ -26,9 +27,10 @@ export class SchedulerClient {
     readonly address: string,
     token?: string,
     private readonly deadlineMs = 30_000,
+    tls?: TlsMaterial,
   ) {
     const v1 = tesseraV1();
-    const creds = grpc.credentials.createInsecure();
+    const creds = channelCredentials(tls);
     const options = { ...tokenClientOptions(token), "grpc.max_receive_message_length": 64 * 1024 * 1024 };
     this.jobs = new v1.JobService(address, creds, options);
     // One channel for all three: grpc-js shares subchannels between clients with equal options.

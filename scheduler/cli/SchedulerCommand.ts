@@ -32,6 +32,8 @@ export async function startScheduler(
       http = await startHttpEndpoint(running.scheduler, settings.http, {
         finops: finops.finops,
         token: settings.token,
+        tls: settings.tls,
+        insecurePlaintext: settings.insecurePlaintext,
       });
     }
   } catch (err) {
@@ -71,6 +73,13 @@ export function registerSchedulerCommands(program: Command): void {
     .option("--policy <NAME>", "placement policy of the engine (default tessera)")
     .option("--lost-node-policy <POLICY>", "requeue (default) or fail the jobs of a lost node")
     .option("--token-file <FILE>", "shared token agents and clients must present; required off loopback")
+    .option("--tls-cert <FILE>", "the scheduler's certificate (PEM) for gRPC and HTTP; see `tessera certs`")
+    .option("--tls-key <FILE>", "the private key of --tls-cert (PEM)")
+    .option(
+      "--tls-ca <FILE>",
+      "CA that signs agent certificates: an agent's certificate names its node (mTLS)",
+    )
+    .option("--insecure-plaintext", "serve without TLS beyond loopback (tokens cross the network in clear)")
     .option(
       "--queues <FILE>",
       "queues, quotas and priority classes (YAML); reloaded on change and by `tessera quota --reload`",

@@ -1,13 +1,16 @@
 import { readFileSync } from "node:fs";
 import { parse as parseYaml } from "yaml";
 import { readTokenFile } from "../../proto/tessera/SchedulerEndpoint.ts";
+import { readTlsMaterial, type TlsFlags, type TlsMaterial } from "../../proto/tessera/TlsFiles.ts";
 import { isPolicyName, type PolicyName, policyNames } from "../engine/PolicyRegistry.ts";
 import { type FinopsSettings, parseDuration, parseFinopsSettings } from "../finops/FinopsConfig.ts";
 import type { LostNodePolicy } from "../service/Scheduler.ts";
 
 /** `tessera scheduler` settings, from flags or a YAML file with the same names (flags win). */
-export interface SchedulerFlags {
+export interface SchedulerFlags extends TlsFlags {
   config?: string;
+  /** Serve plaintext beyond loopback on purpose (`--insecure-plaintext`). */
+  insecurePlaintext?: boolean | string;
   listen?: string;
   http?: string;
   db?: string;
@@ -31,6 +34,8 @@ export interface SchedulerSettings {
   policy: PolicyName;
   lostNodePolicy: LostNodePolicy;
   token: string | undefined;
+  tls: TlsMaterial | undefined;
+  insecurePlaintext: boolean;
   finops: FinopsSettings;
   queues: string | undefined;
 }
@@ -45,6 +50,10 @@ const configKeys = [
   "lostNodePolicy",
   "tokenFile",
   "queues",
+  "tlsCert",
+  "tlsKey",
+  "tlsCa",
+  "insecurePlaintext",
 ] as const;
 
 function readConfig(path: string): SchedulerFlags {
@@ -95,6 +104,8 @@ export function schedulerSettings(flags: SchedulerFlags): SchedulerSettings {
     policy,
     lostNodePolicy: lost,
     token: tokenFile ? readTokenFile(tokenFile) : undefined,
+    tls: readTlsMaterial({ tlsCert: pick("tlsCert"), tlsKey: pick("tlsKey"), tlsCa: pick("tlsCa") }),
+    insecurePlaintext: String(pick("insecurePlaintext") ?? false) === "true",
     finops: finopsSettings(file.finops, flags.config),
     queues: pick("queues"),
   };

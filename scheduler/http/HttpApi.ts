@@ -62,10 +62,11 @@ export interface HttpApiOptions {
 
 /**
  * A fastify instance set up for the API: unknown fields are refused rather than silently dropped (fastify's
- * default), so a misspelt query parameter gets a 400 that names it.
+ * default), so a misspelt query parameter gets a 400 that names it. With `https` it serves TLS.
  */
-export function createHttpApp(): FastifyInstance {
+export function createHttpApp(https?: { cert: Buffer; key: Buffer }): FastifyInstance {
   return Fastify({
+    ...(https ? { https } : {}),
     ajv: { customOptions: { removeAdditional: false, coerceTypes: "array", useDefaults: true } },
   });
 }

@@ -1,12 +1,15 @@
 import type { FastifyInstance } from "fastify";
 import type { JobSpec__Output } from "../../proto/generated/tessera/v1/JobSpec.ts";
-import { isLoopbackHost, parseHostPort } from "../../proto/tessera/SchedulerEndpoint.ts";
+import { resolvesToLoopbackOnly } from "../../proto/tessera/LoopbackAddress.ts";
+import { parseHostPort } from "../../proto/tessera/SchedulerEndpoint.ts";
+import type { TlsMaterial } from "../../proto/tessera/TlsFiles.ts";
 import { registerDashboard } from "../dashboard/DashboardRoutes.ts";
 import type { Finops } from "../finops/Finops.ts";
 import { createHttpApp, type JobCommands, registerHttpApi, type SubmitJobBody } from "../http/HttpApi.ts";
 import { TesseraMetrics } from "../metrics/TesseraMetrics.ts";
 import { QueueControl } from "../queue/QueueControl.ts";
 import { registerQueueMetrics } from "../queue/QueueMetrics.ts";
+import { checkExposure } from "../security/ListenExposure.ts";
 import { validateJobSpec } from "./JobSpecValidation.ts";
 import type { Scheduler } from "./Scheduler.ts";
 import { SchedulerFleetView } from "./SchedulerFleetView.ts";
@@ -15,15 +18,22 @@ import { SchedulerFleetView } from "./SchedulerFleetView.ts";
 export async function startHttpEndpoint(
   scheduler: Scheduler,
   listen: string,
-  store: { finops: Finops; token: string | undefined },
+  store: {
+    finops: Finops;
+    token: string | undefined;
+    /** The scheduler's certificate and key serve HTTPS too. */
+    tls?: TlsMaterial | undefined;
+    insecurePlaintext?: boolean;
+  },
 ): Promise<{ app: FastifyInstance; url: string }> {
   const { host, port } = parseHostPort(listen, "--http");
-  if (!isLoopbackHost(host) && !store.token) {
-    throw new Error(
-      `refusing to serve HTTP on ${listen} without a token: anyone who can reach it could submit jobs to your GPU ` +
-        "nodes. Pass --token-file FILE, or serve HTTP on 127.0.0.1.",
-    );
-  }
+  checkExposure({
+    what: `serve HTTP on ${listen}`,
+    loopback: await resolvesToLoopbackOnly(host),
+    authenticated: Boolean(store.token),
+    tls: Boolean(store.tls?.cert),
+    insecurePlaintext: store.insecurePlaintext ?? false,
+  });
   const fleet = new SchedulerFleetView(scheduler);
   const finops = store.finops;
   const metrics = new TesseraMetrics(fleet, finops);
@@ -73,7 +83,9 @@ export async function startHttpEndpoint(
       await scheduler.cancel(id, reason);
     },
   };
-  const app = createHttpApp();
+  const app = createHttpApp(
+    store.tls?.cert && store.tls.key ? { cert: store.tls.cert, key: store.tls.key } : undefined,
+  );
   app.addHook("onClose", async () => {
     scheduler.events.off("decisions", onDecisions);
     metrics.stop();

@@ -1,11 +1,15 @@
 import { timingSafeEqual } from "node:crypto";
 import * as grpc from "@grpc/grpc-js";
 import { tolerant } from "../../proto/MalformedRequest.ts";
-import { isLoopbackHost, parseHostPort } from "../../proto/tessera/SchedulerEndpoint.ts";
+import { resolvesToLoopbackOnly } from "../../proto/tessera/LoopbackAddress.ts";
+import { parseHostPort } from "../../proto/tessera/SchedulerEndpoint.ts";
 import { tesseraV1 } from "../../proto/tessera/TesseraGrpc.ts";
+import type { TlsMaterial } from "../../proto/tessera/TlsFiles.ts";
 import { createPolicy, type PolicyName } from "../engine/PolicyRegistry.ts";
 import { QueueConfigFile } from "../queue/QueueConfigFile.ts";
 import { QueueControl } from "../queue/QueueControl.ts";
+import { checkExposure } from "../security/ListenExposure.ts";
+import { serverCredentials } from "../security/ServerTls.ts";
 import { SqliteJobStore } from "../store/SqliteJobStore.ts";
 import {
   capacityServiceHandlers,
@@ -27,6 +31,10 @@ export interface SchedulerServerOptions {
   lostNodePolicy: LostNodePolicy;
   /** Shared token agents and clients must present; required to listen beyond loopback. */
   token?: string;
+  /** Certificate, key and CA (`--tls-cert`, `--tls-key`, `--tls-ca`); without them gRPC is plaintext. */
+  tls?: TlsMaterial | undefined;
+  /** `--insecure-plaintext`: serve plaintext beyond loopback on purpose. */
+  insecurePlaintext?: boolean;
   /** Largest request accepted, bytes. */
   maxMessageBytes?: number;
   /** Queue config file; without it every queue is unlimited. */
@@ -44,12 +52,14 @@ export interface RunningScheduler {
 /** Starts the scheduler with its SQLite store behind a gRPC server. */
 export async function startSchedulerServer(options: SchedulerServerOptions): Promise<RunningScheduler> {
   const { host, port } = parseHostPort(options.listen, "--listen");
-  if (!isLoopbackHost(host) && !options.token) {
-    throw new Error(
-      `refusing to listen on ${options.listen} without a token: anyone who can reach it could run commands on ` +
-        "your GPU nodes. Pass --token-file FILE (the same file to agents and clients), or listen on 127.0.0.1.",
-    );
-  }
+  checkExposure({
+    what: `listen on ${options.listen}`,
+    loopback: await resolvesToLoopbackOnly(host),
+    authenticated: Boolean(options.token),
+    tls: Boolean(options.tls),
+    insecurePlaintext: options.insecurePlaintext ?? false,
+  });
+  const credentials = serverCredentials(options.tls);
   // A bad queue file stops the start with every line and reason, before anything listens.
   const queueFile = options.queues ? QueueConfigFile.open(options.queues) : undefined;
   const store = new SqliteJobStore(options.db);
@@ -92,7 +102,7 @@ export async function startSchedulerServer(options: SchedulerServerOptions): Pro
   );
   const bindHost = host.includes(":") ? `[${host}]` : host;
   const boundPort = await new Promise<number>((resolve, reject) => {
-    server.bindAsync(`${bindHost}:${port}`, grpc.ServerCredentials.createInsecure(), (err, p) =>
+    server.bindAsync(`${bindHost}:${port}`, credentials, (err, p) =>
       err ? reject(new Error(`cannot listen on ${options.listen}: ${err.message}`)) : resolve(p),
     );
   });
