@@ -5,6 +5,7 @@ import { registerVmCommands } from "../plugins/vm/VmCommands.ts";
 import { registerServiceCommands } from "../scheduler/cli/ServiceCommands.ts";
 import { registerPlannerCommands } from "../scheduler/http/PlannerCommands.ts";
 import { registerQueueCommands } from "../scheduler/queue/QueueCommands.ts";
+import { registerAuditCommand } from "../scheduler/security/AuditCommand.ts";
 import { registerCertsCommand } from "../scheduler/security/CertsCommand.ts";
 import { registerSimulateCommands } from "../scheduler/simulator/SimulateCommand.ts";
 
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   registerQueueCommands(program);
   registerVmCommands(program);
   registerCertsCommand(program);
+  registerAuditCommand(program);
   return program;
 }
 

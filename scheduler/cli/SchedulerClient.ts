@@ -1,4 +1,6 @@
 import * as grpc from "@grpc/grpc-js";
+import type { AuditEntry__Output } from "../../proto/generated/tessera/v1/AuditEntry.ts";
+import type { AuditServiceClient } from "../../proto/generated/tessera/v1/AuditService.ts";
 import type { Capacity__Output } from "../../proto/generated/tessera/v1/Capacity.ts";
 import type { CapacityServiceClient } from "../../proto/generated/tessera/v1/CapacityService.ts";
 import type { Job__Output } from "../../proto/generated/tessera/v1/Job.ts";
@@ -22,6 +24,7 @@ export class SchedulerClient {
   readonly nodesClient: NodeServiceClient;
   readonly capacityClient: CapacityServiceClient;
   readonly queueClient: QueueServiceClient;
+  readonly auditClient: AuditServiceClient;
 
   constructor(
     readonly address: string,
@@ -37,6 +40,7 @@ export class SchedulerClient {
     this.nodesClient = new v1.NodeService(address, creds, options);
     this.capacityClient = new v1.CapacityService(address, creds, options);
     this.queueClient = new v1.QueueService(address, creds, options);
+    this.auditClient = new v1.AuditService(address, creds, options);
   }
 
   private deadline(): grpc.CallOptions {
@@ -139,7 +143,17 @@ export class SchedulerClient {
     return () => call.cancel();
   }
 
+  /** The latest audit entries (admins only), oldest first. */
+  audit(limit: number): Promise<AuditEntry__Output[]> {
+    return new Promise((resolve, reject) =>
+      this.auditClient.ListAudit({ limit }, this.deadline(), (err, res) =>
+        err ? reject(err) : resolve(res!.entries),
+      ),
+    );
+  }
+
   close(): void {
+    this.auditClient.close();
     this.jobs.close();
     this.nodesClient.close();
     this.capacityClient.close();

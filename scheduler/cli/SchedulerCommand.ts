@@ -34,6 +34,8 @@ export async function startScheduler(
         token: settings.token,
         tls: settings.tls,
         insecurePlaintext: settings.insecurePlaintext,
+        security: running.security,
+        publicPaths: settings.httpPublic,
       });
     }
   } catch (err) {
@@ -73,6 +75,11 @@ export function registerSchedulerCommands(program: Command): void {
     .option("--policy <NAME>", "placement policy of the engine (default tessera)")
     .option("--lost-node-policy <POLICY>", "requeue (default) or fail the jobs of a lost node")
     .option("--token-file <FILE>", "shared token agents and clients must present; required off loopback")
+    .option("--credentials <FILE>", "users, roles and tenants (YAML); reloaded when it changes")
+    .option(
+      "--http-public <PATHS>",
+      "HTTP paths served without a token, comma-separated: /healthz, /readyz, /metrics, or none",
+    )
     .option("--tls-cert <FILE>", "the scheduler's certificate (PEM) for gRPC and HTTP; see `tessera certs`")
     .option("--tls-key <FILE>", "the private key of --tls-cert (PEM)")
     .option(

@@ -19,6 +19,10 @@ export interface SchedulerFlags extends TlsFlags {
   policy?: string;
   lostNodePolicy?: string;
   tokenFile?: string;
+  /** Users, roles and tenants (YAML); see docs/service.md. */
+  credentials?: string;
+  /** HTTP paths served without a token (default /healthz and /readyz). */
+  httpPublic?: string[] | string;
   /** Queue config file (queues, quotas, priority classes); see docs/queueing.md. */
   queues?: string;
   /** The config file's `finops` section (utilization history, idle reclaim, prices); only from the file. */
@@ -34,6 +38,8 @@ export interface SchedulerSettings {
   policy: PolicyName;
   lostNodePolicy: LostNodePolicy;
   token: string | undefined;
+  credentials: string | undefined;
+  httpPublic: string[];
   tls: TlsMaterial | undefined;
   insecurePlaintext: boolean;
   finops: FinopsSettings;
@@ -49,6 +55,8 @@ const configKeys = [
   "policy",
   "lostNodePolicy",
   "tokenFile",
+  "credentials",
+  "httpPublic",
   "queues",
   "tlsCert",
   "tlsKey",
@@ -104,11 +112,26 @@ export function schedulerSettings(flags: SchedulerFlags): SchedulerSettings {
     policy,
     lostNodePolicy: lost,
     token: tokenFile ? readTokenFile(tokenFile) : undefined,
+    credentials: pick("credentials"),
+    httpPublic: httpPublicPaths(pick("httpPublic")),
     tls: readTlsMaterial({ tlsCert: pick("tlsCert"), tlsKey: pick("tlsKey"), tlsCa: pick("tlsCa") }),
     insecurePlaintext: String(pick("insecurePlaintext") ?? false) === "true",
     finops: finopsSettings(file.finops, flags.config),
     queues: pick("queues"),
   };
+}
+
+function httpPublicPaths(raw: string[] | string | undefined): string[] {
+  if (raw === undefined) return ["/healthz", "/readyz"];
+  const paths = (Array.isArray(raw) ? raw : raw.split(",")).map((p) => p.trim()).filter((p) => p !== "none");
+  for (const path of paths) {
+    if (!["/healthz", "/readyz", "/metrics"].includes(path)) {
+      throw new Error(
+        `--http-public "${path.slice(0, 40)}": only /healthz, /readyz and /metrics can be public`,
+      );
+    }
+  }
+  return paths;
 }
 
 function finopsSettings(raw: unknown, file: string | undefined): FinopsSettings {

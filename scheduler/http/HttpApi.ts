@@ -10,6 +10,7 @@ import { registerFleetRoutes } from "./FleetRoutes.ts";
 import { registerHealthRoutes } from "./HealthRoutes.ts";
 import { registerHistoryRoutes } from "./HistoryRoutes.ts";
 import { ApiError, replyWithError, validationMessage } from "./HttpErrors.ts";
+import type { JobAccess } from "./JobAccess.ts";
 import { registerJobRoutes } from "./JobRoutes.ts";
 import { registerQueueRoutes } from "./QueueRoutes.ts";
 
@@ -53,6 +54,8 @@ export interface HttpApiOptions {
   jobs?: JobCommands;
   /** The scheduler's queues (as `tessera queues --json`); without it GET /v1/queues answers 503. */
   queues?: () => QueueInfo[];
+  /** Who sees and changes which jobs; without it every caller sees and changes all. */
+  jobAccess?: JobAccess;
   /** When set, submitting and cancelling need `Authorization: Bearer <token>` (the scheduler's shared token). */
   token?: string;
   /** Undefined when ready, else why not (shown by /readyz). */

@@ -38,7 +38,16 @@ export function validationMessage(errors: FastifySchemaValidationError[], dataVa
 }
 
 /** gRPC status codes the scheduler service may throw with, as HTTP statuses. */
-const grpcToHttp: Record<number, number> = { 3: 400, 5: 404, 6: 409, 9: 409, 8: 429, 14: 503 };
+const grpcToHttp: Record<number, number> = {
+  3: 400,
+  5: 404,
+  6: 409,
+  7: 403,
+  9: 409,
+  8: 429,
+  14: 503,
+  16: 401,
+};
 
 function statusOf(error: unknown): number {
   if (error instanceof ApiError) return error.statusCode;

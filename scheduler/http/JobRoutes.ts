@@ -1,4 +1,4 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import { cancelJobSchema, jobSchema, jobsSchema, submitJobSchema, watchJobsSchema } from "./ApiSchemas.ts";
 import type { FleetJob, JobState } from "./FleetReadModel.ts";
 import type { HttpApiOptions, JobCommands, SubmitJobBody } from "./HttpApi.ts";
@@ -16,9 +16,13 @@ export function registerJobRoutes(app: FastifyInstance, options: HttpApiOptions)
     }
     return options.jobs;
   };
-  const jobView = (id: string): FleetJob => {
+  const access = options.jobAccess;
+  const sees = (request: FastifyRequest, job: FleetJob) => access?.sees(request, job) ?? true;
+  const jobView = (id: string, request: FastifyRequest): FleetJob => {
     const job = options.fleet.snapshot().jobs.find((j) => j.id === id);
     if (!job) throw new ApiError(404, `no job "${id}"; list jobs with GET /v1/jobs`);
+    if (!sees(request, job))
+      throw new ApiError(403, `job ${id} belongs to tenant ${job.tenant}, not one of yours`);
     return job;
   };
   // Event streams stay open until the client leaves; a closing server ends them so it is not held up.
@@ -54,7 +58,8 @@ export function registerJobRoutes(app: FastifyInstance, options: HttpApiOptions)
           (queue === undefined || j.queue === queue) &&
           (tenant === undefined || j.tenant === tenant) &&
           (onNode === undefined || onNode.has(j.id)) &&
-          (nameContains === undefined || j.name.includes(nameContains)),
+          (nameContains === undefined || j.name.includes(nameContains)) &&
+          sees(request, j),
       )
       .sort((a, b) => b.submittedAt - a.submittedAt)
       .slice(0, limit);
@@ -64,7 +69,7 @@ export function registerJobRoutes(app: FastifyInstance, options: HttpApiOptions)
     "/v1/jobs/watch",
     { schema: watchJobsSchema },
     async (request, reply) => {
-      if (request.query.jobId !== undefined) jobView(request.query.jobId);
+      if (request.query.jobId !== undefined) jobView(request.query.jobId, request);
       reply.hijack();
       reply.raw.writeHead(200, {
         "content-type": "text/event-stream; charset=utf-8",
@@ -77,7 +82,8 @@ export function registerJobRoutes(app: FastifyInstance, options: HttpApiOptions)
           ...(request.query.jobId === undefined ? {} : { jobId: request.query.jobId }),
           includeCurrent: request.query.includeCurrent,
         },
-        (event) => reply.raw.write(`event: job\ndata: ${JSON.stringify(event)}\n\n`),
+        (event) =>
+          sees(request, event.job) && reply.raw.write(`event: job\ndata: ${JSON.stringify(event)}\n\n`),
         now,
       );
       const keepAlive = setInterval(() => reply.raw.write(": keep-alive\n\n"), SSE_KEEPALIVE_MS);
@@ -92,7 +98,7 @@ export function registerJobRoutes(app: FastifyInstance, options: HttpApiOptions)
     },
   );
   app.get<{ Params: { id: string } }>("/v1/jobs/:id", { schema: jobSchema }, async (request) =>
-    jobView(request.params.id),
+    jobView(request.params.id, request),
   );
   app.post<{ Body: SubmitJobBody }>("/v1/jobs", { schema: submitJobSchema }, async (request, reply) => {
     const shapes = ["mig", "slice", "share", "whole", "gang", "noGpu"].filter(
@@ -104,17 +110,23 @@ export function registerJobRoutes(app: FastifyInstance, options: HttpApiOptions)
         `body.request must have exactly one of mig, slice, share, whole, gang, noGpu; got ${shapes.join(", ") || "none"}`,
       );
     }
+    access?.requireWrite(request, request.body.tenant, `submit jobs to tenant ${request.body.tenant}`);
     const { jobId, deduplicated } = await jobCommands().submit(request.body);
+    if (!deduplicated)
+      access?.record(request, "submit", jobId, `tenant ${request.body.tenant}, ${request.body.name}`);
     reply.code(201);
-    return { job: jobView(jobId), deduplicated };
+    return { job: jobView(jobId, request), deduplicated };
   });
   app.delete<{ Params: { id: string }; Querystring: { reason?: string } }>(
     "/v1/jobs/:id",
     { schema: cancelJobSchema },
     async (request) => {
-      jobView(request.params.id);
-      await jobCommands().cancel(request.params.id, request.query.reason ?? "cancelled through the HTTP API");
-      return jobView(request.params.id);
+      const job = jobView(request.params.id, request);
+      access?.requireWrite(request, job.tenant, `cancel job ${job.id}`);
+      const reason = request.query.reason ?? "cancelled through the HTTP API";
+      await jobCommands().cancel(request.params.id, reason);
+      access?.record(request, "cancel", job.id, reason);
+      return jobView(request.params.id, request);
     },
   );
 }

@@ -1,5 +1,6 @@
 import * as grpc from "@grpc/grpc-js";
 import type { AgentMessage__Output } from "../../proto/generated/tessera/v1/AgentMessage.ts";
+import type { AuditServiceHandlers } from "../../proto/generated/tessera/v1/AuditService.ts";
 import type { Capacity } from "../../proto/generated/tessera/v1/Capacity.ts";
 import type { CapacityServiceHandlers } from "../../proto/generated/tessera/v1/CapacityService.ts";
 import type { JobEvent } from "../../proto/generated/tessera/v1/JobEvent.ts";
@@ -13,6 +14,9 @@ import type { WatchJobsRequest__Output } from "../../proto/generated/tessera/v1/
 import { MalformedRequest } from "../../proto/MalformedRequest.ts";
 import { fleetCapacity } from "../metrics/FleetCapacity.ts";
 import type { QueueControl } from "../queue/QueueControl.ts";
+import type { AuditLog } from "../security/AuditLog.ts";
+import type { Caller } from "../security/Caller.ts";
+import type { EdgeSecurity } from "../security/EdgeSecurity.ts";
 import { type JobRecord, type JobState, jobStates } from "../store/JobRecord.ts";
 import { validateJobSpec } from "./JobSpecValidation.ts";
 import { jobMessage, nodeMessage } from "./JobWire.ts";
@@ -21,7 +25,12 @@ import { SchedulerFleetView } from "./SchedulerFleetView.ts";
 import type { JobEventType } from "./SchedulerView.ts";
 import { ServiceError } from "./ServiceError.ts";
 
-type Authorize = (metadata: grpc.Metadata) => ServiceError | undefined;
+/** A job as this caller may read it: the environment (secrets) only for its own tenant's users and admins. */
+function visibleJob(caller: Caller, job: JobRecord) {
+  const message = jobMessage(job);
+  if (message.spec && !caller.seesEnvOf(job.spec.tenant)) message.spec.env = {};
+  return message;
+}
 
 function toStatus(err: unknown): Partial<grpc.StatusObject> {
   if (err instanceof ServiceError) return { code: err.code, details: err.message };
@@ -41,22 +50,35 @@ function refuse(
   call.emit("error", toStatus(error));
 }
 
+/** Who calls, or the UNAUTHENTICATED error that ends the call. */
+function identify(
+  security: EdgeSecurity,
+  call: Parameters<EdgeSecurity["authorizer"]["grpcCaller"]>[0],
+): Caller | ServiceError {
+  try {
+    return security.authorizer.grpcCaller(call);
+  } catch (err) {
+    if (err instanceof ServiceError) return err;
+    throw err;
+  }
+}
+
 /**
- * Wraps a unary handler: checks the token, answers undecodable requests with INVALID_ARGUMENT, turns
+ * Wraps a unary handler: identifies the caller, answers undecodable requests with INVALID_ARGUMENT, turns
  * ServiceErrors into their status, never throws.
  */
 function unary<Req, Res>(
-  authorize: Authorize,
-  body: (request: Req) => Promise<Res> | Res,
+  security: EdgeSecurity,
+  body: (request: Req, caller: Caller) => Promise<Res> | Res,
 ): grpc.handleUnaryCall<Req | MalformedRequest, Res> {
   return (call, callback) => {
-    const denied = authorize(call.metadata);
-    if (denied) return callback(toStatus(denied) as grpc.ServiceError);
+    const caller = identify(security, call);
+    if (caller instanceof ServiceError) return callback(toStatus(caller) as grpc.ServiceError);
     const request = call.request;
     if (request instanceof MalformedRequest)
       return callback(toStatus(malformed(request)) as grpc.ServiceError);
     Promise.resolve()
-      .then(() => body(request))
+      .then(() => body(request, caller))
       .then(
         (res) => callback(null, res),
         (err: unknown) => callback(toStatus(err) as grpc.ServiceError),
@@ -66,20 +88,31 @@ function unary<Req, Res>(
 
 const requestIdPattern = /^[\x21-\x7e]{1,128}$/;
 
-export function jobServiceHandlers(scheduler: Scheduler, authorize: Authorize): JobServiceHandlers {
+export function jobServiceHandlers(scheduler: Scheduler, security: EdgeSecurity): JobServiceHandlers {
+  const readable = (caller: Caller, id: string) => {
+    const job = scheduler.requireJob(id);
+    caller.requireSee(job.spec.tenant, `job ${id}`);
+    return job;
+  };
   return {
-    Submit: unary(authorize, async (req) => {
+    Submit: unary(security, async (req, caller) => {
       if (req.clientRequestId && !requestIdPattern.test(req.clientRequestId)) {
         throw ServiceError.invalid(
           "client_request_id: use 1-128 printable ASCII characters without spaces (a UUID)",
         );
       }
-      const spec = validateJobSpec(req.spec);
+      caller.requireUser();
+      const spec = validateJobSpec(
+        req.spec ? { ...req.spec, tenant: caller.submitTenant(req.spec.tenant) } : null,
+      );
+      caller.requireWrite(spec.tenant, `submit jobs to tenant ${spec.tenant}`);
       const { job, deduplicated } = await scheduler.submit(spec, req.clientRequestId);
-      return { job: jobMessage(job), deduplicated };
+      if (!deduplicated) security.audit(caller.name, "submit", job.id, `tenant ${spec.tenant}, ${spec.name}`);
+      return { job: visibleJob(caller, job), deduplicated };
     }),
-    Get: unary(authorize, (req) => jobMessage(scheduler.requireJob(req.id))),
-    List: unary(authorize, (req) => {
+    Get: unary(security, (req, caller) => visibleJob(caller, readable(caller, req.id))),
+    List: unary(security, (req, caller) => {
+      caller.requireUser();
       for (const s of req.states) {
         if (!(jobStates as readonly string[]).includes(s)) {
           throw ServiceError.invalid(`states: "${s}" is not a job state; use ${jobStates.join(", ")}`);
@@ -94,6 +127,7 @@ export function jobServiceHandlers(scheduler: Scheduler, authorize: Authorize): 
       const states = new Set(req.states as JobState[]);
       const matches = (j: JobRecord) =>
         j.seq > after &&
+        caller.sees(j.spec.tenant) &&
         (states.size === 0 || states.has(j.state)) &&
         (!req.tenant || j.spec.tenant === req.tenant) &&
         (!req.node || j.allocations.some((a) => a.node === req.node)) &&
@@ -109,15 +143,25 @@ export function jobServiceHandlers(scheduler: Scheduler, authorize: Authorize): 
         page.push(j);
       }
       page.sort((a, b) => a.seq - b.seq);
-      return { jobs: page.map(jobMessage), nextPageToken: more ? String(page.at(-1)?.seq ?? 0) : "" };
+      return {
+        jobs: page.map((j) => visibleJob(caller, j)),
+        nextPageToken: more ? String(page.at(-1)?.seq ?? 0) : "",
+      };
     }),
-    Cancel: unary(authorize, async (req) => jobMessage(await scheduler.cancel(req.id, req.reason))),
+    Cancel: unary(security, async (req, caller) => {
+      const job = readable(caller, req.id);
+      caller.requireWrite(job.spec.tenant, `cancel job ${req.id}`);
+      const cancelled = await scheduler.cancel(req.id, req.reason);
+      security.audit(caller.name, "cancel", req.id, req.reason);
+      return visibleJob(caller, cancelled);
+    }),
     Logs: (call: grpc.ServerWritableStream<LogsRequest__Output | MalformedRequest, LogChunk>) => {
-      const denied = authorize(call.metadata);
-      if (denied) return refuse(call, denied);
+      const caller = identify(security, call);
+      if (caller instanceof ServiceError) return refuse(call, caller);
       const request = call.request;
       if (request instanceof MalformedRequest) return refuse(call, malformed(request));
       try {
+        readable(caller, request.id);
         const stop = scheduler.openLog(
           request.id,
           request.follow,
@@ -133,14 +177,21 @@ export function jobServiceHandlers(scheduler: Scheduler, authorize: Authorize): 
       }
     },
     Watch: (call: grpc.ServerWritableStream<WatchJobsRequest__Output | MalformedRequest, JobEvent>) => {
-      const denied = authorize(call.metadata);
-      if (denied) return refuse(call, denied);
+      const caller = identify(security, call);
+      if (caller instanceof ServiceError) return refuse(call, caller);
       const request = call.request;
       if (request instanceof MalformedRequest) return refuse(call, malformed(request));
+      try {
+        caller.requireUser();
+        if (request.jobId) readable(caller, request.jobId);
+      } catch (err) {
+        return call.emit("error", toStatus(err));
+      }
       const wanted = request.jobId;
       const send = (type: string, job: JobRecord) => {
         if (wanted && job.id !== wanted) return;
-        const event: JobEvent = { type, job: jobMessage(job), atUnixMs: Date.now() };
+        if (!caller.sees(job.spec.tenant)) return;
+        const event: JobEvent = { type, job: visibleJob(caller, job), atUnixMs: Date.now() };
         call.write(event);
       };
       if (request.includeCurrent) {
@@ -156,11 +207,11 @@ export function jobServiceHandlers(scheduler: Scheduler, authorize: Authorize): 
   };
 }
 
-export function nodeServiceHandlers(scheduler: Scheduler, authorize: Authorize): NodeServiceHandlers {
+export function nodeServiceHandlers(scheduler: Scheduler, security: EdgeSecurity): NodeServiceHandlers {
   return {
     Connect: (call) => {
-      const denied = authorize(call.metadata);
-      if (denied) return refuse(call, denied);
+      const caller = identify(security, call);
+      if (caller instanceof ServiceError) return refuse(call, caller);
       let session: { node: string; id: number } | undefined;
       call.on("data", (msg: AgentMessage__Output | MalformedRequest) => {
         try {
@@ -173,11 +224,13 @@ export function nodeServiceHandlers(scheduler: Scheduler, authorize: Authorize):
               );
             }
             const node = msg.register.node;
+            caller.requireAgentFor(node);
             const s = scheduler.register(msg.register, {
               send: (m: SchedulerMessage) => call.write(m),
               close: () => call.end(),
             });
             session = { node, id: s.id };
+            security.audit(caller.name, "node-register", node, `generation ${msg.register.generation}`);
           } else if (msg.report) {
             if (!session) throw ServiceError.invalid("send register before any report");
             scheduler.report(session.node, session.id, msg.report);
@@ -189,7 +242,10 @@ export function nodeServiceHandlers(scheduler: Scheduler, authorize: Authorize):
         }
       });
       const end = () => {
-        if (session) scheduler.disconnected(session.node, session.id);
+        if (!session) return;
+        scheduler.disconnected(session.node, session.id);
+        security.audit(caller.name, "node-disconnect", session.node);
+        session = undefined;
       };
       call.on("end", () => {
         end();
@@ -198,9 +254,10 @@ export function nodeServiceHandlers(scheduler: Scheduler, authorize: Authorize):
       call.on("cancelled", end);
       call.on("error", end);
     },
-    ListNodes: unary(authorize, () => ({
-      nodes: [...scheduler.nodes()].sort((a, b) => a.name.localeCompare(b.name)).map(nodeMessage),
-    })),
+    ListNodes: unary(security, (_req, caller) => {
+      caller.requireUser();
+      return { nodes: [...scheduler.nodes()].sort((a, b) => a.name.localeCompare(b.name)).map(nodeMessage) };
+    }),
   };
 }
 
@@ -208,9 +265,13 @@ export function nodeServiceHandlers(scheduler: Scheduler, authorize: Authorize):
  * GetCapacity: the fleet capacity the HTTP API, metrics and dashboard report (`fleetCapacity`), in the wire's
  * units (thousandths of a GPU, percent), with node and job counts.
  */
-export function capacityServiceHandlers(scheduler: Scheduler, authorize: Authorize): CapacityServiceHandlers {
+export function capacityServiceHandlers(
+  scheduler: Scheduler,
+  security: EdgeSecurity,
+): CapacityServiceHandlers {
   return {
-    GetCapacity: unary(authorize, (): Capacity => {
+    GetCapacity: unary(security, (_req, caller): Capacity => {
+      caller.requireUser();
       const report = fleetCapacity(new SchedulerFleetView(scheduler).snapshot());
       const nodes = [...scheduler.nodes()];
       let pendingJobs = 0;
@@ -239,11 +300,43 @@ export function capacityServiceHandlers(scheduler: Scheduler, authorize: Authori
   };
 }
 
-/** `tessera queues` and `tessera quota`: usage per queue, the config in force, reload of the --queues file. */
-export function queueServiceHandlers(control: QueueControl, authorize: Authorize): QueueServiceHandlers {
+/** `tessera audit`: who submitted, cancelled, changed quotas and nodes. Admins only. */
+export function auditServiceHandlers(audit: AuditLog, security: EdgeSecurity): AuditServiceHandlers {
   return {
-    ListQueues: unary(authorize, () => ({ queues: control.listQueues() })),
-    GetQuota: unary(authorize, () => control.quota()),
-    ReloadQuota: unary(authorize, () => control.reload()),
+    ListAudit: unary(security, (req, caller) => {
+      caller.requireAdmin("reading the audit log");
+      const limit = req.limit === 0 ? 100 : req.limit;
+      if (limit < 1 || limit > 10_000) throw ServiceError.invalid(`limit ${req.limit} is outside 1..10000`);
+      const entries = audit.list({ limit, sinceMs: req.sinceUnixMs });
+      return {
+        entries: entries.map((e) => ({
+          atUnixMs: e.atMs,
+          who: e.who,
+          action: e.action,
+          target: e.target,
+          detail: e.detail,
+        })),
+      };
+    }),
+  };
+}
+
+/** `tessera queues` and `tessera quota`: usage per queue, the config in force, reload of the --queues file. */
+export function queueServiceHandlers(control: QueueControl, security: EdgeSecurity): QueueServiceHandlers {
+  return {
+    ListQueues: unary(security, (_req, caller) => {
+      caller.requireUser();
+      return { queues: control.listQueues() };
+    }),
+    GetQuota: unary(security, (_req, caller) => {
+      caller.requireUser();
+      return control.quota();
+    }),
+    ReloadQuota: unary(security, (_req, caller) => {
+      caller.requireAdmin("reloading the queue config");
+      const config = control.reload();
+      security.audit(caller.name, "quota-reload", "queues", `${config.queues?.length ?? 0} queues`);
+      return config;
+    }),
   };
 }

@@ -9,6 +9,8 @@ import { createHttpApp, type JobCommands, registerHttpApi, type SubmitJobBody } 
 import { TesseraMetrics } from "../metrics/TesseraMetrics.ts";
 import { QueueControl } from "../queue/QueueControl.ts";
 import { registerQueueMetrics } from "../queue/QueueMetrics.ts";
+import type { EdgeSecurity } from "../security/EdgeSecurity.ts";
+import { registerAccessRoutes, registerHttpAccess } from "../security/HttpAccess.ts";
 import { checkExposure } from "../security/ListenExposure.ts";
 import { validateJobSpec } from "./JobSpecValidation.ts";
 import type { Scheduler } from "./Scheduler.ts";
@@ -24,13 +26,17 @@ export async function startHttpEndpoint(
     /** The scheduler's certificate and key serve HTTPS too. */
     tls?: TlsMaterial | undefined;
     insecurePlaintext?: boolean;
+    /** The gRPC server's caller checks and audit log; without them HTTP is open (loopback only). */
+    security?: EdgeSecurity;
+    /** Routes served without a token. */
+    publicPaths?: readonly string[];
   },
 ): Promise<{ app: FastifyInstance; url: string }> {
   const { host, port } = parseHostPort(listen, "--http");
   checkExposure({
     what: `serve HTTP on ${listen}`,
     loopback: await resolvesToLoopbackOnly(host),
-    authenticated: Boolean(store.token),
+    authenticated: Boolean(store.security?.authorizer.authenticatesUsers ?? store.token),
     tls: Boolean(store.tls?.cert),
     insecurePlaintext: store.insecurePlaintext ?? false,
   });
@@ -90,16 +96,23 @@ export async function startHttpEndpoint(
     scheduler.events.off("decisions", onDecisions);
     metrics.stop();
   });
+  const jobAccess = store.security
+    ? registerHttpAccess(app, store.security, {
+        publicPaths: store.publicPaths ?? ["/healthz", "/readyz"],
+      })
+    : undefined;
   await registerHttpApi(app, {
+    ...(jobAccess ? { jobAccess } : {}),
     fleet,
     metrics,
     finops,
     jobs,
     queues: () => queueControl.listQueues(),
-    ...(store.token ? { token: store.token } : {}),
+    ...(store.token && !store.security ? { token: store.token } : {}),
     notReadyReason: () =>
       [...scheduler.nodes()].some((n) => n.state === "Ready") ? undefined : "no node is Ready yet",
   });
+  if (store.security) registerAccessRoutes(app, store.security, { secureCookie: Boolean(store.tls?.cert) });
   registerDashboard(app);
   const address = await app.listen({ host, port });
   return { app, url: address };

@@ -1,4 +1,3 @@
-import { timingSafeEqual } from "node:crypto";
 import * as grpc from "@grpc/grpc-js";
 import { tolerant } from "../../proto/MalformedRequest.ts";
 import { resolvesToLoopbackOnly } from "../../proto/tessera/LoopbackAddress.ts";
@@ -8,17 +7,21 @@ import type { TlsMaterial } from "../../proto/tessera/TlsFiles.ts";
 import { createPolicy, type PolicyName } from "../engine/PolicyRegistry.ts";
 import { QueueConfigFile } from "../queue/QueueConfigFile.ts";
 import { QueueControl } from "../queue/QueueControl.ts";
+import { AuditLog } from "../security/AuditLog.ts";
+import { Authorizer } from "../security/Authorizer.ts";
+import { CredentialsFile } from "../security/CredentialsFile.ts";
+import { type EdgeSecurity, edgeSecurity } from "../security/EdgeSecurity.ts";
 import { checkExposure } from "../security/ListenExposure.ts";
 import { serverCredentials } from "../security/ServerTls.ts";
 import { SqliteJobStore } from "../store/SqliteJobStore.ts";
 import {
+  auditServiceHandlers,
   capacityServiceHandlers,
   jobServiceHandlers,
   nodeServiceHandlers,
   queueServiceHandlers,
 } from "./GrpcServices.ts";
 import { type LostNodePolicy, Scheduler } from "./Scheduler.ts";
-import { ServiceError } from "./ServiceError.ts";
 
 export interface SchedulerServerOptions {
   /** gRPC listen address HOST:PORT; port 0 picks a free one. */
@@ -31,6 +34,8 @@ export interface SchedulerServerOptions {
   lostNodePolicy: LostNodePolicy;
   /** Shared token agents and clients must present; required to listen beyond loopback. */
   token?: string;
+  /** `--credentials FILE`: users, roles and tenants; reloaded when it changes. */
+  credentials?: string | undefined;
   /** Certificate, key and CA (`--tls-cert`, `--tls-key`, `--tls-ca`); without them gRPC is plaintext. */
   tls?: TlsMaterial | undefined;
   /** `--insecure-plaintext`: serve plaintext beyond loopback on purpose. */
@@ -46,20 +51,23 @@ export interface RunningScheduler {
   scheduler: Scheduler;
   /** The bound gRPC address, HOST:PORT. */
   address: string;
+  /** Who may call, and the audit log; the HTTP API checks with the same. */
+  security: EdgeSecurity;
   close(): Promise<void>;
 }
 
 /** Starts the scheduler with its SQLite store behind a gRPC server. */
 export async function startSchedulerServer(options: SchedulerServerOptions): Promise<RunningScheduler> {
   const { host, port } = parseHostPort(options.listen, "--listen");
+  const credentials = options.credentials ? new CredentialsFile(options.credentials) : undefined;
   checkExposure({
     what: `listen on ${options.listen}`,
     loopback: await resolvesToLoopbackOnly(host),
-    authenticated: Boolean(options.token),
+    authenticated: Boolean(options.token || credentials),
     tls: Boolean(options.tls),
     insecurePlaintext: options.insecurePlaintext ?? false,
   });
-  const credentials = serverCredentials(options.tls);
+  const transport = serverCredentials(options.tls);
   // A bad queue file stops the start with every line and reason, before anything listens.
   const queueFile = options.queues ? QueueConfigFile.open(options.queues) : undefined;
   const store = new SqliteJobStore(options.db);
@@ -72,16 +80,12 @@ export async function startSchedulerServer(options: SchedulerServerOptions): Pro
     lostNodePolicy: options.lostNodePolicy,
     log: options.log,
   });
-  const expected = options.token ? Buffer.from(`Bearer ${options.token}`) : undefined;
-  const authorize = (metadata: grpc.Metadata): ServiceError | undefined => {
-    if (!expected) return undefined;
-    const given = Buffer.from(String(metadata.get("authorization")[0] ?? ""));
-    if (given.length === expected.length && timingSafeEqual(given, expected)) return undefined;
-    return new ServiceError(
-      grpc.status.UNAUTHENTICATED,
-      "missing or wrong token: pass --token-file with the scheduler's token file",
-    );
-  };
+  const audit = new AuditLog(options.db);
+  const security = edgeSecurity(
+    new Authorizer({ token: options.token, credentials, mtls: Boolean(options.tls?.ca) }),
+    audit,
+  );
+  credentials?.follow((line) => options.log?.(line));
   const maxBytes = options.maxMessageBytes ?? 4 * 1024 * 1024;
   const server = new grpc.Server({
     "grpc.max_receive_message_length": maxBytes,
@@ -89,28 +93,31 @@ export async function startSchedulerServer(options: SchedulerServerOptions): Pro
   });
   const v1 = tesseraV1();
   // Undecodable requests reach the handlers, which answer INVALID_ARGUMENT instead of grpc-js's INTERNAL.
-  server.addService(tolerant(v1.JobService.service), jobServiceHandlers(scheduler, authorize));
-  server.addService(tolerant(v1.NodeService.service), nodeServiceHandlers(scheduler, authorize));
-  server.addService(tolerant(v1.CapacityService.service), capacityServiceHandlers(scheduler, authorize));
+  server.addService(tolerant(v1.JobService.service), jobServiceHandlers(scheduler, security));
+  server.addService(tolerant(v1.NodeService.service), nodeServiceHandlers(scheduler, security));
+  server.addService(tolerant(v1.CapacityService.service), capacityServiceHandlers(scheduler, security));
   server.addService(
     tolerant(v1.QueueService.service),
-    queueServiceHandlers(new QueueControl(scheduler.queue, queueFile), authorize),
+    queueServiceHandlers(new QueueControl(scheduler.queue, queueFile), security),
   );
+  server.addService(tolerant(v1.AuditService.service), auditServiceHandlers(audit, security));
   queueFile?.follow(
     (config) => scheduler.queue.reload(config),
     (line) => options.log?.(line),
   );
   const bindHost = host.includes(":") ? `[${host}]` : host;
   const boundPort = await new Promise<number>((resolve, reject) => {
-    server.bindAsync(`${bindHost}:${port}`, credentials, (err, p) =>
+    server.bindAsync(`${bindHost}:${port}`, transport, (err, p) =>
       err ? reject(new Error(`cannot listen on ${options.listen}: ${err.message}`)) : resolve(p),
     );
   });
   return {
     scheduler,
     address: `${bindHost}:${boundPort}`,
+    security,
     async close() {
       queueFile?.close();
+      credentials?.close();
       await scheduler.close();
       await new Promise<void>((resolve) => {
         server.tryShutdown(() => resolve());
@@ -120,6 +127,7 @@ export async function startSchedulerServer(options: SchedulerServerOptions): Pro
         }, 2000).unref();
       });
       store.close();
+      audit.close();
     },
   };
 }
