@@ -20,6 +20,7 @@ import {
 } from "../../proto/tessera/SchedulerEndpoint.ts";
 import { clientTlsMaterial, type TlsFlags, tlsCaEnvVar } from "../../proto/tessera/TlsFiles.ts";
 import { Executor } from "../executor/Executor.ts";
+import { JobUidRange } from "../executor/JobUidRange.ts";
 import { Agent } from "./Agent.ts";
 import { NvmlGpuHost } from "./NvmlGpuHost.ts";
 import { jobUser } from "./RunAsUser.ts";
@@ -33,6 +34,7 @@ export interface AgentFlags extends DevicePluginFlags, TlsFlags {
   tokenFile?: string;
   runAs?: string;
   runAsRoot?: boolean;
+  uidRange?: string;
   stopJobsOnExit?: boolean;
   vmRuntime: string;
   sysfsRoot: string;
@@ -67,6 +69,10 @@ export function registerAgentCommands(program: Command): void {
     .option("--tls-ca <FILE>", `CA of the scheduler's certificate; turns TLS on (default: $${tlsCaEnvVar})`)
     .option("--run-as <USER>", "when root: run job commands as this user (default nobody)")
     .option("--run-as-root", "when root: run job commands as root (not recommended)")
+    .option(
+      "--uid-range <FIRST-LAST>",
+      "when root: run each job as a uid of its own from this range (e.g. 20000-29999), so jobs cannot read each other",
+    )
     .option("--vm-runtime <NAME>", `runtime for VM jobs: ${vmRuntimeNames.join(", ")}`, "qemu")
     .option("--sysfs-root <DIR>", "sysfs root for VFIO passthrough (tests point it at a built tree)", "/sys")
     .option(
@@ -86,9 +92,17 @@ export function registerAgentCommands(program: Command): void {
         const node = (flags.node ?? hostname()).toLowerCase();
         const dataDir = flags.dataDir ?? join(".tessera", `agent-${node}`);
         const runAs = jobUser(flags, process.getuid?.() === 0);
+        const uidRange = flags.uidRange ? JobUidRange.parse(flags.uidRange) : undefined;
+        if (uidRange && !runAs)
+          throw new Error("--uid-range needs an agent running as root, without --run-as-root");
         const tokenFile = flags.tokenFile ?? process.env.TESSERA_TOKEN_FILE;
         host = new NvmlGpuHost();
-        executor = new Executor({ dataDir, runAs, onChange: () => agent?.onJobChange() });
+        executor = new Executor({
+          dataDir,
+          runAs,
+          ...(uidRange ? { uidRange } : {}),
+          onChange: () => agent?.onJobChange(),
+        });
         // The VM runtime is probed once at start (KVM or TCG) and reported as node labels (`tessera nodes`).
         const vm = await createVmRuntime(flags.vmRuntime, { sysfsRoot: flags.sysfsRoot }).probe();
         const vmLabels = {
@@ -151,7 +165,7 @@ export function registerAgentCommands(program: Command): void {
         }
         agent.start();
         log(
-          `agent ${node}: ${host.inventory().length} GPU(s), scheduler ${scheduler}, jobs run as ${runAs?.user ?? "the agent's user"}, data in ${dataDir}`,
+          `agent ${node}: ${host.inventory().length} GPU(s), scheduler ${scheduler}, jobs run as ${uidRange ? `uids ${uidRange.first}-${uidRange.last}, one per job` : (runAs?.user ?? "the agent's user")}, data in ${dataDir}`,
         );
       } catch (err) {
         process.stderr.write(`error: ${(err as Error).message}\n`);

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import {
+  chmodSync,
   chownSync,
   closeSync,
   existsSync,
@@ -12,6 +13,7 @@ import {
 } from "node:fs";
 import { join } from "node:path";
 import type { JobLaunch, JobProcess } from "./JobProcess.ts";
+import type { JobUidRange } from "./JobUidRange.ts";
 
 /** The unprivileged identity job commands run as; absent runs them as the agent's own user. */
 export interface RunAs {
@@ -23,6 +25,8 @@ export interface RunAs {
 export interface ExecutorOptions {
   dataDir: string;
   runAs?: RunAs;
+  /** Instead of `runAs`'s one uid: a uid of its own for every running job (tenant isolation on the node). */
+  uidRange?: JobUidRange;
   /** Called whenever a job process starts, exits or fails to start. */
   onChange: () => void;
   /** Time between SIGTERM and SIGKILL of a stopped job's process group. */
@@ -111,8 +115,11 @@ export class Executor {
       if (!launch.workdir) mkdirSync(workdir, { recursive: true });
       exitFd = openSync(exitPath, "w");
       logFd = openSync(logPath, "a");
-      const runAs = launch.privileged ? undefined : this.options.runAs;
-      if (runAs && !launch.workdir) chownSync(workdir, runAs.uid, runAs.gid);
+      const runAs = launch.privileged ? undefined : this.jobUser(job);
+      if (runAs && !launch.workdir) {
+        chownSync(workdir, runAs.uid, runAs.gid);
+        chmodSync(workdir, 0o700);
+      }
       const child = spawn("/bin/sh", ["-c", wrapper, "tessera-job", ...launch.command], {
         cwd: workdir,
         env: launch.env,
@@ -137,6 +144,18 @@ export class Executor {
     }
     this.persist();
     return job;
+  }
+
+  /** Who a job runs as: a uid of its own from the range (kept in its record), else the one `runAs` user. */
+  private jobUser(job: JobProcess): RunAs | undefined {
+    const range = this.options.uidRange;
+    if (!range) return this.options.runAs;
+    const inUse = new Set<number>();
+    for (const other of this.jobs.values()) {
+      if (other.state === "running" && other.uid !== undefined) inUse.add(other.uid);
+    }
+    job.uid = range.pick(inUse);
+    return { user: `uid ${job.uid}`, uid: job.uid, gid: job.uid };
   }
 
   /**

@@ -31,4 +31,6 @@ export interface JobProcess {
   finishedMs: number;
   /** Set once the executor asked the process group to stop. */
   stopRequested: boolean;
+  /** The user id it runs as when it got one of its own from --uid-range. */
+  uid?: number;
 }
