@@ -71,6 +71,9 @@ export class Agent {
     const NodeService = tesseraV1().NodeService;
     this.client = new NodeService(options.scheduler, channelCredentials(options.tls), {
       ...tokenClientOptions(options.token),
+      // Far above the largest desired state the scheduler sends (spec limits, docs/service.md), so a node
+      // holding many jobs with big environments still receives its work.
+      "grpc.max_receive_message_length": 64 * 1024 * 1024,
       "grpc.keepalive_time_ms": 10_000,
       "grpc.keepalive_timeout_ms": 5_000,
     });

@@ -78,4 +78,6 @@ export interface FleetReadModel {
   snapshot(): FleetSnapshot;
   /** Calls `listener` after every committed change; returns the unsubscribe function. */
   onChange(listener: () => void): () => void;
+  /** Calls `listener` with each job as it changes (watchers follow these instead of rescanning every job). */
+  onJobChange(listener: (job: FleetJob) => void): () => void;
 }

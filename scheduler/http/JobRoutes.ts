@@ -6,6 +6,8 @@ import { ApiError } from "./HttpErrors.ts";
 import { watchJobs } from "./JobEventStream.ts";
 
 const SSE_KEEPALIVE_MS = 15_000;
+/** Bytes an event stream may have waiting for a client that does not read before it is closed. */
+export const SSE_MAX_BACKLOG_BYTES = 1024 * 1024;
 
 /** Listing, watching, submitting and cancelling jobs: what gRPC's JobService offers, as JSON. */
 export function registerJobRoutes(app: FastifyInstance, options: HttpApiOptions): void {
@@ -76,14 +78,26 @@ export function registerJobRoutes(app: FastifyInstance, options: HttpApiOptions)
         "cache-control": "no-cache",
         connection: "keep-alive",
       });
+      let overflowed = false;
       const unsubscribe = watchJobs(
         options.fleet,
         {
           ...(request.query.jobId === undefined ? {} : { jobId: request.query.jobId }),
           includeCurrent: request.query.includeCurrent,
         },
-        (event) =>
-          sees(request, event.job) && reply.raw.write(`event: job\ndata: ${JSON.stringify(event)}\n\n`),
+        (event) => {
+          if (overflowed || !sees(request, event.job)) return;
+          if (reply.raw.writableLength > SSE_MAX_BACKLOG_BYTES) {
+            // A slow reader is dropped rather than buffered without end; its close ends the subscription.
+            overflowed = true;
+            request.log.warn(
+              `closing a job event stream: the client fell ${SSE_MAX_BACKLOG_BYTES} bytes behind`,
+            );
+            reply.raw.destroy();
+            return;
+          }
+          reply.raw.write(`event: job\ndata: ${JSON.stringify(event)}\n\n`);
+        },
         now,
       );
       const keepAlive = setInterval(() => reply.raw.write(": keep-alive\n\n"), SSE_KEEPALIVE_MS);

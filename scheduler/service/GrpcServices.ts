@@ -20,6 +20,7 @@ import type { EdgeSecurity } from "../security/EdgeSecurity.ts";
 import { type JobRecord, type JobState, jobStates } from "../store/JobRecord.ts";
 import { validateJobSpec } from "./JobSpecValidation.ts";
 import { jobMessage, nodeMessage } from "./JobWire.ts";
+import { quoted } from "./QuotedValue.ts";
 import type { Scheduler } from "./Scheduler.ts";
 import { SchedulerFleetView } from "./SchedulerFleetView.ts";
 import type { JobEventType } from "./SchedulerView.ts";
@@ -86,6 +87,12 @@ function unary<Req, Res>(
   };
 }
 
+/**
+ * Events a Watch may have waiting for a client that does not read; past it the watch is closed rather than held
+ * in memory without end (a job event is at most ~150 KiB with the spec limits, so ~10 MiB a watcher).
+ */
+export const maxWatchBacklog = 64;
+
 const requestIdPattern = /^[\x21-\x7e]{1,128}$/;
 
 export function jobServiceHandlers(scheduler: Scheduler, security: EdgeSecurity): JobServiceHandlers {
@@ -113,9 +120,11 @@ export function jobServiceHandlers(scheduler: Scheduler, security: EdgeSecurity)
     Get: unary(security, (req, caller) => visibleJob(caller, readable(caller, req.id))),
     List: unary(security, (req, caller) => {
       caller.requireUser();
+      if (req.states.length > jobStates.length)
+        throw ServiceError.invalid(`states: list at most ${jobStates.length}`);
       for (const s of req.states) {
         if (!(jobStates as readonly string[]).includes(s)) {
-          throw ServiceError.invalid(`states: "${s}" is not a job state; use ${jobStates.join(", ")}`);
+          throw ServiceError.invalid(`states: ${quoted(s)} is not a job state; use ${jobStates.join(", ")}`);
         }
       }
       const pageSize = req.pageSize === 0 ? 100 : req.pageSize;
@@ -188,9 +197,19 @@ export function jobServiceHandlers(scheduler: Scheduler, security: EdgeSecurity)
         return call.emit("error", toStatus(err));
       }
       const wanted = request.jobId;
+      let closed = false;
       const send = (type: string, job: JobRecord) => {
-        if (wanted && job.id !== wanted) return;
+        if (closed || (wanted && job.id !== wanted)) return;
         if (!caller.sees(job.spec.tenant)) return;
+        if (call.writableLength >= maxWatchBacklog) {
+          closed = true;
+          stop();
+          call.emit("error", {
+            code: grpc.status.RESOURCE_EXHAUSTED,
+            details: `watch closed: the client fell ${maxWatchBacklog} events behind; read faster or watch again with include_current`,
+          });
+          return;
+        }
         const event: JobEvent = { type, job: visibleJob(caller, job), atUnixMs: Date.now() };
         call.write(event);
       };
@@ -198,8 +217,10 @@ export function jobServiceHandlers(scheduler: Scheduler, security: EdgeSecurity)
         for (const j of scheduler.jobs()) send("current", j);
       }
       const listener = (type: JobEventType, job: JobRecord) => send(type, job);
+      function stop() {
+        scheduler.events.off("job", listener);
+      }
       scheduler.events.on("job", listener);
-      const stop = () => scheduler.events.off("job", listener);
       call.on("cancelled", stop);
       call.on("close", stop);
       call.on("error", stop);
@@ -220,7 +241,7 @@ export function nodeServiceHandlers(scheduler: Scheduler, security: EdgeSecurity
             if (session) throw ServiceError.invalid("register was already sent on this stream");
             if (!/^[a-z0-9][a-z0-9\-.]{0,62}$/.test(msg.register.node)) {
               throw ServiceError.invalid(
-                `register.node "${msg.register.node}": use lower-case letters, digits, - and . (1-63)`,
+                `register.node ${quoted(msg.register.node)}: use lower-case letters, digits, - and . (1-63)`,
               );
             }
             const node = msg.register.node;

@@ -2,12 +2,17 @@ import { gpuModels } from "../../proto/catalog/GpuCatalog.ts";
 import type { JobSpec__Output } from "../../proto/generated/tessera/v1/JobSpec.ts";
 import { vmJobEnv } from "../../proto/tessera/VmJobWire.ts";
 import { type JobKind, type JobSpec, jobKinds, type RequestShape } from "../store/JobRecord.ts";
+import { quoted } from "./QuotedValue.ts";
 import { ServiceError } from "./ServiceError.ts";
 
 const namePattern = /^[A-Za-z0-9][A-Za-z0-9\-_.:/@]{0,252}$/;
 const identPattern = /^[a-z0-9][a-z0-9\-_.]{0,62}$/;
 const envNamePattern = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const maxCommandBytes = 64 * 1024;
+const maxCommandArgs = 4096;
+/** Environment limits keep every node's desired state far below the agent's receive limit (see docs/service.md). */
+export const envLimits = { variables: 256, valueBytes: 16 * 1024, totalBytes: 64 * 1024 } as const;
+const maxModels = 32;
 const knownProfiles = new Set(gpuModels.flatMap((m) => m.mig?.profiles.map((p) => p.name) ?? []));
 const knownModels = new Set(gpuModels.map((m) => m.id));
 
@@ -21,40 +26,64 @@ export function validateJobSpec(spec: JobSpec__Output | null | undefined): JobSp
   if (!namePattern.test(spec.name)) {
     throw bad(
       "name",
-      `"${spec.name}" may only hold letters, digits and -_.:/@, starting with a letter or digit`,
+      `${quoted(spec.name)} may only hold letters, digits and -_.:/@, starting with a letter or digit`,
     );
   }
   const tenant = spec.tenant || "default";
   if (!identPattern.test(tenant))
-    throw bad("tenant", `"${tenant}" must be lower-case letters, digits and -_. (1-63)`);
+    throw bad("tenant", `${quoted(tenant)} must be lower-case letters, digits and -_. (1-63)`);
   const queue = spec.queue || "default";
   if (!identPattern.test(queue))
-    throw bad("queue", `"${queue}" must be lower-case letters, digits and -_. (1-63)`);
+    throw bad("queue", `${quoted(queue)} must be lower-case letters, digits and -_. (1-63)`);
   if (!Number.isInteger(spec.priority) || spec.priority < -1000 || spec.priority > 1000) {
     throw bad("priority", `${spec.priority} is outside -1000..1000`);
   }
   const kind = (spec.kind || "batch") as JobKind;
-  if (!jobKinds.includes(kind)) throw bad("kind", `"${spec.kind}" is not one of ${jobKinds.join(", ")}`);
+  if (!jobKinds.includes(kind))
+    throw bad("kind", `${quoted(spec.kind)} is not one of ${jobKinds.join(", ")}`);
   if (spec.command.length === 0) throw bad("command", "is empty; give the program and its arguments");
   if (spec.command[0] === "") throw bad("command", "the program name (command[0]) is empty");
   const commandBytes = spec.command.reduce((n, a) => n + Buffer.byteLength(a), 0);
+  if (spec.command.length > maxCommandArgs)
+    throw bad("command", `has ${spec.command.length} arguments; the limit is ${maxCommandArgs}`);
   if (commandBytes > maxCommandBytes)
     throw bad("command", `is ${commandBytes} bytes; the limit is ${maxCommandBytes}`);
   if (spec.command.some((a) => a.includes("\0"))) throw bad("command", "an argument contains a NUL byte");
-  for (const [name, value] of Object.entries(spec.env)) {
-    if (!envNamePattern.test(name)) throw bad(`env.${name}`, "is not a valid variable name");
+  const env = Object.entries(spec.env);
+  if (env.length > envLimits.variables)
+    throw bad("env", `has ${env.length} variables; the limit is ${envLimits.variables}`);
+  let envBytes = 0;
+  for (const [name, value] of env) {
+    if (name.length > 256 || !envNamePattern.test(name))
+      throw bad("env", `${quoted(name)} is not a valid variable name`);
+    const valueBytes = Buffer.byteLength(value);
+    if (valueBytes > envLimits.valueBytes) {
+      throw bad(
+        `env.${name}`,
+        `is ${valueBytes} bytes; the limit is ${envLimits.valueBytes} (pass big data as a file)`,
+      );
+    }
+    envBytes += valueBytes + name.length;
     if (/^(TESSERA_|CUDA_|NVIDIA_)/.test(name) && !(kind === "vm" && name === vmJobEnv.image)) {
       throw bad(`env.${name}`, "is reserved: Tessera sets TESSERA_*, CUDA_* and NVIDIA_* itself");
     }
     if (value.includes("\0")) throw bad(`env.${name}`, "contains a NUL byte");
   }
+  if (envBytes > envLimits.totalBytes) {
+    throw bad(
+      "env",
+      `holds ${envBytes} bytes; the limit is ${envLimits.totalBytes} in all (pass big data as a file)`,
+    );
+  }
   const request = spec.request;
   if (!request?.shape) {
     throw bad("request", "needs exactly one of mig, slice, share, whole, gang or no_gpu");
   }
+  if (request.models.length > maxModels)
+    throw bad("request.models", `lists ${request.models.length} models; the limit is ${maxModels}`);
   for (const m of request.models) {
     if (!knownModels.has(m))
-      throw bad("request.models", `unknown GPU model "${m}"; known: ${[...knownModels].join(", ")}`);
+      throw bad("request.models", `unknown GPU model ${quoted(m)}; known: ${[...knownModels].join(", ")}`);
   }
   const count = (field: string, v: number, min: number, max: number) => {
     if (!Number.isInteger(v) || v < min || v > max)
@@ -70,7 +99,7 @@ export function validateJobSpec(spec: JobSpec__Output | null | undefined): JobSp
       if (!knownProfiles.has(profile)) {
         throw bad(
           "request.mig.profile",
-          `unknown MIG profile "${profile}"; known: ${[...knownProfiles].join(", ")}`,
+          `unknown MIG profile ${quoted(profile)}; known: ${[...knownProfiles].join(", ")}`,
         );
       }
       shape = { kind: "mig", profile };
@@ -136,7 +165,10 @@ function queueingFields(
   bad: (field: string, what: string) => ServiceError,
 ): Pick<JobSpec, "priorityClass" | "preemptible" | "requeueOnPreemption" | "maxRuntimeSeconds"> {
   if (spec.priorityClass && !identPattern.test(spec.priorityClass)) {
-    throw bad("priority_class", `"${spec.priorityClass}" must be lower-case letters, digits and -_. (1-63)`);
+    throw bad(
+      "priority_class",
+      `${quoted(spec.priorityClass)} must be lower-case letters, digits and -_. (1-63)`,
+    );
   }
   if (!Number.isInteger(spec.maxRuntimeSeconds) || spec.maxRuntimeSeconds < 0) {
     throw bad(

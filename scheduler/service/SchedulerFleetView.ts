@@ -50,6 +50,37 @@ function sliceId(node: string, gpuUuid: string, kind: string, key: string | numb
   return `${node}/${gpuUuid}/${kind}-${key}`;
 }
 
+/** One job as the HTTP read model shows it. */
+function fleetJob(job: JobRecord): FleetJob {
+  const held = job.state === "Scheduled" || job.state === "Running";
+  const started = job.transitions.find((t) => t.to === "Running")?.atMs;
+  const ended = ["Succeeded", "Failed", "Cancelled", "Preempted", "Lost"].includes(job.state)
+    ? job.updatedMs
+    : undefined;
+  return {
+    id: job.id,
+    name: job.spec.name,
+    tenant: job.spec.tenant,
+    queue: job.spec.queue,
+    priority: job.spec.priority,
+    kind: job.spec.kind,
+    state: fleetState[job.state],
+    request: requestWords(job),
+    submittedAt: job.createdMs,
+    ...(started === undefined ? {} : { startedAt: started }),
+    ...(ended === undefined ? {} : { finishedAt: ended }),
+    ...(job.reason ? { reason: job.reason } : {}),
+    // A job without GPUs holds no slice (its one allocation names only the node).
+    sliceIds: held
+      ? gpuAllocations(job).map((a) =>
+          a.kind === "mig"
+            ? sliceId(a.node, a.gpuUuid, "mig", a.migStart)
+            : sliceId(a.node, a.gpuUuid, a.kind, a.kind === "share" ? job.id : 0),
+        )
+      : [],
+  };
+}
+
 /** The scheduler's state in the shape the HTTP API, metrics and dashboard read (scheduler/http). */
 export class SchedulerFleetView implements FleetReadModel {
   constructor(private readonly scheduler: Scheduler) {}
@@ -67,32 +98,7 @@ export class SchedulerFleetView implements FleetReadModel {
           byGpu.set(a.gpuUuid, list);
         }
       }
-      const started = job.transitions.find((t) => t.to === "Running")?.atMs;
-      const ended = ["Succeeded", "Failed", "Cancelled", "Preempted", "Lost"].includes(job.state)
-        ? job.updatedMs
-        : undefined;
-      jobs.push({
-        id: job.id,
-        name: job.spec.name,
-        tenant: job.spec.tenant,
-        queue: job.spec.queue,
-        priority: job.spec.priority,
-        kind: job.spec.kind,
-        state: fleetState[job.state],
-        request: requestWords(job),
-        submittedAt: job.createdMs,
-        ...(started === undefined ? {} : { startedAt: started }),
-        ...(ended === undefined ? {} : { finishedAt: ended }),
-        ...(job.reason ? { reason: job.reason } : {}),
-        // A job without GPUs holds no slice (its one allocation names only the node).
-        sliceIds: held
-          ? gpuAllocations(job).map((a) =>
-              a.kind === "mig"
-                ? sliceId(a.node, a.gpuUuid, "mig", a.migStart)
-                : sliceId(a.node, a.gpuUuid, a.kind, a.kind === "share" ? job.id : 0),
-            )
-          : [],
-      });
+      jobs.push(fleetJob(job));
     }
     for (const node of this.scheduler.nodes()) {
       const layout = this.scheduler.gpuLayouts(node.name);
@@ -164,6 +170,13 @@ export class SchedulerFleetView implements FleetReadModel {
       });
     }
     return { nodes, jobs };
+  }
+
+  /** One stored job change at a time, so that watchers cost O(changes), not a rescan of every job. */
+  onJobChange(listener: (job: FleetJob) => void): () => void {
+    const forward = (_type: unknown, job: JobRecord) => listener(fleetJob(job));
+    this.scheduler.events.on("job", forward);
+    return () => this.scheduler.events.off("job", forward);
   }
 
   onChange(listener: () => void): () => void {
