@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { get } from "node:https";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -10,9 +11,19 @@ import { buildProgram } from "../bin/cli.ts";
 import { parseDevicePluginConfig } from "../plugins/deviceplugin/DevicePluginConfig.ts";
 import { podResourcesSocketPath } from "../proto/k8s/podresources/PodResourcesApi.ts";
 import { parseHostPort } from "../proto/tessera/SchedulerEndpoint.ts";
+import { CertificateAuthority } from "../scheduler/security/CertificateAuthority.ts";
 
 const dir = fileURLToPath(new URL("./kubernetes/", import.meta.url));
 const cli = fileURLToPath(new URL("../bin/tessera.js", import.meta.url));
+
+function httpsStatus(url: string, ca: Buffer): Promise<number> {
+  return new Promise((resolve, reject) => {
+    get(url, { ca }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    }).on("error", reject);
+  });
+}
 
 // Loose views of the Kubernetes objects; the test only reads what it checks.
 interface Port {
@@ -158,14 +169,17 @@ describe("deploy/kubernetes manifests", () => {
     expect(portOf(options.listen)).toBe(ports.get("grpc"));
     expect(portOf(options.http)).toBe(ports.get("http"));
     expect(String(options.listen)).toMatch(/^0\.0\.0\.0:/);
-    // Listening beyond loopback needs the shared token, from the Secret.
-    expect(mountFor(pod, container, String(options.tokenFile)).volume.secret?.secretName).toBe(
-      "tessera-token",
+    // Listening beyond loopback needs credentials and TLS, from Secrets.
+    expect(mountFor(pod, container, String(options.credentials)).volume.secret?.secretName).toBe(
+      "tessera-credentials",
     );
+    for (const file of [options.tlsCert, options.tlsKey, options.tlsCa]) {
+      expect(mountFor(pod, container, String(file)).volume.secret?.secretName).toBe("tessera-scheduler-tls");
+    }
     const store = mountFor(pod, container, String(options.db)).volume.persistentVolumeClaim?.claimName;
     expect(find("PersistentVolumeClaim", store!).kind).toBe("PersistentVolumeClaim");
-    expect(container.readinessProbe?.httpGet).toEqual({ path: "/healthz", port: "http" });
-    expect(container.livenessProbe?.httpGet).toEqual({ path: "/healthz", port: "http" });
+    expect(container.readinessProbe?.httpGet).toEqual({ path: "/healthz", port: "http", scheme: "HTTPS" });
+    expect(container.livenessProbe?.httpGet).toEqual({ path: "/healthz", port: "http", scheme: "HTTPS" });
     expect(find("ServiceAccount", pod.serviceAccountName).kind).toBe("ServiceAccount");
 
     const service = find("Service", "tessera-scheduler");
@@ -186,13 +200,23 @@ describe("deploy/kubernetes manifests", () => {
     ];
     // The manifest's own args, with loopback addresses and files in a scratch directory.
     const scratch = mkdtempSync(join(tmpdir(), "tessera-manifest-"));
-    writeFileSync(join(scratch, "token"), "manifest-test-token\n");
+    const ca = new CertificateAuthority(scratch);
+    const server = ca.server("scheduler", ["127.0.0.1"]);
+    writeFileSync(
+      join(scratch, "credentials.yaml"),
+      "users:\n  - { name: ops, token: manifest-test-token-0123, role: admin }\n",
+    );
+    const scratchFiles: Record<string, string> = {
+      "--credentials": join(scratch, "credentials.yaml"),
+      "--tls-cert": server.cert,
+      "--tls-key": server.key,
+      "--tls-ca": ca.ca.cert,
+      "--db": join(scratch, "tessera.db"),
+    };
     const args = container.args.map((arg, i) => {
-      const flag = container.args[i - 1];
+      const flag = container.args[i - 1] ?? "";
       if (flag === "--listen" || flag === "--http") return "127.0.0.1:0";
-      if (flag === "--db") return join(scratch, "tessera.db");
-      if (flag === "--token-file") return join(scratch, "token");
-      return arg;
+      return scratchFiles[flag] ?? arg;
     });
     const scheduler = spawn(process.execPath, [cli, ...args], { stdio: ["ignore", "pipe", "pipe"] });
     try {
@@ -200,14 +224,15 @@ describe("deploy/kubernetes manifests", () => {
       const url = await new Promise<string>((resolve, reject) => {
         const onData = (chunk: Buffer) => {
           output += chunk.toString();
-          const match = /(http:\/\/[^\s]+) \(HTTP\)/.exec(output);
+          const match = /(https:\/\/[^\s]+) \(HTTP\)/.exec(output);
           if (match) resolve(match[1]!.replace(/\/$/, ""));
         };
         scheduler.stdout.on("data", onData);
         scheduler.stderr.on("data", onData);
         scheduler.once("exit", () => reject(new Error(`tessera ${args.join(" ")} exited:\n${output}`)));
       });
-      for (const path of paths) expect((await fetch(`${url}${path}`)).status, path).toBe(200);
+      for (const path of paths)
+        expect(await httpsStatus(`${url}${path}`, readFileSync(ca.ca.cert)), path).toBe(200);
     } finally {
       scheduler.kill("SIGTERM");
       await new Promise((resolve) => scheduler.once("exit", resolve));
@@ -231,9 +256,9 @@ describe("deploy/kubernetes manifests", () => {
     expect(options.scheduler).toBe(`${service.metadata.name}.${service.metadata.namespace}.svc:${grpcPort}`);
     // What the agent itself checks before dialing.
     expect(parseHostPort(String(options.scheduler), "--scheduler").port).toBe(grpcPort);
-    expect(mountFor(pod, container, String(options.tokenFile)).volume.secret?.secretName).toBe(
-      "tessera-token",
-    );
+    for (const file of [options.tlsCert, options.tlsKey, options.tlsCa]) {
+      expect(mountFor(pod, container, String(file)).volume.secret?.secretName).toBe("tessera-agent-tls");
+    }
 
     const kubeletDir = String(options.kubeletDir);
     const pluginMount = mountFor(pod, container, kubeletDir);
