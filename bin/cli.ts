@@ -8,6 +8,7 @@ import { registerQueueCommands } from "../scheduler/queue/QueueCommands.ts";
 import { registerAuditCommand } from "../scheduler/security/AuditCommand.ts";
 import { registerCertsCommand } from "../scheduler/security/CertsCommand.ts";
 import { registerSimulateCommands } from "../scheduler/simulator/SimulateCommand.ts";
+import { registerStoreCommands } from "../scheduler/store/StoreCommands.ts";
 
 /** Builds the `tessera` command tree. Each component registers its own commands. */
 export function buildProgram(): Command {
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
   registerVmCommands(program);
   registerCertsCommand(program);
   registerAuditCommand(program);
+  registerStoreCommands(program);
   return program;
 }
 

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import type { Command } from "commander";
 import { migConfigRequests, parseMigPartedSpec } from "../mig/MigPartedSpec.ts";
 import { type GpuMigRequest, type MigReconcileResult, reconcileMig } from "../mig/MigReconciler.ts";
@@ -36,6 +36,8 @@ function parseGpuList(text: string): number[] {
   return list;
 }
 
+const maxMigPartedBytes = 256 * 1024;
+
 /** `tessera mig apply|show|clear`. */
 export function registerMigCommands(program: Command): void {
   const mig = program
@@ -56,6 +58,13 @@ export function registerMigCommands(program: Command): void {
       report("apply", () => {
         let text: string;
         try {
+          // mig-parted files are a few KiB; a huge one is a mistake and would only cost memory and time.
+          const size = statSync(options.file).size;
+          if (size > maxMigPartedBytes) {
+            throw new Error(
+              `it is ${size} bytes; mig-parted files are a few KiB (limit ${maxMigPartedBytes})`,
+            );
+          }
           text = readFileSync(options.file, "utf8");
         } catch (error) {
           throw new Error(`cannot read ${options.file}: ${(error as Error).message}`);

@@ -73,6 +73,11 @@ export function runSimulate(o: SimulateOptions): FgdReplayResult | TimelineRepla
   const policy: PolicyName = o.policy;
   const seed = parseNumber("--seed", o.seed, Number.isInteger, "an integer");
   const nodes = readTraceNodes(o.nodes);
+  if (!nodes.some((n) => n.gpus > 0)) {
+    throw new TraceInputError(
+      `${o.nodes}: no node has a GPU (the gpu column is 0 or the list is empty); list GPU nodes`,
+    );
+  }
   const pods = readTracePods(o.pods);
   const migFleet = o.migFleet ?? false;
   const onProgress = progressReporter(`simulate ${policy}`);

@@ -92,7 +92,8 @@ class RowReader {
   }
 
   /** A non-negative integer; `optional` columns may be empty. */
-  integer(row: Table["rows"][number], column: string, optional = false): number | null {
+  /** An integer 0..`max` (absurd sizes such as gpu=1e30 are refused before they cost memory). */
+  integer(row: Table["rows"][number], column: string, optional = false, max = 1_000_000_000): number | null {
     const raw = this.text(row, column);
     if (raw === "" && optional) return null;
     const v = Number(raw);
@@ -100,6 +101,11 @@ class RowReader {
       throw new TraceInputError(`${this.table.file}:${row.line}: ${column} must be an integer, got "${raw}"`);
     }
     if (v < 0) throw new TraceInputError(`${this.table.file}:${row.line}: ${column} must be >= 0, got ${v}`);
+    if (v > max) {
+      throw new TraceInputError(
+        `${this.table.file}:${row.line}: ${column} must be <= ${max}, got ${raw.slice(0, 40)}`,
+      );
+    }
     return v;
   }
 }
@@ -107,6 +113,9 @@ class RowReader {
 function knownModel(model: string): boolean {
   return traceGpuModels.has(model) || findGpuModel(model) !== undefined;
 }
+
+/** More GPUs than any server holds: a node list or pod asking for more is a mistake, not a fleet. */
+const maxGpusPerNode = 64;
 
 export function readTraceNodes(file: string): TraceNode[] {
   const table = readTable(file, ["sn", "cpu_milli", "memory_mib", "gpu", "model"]);
@@ -118,7 +127,7 @@ export function readTraceNodes(file: string): TraceNode[] {
     if (!name) throw new TraceInputError(`${where}: sn (node name) is empty`);
     if (names.has(name)) throw new TraceInputError(`${where}: node ${name} appears twice`);
     names.add(name);
-    const gpus = r.integer(row, "gpu")!;
+    const gpus = r.integer(row, "gpu", false, maxGpusPerNode)!;
     const model = r.text(row, "model");
     if (gpus > 0 && !knownModel(model)) {
       throw new TraceInputError(
@@ -141,7 +150,7 @@ export function readTracePods(file: string): TracePod[] {
   const r = new RowReader(table);
   return table.rows.map((row) => {
     const where = `${file}:${row.line}`;
-    const numGpu = r.integer(row, "num_gpu")!;
+    const numGpu = r.integer(row, "num_gpu", false, maxGpusPerNode)!;
     const gpuMilli = r.integer(row, "gpu_milli")!;
     if (gpuMilli > 1000) throw new TraceInputError(`${where}: gpu_milli must be <= 1000, got ${gpuMilli}`);
     if (numGpu > 0 && gpuMilli === 0)

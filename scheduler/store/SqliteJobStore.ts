@@ -22,6 +22,23 @@ interface JobRow {
  * transaction (group commit), which keeps the fsync cost per batch instead of per job; a batch of only updates
  * waits a moment for submits to join it (see the constructor).
  */
+function repairAdvice(path: string): string {
+  return `Stop the scheduler, run \`tessera store check --db ${path}\` to list what is damaged, and restore the file from a backup (or move it aside to start empty).`;
+}
+
+/** Runs a store operation; SQLite's "malformed" and "not a database" errors name the file and what to do. */
+function damagedStoreGuard<T>(path: string, doing: string, body: () => T): T {
+  try {
+    return body();
+  } catch (err) {
+    const code = (err as { code?: string }).code ?? "";
+    if (!/^SQLITE_(CORRUPT|NOTADB)/.test(code)) throw err;
+    throw new Error(
+      `${path}: the store is damaged (${(err as Error).message}) while ${doing}. ${repairAdvice(path)}`,
+    );
+  }
+}
+
 export class SqliteJobStore implements JobStore {
   private readonly db: Database.Database;
   private pending: PendingWrite | null = null;
@@ -37,14 +54,27 @@ export class SqliteJobStore implements JobStore {
    * alone and every submit costs two fsyncs. Inserts never wait: they commit on the next event-loop turn.
    */
   constructor(
-    path: string,
+    readonly path: string,
     private readonly updateDelayMs = 5,
   ) {
     if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
-    this.db = new Database(path);
-    this.db.pragma("journal_mode = WAL");
+    this.db = damagedStoreGuard(path, "opening it", () => new Database(path));
+    damagedStoreGuard(path, "opening it", () => this.db.pragma("journal_mode = WAL"));
     this.db.pragma("synchronous = FULL");
     this.db.pragma("busy_timeout = 5000");
+    damagedStoreGuard(path, "opening it", () => this.createTables());
+    this.insertStmt = this.db.prepare(
+      `INSERT INTO jobs (id, seq, client_request_id, state, updated_ms, doc) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (client_request_id) DO NOTHING`,
+    );
+    this.upsertStmt = this.db.prepare(
+      `INSERT INTO jobs (id, seq, client_request_id, state, updated_ms, doc) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET state = excluded.state, updated_ms = excluded.updated_ms, doc = excluded.doc`,
+    );
+    this.byRequestStmt = this.db.prepare("SELECT doc FROM jobs WHERE client_request_id = ?");
+  }
+
+  private createTables(): void {
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS jobs (
         id TEXT PRIMARY KEY,
@@ -56,15 +86,6 @@ export class SqliteJobStore implements JobStore {
       );
       CREATE INDEX IF NOT EXISTS jobs_seq ON jobs (seq);
     `);
-    this.insertStmt = this.db.prepare(
-      `INSERT INTO jobs (id, seq, client_request_id, state, updated_ms, doc) VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT (client_request_id) DO NOTHING`,
-    );
-    this.upsertStmt = this.db.prepare(
-      `INSERT INTO jobs (id, seq, client_request_id, state, updated_ms, doc) VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT (id) DO UPDATE SET state = excluded.state, updated_ms = excluded.updated_ms, doc = excluded.doc`,
-    );
-    this.byRequestStmt = this.db.prepare("SELECT doc FROM jobs WHERE client_request_id = ?");
   }
 
   insert(job: JobRecord): Promise<{ job: JobRecord; deduplicated: boolean }> {
@@ -81,8 +102,24 @@ export class SqliteJobStore implements JobStore {
   }
 
   loadAll(): JobRecord[] {
-    const rows = this.db.prepare("SELECT doc FROM jobs ORDER BY seq").all() as JobRow[];
-    return rows.map((r) => JSON.parse(r.doc) as JobRecord);
+    const rows = damagedStoreGuard(
+      this.path,
+      "reading its jobs",
+      () =>
+        this.db.prepare("SELECT id, seq, doc FROM jobs ORDER BY seq").all() as (JobRow & {
+          id: string;
+          seq: number;
+        })[],
+    );
+    return rows.map((r) => {
+      try {
+        return JSON.parse(r.doc) as JobRecord;
+      } catch (err) {
+        throw new Error(
+          `${this.path}: job row ${r.id} (seq ${r.seq}) is damaged: ${(err as Error).message}. ${repairAdvice(this.path)}`,
+        );
+      }
+    });
   }
 
   maxSeq(): number {
