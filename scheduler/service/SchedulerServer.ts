@@ -102,7 +102,11 @@ export async function startSchedulerServer(options: SchedulerServerOptions): Pro
   );
   server.addService(tolerant(v1.AuditService.service), auditServiceHandlers(audit, security));
   queueFile?.follow(
-    (config) => scheduler.queue.reload(config),
+    (config) => {
+      scheduler.queue.reload(config);
+      // Whoever edited the file is not known here; the audit log at least says the quotas changed and how.
+      security.audit("queues-file", "quota-reload", queueFile.path, `${config.queues?.length ?? 0} queues`);
+    },
     (line) => options.log?.(line),
   );
   const bindHost = host.includes(":") ? `[${host}]` : host;
