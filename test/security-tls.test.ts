@@ -89,12 +89,12 @@ describe("TLS on gRPC and HTTP", () => {
 
   it("the CLI takes --tls-ca or TESSERA_TLS_CA, and an agent connects with its client certificate", async () => {
     const byFlag = runTessera("jobs", ["jobs", "--scheduler", scheduler.address, "--tls-ca", ca.ca.cert]);
-    await eventually("jobs exited", () => byFlag.child.exitCode ?? undefined, 20_000);
+    await eventually("jobs exited", () => byFlag.child.exitCode ?? undefined, 60_000);
     expect(byFlag.child.exitCode, byFlag.output).toBe(0);
     const byEnv = runTessera("nodes", ["nodes", "--scheduler", scheduler.address], {
       TESSERA_TLS_CA: ca.ca.cert,
     });
-    await eventually("nodes exited", () => byEnv.child.exitCode ?? undefined, 20_000);
+    await eventually("nodes exited", () => byEnv.child.exitCode ?? undefined, 60_000);
     expect(byEnv.child.exitCode, byEnv.output).toBe(0);
 
     const node = { name: "tls-node", models: ["L4-24GB"] };
@@ -121,7 +121,7 @@ describe("TLS on gRPC and HTTP", () => {
       client.close();
       await agent.process.kill();
     }
-  }, 90_000);
+  }, 180_000);
 });
 
 describe("what the scheduler refuses to serve", () => {
