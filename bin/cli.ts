@@ -6,6 +6,7 @@ import { registerServiceCommands } from "../scheduler/cli/ServiceCommands.ts";
 import { registerPlannerCommands } from "../scheduler/http/PlannerCommands.ts";
 import { registerQueueCommands } from "../scheduler/queue/QueueCommands.ts";
 import { registerSimulateCommands } from "../scheduler/simulator/SimulateCommand.ts";
+import { registerAgentCommands } from "./AgentCommand.ts";
 
 /** Builds the `tessera` command tree. Each component registers its own commands. */
 export function buildProgram(): Command {
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
   registerNvmlCommands(program);
   registerDevicePluginCommands(program);
   registerServiceCommands(program);
+  registerAgentCommands(program);
   registerPlannerCommands(program);
   registerSimulateCommands(program);
   registerQueueCommands(program);

@@ -1,7 +1,6 @@
 import { closeSync, existsSync, openSync, readSync, statSync } from "node:fs";
 import { availableParallelism, totalmem } from "node:os";
 import * as grpc from "@grpc/grpc-js";
-import type { KubeletAllocationTable } from "../../plugins/deviceplugin/KubeletAllocationTable.ts";
 import type { AgentLogChunk } from "../../proto/generated/tessera/v1/AgentLogChunk.ts";
 import type { AgentMessage } from "../../proto/generated/tessera/v1/AgentMessage.ts";
 import type { Assignment__Output } from "../../proto/generated/tessera/v1/Assignment.ts";
@@ -10,16 +9,20 @@ import type { GpuDesired__Output } from "../../proto/generated/tessera/v1/GpuDes
 import type { GpuObserved } from "../../proto/generated/tessera/v1/GpuObserved.ts";
 import type { JobObserved } from "../../proto/generated/tessera/v1/JobObserved.ts";
 import type { LogRequest__Output } from "../../proto/generated/tessera/v1/LogRequest.ts";
+import type { NodeCapabilities } from "../../proto/generated/tessera/v1/NodeCapabilities.ts";
 import type { NodeServiceClient } from "../../proto/generated/tessera/v1/NodeService.ts";
+import type { Report } from "../../proto/generated/tessera/v1/Report.ts";
 import type { SchedulerMessage__Output } from "../../proto/generated/tessera/v1/SchedulerMessage.ts";
 import { tokenClientOptions } from "../../proto/tessera/SchedulerEndpoint.ts";
 import { tesseraV1 } from "../../proto/tessera/TesseraGrpc.ts";
 import { Executor } from "../executor/Executor.ts";
 import { jobEnvironment, type ResolvedDevice } from "../executor/JobEnvironment.ts";
-import type { JobProcess } from "../executor/JobProcess.ts";
+import type { JobLaunch, JobProcess } from "../executor/JobProcess.ts";
 import { AgentState } from "./AgentState.ts";
 import { Backoff } from "./Backoff.ts";
+import { FencingClock } from "./FencingClock.ts";
 import type { GpuHost, GpuMode } from "./GpuHost.ts";
+import type { KubeletHolds } from "./KubeletHolds.ts";
 import type { VmJobLauncher } from "./VmJobLauncher.ts";
 
 export interface AgentOptions {
@@ -37,8 +40,19 @@ export interface AgentOptions {
   /** Starts VM jobs (kind vm) through `tessera vm run`; absent, they run as plain processes. */
   vmLauncher?: VmJobLauncher;
   /** What the kubelet holds through the device plugin (`--kubelet-dir`), reported so Tessera keeps off it. */
-  kubeletAllocations?: KubeletAllocationTable;
+  kubeletHolds?: KubeletHolds;
+  /** What the node can run as known at start (slow probes pending: `probed` false); see `setCapabilities`. */
+  capabilities?: NodeCapabilities;
+  /** The address other nodes reach this one at (Register.address). */
+  address?: string;
+  /** `--fencing-timeout`: stop every job after this long without contact (the scheduler's, when shorter). */
+  fencingTimeoutMs?: number;
+  /** Longest wait between reconnect attempts, for the agent's loop and the gRPC channel's own backoff. */
+  reconnectMaxMs?: number;
 }
+
+/** Default cap of the reconnect backoff: agents are back within a few seconds of a scheduler restart. */
+export const defaultReconnectMaxMs = 3000;
 
 const agentVersion = "0.1.0";
 
@@ -50,7 +64,16 @@ const agentVersion = "0.1.0";
 export class Agent {
   private readonly client: NodeServiceClient;
   private readonly state: AgentState;
-  private readonly backoff = new Backoff();
+  private readonly backoff: Backoff;
+  private readonly fencing: FencingClock;
+  private fencingTimer: NodeJS.Timeout | undefined;
+  /** Set once the agent stopped its jobs for lack of contact; it starts nothing until it is back in contact. */
+  private fenced = false;
+  /** Set while shutting down: nothing new is started. */
+  private draining = false;
+  private capabilities: NodeCapabilities;
+  /** The capabilities the scheduler has from this stream (registration or a later report). */
+  private sentCapabilities = "";
   private stream: grpc.ClientDuplexStream<AgentMessage, SchedulerMessage__Output> | undefined;
   private desired: DesiredState__Output | undefined;
   private errors: string[] = [];
@@ -66,12 +89,24 @@ export class Agent {
 
   constructor(private readonly options: AgentOptions) {
     const NodeService = tesseraV1().NodeService;
+    const reconnectMaxMs = options.reconnectMaxMs ?? defaultReconnectMaxMs;
     this.client = new NodeService(options.scheduler, grpc.credentials.createInsecure(), {
       ...tokenClientOptions(options.token),
       "grpc.keepalive_time_ms": 10_000,
       "grpc.keepalive_timeout_ms": 5_000,
+      // Left alone, the channel backs off up to 120 s between connection attempts, whatever our own loop does.
+      "grpc.initial_reconnect_backoff_ms": Math.min(1000, reconnectMaxMs),
+      "grpc.max_reconnect_backoff_ms": reconnectMaxMs,
     });
+    this.backoff = new Backoff(Math.min(200, reconnectMaxMs), reconnectMaxMs);
     this.state = new AgentState(options.dataDir);
+    this.fencing = new FencingClock(this.state, options.fencingTimeoutMs);
+    this.capabilities = options.capabilities ?? {
+      vmRuntimes: [],
+      mps: false,
+      containerRuntimes: [],
+      probed: false,
+    };
   }
 
   /** The generation of the last desired state fully applied. */
@@ -88,7 +123,11 @@ export class Agent {
     return this.connected;
   }
 
+  /** Connects at once (registering the jobs the executor still runs, so they are adopted) and watches contact. */
   start(): void {
+    // Down longer than the timeout while its jobs ran on: they may already run elsewhere.
+    this.checkFencing();
+    this.fencingTimer = setInterval(() => this.checkFencing(), 1000);
     this.connect();
   }
 
@@ -98,8 +137,52 @@ export class Agent {
     this.stopLogFollowers();
     clearTimeout(this.reconnectTimer);
     clearInterval(this.heartbeat);
+    clearInterval(this.fencingTimer);
     this.stream?.cancel();
     this.client.close();
+  }
+
+  /**
+   * An operator stops the agent: it starts nothing more, stops its jobs when `stopJobs` (recorded as
+   * `agent_shutdown`, so the scheduler requeues them rather than failing them), sends a last report and closes.
+   */
+  async shutdown(stopJobs: boolean): Promise<void> {
+    this.draining = true;
+    if (stopJobs) await this.options.executor.stopAll("agent_shutdown");
+    const stream = this.stream;
+    if (stream && this.connected) {
+      // The last report carries how the jobs ended; wait (briefly) until it is handed to the transport.
+      await new Promise<void>((done) => {
+        const timer = setTimeout(done, 2000);
+        stream.write({ report: this.reportMessage(this.safeObserve()) }, () => {
+          clearTimeout(timer);
+          done();
+        });
+      });
+    }
+    this.stop();
+  }
+
+  /** What the node can run, e.g. once the slow probes ended; sent to the scheduler if it changed. */
+  setCapabilities(capabilities: NodeCapabilities): void {
+    this.capabilities = capabilities;
+    this.report(this.safeObserve());
+  }
+
+  /** Contact bookkeeping each second; without contact for the fencing timeout, stops every job. */
+  private checkFencing(): void {
+    if (this.connected) {
+      this.fencing.contact();
+      return;
+    }
+    if (this.fenced || !this.fencing.due()) return;
+    this.fenced = true;
+    const running = this.options.executor.list().filter((j) => j.state === "running");
+    if (running.length === 0) return;
+    this.log(
+      `no contact with the scheduler for ${this.fencing.timeoutMs()} ms (fencing timeout): stopping ${running.length} job(s)`,
+    );
+    for (const job of running) this.options.executor.stop(job.jobId, job.attempt, undefined, "fenced");
   }
 
   /** Called by the executor when a job process starts or ends. */
@@ -128,8 +211,10 @@ export class Agent {
     const stream = this.client.Connect();
     this.stream = stream;
     stream.on("data", (msg: SchedulerMessage__Output) => {
+      this.fencing.contact();
       if (!this.connected) {
         this.connected = true;
+        this.fenced = false;
         this.backoff.reset();
         this.log(`connected to ${this.options.scheduler}`);
       }
@@ -142,6 +227,7 @@ export class Agent {
     });
     stream.on("close", () => this.onDisconnect(stream));
     stream.on("end", () => this.onDisconnect(stream));
+    this.sentCapabilities = JSON.stringify(this.capabilities);
     stream.write({
       register: {
         node: this.options.node,
@@ -156,6 +242,8 @@ export class Agent {
         agentVersion,
         observed: this.safeObserve(),
         jobs: this.observedJobs(),
+        capabilities: this.capabilities,
+        address: this.options.address ?? "",
       },
     });
     this.restartHeartbeat(this.options.heartbeatMs ?? 2000);
@@ -164,6 +252,7 @@ export class Agent {
   private onDisconnect(stream: grpc.ClientDuplexStream<AgentMessage, SchedulerMessage__Output>): void {
     if (this.stream !== stream) return;
     this.stream = undefined;
+    if (this.connected) this.fencing.contact(true);
     this.connected = false;
     this.stopLogFollowers();
     clearInterval(this.heartbeat);
@@ -244,6 +333,7 @@ export class Agent {
     if (this.desired && desired.generation < this.desired.generation) return;
     const heartbeatChanged = desired.heartbeatMs > 0 && desired.heartbeatMs !== this.desired?.heartbeatMs;
     this.desired = desired;
+    this.fencing.setSchedulerTimeout(desired.fencingTimeoutMs);
     if (heartbeatChanged) this.restartHeartbeat(desired.heartbeatMs);
     this.queueReconcile();
   }
@@ -272,6 +362,8 @@ export class Agent {
     }
     let observed = this.safeObserve();
     let applied = false;
+    /** Why a GPU could not be given its desired layout, by GPU. */
+    const layoutFailed = new Map<string, string>();
     for (const gpu of desired.gpus) {
       if (
         layoutMatches(
@@ -285,16 +377,14 @@ export class Agent {
         this.options.host.apply(gpu.uuid, gpu.mode as GpuMode, gpu.mig);
       } catch (err) {
         errors.push((err as Error).message);
+        layoutFailed.set(gpu.uuid, (err as Error).message);
       }
     }
     if (applied) observed = this.safeObserve();
     for (const assignment of desired.assignments) {
       if (executor.get(assignment.jobId, assignment.attempt)) continue;
-      const devices = resolveDevices(assignment, observed);
-      if (typeof devices === "string") {
-        errors.push(`job ${assignment.jobId}: ${devices}`);
-        continue;
-      }
+      // Shutting down, or fenced until the scheduler is heard again: nothing new starts.
+      if (this.draining || this.fenced) continue;
       // A job being stopped may still hold a GPU the new one needs: start only once it is gone.
       const gpus = new Set(assignment.slices.map((s) => s.gpuUuid));
       const blocker = executor
@@ -309,15 +399,27 @@ export class Agent {
         errors.push(`job ${assignment.jobId}: waiting for job ${blocker.jobId} to stop on the same GPU`);
         continue;
       }
+      // Nothing of ours is leaving the GPU, so its layout will not come by waiting: say so instead of running the
+      // job on a GPU carved otherwise (e.g. still in MIG mode because a process holds an instance).
+      const unmade = [...gpus].find((g) => layoutFailed.has(g));
+      if (unmade) {
+        executor.refuse(
+          launchOf(assignment, assignment.env, ""),
+          `GPU ${unmade} could not be given the layout this job needs: ${layoutFailed.get(unmade)}`,
+        );
+        continue;
+      }
+      const devices = resolveDevices(assignment, observed);
+      if (typeof devices === "string") {
+        errors.push(`job ${assignment.jobId}: ${devices}`);
+        continue;
+      }
       this.jobGpus.set(Executor.key(assignment.jobId, assignment.attempt), [...gpus]);
-      const launch = {
-        jobId: assignment.jobId,
-        attempt: assignment.attempt,
-        command: assignment.command,
-        env: jobEnvironment(assignment.jobId, devices, assignment.env, process.env.PATH ?? "/usr/bin:/bin"),
-        workdir: assignment.workdir,
-        visibleDevices: devices.map((d) => d.uuid).join(","),
-      };
+      const launch = launchOf(
+        assignment,
+        jobEnvironment(assignment.jobId, devices, assignment.env, process.env.PATH ?? "/usr/bin:/bin"),
+        devices.map((d) => d.uuid).join(","),
+      );
       const pciAddresses = () => {
         const inventory = this.options.host.inventory();
         return devices.map((d) => inventory.find((g) => g.uuid === d.uuid)?.pciBusId ?? d.uuid);
@@ -355,20 +457,27 @@ export class Agent {
 
   private report(observed: GpuObserved[]): void {
     if (!this.stream) return;
-    this.stream.write({
-      report: {
-        generation: this.state.generation,
-        gpus: observed,
-        jobs: this.observedJobs(),
-        errors: this.errors,
-        kubeletAllocations: (this.options.kubeletAllocations?.current() ?? []).map((a) => ({
-          resourceName: a.resourceName,
-          kind: a.kind,
-          deviceIds: a.deviceIds,
-          gpuUuids: a.gpuUuids,
-        })),
-      },
-    });
+    this.stream.write({ report: this.reportMessage(observed) });
+  }
+
+  /** A report of the whole observed state; the capabilities only when the scheduler does not have them yet. */
+  private reportMessage(observed: GpuObserved[]): Report {
+    const capabilities = JSON.stringify(this.capabilities);
+    const changed = capabilities !== this.sentCapabilities;
+    this.sentCapabilities = capabilities;
+    return {
+      generation: this.state.generation,
+      gpus: observed,
+      jobs: this.observedJobs(),
+      errors: this.errors,
+      kubeletAllocations: (this.options.kubeletHolds?.current() ?? []).map((a) => ({
+        resourceName: a.resourceName,
+        kind: a.kind,
+        deviceIds: [...a.deviceIds],
+        gpuUuids: [...a.gpuUuids],
+      })),
+      ...(changed ? { capabilities: this.capabilities } : {}),
+    };
   }
 
   private safeObserve(): GpuObserved[] {
@@ -406,6 +515,22 @@ function observedJob(job: JobProcess): JobObserved {
     visibleDevices: job.visibleDevices,
     startedUnixMs: job.startedMs,
     finishedUnixMs: job.finishedMs,
+    interruption: job.interruption ?? "",
+  };
+}
+
+function launchOf(
+  assignment: Assignment__Output,
+  env: Record<string, string>,
+  visibleDevices: string,
+): JobLaunch {
+  return {
+    jobId: assignment.jobId,
+    attempt: assignment.attempt,
+    command: assignment.command,
+    env,
+    workdir: assignment.workdir,
+    visibleDevices,
   };
 }
 

@@ -1,28 +1,33 @@
 import { hostname } from "node:os";
 import { join } from "node:path";
 import type { Command } from "commander";
+import { Agent, defaultReconnectMaxMs } from "../node-agent/agent/Agent.ts";
+import { defaultFencingTimeoutMs } from "../node-agent/agent/FencingClock.ts";
+import { mpsControlAvailable } from "../node-agent/agent/MpsControl.ts";
+import { defaultAdvertiseAddress } from "../node-agent/agent/NodeAddress.ts";
+import { NvmlGpuHost } from "../node-agent/agent/NvmlGpuHost.ts";
+import { jobUser } from "../node-agent/agent/RunAsUser.ts";
+import { VmJobLauncher } from "../node-agent/agent/VmJobLauncher.ts";
+import { Executor } from "../node-agent/executor/Executor.ts";
+import { NodeNvml } from "../node-agent/nvml/NodeNvml.ts";
 import {
   addDevicePluginOptions,
   type DevicePluginFlags,
   devicePluginConfigFromFlags,
-} from "../../plugins/deviceplugin/DevicePluginCommand.ts";
-import { KubeletAllocationTable } from "../../plugins/deviceplugin/KubeletAllocationTable.ts";
-import { type NvmlDevicePlugin, startNvmlDevicePlugin } from "../../plugins/deviceplugin/NvmlDevicePlugin.ts";
-import { allocationLog, lineLog } from "../../plugins/deviceplugin/PluginLog.ts";
-import { PodResourcesReleaser } from "../../plugins/deviceplugin/PodResourcesReleaser.ts";
-import { createVmRuntime, vmRuntimeNames } from "../../plugins/vm/VmRuntimes.ts";
-import { podResourcesSocketPath } from "../../proto/k8s/podresources/PodResourcesApi.ts";
+} from "../plugins/deviceplugin/DevicePluginCommand.ts";
+import { KubeletAllocationTable } from "../plugins/deviceplugin/KubeletAllocationTable.ts";
+import { type NvmlDevicePlugin, startNvmlDevicePlugin } from "../plugins/deviceplugin/NvmlDevicePlugin.ts";
+import { allocationLog, lineLog } from "../plugins/deviceplugin/PluginLog.ts";
+import { PodResourcesReleaser } from "../plugins/deviceplugin/PodResourcesReleaser.ts";
+import { createVmRuntime, vmRuntimeNames } from "../plugins/vm/VmRuntimes.ts";
+import { podResourcesSocketPath } from "../proto/k8s/podresources/PodResourcesApi.ts";
 import {
   defaultSchedulerAddress,
   parseHostPort,
   readTokenFile,
   schedulerEnvVar,
-} from "../../proto/tessera/SchedulerEndpoint.ts";
-import { Executor } from "../executor/Executor.ts";
-import { Agent } from "./Agent.ts";
-import { NvmlGpuHost } from "./NvmlGpuHost.ts";
-import { jobUser } from "./RunAsUser.ts";
-import { VmJobLauncher } from "./VmJobLauncher.ts";
+} from "../proto/tessera/SchedulerEndpoint.ts";
+import { parseDuration } from "../scheduler/finops/FinopsConfig.ts";
 
 export interface AgentFlags extends DevicePluginFlags {
   scheduler?: string;
@@ -35,6 +40,9 @@ export interface AgentFlags extends DevicePluginFlags {
   stopJobsOnExit?: boolean;
   vmRuntime: string;
   sysfsRoot: string;
+  advertiseAddress?: string;
+  fencingTimeout?: string;
+  reconnectMax?: string;
 }
 
 function labels(pairs: readonly string[]): Record<string, string> {
@@ -47,6 +55,10 @@ function labels(pairs: readonly string[]): Record<string, string> {
   return out;
 }
 
+/**
+ * `tessera agent`: the composition root of a node. It wires the agent, its one NVML session, the executor and
+ * (with `--kubelet-dir`) the Kubernetes device plugin; only here do node-agent/ and plugins/ meet.
+ */
 export function registerAgentCommands(program: Command): void {
   // --kubelet-dir DIR turns on the Kubernetes device plugin (docs/kubernetes.md).
   addDevicePluginOptions(program.command("agent"))
@@ -66,6 +78,18 @@ export function registerAgentCommands(program: Command): void {
     .option("--vm-runtime <NAME>", `runtime for VM jobs: ${vmRuntimeNames.join(", ")}`, "qemu")
     .option("--sysfs-root <DIR>", "sysfs root for VFIO passthrough (tests point it at a built tree)", "/sys")
     .option(
+      "--advertise-address <ADDRESS>",
+      "address other nodes reach this one at (default: 127.0.0.1 for a loopback scheduler, else the host's first address)",
+    )
+    .option(
+      "--fencing-timeout <DURATION>",
+      `stop every job after this long without contact with the scheduler (default: the scheduler's, else ${defaultFencingTimeoutMs / 60_000}m; the scheduler's when shorter)`,
+    )
+    .option(
+      "--reconnect-max <DURATION>",
+      `longest wait between attempts to reach the scheduler (default ${defaultReconnectMaxMs / 1000}s)`,
+    )
+    .option(
       "--stop-jobs-on-exit",
       "stop running jobs when the agent exits (default: they keep running and are adopted on restart)",
     )
@@ -73,7 +97,7 @@ export function registerAgentCommands(program: Command): void {
       const log = (line: string) => process.stderr.write(`${new Date().toISOString()} ${line}\n`);
       let agent: Agent | undefined;
       let executor: Executor | undefined;
-      let host: NvmlGpuHost | undefined;
+      let session: NodeNvml | undefined;
       let devicePlugin: NvmlDevicePlugin | undefined;
       let podResources: PodResourcesReleaser | undefined;
       try {
@@ -83,50 +107,70 @@ export function registerAgentCommands(program: Command): void {
         const dataDir = flags.dataDir ?? join(".tessera", `agent-${node}`);
         const runAs = jobUser(flags, process.getuid?.() === 0);
         const tokenFile = flags.tokenFile ?? process.env.TESSERA_TOKEN_FILE;
-        host = new NvmlGpuHost();
+        const fencingTimeoutMs =
+          flags.fencingTimeout === undefined
+            ? undefined
+            : parseDuration(flags.fencingTimeout, "--fencing-timeout");
+        const reconnectMaxMs =
+          flags.reconnectMax === undefined ? undefined : parseDuration(flags.reconnectMax, "--reconnect-max");
+        if (reconnectMaxMs !== undefined && reconnectMaxMs < 100)
+          throw new Error(`--reconnect-max must be at least 100ms, got ${flags.reconnectMax}`);
+        // Xid health settings are the device plugin's (`--device-plugin-config`), whether it runs or not.
+        const pluginConfig = devicePluginConfigFromFlags(flags);
+        const nvmlSession = new NodeNvml({
+          health: {
+            ignoredXids: pluginConfig.ignoredXids,
+            recoveryMs: pluginConfig.xidRecoverySeconds * 1000,
+          },
+          log: {
+            warn: (message) => log(`agent ${node}: nvml: warning: ${message}`),
+            error: (message) => log(`agent ${node}: nvml: error: ${message}`),
+          },
+        });
+        session = nvmlSession;
+        const host = new NvmlGpuHost(nvmlSession);
         executor = new Executor({ dataDir, runAs, onChange: () => agent?.onJobChange() });
-        // The VM runtime is probed once at start (KVM or TCG) and reported as node labels (`tessera nodes`).
-        const vm = await createVmRuntime(flags.vmRuntime, { sysfsRoot: flags.sysfsRoot }).probe();
-        const vmLabels = {
-          "tessera.io/vm-runtime": vm.runtime,
-          ...(vm.runnable && vm.accelerator ? { "tessera.io/vm-accelerator": vm.accelerator } : {}),
-        };
-        log(`agent: VM runtime ${vm.runtime}: ${vm.runnable ? "runnable" : "not runnable"}; ${vm.detail}`);
         const kubeletAllocations = new KubeletAllocationTable({
           onChange: () => agent?.reportNow(),
           path: join(dataDir, "kubelet-allocations.json"),
         });
+        const vmLauncher = new VmJobLauncher({
+          runtime: flags.vmRuntime,
+          sysfsRoot: flags.sysfsRoot,
+          dataDir,
+          cli: process.argv[1] ?? "bin/tessera.js",
+        });
+        const vmRuntime = createVmRuntime(flags.vmRuntime, { sysfsRoot: flags.sysfsRoot });
+        const mps = mpsControlAvailable();
         agent = new Agent({
           scheduler,
           node,
-          labels: { ...vmLabels, ...labels(flags.label ?? []) },
+          labels: { "tessera.io/vm-runtime": flags.vmRuntime, ...labels(flags.label ?? []) },
           dataDir,
           host,
           executor,
           token: tokenFile ? readTokenFile(tokenFile) : undefined,
           log,
-          kubeletAllocations,
-          vmLauncher: new VmJobLauncher({
-            runtime: flags.vmRuntime,
-            sysfsRoot: flags.sysfsRoot,
-            dataDir,
-            cli: process.argv[1] ?? "bin/tessera.js",
-            ...(vm.runnable && vm.accelerator ? { accelerator: vm.accelerator } : {}),
-          }),
+          kubeletHolds: kubeletAllocations,
+          vmLauncher,
+          capabilities: { vmRuntimes: [], mps, containerRuntimes: [], probed: false },
+          address: flags.advertiseAddress ?? defaultAdvertiseAddress(scheduler),
+          fencingTimeoutMs,
+          reconnectMaxMs,
         });
         if (flags.kubeletDir) {
           const started = agent;
           const logged = allocationLog(log);
-          const config = devicePluginConfigFromFlags(flags);
           // Releases the holds of ended containers, asked periodically and on each change of the plugin's devices.
           const releaser = new PodResourcesReleaser({
-            socket: podResourcesSocketPath(config.kubeletDir),
+            socket: podResourcesSocketPath(pluginConfig.kubeletDir),
             table: kubeletAllocations,
             log: lineLog(log),
           });
           podResources = releaser;
           devicePlugin = await startNvmlDevicePlugin({
-            config,
+            config: pluginConfig,
+            session: nvmlSession,
             desired: () => started.desiredState,
             log: lineLog(log),
             sink: {
@@ -144,13 +188,38 @@ export function registerAgentCommands(program: Command): void {
           });
           releaser.start();
         }
+        // Connect and adopt first: the slow probe (a KVM boot can take seconds) must not hold up registration.
         agent.start();
+        const connected = agent;
+        nvmlSession.onHealthChange(() => connected.reportNow());
+        nvmlSession.watchXids();
         log(
           `agent ${node}: ${host.inventory().length} GPU(s), scheduler ${scheduler}, jobs run as ${runAs?.user ?? "the agent's user"}, data in ${dataDir}`,
+        );
+        void vmRuntime.probe().then(
+          (vm) => {
+            log(
+              `agent: VM runtime ${vm.runtime}: ${vm.runnable ? "runnable" : "not runnable"}; ${vm.detail}`,
+            );
+            vmLauncher.probed(vm.runnable ? vm.accelerator : undefined);
+            connected.setCapabilities({
+              vmRuntimes: vm.runnable ? [vm.runtime] : [],
+              mps,
+              containerRuntimes: [],
+              probed: true,
+            });
+          },
+          (err: Error) => {
+            log(`agent: VM runtime ${flags.vmRuntime}: probe failed: ${err.message}`);
+            connected.setCapabilities({ vmRuntimes: [], mps, containerRuntimes: [], probed: true });
+          },
         );
       } catch (err) {
         process.stderr.write(`error: ${(err as Error).message}\n`);
         process.exitCode = 1;
+        agent?.stop();
+        executor?.close();
+        await session?.close();
         return;
       }
       const signal = await new Promise<string>((resolve) => {
@@ -160,11 +229,10 @@ export function registerAgentCommands(program: Command): void {
       log(
         `agent: ${signal}: stopping${flags.stopJobsOnExit ? " (and its jobs)" : "; running jobs keep running"}`,
       );
-      if (flags.stopJobsOnExit) await executor.stopAll();
       podResources?.stop();
       await devicePlugin?.stop();
-      agent.stop();
+      await agent.shutdown(Boolean(flags.stopJobsOnExit));
       executor.close();
-      host.close();
+      await session?.close();
     });
 }
