@@ -2,7 +2,7 @@ import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { isPolicyName, type PolicyName, policyNames } from "../engine/PolicyRegistry.ts";
 import { runQueuedSimulation } from "../queue/QueuedSimulation.ts";
-import { type FgdReplayResult, replayFgd } from "./FgdReplay.ts";
+import { curvePointAt, type FgdReplayResult, replayFgd } from "./FgdReplay.ts";
 import { renderLineChart } from "./SvgLineChart.ts";
 import { replayTimeline, type TimelineReplayResult } from "./TimelineReplay.ts";
 import { readTraceNodes, readTracePods, TraceInputError } from "./TraceReader.ts";
@@ -39,14 +39,16 @@ function pct(v: number): string {
 
 function fgdTable(r: FgdReplayResult): string {
   const at = (k: number): string => {
-    const p = r.curve[k];
-    return p ? `${pct(p.allocationPercent)} allocated, frag rate ${pct(p.fragRatePercent)}` : "not reached";
+    const p = curvePointAt(r.curve, k);
+    return p && p.arrivedPercent === k
+      ? `${pct(p.allocationPercent)} allocated, frag rate ${pct(p.fragRatePercent)}`
+      : "not reached";
   };
   return [
     `policy ${r.policy}, seed ${r.seed}, tune ${r.tune}${r.migFleet ? ", MIG fleet" : ""}: ${r.gpus} GPUs`,
     `pods offered ${r.podsOffered} (trace ${r.podsInTrace}), placed ${r.podsPlaced}, failed ${r.podsFailed}`,
     `GPU allocation at arrived 100%: ${pct(r.allocationRatioAt100)} (${((r.gpus * (100 - r.allocationRatioAt100)) / 100).toFixed(0)} GPUs unallocated)`,
-    `GPU allocation at the end (arrived ${r.curve.length - 1}%): ${pct(r.allocationRatioFinal)}`,
+    `GPU allocation at the end (arrived ${r.curve.at(-1)?.arrivedPercent ?? 0}%): ${pct(r.allocationRatioFinal)}`,
     `frag rate at arrived 100%: ${pct(r.fragRateAt100)}`,
     ...[50, 80, 90, 100, 120].map((k) => `  arrived ${k}%: ${at(k)}`),
     `wall ${r.wallSeconds.toFixed(2)} s, ${Math.round(r.decisionsPerSecond)} decisions/s`,
@@ -99,7 +101,7 @@ function plotOf(r: FgdReplayResult | TimelineReplayResult): string {
       title: `GPU allocation vs arrived workload (${r.policy}, seed ${r.seed})`,
       xLabel: "arrived workload (% of GPU capacity)",
       yLabel: "percent of GPU capacity",
-      x: [0, Math.max(100, r.curve.length - 1)],
+      x: [0, Math.max(100, r.curve.at(-1)?.arrivedPercent ?? 0)],
       y: [0, 100],
       series: [
         { name: "allocated", points: r.curve.map((p) => [p.arrivedPercent, p.allocationPercent] as const) },
