@@ -156,6 +156,35 @@ export function tunedPods(
   return list;
 }
 
+/** The arrival sequence of the paper's method for a seed (`tunedPods` from the seed's own stream). */
+export function fgdArrivals(
+  pods: readonly TracePod[],
+  capacityMilli: number,
+  tune: number,
+  seed: number,
+): TracePod[] {
+  return tunedPods(pods, capacityMilli, tune, new SeededRandom(seed));
+}
+
+/**
+ * The pods of a run's arrivals whose arrived percent (GPU thousandths offered so far, this pod's included, over
+ * capacity) rounds to at most `percent`: every pod that can count at that point of the curve.
+ */
+export function podsArrivedBy(
+  offered: readonly TracePod[],
+  capacityMilli: number,
+  percent: number,
+): TracePod[] {
+  const out: TracePod[] = [];
+  let arrived = 0;
+  for (const p of offered) {
+    arrived += podGpuMilli(p);
+    if (roundHalfEven((arrived * 100) / capacityMilli) > percent) break;
+    out.push(p);
+  }
+  return out;
+}
+
 /**
  * The engine's seed for a run's seed: a separate stream from the pod shuffle, so a node's tie rank is not the
  * number that chose a shuffled pod (the authors' simulator draws the two independently).
@@ -174,8 +203,7 @@ export function replayFgd(input: ReplayInput & { tune: number }): FgdReplayResul
   const { nodes, pods, migFleet } = input;
   const capacity = fleetGpuMilli(nodes);
   if (capacity === 0) throw new Error("the node list has no GPUs");
-  const rng = new SeededRandom(input.seed);
-  const offered = tunedPods(pods, capacity, input.tune, rng);
+  const offered = fgdArrivals(pods, capacity, input.tune, input.seed);
   const originals: PlacementRequest[] = pods.map((p, i) => podRequest(p, `trace-${i}`, migFleet));
   const workload = TargetWorkload.fromRequests(originals);
   const engine = new PlacementEngine(traceCluster(nodes, migFleet), {

@@ -242,7 +242,7 @@ describe("timeline replay", () => {
 });
 
 describe("tessera simulate", () => {
-  it("writes the JSON keys the issue names and an SVG plot", () => {
+  it("writes the JSON keys the issue names and an SVG plot", async () => {
     const json = join(dir, "out.json");
     const plot = join(dir, "out.svg");
     const out = process.stdout.write;
@@ -250,7 +250,7 @@ describe("tessera simulate", () => {
     process.stdout.write = () => true;
     process.stderr.write = () => true;
     try {
-      runSimulate({
+      await runSimulate({
         nodes: nodesCsv,
         pods: podsCsv,
         method: "fgd",
@@ -272,22 +272,25 @@ describe("tessera simulate", () => {
       "podsFailed",
       "wallSeconds",
       "curve",
+      "upperBoundAt100",
     ]) {
       expect(result).toHaveProperty(key);
     }
+    expect(result.upperBoundAt100).toBeGreaterThanOrEqual(result.allocationRatioAt100 - 0.005);
+    expect(result.upperBoundAt100).toBeLessThanOrEqual(100.5);
     expect(readFileSync(plot, "utf8")).toMatch(/^<svg [^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
   });
 
-  it("rejects unknown policies, methods and bad numbers", () => {
+  it("rejects unknown policies, methods and bad numbers", async () => {
     const base = { nodes: nodesCsv, pods: podsCsv, method: "fgd", policy: "tessera", seed: "1", tune: "1.3" };
-    expect(() => runSimulate({ ...base, policy: "magic" })).toThrow(
+    await expect(runSimulate({ ...base, policy: "magic" })).rejects.toThrow(
       /unknown --policy "magic"; use one of random/,
     );
-    expect(() => runSimulate({ ...base, method: "replay" })).toThrow(
+    await expect(runSimulate({ ...base, method: "replay" })).rejects.toThrow(
       /unknown --method "replay"; use fgd or timeline/,
     );
-    expect(() => runSimulate({ ...base, seed: "x" })).toThrow(/--seed must be an integer/);
-    expect(() => runSimulate({ ...base, tune: "-1" })).toThrow(/--tune must be a number > 0/);
+    await expect(runSimulate({ ...base, seed: "x" })).rejects.toThrow(/--seed must be an integer/);
+    await expect(runSimulate({ ...base, tune: "-1" })).rejects.toThrow(/--tune must be a number > 0/);
   });
 });
 
