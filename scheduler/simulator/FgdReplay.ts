@@ -119,6 +119,11 @@ export interface FgdReplayResult {
   podsOffered: number;
   podsPlaced: number;
   podsFailed: number;
+  /**
+   * GPUs re-carved to place a pod: an idle GPU given a new MIG layout, or taken out of MIG mode for a whole-GPU
+   * pod (creating an instance in free space of a MIG GPU is not counted). Each is a drain on a real GPU.
+   */
+  repartitions: number;
   allocationRatioAt100: number;
   allocationRatioFinal: number;
   fragRateAt100: number;
@@ -219,6 +224,7 @@ export function replayFgd(input: ReplayInput & { tune: number }): FgdReplayResul
   let arrived = 0;
   let allocated = 0;
   let placed = 0;
+  let repartitions = 0;
   const record = (): void =>
     buckets.add(
       (arrived * 100) / capacity,
@@ -238,6 +244,12 @@ export function replayFgd(input: ReplayInput & { tune: number }): FgdReplayResul
       frag.update(node, idleBefore);
       allocated += podGpuMilli(pod);
       placed++;
+      for (const g of result.placement.gpus)
+        if (
+          (g.kind === "mig" && g.action === "repartition") ||
+          (g.kind === "whole" && g.switchFrom === "mig")
+        )
+          repartitions++;
     }
     arrived += podGpuMilli(pod);
     record();
@@ -259,6 +271,7 @@ export function replayFgd(input: ReplayInput & { tune: number }): FgdReplayResul
     podsOffered: offered.length,
     podsPlaced: placed,
     podsFailed: offered.length - placed,
+    repartitions,
     allocationRatioAt100: at100.allocationPercent,
     allocationRatioFinal: final,
     fragRateAt100: at100.fragRatePercent,

@@ -191,6 +191,29 @@ describe("FGD-method replay", () => {
     expect(r.podsPlaced).toBeGreaterThan(0);
     expect(r.allocationRatioFinal).toBeLessThanOrEqual(100);
   });
+
+  it("counts the GPUs taken out of MIG mode or re-carved as repartitions", () => {
+    // One 4-GPU node, 2-GPU pods cloned to 1.3 x capacity (three): two fit, each takes two GPUs out of MIG mode.
+    const r = replayFgd({
+      nodes: [nodes[0]!],
+      pods: [pods[2]!],
+      policy: "fgd",
+      seed: 1,
+      tune: 1.3,
+      migFleet: true,
+    });
+    expect(r.podsPlaced).toBe(2);
+    expect(r.repartitions).toBe(4);
+    const plain = replayFgd({
+      nodes: [nodes[0]!],
+      pods: [pods[2]!],
+      policy: "fgd",
+      seed: 1,
+      tune: 1.3,
+      migFleet: false,
+    });
+    expect(plain.repartitions).toBe(0);
+  });
 });
 
 describe("timeline replay", () => {

@@ -50,7 +50,8 @@ function fgdTable(r: FgdSimulateResult): string {
   };
   return [
     `policy ${r.policy}, seed ${r.seed}, tune ${r.tune}${r.migFleet ? ", MIG fleet" : ""}: ${r.gpus} GPUs`,
-    `pods offered ${r.podsOffered} (trace ${r.podsInTrace}), placed ${r.podsPlaced}, failed ${r.podsFailed}`,
+    `pods offered ${r.podsOffered} (trace ${r.podsInTrace}), placed ${r.podsPlaced}, failed ${r.podsFailed}` +
+      (r.migFleet ? `, MIG repartitions ${r.repartitions}` : ""),
     `GPU allocation at arrived 100%: ${pct(r.allocationRatioAt100)} (${((r.gpus * (100 - r.allocationRatioAt100)) / 100).toFixed(0)} GPUs unallocated)`,
     `GPU allocation at the end (arrived ${r.curve.at(-1)?.arrivedPercent ?? 0}%): ${pct(r.allocationRatioFinal)}`,
     `upper bound at arrived 100% (offline LP over the same arrivals): ${pct(r.upperBoundAt100)}`,
