@@ -183,7 +183,10 @@ export class PlacementEngine {
       return { ok: false, unschedulable };
     }
     const node = this.pickMember(best.klass, cycle);
-    return { ok: true, placement: this.toPlacement(node, best.evaluation.option, cycle, best.score) };
+    let option = best.evaluation.option;
+    if (this.policy.shareGpu === "lowestIndex" && r.gpu.kind === "share")
+      option = this.lowestIndexShare(node, best.klass, cycle, option);
+    return { ok: true, placement: this.toPlacement(node, option, cycle, best.score) };
   }
 
   /** Why no node fits: every class's reason, counted per node. */
@@ -267,6 +270,33 @@ export class PlacementEngine {
     }
     this.index.remember(klass, signature, ev);
     return ev;
+  }
+
+  /**
+   * The share option on the GPU with the lowest index among those scoring as well as `chosen` on `node` (a member
+   * of `klass`, so the class's scores hold for it). Equal GPUs collapse into one option when classes are
+   * evaluated; this looks at every GPU of the node itself.
+   */
+  private lowestIndexShare(
+    node: NodeState,
+    klass: NodeClass,
+    cycle: CycleState,
+    chosen: GpuOption,
+  ): GpuOption {
+    const pick = chosen.picks[0]!;
+    const best = this.policy.score(node, chosen, cycle, klass);
+    let result = chosen;
+    let lowest = node.ordered[pick.pos]!.index;
+    for (let pos = 0; pos < node.ordered.length; pos++) {
+      const gpu = node.ordered[pos]!;
+      if (gpu.index >= lowest || gpu.mode !== "shared" || !cycle.allows(gpu.model)) continue;
+      if (gpu.freeMilli < pick.milli || (gpu.memoryMiB > 0 && gpu.memFreeMiB < pick.memoryMiB)) continue;
+      const option: GpuOption = { picks: [{ ...pick, pos }], nvlinkPairs: 0 };
+      if (this.policy.score(node, option, cycle, klass) < best) continue;
+      result = option;
+      lowest = gpu.index;
+    }
+    return result;
   }
 
   /** One shared evaluation per reason: most evaluations are rejections, and each is kept in a class memo. */

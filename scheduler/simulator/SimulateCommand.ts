@@ -2,7 +2,8 @@ import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { isPolicyName, type PolicyName, policyNames } from "../engine/PolicyRegistry.ts";
 import { runQueuedSimulation } from "../queue/QueuedSimulation.ts";
-import { type FgdReplayResult, replayFgd } from "./FgdReplay.ts";
+import { fgdCeilingAt100 } from "./AllocationCeiling.ts";
+import { curvePointAt, type FgdReplayResult, replayFgd } from "./FgdReplay.ts";
 import { renderLineChart } from "./SvgLineChart.ts";
 import { replayTimeline, type TimelineReplayResult } from "./TimelineReplay.ts";
 import { readTraceNodes, readTracePods, TraceInputError } from "./TraceReader.ts";
@@ -37,16 +38,23 @@ function pct(v: number): string {
   return `${v.toFixed(2)}%`;
 }
 
-function fgdTable(r: FgdReplayResult): string {
+/** The FGD-method result with the offline ceiling beside it. */
+export type FgdSimulateResult = FgdReplayResult & { upperBoundAt100: number };
+
+function fgdTable(r: FgdSimulateResult): string {
   const at = (k: number): string => {
-    const p = r.curve[k];
-    return p ? `${pct(p.allocationPercent)} allocated, frag rate ${pct(p.fragRatePercent)}` : "not reached";
+    const p = curvePointAt(r.curve, k);
+    return p && p.arrivedPercent === k
+      ? `${pct(p.allocationPercent)} allocated, frag rate ${pct(p.fragRatePercent)}`
+      : "not reached";
   };
   return [
     `policy ${r.policy}, seed ${r.seed}, tune ${r.tune}${r.migFleet ? ", MIG fleet" : ""}: ${r.gpus} GPUs`,
-    `pods offered ${r.podsOffered} (trace ${r.podsInTrace}), placed ${r.podsPlaced}, failed ${r.podsFailed}`,
+    `pods offered ${r.podsOffered} (trace ${r.podsInTrace}), placed ${r.podsPlaced}, failed ${r.podsFailed}` +
+      (r.migFleet ? `, MIG repartitions ${r.repartitions}` : ""),
     `GPU allocation at arrived 100%: ${pct(r.allocationRatioAt100)} (${((r.gpus * (100 - r.allocationRatioAt100)) / 100).toFixed(0)} GPUs unallocated)`,
-    `GPU allocation at the end (arrived ${r.curve.length - 1}%): ${pct(r.allocationRatioFinal)}`,
+    `GPU allocation at the end (arrived ${r.curve.at(-1)?.arrivedPercent ?? 0}%): ${pct(r.allocationRatioFinal)}`,
+    `upper bound at arrived 100% (offline LP over the same arrivals): ${pct(r.upperBoundAt100)}`,
     `frag rate at arrived 100%: ${pct(r.fragRateAt100)}`,
     ...[50, 80, 90, 100, 120].map((k) => `  arrived ${k}%: ${at(k)}`),
     `wall ${r.wallSeconds.toFixed(2)} s, ${Math.round(r.decisionsPerSecond)} decisions/s`,
@@ -66,7 +74,7 @@ function timelineTable(r: TimelineReplayResult): string {
 }
 
 /** Runs `tessera simulate`; returns the result written to --json. */
-export function runSimulate(o: SimulateOptions): FgdReplayResult | TimelineReplayResult {
+export async function runSimulate(o: SimulateOptions): Promise<FgdSimulateResult | TimelineReplayResult> {
   if (!isPolicyName(o.policy)) {
     throw new TraceInputError(`unknown --policy "${o.policy}"; use one of ${policyNames.join(", ")}`);
   }
@@ -76,10 +84,16 @@ export function runSimulate(o: SimulateOptions): FgdReplayResult | TimelineRepla
   const pods = readTracePods(o.pods);
   const migFleet = o.migFleet ?? false;
   const onProgress = progressReporter(`simulate ${policy}`);
-  let result: FgdReplayResult | TimelineReplayResult;
+  let result: FgdSimulateResult | TimelineReplayResult;
   if (o.method === "fgd") {
     const tune = parseNumber("--tune", o.tune, (n) => n > 0, "a number > 0");
-    result = replayFgd({ nodes, pods, policy, seed, tune, migFleet, onProgress });
+    const replay = replayFgd({ nodes, pods, policy, seed, tune, migFleet, onProgress });
+    process.stderr.write("simulate: solving the offline LP bound at arrived 100%\n");
+    const ceiling = await fgdCeilingAt100({ nodes, pods, seed, tune, migFleet });
+    process.stderr.write(
+      `simulate: LP bound ${pct(ceiling.upperBoundPercent)} (${ceiling.podTypes} pod types, ${ceiling.nodeTypes} node types, ${ceiling.solveSeconds.toFixed(1)} s)\n`,
+    );
+    result = { ...replay, upperBoundAt100: ceiling.upperBoundPercent };
     process.stdout.write(`${fgdTable(result)}\n`);
   } else if (o.method === "timeline") {
     result = replayTimeline({ nodes, pods, policy, seed, migFleet, onProgress, podsFile: o.pods });
@@ -93,13 +107,13 @@ export function runSimulate(o: SimulateOptions): FgdReplayResult | TimelineRepla
   return result;
 }
 
-function plotOf(r: FgdReplayResult | TimelineReplayResult): string {
+function plotOf(r: FgdSimulateResult | TimelineReplayResult): string {
   if (r.method === "fgd") {
     return renderLineChart({
       title: `GPU allocation vs arrived workload (${r.policy}, seed ${r.seed})`,
       xLabel: "arrived workload (% of GPU capacity)",
       yLabel: "percent of GPU capacity",
-      x: [0, Math.max(100, r.curve.length - 1)],
+      x: [0, Math.max(100, r.curve.at(-1)?.arrivedPercent ?? 0)],
       y: [0, 100],
       series: [
         { name: "allocated", points: r.curve.map((p) => [p.arrivedPercent, p.allocationPercent] as const) },
@@ -153,10 +167,10 @@ export function registerSimulateCommands(program: Command): void {
       "--mig-fleet",
       "replace every GPU by an H100 in MIG mode; shares map to the smallest fitting profile",
     )
-    .action((options: SimulateOptions & { queues?: string }) => {
+    .action(async (options: SimulateOptions & { queues?: string }) => {
       try {
         if (options.queues) runQueuedSimulation({ ...options, queues: options.queues });
-        else runSimulate(options);
+        else await runSimulate(options);
       } catch (e) {
         if (e instanceof TraceInputError) {
           process.stderr.write(`tessera simulate: ${e.message}\n`);
