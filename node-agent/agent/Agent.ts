@@ -38,6 +38,8 @@ export interface AgentOptions {
   vmLauncher?: VmJobLauncher;
   /** What the kubelet holds through the device plugin (`--kubelet-dir`), reported so Tessera keeps off it. */
   kubeletAllocations?: KubeletAllocationTable;
+  /** CPU and memory the node offers to jobs (`--cpus`, `--memory`); absent, the host's own. */
+  hostCapacity?: { cpuMillis?: number; memoryMib?: number };
 }
 
 const agentVersion = "0.1.0";
@@ -150,8 +152,8 @@ export class Agent {
           this.options.vmLauncher?.withIommuGroups(this.options.host.inventory()) ??
           this.options.host.inventory(),
         // The host's CPU and memory, so that jobs asking for them (VM jobs always do) can be placed.
-        cpuMillis: availableParallelism() * 1000,
-        memoryMib: Math.floor(totalmem() / 2 ** 20),
+        cpuMillis: this.options.hostCapacity?.cpuMillis ?? availableParallelism() * 1000,
+        memoryMib: this.options.hostCapacity?.memoryMib ?? Math.floor(totalmem() / 2 ** 20),
         generation: this.state.generation,
         agentVersion,
         observed: this.safeObserve(),

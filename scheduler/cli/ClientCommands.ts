@@ -233,7 +233,7 @@ export function registerClientCommands(program: Command): void {
           ]);
           return [
             `${c.readyNodes}/${c.nodes} nodes ready, ${c.gpus} GPUs, ${c.runningJobs} jobs placed, ${c.pendingJobs} pending, fragmentation ${c.fragmentationPercent}%`,
-            table(["MODEL", "GPUS", "IDLE", "ALLOCATED", "FREE MIG INSTANCES"], rows),
+            table(["MODEL", "GPUS", "FREE", "ALLOCATED", "FREE MIG INSTANCES"], rows),
           ].join("\n");
         });
       } finally {
