@@ -19,6 +19,7 @@ import { KubeletAllocationTable } from "../plugins/deviceplugin/KubeletAllocatio
 import { type NvmlDevicePlugin, startNvmlDevicePlugin } from "../plugins/deviceplugin/NvmlDevicePlugin.ts";
 import { allocationLog, lineLog } from "../plugins/deviceplugin/PluginLog.ts";
 import { PodResourcesReleaser } from "../plugins/deviceplugin/PodResourcesReleaser.ts";
+import { parseMemoryMiB } from "../plugins/vm/MemorySize.ts";
 import { createVmRuntime, vmRuntimeNames } from "../plugins/vm/VmRuntimes.ts";
 import { podResourcesSocketPath } from "../proto/k8s/podresources/PodResourcesApi.ts";
 import {
@@ -43,6 +44,18 @@ export interface AgentFlags extends DevicePluginFlags {
   advertiseAddress?: string;
   fencingTimeout?: string;
   reconnectMax?: string;
+  cpus?: string;
+  memory?: string;
+}
+
+function hostCapacity(flags: AgentFlags): { cpuMillis?: number; memoryMib?: number } {
+  const cpus = flags.cpus === undefined ? undefined : Number(flags.cpus);
+  if (cpus !== undefined && !(Number.isInteger(cpus) && cpus > 0))
+    throw new Error(`--cpus expects a whole number of vCPUs, got "${flags.cpus}"`);
+  return {
+    ...(cpus === undefined ? {} : { cpuMillis: cpus * 1000 }),
+    ...(flags.memory === undefined ? {} : { memoryMib: parseMemoryMiB(flags.memory) }),
+  };
 }
 
 function labels(pairs: readonly string[]): Record<string, string> {
@@ -77,6 +90,8 @@ export function registerAgentCommands(program: Command): void {
     .option("--run-as-root", "when root: run job commands as root (not recommended)")
     .option("--vm-runtime <NAME>", `runtime for VM jobs: ${vmRuntimeNames.join(", ")}`, "qemu")
     .option("--sysfs-root <DIR>", "sysfs root for VFIO passthrough (tests point it at a built tree)", "/sys")
+    .option("--cpus <N>", "vCPUs this node offers to jobs (default: the host's)")
+    .option("--memory <SIZE>", "host memory this node offers to jobs, e.g. 1TiB (default: the host's)")
     .option(
       "--advertise-address <ADDRESS>",
       "address other nodes reach this one at (default: 127.0.0.1 for a loopback scheduler, else the host's first address)",
@@ -152,6 +167,7 @@ export function registerAgentCommands(program: Command): void {
           token: tokenFile ? readTokenFile(tokenFile) : undefined,
           log,
           kubeletHolds: kubeletAllocations,
+          hostCapacity: hostCapacity(flags),
           vmLauncher,
           capabilities: { vmRuntimes: [], mps, containerRuntimes: [], probed: false },
           address: flags.advertiseAddress ?? defaultAdvertiseAddress(scheduler),

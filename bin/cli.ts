@@ -15,7 +15,8 @@ export function buildProgram(): Command {
     .name("tessera")
     .description("GPU partitioning scheduler: MIG instances, shares, whole GPUs and GPU VMs for AI workloads")
     .version("0.1.0")
-    .showHelpAfterError();
+    // A command's options are its own: `capacity plan --json FILE` is not the parent `capacity --json`.
+    .enablePositionalOptions();
   registerNvmlCommands(program);
   registerDevicePluginCommands(program);
   registerServiceCommands(program);
@@ -27,6 +28,12 @@ export function buildProgram(): Command {
   return program;
 }
 
+/** Runs the CLI; an error a command throws is printed as its message alone, without a stack trace. */
 export async function main(argv: string[]): Promise<void> {
-  await buildProgram().parseAsync(argv);
+  try {
+    await buildProgram().parseAsync(argv);
+  } catch (error) {
+    process.stderr.write(`error: ${(error as Error).message}\n`);
+    process.exitCode = 1;
+  }
 }

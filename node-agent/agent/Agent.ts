@@ -49,6 +49,8 @@ export interface AgentOptions {
   fencingTimeoutMs?: number;
   /** Longest wait between reconnect attempts, for the agent's loop and the gRPC channel's own backoff. */
   reconnectMaxMs?: number;
+  /** CPU and memory the node offers to jobs (`--cpus`, `--memory`); absent, the host's own. */
+  hostCapacity?: { cpuMillis?: number; memoryMib?: number };
 }
 
 /** Default cap of the reconnect backoff: agents are back within a few seconds of a scheduler restart. */
@@ -236,8 +238,8 @@ export class Agent {
           this.options.vmLauncher?.withIommuGroups(this.options.host.inventory()) ??
           this.options.host.inventory(),
         // The host's CPU and memory, so that jobs asking for them (VM jobs always do) can be placed.
-        cpuMillis: availableParallelism() * 1000,
-        memoryMib: Math.floor(totalmem() / 2 ** 20),
+        cpuMillis: this.options.hostCapacity?.cpuMillis ?? availableParallelism() * 1000,
+        memoryMib: this.options.hostCapacity?.memoryMib ?? Math.floor(totalmem() / 2 ** 20),
         generation: this.state.generation,
         agentVersion,
         observed: this.safeObserve(),

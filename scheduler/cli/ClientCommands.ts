@@ -4,7 +4,10 @@ import type { Command } from "commander";
 import { type ClientFlags, connect, withClientFlags } from "./ClientConnection.ts";
 import { jobDetail, jobJson, jobsTable, nodeJson, nodesTable, requestText, table } from "./JobFormat.ts";
 import { jobSpecFromInput, type SubmitFlags } from "./JobSpecInput.ts";
+import { schedulerAddress } from "./SchedulerAddress.ts";
 import type { SchedulerClient } from "./SchedulerClient.ts";
+import { schedulerErrorText } from "./SchedulerErrorText.ts";
+import { isCatalogMigProfile, unknownMigProfileText } from "./UnknownMigProfile.ts";
 
 const finalStates = new Set(["Succeeded", "Failed", "Cancelled", "Preempted", "Lost"]);
 
@@ -16,10 +19,13 @@ export function action<A extends unknown[]>(
     try {
       await body(...args);
     } catch (err) {
-      const e = err as Partial<ServiceError> & Error;
-      const detail = e.details ?? e.message;
-      const unreachable = e.code === 14 ? " (is the scheduler running? start one with `tessera up`)" : "";
-      process.stderr.write(`error: ${detail}${unreachable}\n`);
+      // Commander passes the command last; its --scheduler names the address the error is about.
+      const command = args.at(-1) as Command;
+      const text = schedulerErrorText(
+        err as Partial<ServiceError> & Error,
+        schedulerAddress(command.opts().scheduler),
+      );
+      process.stderr.write(`error: ${text}\n`);
       process.exitCode = 1;
     }
   };
@@ -84,6 +90,11 @@ export function registerClientCommands(program: Command): void {
         const spec = jobSpecFromInput(flags, command);
         const client = connect(flags);
         try {
+          const profile = spec.request?.mig?.profile;
+          if (profile !== undefined && !isCatalogMigProfile(profile)) {
+            const models = (await client.nodes()).flatMap((n) => n.gpus.map((g) => g.model));
+            throw new Error(unknownMigProfileText(profile, models));
+          }
           const res = await client.submit(spec, flags.requestId ?? randomUUID());
           const job = res.job!;
           if (flags.json) print(jobJson(job), true, () => "");
@@ -222,7 +233,7 @@ export function registerClientCommands(program: Command): void {
           ]);
           return [
             `${c.readyNodes}/${c.nodes} nodes ready, ${c.gpus} GPUs, ${c.runningJobs} jobs placed, ${c.pendingJobs} pending, fragmentation ${c.fragmentationPercent}%`,
-            table(["MODEL", "GPUS", "IDLE", "ALLOCATED", "FREE MIG INSTANCES"], rows),
+            table(["MODEL", "GPUS", "FREE", "ALLOCATED", "FREE MIG INSTANCES"], rows),
           ].join("\n");
         });
       } finally {

@@ -4,6 +4,7 @@ import {
   readTokenFile,
   schedulerEnvVar,
 } from "../../proto/tessera/SchedulerEndpoint.ts";
+import { schedulerAddress } from "./SchedulerAddress.ts";
 import { SchedulerClient } from "./SchedulerClient.ts";
 
 export interface ClientFlags {
@@ -22,7 +23,7 @@ export function withClientFlags(command: Command): Command {
 }
 
 export function connect(flags: ClientFlags): SchedulerClient {
-  const address = flags.scheduler ?? process.env[schedulerEnvVar] ?? defaultSchedulerAddress;
+  const address = schedulerAddress(flags.scheduler);
   const tokenFile = flags.tokenFile ?? process.env.TESSERA_TOKEN_FILE;
   return new SchedulerClient(address, tokenFile ? readTokenFile(tokenFile) : undefined);
 }

@@ -1,3 +1,4 @@
+import * as grpc from "@grpc/grpc-js";
 import type { Command } from "commander";
 import { attachFinops } from "../finops/SchedulerFinops.ts";
 import { startHttpEndpoint } from "../service/HttpEndpoint.ts";
@@ -17,7 +18,13 @@ export async function startScheduler(
   log: (line: string) => void,
 ): Promise<StartedScheduler> {
   const settings = schedulerSettings(flags);
-  const running = await startSchedulerServer({ ...settings, log });
+  quietFailedBinds();
+  let running: RunningScheduler;
+  try {
+    running = await startSchedulerServer({ ...settings, log });
+  } catch (err) {
+    throw addressInUse(err as Error, settings.listen, "--listen") ?? err;
+  }
   // Utilization history, idle reclaim and cost are kept in the scheduler's store whether or not HTTP is served.
   const finops = attachFinops(
     running.scheduler,
@@ -37,7 +44,10 @@ export async function startScheduler(
   } catch (err) {
     finops.close();
     await running.close();
-    throw new Error(`cannot start the HTTP API on ${settings.http}: ${(err as Error).message}`);
+    throw (
+      addressInUse(err as Error, settings.http ?? "", "--http") ??
+      new Error(`cannot start the HTTP API on ${settings.http}: ${(err as Error).message}`)
+    );
   }
   return {
     running,
@@ -48,6 +58,26 @@ export async function startScheduler(
       await running.close();
     },
   };
+}
+
+/** An address taken by another process, said as what to do; undefined for other errors. */
+function addressInUse(err: Error, address: string, flag: string): Error | undefined {
+  if (!/EADDRINUSE/.test(err.message)) return undefined;
+  return new Error(
+    `${address} is already in use (is another \`tessera up\` or scheduler running?): stop it, or choose another address with ${flag}`,
+  );
+}
+
+/**
+ * grpc-js logs a failed bind itself ("E No address added out of total 1 resolved") before the scheduler says the
+ * same in its own words; drop that one line and keep every other grpc-js log.
+ */
+function quietFailedBinds(): void {
+  grpc.setLogger({
+    error: (...args: unknown[]) => {
+      if (!/No address added/.test(String(args[0]))) console.error(...args);
+    },
+  });
 }
 
 /** Resolves on the first SIGINT or SIGTERM. */

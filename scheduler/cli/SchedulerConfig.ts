@@ -45,6 +45,7 @@ const configKeys = [
   "lostNodePolicy",
   "tokenFile",
   "queues",
+  "finops",
 ] as const;
 
 function readConfig(path: string): SchedulerFlags {

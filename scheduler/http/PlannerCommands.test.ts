@@ -7,6 +7,7 @@ import Database from "better-sqlite3";
 import { Command } from "commander";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { buildProgram } from "../../bin/cli.ts";
 import { Finops } from "../finops/Finops.ts";
 import { parseFinopsSettings } from "../finops/FinopsConfig.ts";
 import { TesseraMetrics } from "../metrics/TesseraMetrics.ts";
@@ -168,6 +169,56 @@ describe("planner commands", () => {
       await expect(run("capacity", "plan", "--pods", pods, "--add", "2xB300")).rejects.toThrow(
         /unknown GPU model "B300"/,
       );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("capacity plan in the whole CLI: --json FILE, never-placed pods with reasons, delay over all pods", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "tessera-plan-whole-"));
+    try {
+      const pods = join(dir, "pods.csv");
+      // Two pods that fit; one asking 300 vCPUs, more than any server of the fleet (or a DGX H100) has.
+      const rows = [
+        "a,1000,1024,1,1000,,LS,Running,0,600,0",
+        "b,64000,262144,1,1000,,LS,Running,10,600,10",
+        "huge,300000,1024,1,1000,,LS,Running,20,600,20",
+      ];
+      writeFileSync(
+        pods,
+        `name,cpu_milli,memory_mib,num_gpu,gpu_milli,gpu_spec,qos,pod_phase,creation_time,deletion_time,scheduled_time\n${rows.join("\n")}\n`,
+      );
+      const json = join(dir, "plan.json");
+      let out = "";
+      const write = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
+        out += String(chunk);
+        return true;
+      });
+      try {
+        await buildProgram().parseAsync(
+          ["node", "tessera", "capacity", "plan", "--pods", pods, "--add", "16xH100", "--http", url].concat([
+            "--plot",
+            join(dir, "plan.svg"),
+            "--json",
+            json,
+          ]),
+        );
+      } finally {
+        write.mockRestore();
+      }
+      expect(out).toMatch(/today\s+6\s+2\/3\s+1\s+1\s+>=3\.2m/);
+      expect(out).toContain("today: 1 pods never placed (they do not fit even the empty fleet):");
+      expect(out).toMatch(/ {2}1 x 1 GPU, 300 CPU, 1 GiB: 0\/\d+ nodes are available: \d+ insufficient CPU/);
+      const figures = JSON.parse(readFileSync(json, "utf8"));
+      const today = figures.options[0];
+      expect(today.neverPlaced).toEqual([
+        { pods: 1, request: "1 GPU, 300 CPU, 1 GiB", reason: expect.any(String) },
+      ]);
+      // The pod never placed waited from t=20 to the end of the replay (t=600): part of the mean over all pods.
+      expect(today.queueingDelayAllPodsSeconds.mean).toBeCloseTo(580 / 3, 5);
+      expect(today.queueingDelaySeconds.mean).toBe(0);
+      // 16 H100s arrive as two DGX H100s (224 vCPUs each): the 64-vCPU pod fits them, the 300-vCPU one does not.
+      expect(figures.options[1].podsPlaced).toBe(2);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -19,6 +19,15 @@ export interface DelayStats {
   max: number;
 }
 
+/** Pods of one request shape that were never placed, and why the engine refused them on the emptied fleet. */
+export interface NeverPlacedPods {
+  pods: number;
+  /** The shape, e.g. `1 GPU, 64 CPU, 256 GiB`. */
+  request: string;
+  /** The engine's sentence: `0/12 nodes are available: 12 insufficient CPU.` */
+  reason: string;
+}
+
 export interface TimelineReplayResult {
   method: "timeline";
   policy: PolicyName;
@@ -38,7 +47,15 @@ export interface TimelineReplayResult {
   allocationRatioFinal: number;
   /** Time-weighted mean allocation over the trace, percent. */
   allocationRatioMean: number;
+  /** Delay of the placed pods, from arrival to placement. */
   queueingDelaySeconds: DelayStats;
+  /**
+   * Delay over all pods: a pod never placed counts from its arrival to the end of the replay, so this is a lower
+   * bound whenever `podsFailed` > 0.
+   */
+  queueingDelayAllPodsSeconds: DelayStats;
+  /** The pods never placed, grouped by request shape, most first. */
+  neverPlaced: NeverPlacedPods[];
   /** GPU-hours no pod held, from the first arrival to the last arrival (or until the queue drained). */
   gpuHoursIdle: number;
   gpuHoursAllocated: number;
@@ -97,6 +114,28 @@ class DepartureHeap {
     }
     return top;
   }
+}
+
+function delayStats(delays: readonly number[]): DelayStats {
+  const sorted = [...delays].sort((a, b) => a - b);
+  return {
+    mean: sorted.length > 0 ? sorted.reduce((a, b) => a + b, 0) / sorted.length : 0,
+    p50: percentile(sorted, 0.5),
+    p95: percentile(sorted, 0.95),
+    p99: percentile(sorted, 0.99),
+    max: sorted[sorted.length - 1] ?? 0,
+  };
+}
+
+function requestText(pod: TracePod): string {
+  const gpu =
+    pod.numGpu === 0
+      ? "no GPU"
+      : pod.numGpu === 1 && pod.gpuMilli < 1000
+        ? `${pod.gpuMilli / 1000} GPU`
+        : `${pod.numGpu} GPU${pod.numGpu > 1 ? "s" : ""}`;
+  const memory = pod.memoryMiB >= 1024 ? `${+(pod.memoryMiB / 1024).toFixed(1)} GiB` : `${pod.memoryMiB} MiB`;
+  return `${gpu}, ${+(pod.cpuMilli / 1000).toFixed(1)} CPU, ${memory}`;
 }
 
 function percentile(sorted: readonly number[], q: number): number {
@@ -219,7 +258,18 @@ export function replayTimeline(input: ReplayInput & { podsFile: string }): Timel
     record();
   }
   const span = now - firstTime;
-  const sortedDelays = [...delays].sort((a, b) => a - b);
+  // The loop ends with waiting pods only once every pod has left: they do not fit the empty fleet, ever.
+  const neverPlaced = new Map<string, NeverPlacedPods>();
+  for (const w of queue) {
+    const group = neverPlaced.get(w.key);
+    if (group) {
+      group.pods++;
+      continue;
+    }
+    const result = engine.place(requests[w.index]!, { explain: true });
+    const reason = result.ok ? "fits only after the replay ended" : result.unschedulable.message;
+    neverPlaced.set(w.key, { pods: 1, request: requestText(w.pod), reason });
+  }
   const step = Math.max(1, Math.ceil(rawCurve.length / 500));
   const curve = rawCurve.filter((_, i) => i % step === 0 || i === rawCurve.length - 1);
   return {
@@ -236,13 +286,11 @@ export function replayTimeline(input: ReplayInput & { podsFile: string }): Timel
     allocationRatioAt100: null,
     allocationRatioFinal: finalAllocation,
     allocationRatioMean: span > 0 ? (allocatedMilliSeconds * 100) / (capacity * span) : 0,
-    queueingDelaySeconds: {
-      mean: delays.length > 0 ? delays.reduce((a, b) => a + b, 0) / delays.length : 0,
-      p50: percentile(sortedDelays, 0.5),
-      p95: percentile(sortedDelays, 0.95),
-      p99: percentile(sortedDelays, 0.99),
-      max: sortedDelays[sortedDelays.length - 1] ?? 0,
-    },
+    queueingDelaySeconds: delayStats(delays),
+    queueingDelayAllPodsSeconds: delayStats([...delays, ...queue.map((w) => now - w.pod.creationTime!)]),
+    neverPlaced: [...neverPlaced.values()].sort(
+      (a, b) => b.pods - a.pods || (a.request < b.request ? -1 : 1),
+    ),
     gpuHoursIdle: idleMilliSeconds / 1000 / 3600,
     gpuHoursAllocated: allocatedMilliSeconds / 1000 / 3600,
     curve,
