@@ -16,9 +16,9 @@ const services: RecordingNodeService[] = [];
 const previousQemu = process.env.TESSERA_QEMU;
 
 beforeAll(() => {
-  // A VM runtime probe that takes 3 s and finds nothing runnable (a KVM boot probe takes about as long).
+  // A VM runtime probe that takes 4 s and finds nothing runnable (a KVM boot probe takes about as long).
   const slowQemu = join(dir, "slow-qemu");
-  writeFileSync(slowQemu, "#!/bin/sh\nsleep 3\nexit 1\n");
+  writeFileSync(slowQemu, "#!/bin/sh\nsleep 4\nexit 1\n");
   chmodSync(slowQemu, 0o755);
   process.env.TESSERA_QEMU = slowQemu;
 });
@@ -89,8 +89,8 @@ describe("tessera agent against a scheduler that goes away", () => {
       () => s.reports().find((r) => r.message.report!.capabilities?.probed),
       20_000,
     );
-    // The probe takes 3 s: registration did not wait for it.
-    expect(probed.atMs - registered.atMs).toBeGreaterThanOrEqual(2500);
+    // The probe takes 4 s and started as the agent connected: registration did not wait for it.
+    expect(probed.atMs - registered.atMs).toBeGreaterThanOrEqual(2000);
     expect(probed.message.report!.capabilities).toMatchObject({ vmRuntimes: [], mps: false });
     expect(a.process.output).toMatch(/VM runtime qemu: not runnable/);
 

@@ -384,7 +384,11 @@ export class Agent {
     for (const assignment of desired.assignments) {
       if (executor.get(assignment.jobId, assignment.attempt)) continue;
       // Shutting down, or fenced until the scheduler is heard again: nothing new starts.
-      if (this.draining || this.fenced) continue;
+      if (this.draining || this.fenced) {
+        const why = this.draining ? "the agent is shutting down" : "no contact with the scheduler (fenced)";
+        errors.push(`job ${assignment.jobId}: not started: ${why}`);
+        continue;
+      }
       // A job being stopped may still hold a GPU the new one needs: start only once it is gone.
       const gpus = new Set(assignment.slices.map((s) => s.gpuUuid));
       const blocker = executor
@@ -399,19 +403,20 @@ export class Agent {
         errors.push(`job ${assignment.jobId}: waiting for job ${blocker.jobId} to stop on the same GPU`);
         continue;
       }
-      // Nothing of ours is leaving the GPU, so its layout will not come by waiting: say so instead of running the
-      // job on a GPU carved otherwise (e.g. still in MIG mode because a process holds an instance).
-      const unmade = [...gpus].find((g) => layoutFailed.has(g));
-      if (unmade) {
-        executor.refuse(
-          launchOf(assignment, assignment.env, ""),
-          `GPU ${unmade} could not be given the layout this job needs: ${layoutFailed.get(unmade)}`,
-        );
-        continue;
-      }
       const devices = resolveDevices(assignment, observed);
       if (typeof devices === "string") {
-        errors.push(`job ${assignment.jobId}: ${devices}`);
+        // Nothing of ours is leaving the GPU, so a layout that could not be made will not come by waiting: say
+        // so instead of leaving the job on a GPU carved otherwise (e.g. still in MIG mode: a process holds an
+        // instance). A slice that is merely not there yet waits for the next reconcile.
+        const unmade = [...gpus].find((g) => layoutFailed.has(g));
+        if (unmade) {
+          executor.refuse(
+            launchOf(assignment, assignment.env, ""),
+            `GPU ${unmade} could not be given the layout this job needs (${devices}): ${layoutFailed.get(unmade)}`,
+          );
+        } else {
+          errors.push(`job ${assignment.jobId}: ${devices}`);
+        }
         continue;
       }
       this.jobGpus.set(Executor.key(assignment.jobId, assignment.attempt), [...gpus]);
@@ -550,6 +555,9 @@ function resolveDevices(
       if (!instance?.uuid)
         return `no ${slice.migProfile} MIG instance at slot ${slice.migStart} on GPU ${slice.gpuUuid} yet`;
       devices.push({ uuid: instance.uuid });
+    } else if (gpu.migEnabled) {
+      // A whole GPU or a share runs on the GPU itself, which MIG mode would leave the job no access to.
+      return `GPU ${slice.gpuUuid} is in MIG mode; a ${slice.kind} slice needs MIG off`;
     } else if (slice.kind === "share") {
       devices.push({
         uuid: slice.gpuUuid,
