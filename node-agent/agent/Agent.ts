@@ -151,13 +151,16 @@ export class Agent {
     if (stopJobs) await this.options.executor.stopAll("agent_shutdown");
     const stream = this.stream;
     if (stream && this.connected) {
-      // The last report carries how the jobs ended; wait (briefly) until it is handed to the transport.
+      // The last report carries how the jobs ended: half-close after it and give the scheduler a moment to
+      // read it and close its side, rather than cancelling the stream under it.
       await new Promise<void>((done) => {
         const timer = setTimeout(done, 2000);
-        stream.write({ report: this.reportMessage(this.safeObserve()) }, () => {
+        stream.once("close", () => {
           clearTimeout(timer);
           done();
         });
+        stream.write({ report: this.reportMessage(this.safeObserve()) });
+        stream.end();
       });
     }
     this.stop();
@@ -256,7 +259,7 @@ export class Agent {
     this.connected = false;
     this.stopLogFollowers();
     clearInterval(this.heartbeat);
-    if (this.stopped) return;
+    if (this.stopped || this.draining) return;
     const delay = this.backoff.next();
     this.log(`disconnected; reconnecting in ${delay} ms`);
     this.reconnectTimer = setTimeout(() => this.connect(), delay);
