@@ -143,6 +143,30 @@ describe("tessera agent against a scheduler that goes away", () => {
     expect(fenced).toMatchObject({ state: "exited", interruption: "fenced" });
     expect(fenced.message).toMatch(/fencing timeout/);
     expect(fenced.message).not.toMatch(/killed by/);
+
+    // The scheduler's fencing timeout, shorter than --fencing-timeout, is the one that holds.
+    s.send({
+      generation: 3,
+      gpus: [],
+      assignments: [sleepJob("fence-sooner")],
+      heartbeatMs: 200,
+      leaseMs: 2000,
+      fencingTimeoutMs: 2000,
+    });
+    const sooner = await eventually(
+      "fence-sooner running",
+      () => {
+        const job = lastSeen(s, "fence-sooner");
+        return job?.state === "running" && job.pid > 0 ? job : undefined;
+      },
+      30_000,
+    );
+    s.stop();
+    await eventually("fence-sooner stopped", () => !alive(sooner.pid) || undefined, 20_000);
+    expect(agents[0]!.process.output).toMatch(
+      /no contact with the scheduler for 2000 ms \(fencing timeout\)/,
+    );
+    await s.start(s.port);
   }, 120_000);
 });
 
