@@ -128,6 +128,8 @@ export function registerAgentCommands(program: Command): void {
             : parseDuration(flags.fencingTimeout, "--fencing-timeout");
         const reconnectMaxMs =
           flags.reconnectMax === undefined ? undefined : parseDuration(flags.reconnectMax, "--reconnect-max");
+        if (fencingTimeoutMs !== undefined && fencingTimeoutMs < 1000)
+          throw new Error(`--fencing-timeout must be at least 1s, got ${flags.fencingTimeout}`);
         if (reconnectMaxMs !== undefined && reconnectMaxMs < 100)
           throw new Error(`--reconnect-max must be at least 100ms, got ${flags.reconnectMax}`);
         // Xid health settings are the device plugin's (`--device-plugin-config`), whether it runs or not.

@@ -120,14 +120,25 @@ describe("kill -9 of an agent", () => {
       20_000,
     );
     expect(blocked.observed[0]!.instances.map((i) => i.profile)).toContain("3g.40gb");
-    expect((await client.get(y.id)).state).toBe("Scheduled");
+    // The layout y needs cannot be made while the process holds the instance: y is not started there, and the
+    // agent says why (failed_to_start), rather than leaving it waiting on a GPU it may never get.
+    const refused = await eventually("y refused by the agent", async () => {
+      const j = await client.get(y.id);
+      return j.state === "Failed" ? j : undefined;
+    });
+    expect(refused.transitions.at(-1)!.reason).toMatch(
+      /could not be given the layout this job needs.*999999/,
+    );
 
-    // Once the process is gone, the level-triggered agent converges on its own.
+    // Once the process is gone, the level-triggered agent makes the layout, and the same request runs there.
     setInjectedProcess(victim.fleetFile, undefined);
+    const again = (
+      await client.submit({ name: "y2", request: { mig: { profile: "7g.80gb" } }, command: ["true"] }, "y2")
+    ).job!;
     const done = await eventually(
-      "y ran after the process left",
+      "y2 ran after the process left",
       async () => {
-        const j = await client.get(y.id);
+        const j = await client.get(again.id);
         return j.state === "Succeeded" ? j : undefined;
       },
       20_000,

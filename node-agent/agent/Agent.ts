@@ -153,13 +153,16 @@ export class Agent {
     if (stopJobs) await this.options.executor.stopAll("agent_shutdown");
     const stream = this.stream;
     if (stream && this.connected) {
-      // The last report carries how the jobs ended; wait (briefly) until it is handed to the transport.
+      // The last report carries how the jobs ended: half-close after it and give the scheduler a moment to
+      // read it and close its side, rather than cancelling the stream under it.
       await new Promise<void>((done) => {
         const timer = setTimeout(done, 2000);
-        stream.write({ report: this.reportMessage(this.safeObserve()) }, () => {
+        stream.once("close", () => {
           clearTimeout(timer);
           done();
         });
+        stream.write({ report: this.reportMessage(this.safeObserve()) });
+        stream.end();
       });
     }
     this.stop();
@@ -258,7 +261,7 @@ export class Agent {
     this.connected = false;
     this.stopLogFollowers();
     clearInterval(this.heartbeat);
-    if (this.stopped) return;
+    if (this.stopped || this.draining) return;
     const delay = this.backoff.next();
     this.log(`disconnected; reconnecting in ${delay} ms`);
     this.reconnectTimer = setTimeout(() => this.connect(), delay);
@@ -386,7 +389,11 @@ export class Agent {
     for (const assignment of desired.assignments) {
       if (executor.get(assignment.jobId, assignment.attempt)) continue;
       // Shutting down, or fenced until the scheduler is heard again: nothing new starts.
-      if (this.draining || this.fenced) continue;
+      if (this.draining || this.fenced) {
+        const why = this.draining ? "the agent is shutting down" : "no contact with the scheduler (fenced)";
+        errors.push(`job ${assignment.jobId}: not started: ${why}`);
+        continue;
+      }
       // A job being stopped may still hold a GPU the new one needs: start only once it is gone.
       const gpus = new Set(assignment.slices.map((s) => s.gpuUuid));
       const blocker = executor
@@ -401,19 +408,20 @@ export class Agent {
         errors.push(`job ${assignment.jobId}: waiting for job ${blocker.jobId} to stop on the same GPU`);
         continue;
       }
-      // Nothing of ours is leaving the GPU, so its layout will not come by waiting: say so instead of running the
-      // job on a GPU carved otherwise (e.g. still in MIG mode because a process holds an instance).
-      const unmade = [...gpus].find((g) => layoutFailed.has(g));
-      if (unmade) {
-        executor.refuse(
-          launchOf(assignment, assignment.env, ""),
-          `GPU ${unmade} could not be given the layout this job needs: ${layoutFailed.get(unmade)}`,
-        );
-        continue;
-      }
       const devices = resolveDevices(assignment, observed);
       if (typeof devices === "string") {
-        errors.push(`job ${assignment.jobId}: ${devices}`);
+        // Nothing of ours is leaving the GPU, so a layout that could not be made will not come by waiting: say
+        // so instead of leaving the job on a GPU carved otherwise (e.g. still in MIG mode: a process holds an
+        // instance). A slice that is merely not there yet waits for the next reconcile.
+        const unmade = [...gpus].find((g) => layoutFailed.has(g));
+        if (unmade) {
+          executor.refuse(
+            launchOf(assignment, assignment.env, ""),
+            `GPU ${unmade} could not be given the layout this job needs (${devices}): ${layoutFailed.get(unmade)}`,
+          );
+        } else {
+          errors.push(`job ${assignment.jobId}: ${devices}`);
+        }
         continue;
       }
       this.jobGpus.set(Executor.key(assignment.jobId, assignment.attempt), [...gpus]);
@@ -552,6 +560,9 @@ function resolveDevices(
       if (!instance?.uuid)
         return `no ${slice.migProfile} MIG instance at slot ${slice.migStart} on GPU ${slice.gpuUuid} yet`;
       devices.push({ uuid: instance.uuid });
+    } else if (gpu.migEnabled) {
+      // A whole GPU or a share runs on the GPU itself, which MIG mode would leave the job no access to.
+      return `GPU ${slice.gpuUuid} is in MIG mode; a ${slice.kind} slice needs MIG off`;
     } else if (slice.kind === "share") {
       devices.push({
         uuid: slice.gpuUuid,
