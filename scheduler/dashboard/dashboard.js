@@ -145,13 +145,14 @@ function renderFleet(nodes, jobsById, samples, idle) {
           const reading = sample
             ? ` · ${sample.utilizationPercent ?? "–"}% · ${sample.temperatureC ?? "–"}°C`
             : "";
+          const health = gpu.healthy ? "" : ` · unhealthy: ${gpu.unhealthyReason ?? "unknown"}`;
           return el(
             "div",
-            { class: "gpu", "data-testid": `gpu-${gpu.uuid}` },
+            { class: gpu.healthy ? "gpu" : "gpu unhealthy", "data-testid": `gpu-${gpu.uuid}` },
             el(
               "span",
               { class: "gpu-label", title: gpu.uuid },
-              `#${gpu.index} ${gpu.modelId} (${gpu.sharingMode})${reading}`,
+              `#${gpu.index} ${gpu.modelId} (${gpu.sharingMode})${reading}${health}`,
             ),
             gpuBar(gpu, jobsById, samples, idleSlices),
           );

@@ -63,6 +63,11 @@ export const sharedSchemas = [
       memoryMiB: int,
       sharingMode: { type: "string", enum: ["whole", "mig", "shared"] },
       healthy: bool,
+      unhealthyReason: {
+        type: "string",
+        description:
+          "what is wrong with an unhealthy GPU, as its agent reports it (e.g. `xid 79: fallen off the bus`)",
+      },
       slices: { type: "array", items: { $ref: "Slice#" } },
     },
     required: ["uuid", "index", "modelId", "modelName", "memoryMiB", "sharingMode", "healthy", "slices"],

@@ -35,7 +35,9 @@ export interface FleetGpu {
   modelName: string;
   memoryMiB: number;
   sharingMode: SharingMode;
+  /** False while the GPU takes no new work (an Xid, fallen off the bus, NVML errors); see `unhealthyReason`. */
   healthy: boolean;
+  unhealthyReason?: string;
   slices: FleetSlice[];
 }
 

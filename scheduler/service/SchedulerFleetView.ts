@@ -1,4 +1,5 @@
 import { findGpuModel } from "../../proto/catalog/GpuCatalog.ts";
+import { gpuUnhealthy } from "../../proto/tessera/GpuHealthWire.ts";
 import type {
   FleetGpu,
   FleetJob,
@@ -143,6 +144,7 @@ export class SchedulerFleetView implements FleetReadModel {
             }
           }
         }
+        const unhealthyReason = gpuUnhealthy(observed?.health ?? "");
         return {
           uuid: inv.uuid,
           index: inv.index,
@@ -150,7 +152,8 @@ export class SchedulerFleetView implements FleetReadModel {
           modelName: inv.name,
           memoryMiB: inv.memoryMib,
           sharingMode: mode,
-          healthy: (observed?.health ?? "ok") === "ok",
+          healthy: unhealthyReason === undefined,
+          ...(unhealthyReason === undefined ? {} : { unhealthyReason }),
           slices,
         };
       });
