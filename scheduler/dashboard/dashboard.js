@@ -44,12 +44,15 @@ function span(ms) {
 
 const ago = (at) => span(Date.now() - at);
 
+/** Scheduled jobs hold their slices already; the dashboard counts them with the running ones. */
+const holdsSlices = (j) => j.state === "Scheduled" || j.state === "Running";
+
 function renderSummary(capacity, jobs, idle) {
   const items = [
     ["GPUs", capacity.gpus],
     ["allocated", pct(capacity.allocationRatio)],
     ["fragmentation", pct(capacity.fragmentation)],
-    ["running", jobs.filter((j) => j.state === "Running").length],
+    ["running", jobs.filter(holdsSlices).length],
     ["pending", jobs.filter((j) => j.state === "Pending").length],
     ["idle", idle.length],
   ];
@@ -317,7 +320,7 @@ async function refresh() {
     );
     rows(
       "running",
-      jobs.filter((j) => j.state === "Running"),
+      jobs.filter(holdsSlices),
       [
         (j) => j.name,
         (j) => j.tenant,

@@ -171,7 +171,7 @@ describe("HTTP API (inject)", () => {
     const badState = await app.inject("/v1/jobs?state=Sleeping");
     expect(badState.statusCode).toBe(400);
     expect(badState.json().message).toBe(
-      "querystring.state[0] must be one of Pending, Running, Succeeded, Failed, Cancelled",
+      "querystring.state[0] must be one of Pending, Scheduled, Running, Succeeded, Failed, Cancelled, Preempted, Lost",
     );
     const noRoute = await app.inject("/v2/things?x=1");
     expect(noRoute.json()).toMatchObject({

@@ -1,8 +1,7 @@
+import { jobStates } from "../store/JobRecord.ts";
 import { bool, errors, int, str } from "./ApiSchemas.ts";
 
 /** JSON schemas of the job routes (see ApiSchemas.ts for how schemas are used). */
-
-const jobStates = ["Pending", "Running", "Succeeded", "Failed", "Cancelled"] as const;
 
 export const jobsSchema = {
   summary: "Jobs, newest first, optionally filtered",

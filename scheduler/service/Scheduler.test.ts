@@ -124,6 +124,8 @@ describe("Scheduler (units composed behind the facade, simulated clock)", () => 
     expect(placed?.allocations.map((a) => a.gpuUuid)).toEqual(["GPU-n1-0"]);
     expect(store.get(job.id)?.state).toBe("Scheduled");
     expect(assigned()).toEqual([job.id]);
+    // The read model shows the scheduler's own states.
+    expect(new SchedulerFleetView(scheduler).snapshot().jobs[0]?.state).toBe("Scheduled");
   });
 
   it("keeps a registered node's allocations across a re-registration with the same inventory", async () => {
