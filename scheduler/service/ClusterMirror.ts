@@ -3,8 +3,9 @@ import { gpuUnhealthy } from "../../proto/tessera/GpuHealthWire.ts";
 import type { GpuAssignment, Placement } from "../engine/Placement.ts";
 import { PlacementEngine } from "../engine/PlacementEngine.ts";
 import type { ScorePlugin } from "../engine/ScorePlugin.ts";
+import { allocationIds, engineRequest } from "../queue/JobEngineRequest.ts";
 import type { JobRecord } from "../store/JobRecord.ts";
-import { adoptedPlacements, allocationIds, engineRequest, nodeSpec } from "./EngineBridge.ts";
+import { adoptedPlacements, nodeSpec } from "./EngineBridge.ts";
 import type { NodeRecord } from "./NodeRecord.ts";
 
 /** One GPU as the engine holds it now: sharing mode and every MIG instance (free ones included). */
