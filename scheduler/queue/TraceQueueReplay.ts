@@ -1,5 +1,6 @@
 import { PlacementEngine } from "../engine/PlacementEngine.ts";
 import { createPolicy, type PolicyName } from "../engine/PolicyRegistry.ts";
+import { percentile } from "../simulator/Percentile.ts";
 import { podRequest, traceCluster } from "../simulator/TraceFleet.ts";
 import type { TraceNode, TracePod } from "../simulator/TraceReader.ts";
 import { type EngineAllocation, EngineCapacity, type EngineRequest } from "./EngineCapacity.ts";
@@ -151,9 +152,4 @@ export function evenSpread(queues: readonly string[]): (pod: TracePod, index: nu
 /** A uniform number in [0, 1) from a row number: the same pod always lands in the same queue. */
 export function lcg(index: number): number {
   return ((index * 1103515245 + 12345) % 2147483648) / 2147483648;
-}
-
-function percentile(sorted: readonly number[], q: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 }

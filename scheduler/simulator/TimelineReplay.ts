@@ -2,6 +2,7 @@ import { PlacementEngine } from "../engine/PlacementEngine.ts";
 import { createPolicy, type PolicyName } from "../engine/PolicyRegistry.ts";
 import { TargetWorkload } from "../engine/TargetWorkload.ts";
 import type { ReplayInput } from "./FgdReplay.ts";
+import { percentile } from "./Percentile.ts";
 import { fleetGpuMilli, podGpuMilli, podRequest, traceCluster } from "./TraceFleet.ts";
 import { TraceInputError, type TracePod } from "./TraceReader.ts";
 
@@ -97,11 +98,6 @@ class DepartureHeap {
     }
     return top;
   }
-}
-
-function percentile(sorted: readonly number[], q: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 }
 
 /** How long a pod holds its resources once placed: its run time in the trace. */
