@@ -1,4 +1,4 @@
-import { EventHeap } from "../simulator/EventHeap.ts";
+import { EventHeap } from "./EventHeap.ts";
 import type { AdmittedJob, QueuedJob } from "./QueuedJob.ts";
 import type { CycleResult, FinishOutcome, JobSubmission, Preemption } from "./QueueManager.ts";
 import { amountOf } from "./ResourceVector.ts";

@@ -1,8 +1,8 @@
 import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { isPolicyName, type PolicyName, policyNames } from "../engine/PolicyRegistry.ts";
-import { runQueuedSimulation } from "../queue/QueuedSimulation.ts";
 import { type FgdReplayResult, replayFgd } from "./FgdReplay.ts";
+import { runQueuedSimulation } from "./QueuedSimulation.ts";
 import { renderLineChart } from "./SvgLineChart.ts";
 import { replayTimeline, type TimelineReplayResult } from "./TimelineReplay.ts";
 import { readTraceNodes, readTracePods, TraceInputError } from "./TraceReader.ts";

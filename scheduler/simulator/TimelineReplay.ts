@@ -1,7 +1,7 @@
 import { PlacementEngine } from "../engine/PlacementEngine.ts";
 import { createPolicy, type PolicyName } from "../engine/PolicyRegistry.ts";
 import { TargetWorkload } from "../engine/TargetWorkload.ts";
-import { EventHeap } from "./EventHeap.ts";
+import { EventHeap } from "../queue/EventHeap.ts";
 import type { ReplayInput } from "./FgdReplay.ts";
 import { percentile } from "./Percentile.ts";
 import { fleetGpuMilli, podGpuMilli, podRequest, traceCluster } from "./TraceFleet.ts";
