@@ -2,9 +2,9 @@ import { Command } from "commander";
 import { registerNvmlCommands } from "../node-agent/cli/nvmlCommands.ts";
 import { registerDevicePluginCommands } from "../plugins/deviceplugin/DevicePluginCommand.ts";
 import { registerVmCommands } from "../plugins/vm/VmCommands.ts";
+import { registerQueueCommands } from "../scheduler/cli/QueueCommands.ts";
 import { registerServiceCommands } from "../scheduler/cli/ServiceCommands.ts";
 import { registerPlannerCommands } from "../scheduler/http/PlannerCommands.ts";
-import { registerQueueCommands } from "../scheduler/queue/QueueCommands.ts";
 import { registerSimulateCommands } from "../scheduler/simulator/SimulateCommand.ts";
 import { registerAgentCommands } from "./AgentCommand.ts";
 

@@ -44,12 +44,15 @@ function span(ms) {
 
 const ago = (at) => span(Date.now() - at);
 
+/** Scheduled jobs hold their slices already; the dashboard counts them with the running ones. */
+const holdsSlices = (j) => j.state === "Scheduled" || j.state === "Running";
+
 function renderSummary(capacity, jobs, idle) {
   const items = [
     ["GPUs", capacity.gpus],
     ["allocated", pct(capacity.allocationRatio)],
     ["fragmentation", pct(capacity.fragmentation)],
-    ["running", jobs.filter((j) => j.state === "Running").length],
+    ["running", jobs.filter(holdsSlices).length],
     ["pending", jobs.filter((j) => j.state === "Pending").length],
     ["idle", idle.length],
   ];
@@ -145,13 +148,14 @@ function renderFleet(nodes, jobsById, samples, idle) {
           const reading = sample
             ? ` · ${sample.utilizationPercent ?? "–"}% · ${sample.temperatureC ?? "–"}°C`
             : "";
+          const health = gpu.healthy ? "" : ` · unhealthy: ${gpu.unhealthyReason ?? "unknown"}`;
           return el(
             "div",
-            { class: "gpu", "data-testid": `gpu-${gpu.uuid}` },
+            { class: gpu.healthy ? "gpu" : "gpu unhealthy", "data-testid": `gpu-${gpu.uuid}` },
             el(
               "span",
               { class: "gpu-label", title: gpu.uuid },
-              `#${gpu.index} ${gpu.modelId} (${gpu.sharingMode})${reading}`,
+              `#${gpu.index} ${gpu.modelId} (${gpu.sharingMode})${reading}${health}`,
             ),
             gpuBar(gpu, jobsById, samples, idleSlices),
           );
@@ -316,7 +320,7 @@ async function refresh() {
     );
     rows(
       "running",
-      jobs.filter((j) => j.state === "Running"),
+      jobs.filter(holdsSlices),
       [
         (j) => j.name,
         (j) => j.tenant,

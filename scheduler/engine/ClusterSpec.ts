@@ -31,6 +31,8 @@ export interface GpuSpec {
   mode: SharingMode;
   /** The MIG layout when `mode` is `mig`. */
   migInstances?: readonly MigInstanceSpec[];
+  /** Why the GPU takes no new work (e.g. `xid 79: fallen off the bus`); absent while it is healthy. */
+  unhealthy?: string;
 }
 
 export interface NodeSpec {

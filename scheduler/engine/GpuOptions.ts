@@ -62,7 +62,7 @@ function shareOptions(
   let tightest = -1;
   for (let pos = 0; pos < node.ordered.length; pos++) {
     const gpu = node.ordered[pos]!;
-    if (gpu.mode !== "shared" || !cycle.allows(gpu.model)) continue;
+    if (gpu.mode !== "shared" || gpu.unhealthy !== undefined || !cycle.allows(gpu.model)) continue;
     sawShared = true;
     if (gpu.freeMilli < milli) continue;
     sawCompute = true;
@@ -96,7 +96,7 @@ function wholeCandidates(node: NodeState, cycle: CycleState): number[] {
   const switching: number[] = [];
   for (let pos = 0; pos < node.ordered.length; pos++) {
     const gpu = node.ordered[pos]!;
-    if (!gpu.idle || !cycle.allows(gpu.model)) continue;
+    if (!gpu.idle || gpu.unhealthy !== undefined || !cycle.allows(gpu.model)) continue;
     if (gpu.mode === "mig") switching.push(pos);
     else ready.push(pos);
   }
@@ -228,7 +228,7 @@ function migOptions(node: NodeState, cycle: CycleState, mode: OptionMode): Optio
   let tightest: GpuPick | undefined;
   for (let pos = 0; pos < node.ordered.length; pos++) {
     const gpu = node.ordered[pos]!;
-    if (!gpu.catalog?.mig || !cycle.allows(gpu.model)) continue;
+    if (!gpu.catalog?.mig || gpu.unhealthy !== undefined || !cycle.allows(gpu.model)) continue;
     sawCapable = true;
     const profile = profileFor(gpu, cycle);
     if (!profile) continue;

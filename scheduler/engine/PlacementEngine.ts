@@ -368,6 +368,19 @@ export class PlacementEngine {
     this.index.update(node);
   }
 
+  /**
+   * Marks a GPU unhealthy (with why) or healthy again (`undefined`): an unhealthy GPU takes no new placements;
+   * what it holds stays until released. Returns whether anything changed.
+   */
+  setGpuHealth(nodeName: string, gpuUuid: string, unhealthy: string | undefined): boolean {
+    const node = this.nodeNamed(nodeName);
+    const gpu = node.gpus.find((g) => g.uuid === gpuUuid);
+    if (!gpu || gpu.unhealthy === unhealthy) return false;
+    gpu.unhealthy = unhealthy;
+    this.index.update(node);
+    return true;
+  }
+
   /** Undoes an allocation exactly: the node's free capacity is what it was before the commit. */
   release(id: string): Placement {
     const record = this.allocations.get(id);

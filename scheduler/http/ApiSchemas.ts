@@ -3,6 +3,8 @@
  * @fastify/swagger turns them into /openapi.json. Shared shapes are registered once by `$id`.
  */
 
+import { jobStates } from "../store/JobRecord.ts";
+
 export const str = { type: "string" } as const;
 export const int = { type: "integer" } as const;
 export const num = { type: "number" } as const;
@@ -63,6 +65,11 @@ export const sharedSchemas = [
       memoryMiB: int,
       sharingMode: { type: "string", enum: ["whole", "mig", "shared"] },
       healthy: bool,
+      unhealthyReason: {
+        type: "string",
+        description:
+          "what is wrong with an unhealthy GPU, as its agent reports it (e.g. `xid 79: fallen off the bus`)",
+      },
       slices: { type: "array", items: { $ref: "Slice#" } },
     },
     required: ["uuid", "index", "modelId", "modelName", "memoryMiB", "sharingMode", "healthy", "slices"],
@@ -90,7 +97,7 @@ export const sharedSchemas = [
       queue: str,
       priority: int,
       kind: str,
-      state: { type: "string", enum: ["Pending", "Running", "Succeeded", "Failed", "Cancelled"] },
+      state: { type: "string", enum: jobStates },
       request: str,
       submittedAt: ms,
       startedAt: ms,

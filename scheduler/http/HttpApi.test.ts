@@ -42,13 +42,16 @@ async function setup(
   const jobs: JobCommands = {
     async submit(body) {
       submitted.push(body);
-      if (body.request.mig?.profile === "9g.1tb") {
+      if (body.request?.mig?.profile === "9g.1tb") {
         throw Object.assign(new Error('3 INVALID_ARGUMENT: unknown MIG profile "9g.1tb"'), { code: 3 });
       }
       const id = `job-${submitted.length}`;
       fleet.update((d) => {
         d.jobs.push(
-          job(id, body.tenant, body.queue ?? "default", { state: "Pending", submittedAt: clock.now }),
+          job(id, body.tenant ?? "default", body.queue ?? "default", {
+            state: "Pending",
+            submittedAt: clock.now,
+          }),
         );
       });
       return { jobId: id, deduplicated: false };
@@ -171,7 +174,7 @@ describe("HTTP API (inject)", () => {
     const badState = await app.inject("/v1/jobs?state=Sleeping");
     expect(badState.statusCode).toBe(400);
     expect(badState.json().message).toBe(
-      "querystring.state[0] must be one of Pending, Running, Succeeded, Failed, Cancelled",
+      "querystring.state[0] must be one of Pending, Scheduled, Running, Succeeded, Failed, Cancelled, Preempted, Lost",
     );
     const noRoute = await app.inject("/v2/things?x=1");
     expect(noRoute.json()).toMatchObject({
@@ -227,9 +230,9 @@ describe("HTTP API (inject)", () => {
     const zero = await s.app.inject({
       method: "POST",
       url: "/v1/jobs",
-      payload: { name: "x", tenant: "t", request: { whole: { gpus: 0 } } },
+      payload: { name: "x", tenant: "t", request: { whole: { gpus: "two" } } },
     });
-    expect(zero.json().message).toBe("body.request.whole.gpus must be >= 1");
+    expect(zero.json().message).toBe("body.request.whole.gpus must be integer");
     const typo = await s.app.inject("/v1/jobs?tennant=nlp");
     expect(typo.json().message).toBe('querystring has an unknown field "tennant"');
     const refused = await s.app.inject({

@@ -1,6 +1,7 @@
 import { timingSafeEqual } from "node:crypto";
 import swagger from "@fastify/swagger";
 import Fastify, { type FastifyInstance } from "fastify";
+import type { JobSpec } from "../../proto/generated/tessera/v1/JobSpec.ts";
 import type { QueueInfo } from "../../proto/generated/tessera/v1/QueueInfo.ts";
 import type { Finops } from "../finops/Finops.ts";
 import type { TesseraMetrics } from "../metrics/TesseraMetrics.ts";
@@ -13,30 +14,8 @@ import { ApiError, replyWithError, validationMessage } from "./HttpErrors.ts";
 import { registerJobRoutes } from "./JobRoutes.ts";
 import { registerQueueRoutes } from "./QueueRoutes.ts";
 
-/** The JSON body of POST /v1/jobs: tessera.v1.JobSpec with lowerCamelCase field names. */
-export interface SubmitJobBody {
-  name: string;
-  tenant: string;
-  queue?: string;
-  priority?: number;
-  kind?: "training" | "inference" | "batch" | "vm";
-  request: {
-    mig?: { profile: string };
-    slice?: { memoryMib: number; computeSevenths: number };
-    share?: { gpuMilli: number; memoryMib: number };
-    whole?: { gpus: number; requireNvlink?: boolean };
-    gang?: { nodes: number; gpusPerNode: number };
-    /** No GPU: the job needs only `cpuMillis` and `memoryMib` on one node. */
-    noGpu?: Record<string, never>;
-    models?: string[];
-    cpuMillis?: number;
-    memoryMib?: number;
-  };
-  command?: string[];
-  env?: Record<string, string>;
-  workdir?: string;
-  clientRequestId?: string;
-}
+/** The JSON body of POST /v1/jobs: tessera.v1.JobSpec with lowerCamelCase field names, and a client request id. */
+export type SubmitJobBody = JobSpec & { clientRequestId?: string };
 
 /** Job submission and cancellation, provided by the scheduler service (the same calls as gRPC's JobService). */
 export interface JobCommands {

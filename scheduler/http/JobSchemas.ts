@@ -1,8 +1,9 @@
-import { bool, errors, int, str } from "./ApiSchemas.ts";
+import { tesseraMessage } from "../../proto/tessera/ProtoMessages.ts";
+import { jobStates } from "../store/JobRecord.ts";
+import { bool, errors, str } from "./ApiSchemas.ts";
+import { protoJsonSchema } from "./ProtoJsonSchema.ts";
 
 /** JSON schemas of the job routes (see ApiSchemas.ts for how schemas are used). */
-
-const jobStates = ["Pending", "Running", "Succeeded", "Failed", "Cancelled"] as const;
 
 export const jobsSchema = {
   summary: "Jobs, newest first, optionally filtered",
@@ -57,72 +58,19 @@ export const jobSchema = {
   response: { 200: { $ref: "Job#" }, 404: errors[404] },
 } as const;
 
-const positive = { type: "integer", minimum: 1 } as const;
+const jobSpecSchema = protoJsonSchema(tesseraMessage("JobSpec"));
 
-/** The JSON form of tessera.v1.JobSpec (proto field names in lowerCamelCase). */
+/**
+ * The JSON form of tessera.v1.JobSpec, made from the proto definition itself, plus `clientRequestId` (gRPC's
+ * SubmitRequest.client_request_id): HTTP takes every field gRPC does, with its defaults and its checks.
+ */
 export const submitJobSchema = {
   summary: "Submit a job",
   tags: ["jobs"],
   body: {
-    type: "object",
-    additionalProperties: false,
-    required: ["name", "tenant", "request"],
+    ...jobSpecSchema,
     properties: {
-      name: { type: "string", minLength: 1 },
-      tenant: { type: "string", minLength: 1 },
-      queue: str,
-      priority: int,
-      kind: { type: "string", enum: ["training", "inference", "batch", "vm"] },
-      request: {
-        type: "object",
-        additionalProperties: false,
-        description: "exactly one of mig, slice, share, whole, gang, noGpu",
-        minProperties: 1,
-        properties: {
-          mig: {
-            type: "object",
-            additionalProperties: false,
-            required: ["profile"],
-            properties: { profile: { type: "string", description: "e.g. 3g.40gb" } },
-          },
-          slice: {
-            type: "object",
-            additionalProperties: false,
-            required: ["memoryMib", "computeSevenths"],
-            properties: { memoryMib: positive, computeSevenths: { type: "integer", minimum: 1, maximum: 7 } },
-          },
-          share: {
-            type: "object",
-            additionalProperties: false,
-            required: ["gpuMilli", "memoryMib"],
-            properties: { gpuMilli: { type: "integer", minimum: 1, maximum: 1000 }, memoryMib: positive },
-          },
-          whole: {
-            type: "object",
-            additionalProperties: false,
-            required: ["gpus"],
-            properties: { gpus: positive, requireNvlink: bool },
-          },
-          gang: {
-            type: "object",
-            additionalProperties: false,
-            required: ["nodes", "gpusPerNode"],
-            properties: { nodes: positive, gpusPerNode: positive },
-          },
-          noGpu: {
-            type: "object",
-            additionalProperties: false,
-            description: "no GPU: only cpuMillis and memoryMib, on one node (a CPU-only job or a MicroVM)",
-            properties: {},
-          },
-          models: { type: "array", items: str, description: "catalog ids the job may run on" },
-          cpuMillis: { type: "integer", minimum: 0 },
-          memoryMib: { type: "integer", minimum: 0 },
-        },
-      },
-      command: { type: "array", items: str },
-      env: { type: "object", additionalProperties: str },
-      workdir: str,
+      ...(jobSpecSchema.properties as Record<string, unknown>),
       clientRequestId: { type: "string", description: "makes a retried submit return the first job" },
     },
   },

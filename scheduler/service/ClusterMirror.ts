@@ -1,9 +1,11 @@
 import type { KubeletAllocation__Output } from "../../proto/generated/tessera/v1/KubeletAllocation.ts";
+import { gpuUnhealthy } from "../../proto/tessera/GpuHealthWire.ts";
 import type { GpuAssignment, Placement } from "../engine/Placement.ts";
 import { PlacementEngine } from "../engine/PlacementEngine.ts";
 import type { ScorePlugin } from "../engine/ScorePlugin.ts";
+import { allocationIds, engineRequest } from "../queue/JobEngineRequest.ts";
 import type { JobRecord } from "../store/JobRecord.ts";
-import { adoptedPlacements, allocationIds, engineRequest, nodeSpec } from "./EngineBridge.ts";
+import { adoptedPlacements, nodeSpec } from "./EngineBridge.ts";
 import type { NodeRecord } from "./NodeRecord.ts";
 
 /** One GPU as the engine holds it now: sharing mode and every MIG instance (free ones included). */
@@ -50,8 +52,27 @@ export class ClusterMirror {
    * the engine its class memos) unless its inventory changed; then it is rebuilt.
    */
   syncNode(node: NodeRecord, jobs: readonly JobRecord[]): void {
-    if (node.inEngine && this.inventories.get(node.name) === inventoryKey(node)) return;
-    this.rebuild(node, jobs);
+    if (!node.inEngine || this.inventories.get(node.name) !== inventoryKey(node)) this.rebuild(node, jobs);
+    this.syncHealth(node);
+  }
+
+  /**
+   * Takes each GPU's health from what the agent observes (`ok`, or what is wrong, e.g. an Xid): an unhealthy GPU
+   * takes no new work until it is healthy again. Returns whether any GPU changed.
+   */
+  syncHealth(node: NodeRecord): boolean {
+    if (!node.inEngine) return false;
+    let changed = false;
+    for (const observed of node.observed) {
+      const unhealthy = gpuUnhealthy(observed.health);
+      if (!this.engine.setGpuHealth(node.name, observed.uuid, unhealthy)) continue;
+      changed = true;
+      const gpu = node.gpus.find((g) => g.uuid === observed.uuid);
+      this.log(
+        `node ${node.name}: GPU ${gpu?.index ?? "?"} (${observed.uuid}) ${unhealthy ? `is unhealthy (${unhealthy}); it takes no new work` : "is healthy again"}`,
+      );
+    }
+    return changed;
   }
 
   /** Replaces what pods hold on a node; the engine counts it as taken. */
@@ -127,6 +148,7 @@ export class ClusterMirror {
       }
     }
     this.commitKubeletHolds(node);
+    this.syncHealth(node);
   }
 
   private holdsOutsideLayout(node: NodeRecord): boolean {

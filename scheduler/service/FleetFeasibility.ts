@@ -1,7 +1,8 @@
 import { PlacementEngine } from "../engine/PlacementEngine.ts";
 import type { ScorePlugin } from "../engine/ScorePlugin.ts";
+import { engineRequest } from "../queue/JobEngineRequest.ts";
 import type { JobRecord } from "../store/JobRecord.ts";
-import { engineRequest, nodeSpec } from "./EngineBridge.ts";
+import { nodeSpec } from "./EngineBridge.ts";
 import type { NodeRecord } from "./NodeRecord.ts";
 import { ServiceError } from "./ServiceError.ts";
 

@@ -12,10 +12,10 @@ import type { SchedulerMessage } from "../../proto/generated/tessera/v1/Schedule
 import type { WatchJobsRequest__Output } from "../../proto/generated/tessera/v1/WatchJobsRequest.ts";
 import { MalformedRequest } from "../../proto/MalformedRequest.ts";
 import { fleetCapacity } from "../metrics/FleetCapacity.ts";
-import type { QueueControl } from "../queue/QueueControl.ts";
 import { type JobRecord, type JobState, jobStates } from "../store/JobRecord.ts";
 import { validateJobSpec } from "./JobSpecValidation.ts";
 import { jobMessage, nodeMessage } from "./JobWire.ts";
+import type { QueueControl } from "./QueueControl.ts";
 import type { Scheduler } from "./Scheduler.ts";
 import { SchedulerFleetView } from "./SchedulerFleetView.ts";
 import type { JobEventType } from "./SchedulerView.ts";

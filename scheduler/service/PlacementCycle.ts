@@ -1,4 +1,5 @@
 import type { Placement } from "../engine/Placement.ts";
+import { allocationIds, engineRequest } from "../queue/JobEngineRequest.ts";
 import {
   PREEMPTION_REASON_PREFIX,
   type SchedulerQueue,
@@ -8,7 +9,7 @@ import {
 import type { JobRecord, SliceAllocation } from "../store/JobRecord.ts";
 import type { AgentChannel } from "./AgentChannel.ts";
 import type { ClusterMirror } from "./ClusterMirror.ts";
-import { allocationIds, engineRequest, sliceAllocations } from "./EngineBridge.ts";
+import { sliceAllocations } from "./EngineBridge.ts";
 import type { JobLifecycle } from "./JobLifecycle.ts";
 import type { NodeRegistry } from "./NodeRegistry.ts";
 import { pendingReason } from "./PendingReason.ts";

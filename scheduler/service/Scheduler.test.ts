@@ -1,12 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { findGpuModel } from "../../proto/catalog/GpuCatalog.ts";
 import type { GpuInventory__Output } from "../../proto/generated/tessera/v1/GpuInventory.ts";
+import type { Node__Output } from "../../proto/generated/tessera/v1/Node.ts";
 import type { Register__Output } from "../../proto/generated/tessera/v1/Register.ts";
 import type { SchedulerMessage } from "../../proto/generated/tessera/v1/SchedulerMessage.ts";
+import { nodesTable } from "../cli/JobFormat.ts";
 import { createPolicy } from "../engine/PolicyRegistry.ts";
+import { fleetCapacity } from "../metrics/FleetCapacity.ts";
 import type { JobSpec } from "../store/JobRecord.ts";
 import { MemoryJobStore } from "../store/testing/MemoryJobStore.ts";
+import { nodeMessage } from "./JobWire.ts";
 import { Scheduler } from "./Scheduler.ts";
+import { SchedulerFleetView } from "./SchedulerFleetView.ts";
 import { ManualTime } from "./testing/ManualTime.ts";
 
 function gpu(node: string, index: number, modelId: string): GpuInventory__Output {
@@ -119,6 +124,8 @@ describe("Scheduler (units composed behind the facade, simulated clock)", () => 
     expect(placed?.allocations.map((a) => a.gpuUuid)).toEqual(["GPU-n1-0"]);
     expect(store.get(job.id)?.state).toBe("Scheduled");
     expect(assigned()).toEqual([job.id]);
+    // The read model shows the scheduler's own states.
+    expect(new SchedulerFleetView(scheduler).snapshot().jobs[0]?.state).toBe("Scheduled");
   });
 
   it("keeps a registered node's allocations across a re-registration with the same inventory", async () => {
@@ -174,5 +181,35 @@ describe("Scheduler (units composed behind the facade, simulated clock)", () => 
     expect(scheduler.job(job.id)?.state).toBe("Cancelled");
     expect(scheduler.job(job.id)?.reason).toBe("cancelled: not needed");
     expect(scheduler.job(job.id)?.stop).toBeUndefined();
+  });
+
+  it("puts no new work on a GPU its agent reports unhealthy, shows it everywhere, and uses it again once healthy", async () => {
+    const { time, scheduler, session } = simulated();
+    const observed = registration("n1", ["H100-SXM5-80GB"]).observed;
+    const report = (health: string) =>
+      scheduler.report("n1", session.id, {
+        generation: 1,
+        gpus: observed.map((o) => ({ ...o, health })),
+        jobs: [],
+        errors: [],
+        kubeletAllocations: [],
+        capabilities: null,
+      });
+    report("xid 79: fallen off the bus");
+    const { job } = await scheduler.submit(wholeGpuJob("waits"), "");
+    await time.advance(100);
+    expect(scheduler.job(job.id)?.state).toBe("Pending");
+    const gpu = new SchedulerFleetView(scheduler).snapshot().nodes[0]?.gpus[0];
+    expect(gpu).toMatchObject({ healthy: false, unhealthyReason: "xid 79: fallen off the bus" });
+    expect(
+      fleetCapacity(new SchedulerFleetView(scheduler).snapshot()).models[0]?.gpusByState.unavailable,
+    ).toBe(1);
+    const node = scheduler.node("n1");
+    if (!node) throw new Error("node n1 is not registered");
+    expect(nodesTable([nodeMessage(node) as Node__Output])).toContain("0: xid 79: fallen off the bus");
+    report("ok");
+    await time.advance(100);
+    expect(scheduler.job(job.id)?.state).toBe("Scheduled");
+    expect(new SchedulerFleetView(scheduler).snapshot().nodes[0]?.gpus[0]?.healthy).toBe(true);
   });
 });

@@ -229,6 +229,8 @@ export class Scheduler implements SchedulerView {
     const node = this.registry.current(nodeName, sessionId);
     if (!node) return;
     this.registry.observe(node, msg);
+    // A GPU that turned healthy again may let a pending job in.
+    if (this.mirror.syncHealth(node)) this.loop.request();
     if (JSON.stringify(msg.kubeletAllocations) !== JSON.stringify(node.kubeletAllocations ?? [])) {
       this.mirror.updateKubeletHolds(node, msg.kubeletAllocations, this.lifecycle.activeJobsOn(node.name));
       // The agent must not converge to a layout without the pod's instance.

@@ -1,28 +1,15 @@
 import { findGpuModel } from "../../proto/catalog/GpuCatalog.ts";
+import { gpuUnhealthy } from "../../proto/tessera/GpuHealthWire.ts";
 import type {
   FleetGpu,
   FleetJob,
-  JobState as FleetJobState,
   FleetNode,
   FleetReadModel,
   FleetSlice,
   FleetSnapshot,
 } from "../http/FleetReadModel.ts";
-import type { JobRecord, JobState } from "../store/JobRecord.ts";
+import { finalJobStates, type JobRecord } from "../store/JobRecord.ts";
 import type { Scheduler } from "./Scheduler.ts";
-
-// The HTTP read model knows five states; Scheduled jobs hold slices (Running for accounting), Preempted and Lost
-// ended without success.
-const fleetState: Record<JobState, FleetJobState> = {
-  Pending: "Pending",
-  Scheduled: "Running",
-  Running: "Running",
-  Succeeded: "Succeeded",
-  Failed: "Failed",
-  Cancelled: "Cancelled",
-  Preempted: "Failed",
-  Lost: "Failed",
-};
 
 function requestWords(job: JobRecord): string {
   const s = job.spec.request.shape;
@@ -68,9 +55,7 @@ export class SchedulerFleetView implements FleetReadModel {
         }
       }
       const started = job.transitions.find((t) => t.to === "Running")?.atMs;
-      const ended = ["Succeeded", "Failed", "Cancelled", "Preempted", "Lost"].includes(job.state)
-        ? job.updatedMs
-        : undefined;
+      const ended = finalJobStates.has(job.state) ? job.updatedMs : undefined;
       jobs.push({
         id: job.id,
         name: job.spec.name,
@@ -78,7 +63,7 @@ export class SchedulerFleetView implements FleetReadModel {
         queue: job.spec.queue,
         priority: job.spec.priority,
         kind: job.spec.kind,
-        state: fleetState[job.state],
+        state: job.state,
         request: requestWords(job),
         submittedAt: job.createdMs,
         ...(started === undefined ? {} : { startedAt: started }),
@@ -143,6 +128,7 @@ export class SchedulerFleetView implements FleetReadModel {
             }
           }
         }
+        const unhealthyReason = gpuUnhealthy(observed?.health ?? "");
         return {
           uuid: inv.uuid,
           index: inv.index,
@@ -150,7 +136,8 @@ export class SchedulerFleetView implements FleetReadModel {
           modelName: inv.name,
           memoryMiB: inv.memoryMib,
           sharingMode: mode,
-          healthy: (observed?.health ?? "ok") === "ok",
+          healthy: unhealthyReason === undefined,
+          ...(unhealthyReason === undefined ? {} : { unhealthyReason }),
           slices,
         };
       });

@@ -5,7 +5,6 @@ import { isLoopbackHost, parseHostPort } from "../../proto/tessera/SchedulerEndp
 import { tesseraV1 } from "../../proto/tessera/TesseraGrpc.ts";
 import { createPolicy, type PolicyName } from "../engine/PolicyRegistry.ts";
 import { QueueConfigFile } from "../queue/QueueConfigFile.ts";
-import { QueueControl } from "../queue/QueueControl.ts";
 import { SqliteJobStore } from "../store/SqliteJobStore.ts";
 import {
   capacityServiceHandlers,
@@ -13,6 +12,7 @@ import {
   nodeServiceHandlers,
   queueServiceHandlers,
 } from "./GrpcServices.ts";
+import { QueueControl } from "./QueueControl.ts";
 import { type LostNodePolicy, Scheduler } from "./Scheduler.ts";
 import { ServiceError } from "./ServiceError.ts";
 

@@ -1,9 +1,9 @@
 import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { isPolicyName, type PolicyName, policyNames } from "../engine/PolicyRegistry.ts";
-import { runQueuedSimulation } from "../queue/QueuedSimulation.ts";
 import { fgdCeilingAt100 } from "./AllocationCeiling.ts";
 import { curvePointAt, type FgdReplayResult, replayFgd } from "./FgdReplay.ts";
+import { runQueuedSimulation } from "./QueuedSimulation.ts";
 import { renderLineChart } from "./SvgLineChart.ts";
 import { replayTimeline, type TimelineReplayResult } from "./TimelineReplay.ts";
 import { readTraceNodes, readTracePods, TraceInputError } from "./TraceReader.ts";

@@ -1,7 +1,9 @@
 import { PlacementEngine } from "../engine/PlacementEngine.ts";
 import { createPolicy, type PolicyName } from "../engine/PolicyRegistry.ts";
 import { TargetWorkload } from "../engine/TargetWorkload.ts";
+import { EventHeap } from "../queue/EventHeap.ts";
 import type { ReplayInput } from "./FgdReplay.ts";
+import { percentile } from "./Percentile.ts";
 import { fleetGpuMilli, podGpuMilli, podRequest, traceCluster } from "./TraceFleet.ts";
 import { TraceInputError, type TracePod } from "./TraceReader.ts";
 
@@ -70,52 +72,6 @@ interface Waiting {
   key: string;
 }
 
-/** A min-heap of departures by time. */
-class DepartureHeap {
-  private readonly items: { time: number; id: string; milli: number }[] = [];
-
-  get size(): number {
-    return this.items.length;
-  }
-
-  peek(): { time: number; id: string; milli: number } | undefined {
-    return this.items[0];
-  }
-
-  push(item: { time: number; id: string; milli: number }): void {
-    const a = this.items;
-    a.push(item);
-    let i = a.length - 1;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (a[parent]!.time <= a[i]!.time) break;
-      [a[parent], a[i]] = [a[i]!, a[parent]!];
-      i = parent;
-    }
-  }
-
-  pop(): { time: number; id: string; milli: number } | undefined {
-    const a = this.items;
-    const top = a[0];
-    const last = a.pop();
-    if (a.length > 0 && last) {
-      a[0] = last;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < a.length && a[l]!.time < a[m]!.time) m = l;
-        if (r < a.length && a[r]!.time < a[m]!.time) m = r;
-        if (m === i) break;
-        [a[m], a[i]] = [a[i]!, a[m]!];
-        i = m;
-      }
-    }
-    return top;
-  }
-}
-
 function delayStats(delays: readonly number[]): DelayStats {
   const sorted = [...delays].sort((a, b) => a - b);
   return {
@@ -138,9 +94,10 @@ function requestText(pod: TracePod): string {
   return `${gpu}, ${+(pod.cpuMilli / 1000).toFixed(1)} CPU, ${memory}`;
 }
 
-function percentile(sorted: readonly number[], q: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+interface Departure {
+  time: number;
+  id: string;
+  milli: number;
 }
 
 /** How long a pod holds its resources once placed: its run time in the trace. */
@@ -174,7 +131,7 @@ export function replayTimeline(input: ReplayInput & { podsFile: string }): Timel
     policy: createPolicy(input.policy, TargetWorkload.fromRequests(requests)),
     seed: input.seed,
   });
-  const departures = new DepartureHeap();
+  const departures = new EventHeap<Departure>((a, b) => a.time < b.time);
   let queue: Waiting[] = [];
   const delays: number[] = [];
   const rawCurve: TimelineCurvePoint[] = [];
