@@ -120,11 +120,10 @@ export class JobLifecycle {
     };
   }
 
-  /** Takes a job that was just stored. */
+  /** Takes a Pending job that was just stored (it holds nothing, so the per-node index stays valid). */
   add(job: JobRecord): void {
     this.byId.set(job.id, job);
     if (job.clientRequestId) this.byRequest.set(job.clientRequestId, job.id);
-    this.stateVersion++;
   }
 
   transition(job: JobRecord, to: JobState, reason: string): void {
