@@ -10,20 +10,20 @@ import type { GpuDesired__Output } from "../../proto/generated/tessera/v1/GpuDes
 import type { GpuObserved } from "../../proto/generated/tessera/v1/GpuObserved.ts";
 import type { JobObserved } from "../../proto/generated/tessera/v1/JobObserved.ts";
 import type { LogRequest__Output } from "../../proto/generated/tessera/v1/LogRequest.ts";
-import type { NodeServiceClient } from "../../proto/generated/tessera/v1/NodeService.ts";
 import type { SchedulerMessage__Output } from "../../proto/generated/tessera/v1/SchedulerMessage.ts";
 import { tokenClientOptions } from "../../proto/tessera/SchedulerEndpoint.ts";
-import { tesseraV1 } from "../../proto/tessera/TesseraGrpc.ts";
 import { Executor } from "../executor/Executor.ts";
 import { jobEnvironment, type ResolvedDevice } from "../executor/JobEnvironment.ts";
 import type { JobProcess } from "../executor/JobProcess.ts";
 import { AgentState } from "./AgentState.ts";
 import { Backoff } from "./Backoff.ts";
 import type { GpuHost, GpuMode } from "./GpuHost.ts";
+import { SchedulerTargets } from "./SchedulerTargets.ts";
 import type { VmJobLauncher } from "./VmJobLauncher.ts";
 
 export interface AgentOptions {
   /** Scheduler gRPC address, HOST:PORT. */
+  /** One or more scheduler addresses, comma-separated; the agent follows the leader among them. */
   scheduler: string;
   node: string;
   labels?: Record<string, string>;
@@ -48,7 +48,7 @@ const agentVersion = "0.1.0";
  * does is recomputed from the whole desired state, so reconnects and repeated messages are harmless.
  */
 export class Agent {
-  private readonly client: NodeServiceClient;
+  private readonly targets: SchedulerTargets;
   private readonly state: AgentState;
   private readonly backoff = new Backoff();
   private stream: grpc.ClientDuplexStream<AgentMessage, SchedulerMessage__Output> | undefined;
@@ -65,8 +65,7 @@ export class Agent {
   private readonly logFollowers = new Map<number, NodeJS.Timeout | undefined>();
 
   constructor(private readonly options: AgentOptions) {
-    const NodeService = tesseraV1().NodeService;
-    this.client = new NodeService(options.scheduler, grpc.credentials.createInsecure(), {
+    this.targets = new SchedulerTargets(options.scheduler, {
       ...tokenClientOptions(options.token),
       "grpc.keepalive_time_ms": 10_000,
       "grpc.keepalive_timeout_ms": 5_000,
@@ -99,7 +98,7 @@ export class Agent {
     clearTimeout(this.reconnectTimer);
     clearInterval(this.heartbeat);
     this.stream?.cancel();
-    this.client.close();
+    this.targets.close();
   }
 
   /** Called by the executor when a job process starts or ends. */
@@ -125,18 +124,19 @@ export class Agent {
 
   private connect(): void {
     if (this.stopped) return;
-    const stream = this.client.Connect();
+    const stream = this.targets.client().Connect();
     this.stream = stream;
     stream.on("data", (msg: SchedulerMessage__Output) => {
       if (!this.connected) {
         this.connected = true;
         this.backoff.reset();
-        this.log(`connected to ${this.options.scheduler}`);
+        this.log(`connected to ${this.targets.address}`);
       }
       if (msg.desired) this.onDesired(msg.desired);
       if (msg.logRequest) this.onLogRequest(msg.logRequest);
     });
     stream.on("error", (err: grpc.ServiceError) => {
+      this.targets.failed(err);
       if (!this.stopped && err.code !== grpc.status.CANCELLED)
         this.log(`stream error: ${err.details || err.message}`);
     });

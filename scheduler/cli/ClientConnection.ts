@@ -1,10 +1,12 @@
 import type { Command } from "commander";
+import { parseSchedulerAddresses } from "../../proto/tessera/LeaderRedirect.ts";
 import {
   defaultSchedulerAddress,
   readTokenFile,
   schedulerEnvVar,
 } from "../../proto/tessera/SchedulerEndpoint.ts";
-import { SchedulerClient } from "./SchedulerClient.ts";
+import type { SchedulerClient } from "./SchedulerClient.ts";
+import { SchedulerCluster } from "./SchedulerCluster.ts";
 
 export interface ClientFlags {
   scheduler?: string;
@@ -15,14 +17,23 @@ export interface ClientFlags {
 export function withClientFlags(command: Command): Command {
   return command
     .option(
-      "--scheduler <HOST:PORT>",
-      `scheduler gRPC address (default: $${schedulerEnvVar} or ${defaultSchedulerAddress})`,
+      "--scheduler <HOST:PORT[,HOST:PORT...]>",
+      `scheduler gRPC address(es); with several, the leader is found and followed (default: $${schedulerEnvVar} or ${defaultSchedulerAddress})`,
     )
     .option("--token-file <FILE>", "file with the scheduler's shared token (default: $TESSERA_TOKEN_FILE)");
 }
 
-export function connect(flags: ClientFlags): SchedulerClient {
-  const address = flags.scheduler ?? process.env[schedulerEnvVar] ?? defaultSchedulerAddress;
+/** The schedulers named by --scheduler or $TESSERA_SCHEDULER (one address, or several: replicas on etcd). */
+export function schedulerCluster(flags: ClientFlags): SchedulerCluster {
+  const addresses = parseSchedulerAddresses(
+    flags.scheduler ?? process.env[schedulerEnvVar] ?? defaultSchedulerAddress,
+    "--scheduler",
+  );
   const tokenFile = flags.tokenFile ?? process.env.TESSERA_TOKEN_FILE;
-  return new SchedulerClient(address, tokenFile ? readTokenFile(tokenFile) : undefined);
+  return new SchedulerCluster(addresses, tokenFile ? readTokenFile(tokenFile) : undefined);
+}
+
+/** A client of the scheduler that leads (the only one given, or the leader among several). */
+export function connect(flags: ClientFlags): Promise<SchedulerClient> {
+  return schedulerCluster(flags).client();
 }

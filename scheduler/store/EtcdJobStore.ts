@@ -36,6 +36,9 @@ export class EtcdJobStore implements JobStore {
   private flushQueued = false;
   private lost: string | undefined;
   private closed = false;
+  /** Rejects when leadership is lost, so submits still waiting on etcd are answered before the process stops. */
+  private readonly lostSignal: Promise<never>;
+  private signalLost: (error: StoreUnavailable) => void = () => {};
 
   private constructor(
     private readonly client: Etcd3,
@@ -46,6 +49,10 @@ export class EtcdJobStore implements JobStore {
     this.jobs = loaded;
     this.prefix = options.prefix ?? "/tessera/";
     this.writeTimeoutMs = options.writeTimeoutMs ?? 5000;
+    this.lostSignal = new Promise<never>((_, reject) => {
+      this.signalLost = reject;
+    });
+    this.lostSignal.catch(() => {});
   }
 
   /** Reads every job (call it after winning the election, so nothing older can still be written). */
@@ -72,7 +79,10 @@ export class EtcdJobStore implements JobStore {
       txn = txn.and(requestKey, "Create", "==", 0);
       puts.push(this.client.put(requestKey).value(job.id));
     }
-    const result = await this.commit(txn.then(...puts), `submit of job ${job.id}`);
+    const result = await Promise.race([
+      this.commit(txn.then(...puts), `submit of job ${job.id}`),
+      this.lostSignal,
+    ]);
     if (result.succeeded) return { job, deduplicated: false };
     await this.checkFence(`submit of job ${job.id}`);
     const storedId = requestKey ? await this.client.get(requestKey).string() : null;
@@ -140,6 +150,9 @@ export class EtcdJobStore implements JobStore {
   private loseLeadership(why: string): void {
     if (this.lost) return;
     this.lost = why;
+    this.signalLost(
+      new StoreUnavailable(`${why}; nothing more is stored by this scheduler; retry against the leader`),
+    );
     this.options.onLeadershipLost?.(why);
   }
 
