@@ -77,7 +77,9 @@ export class SchedulerCluster {
         const hinted = redirectedLeader(err as grpc.ServiceError);
         if (client === this.leaderClient) {
           this.leaderClient?.close();
-          this.leaderClient = hinted ? new SchedulerClient(hinted, this.token, this.callDeadlineMs) : undefined;
+          this.leaderClient = hinted
+            ? new SchedulerClient(hinted, this.token, this.callDeadlineMs)
+            : undefined;
         }
         await new Promise((r) => setTimeout(r, 100));
       }
