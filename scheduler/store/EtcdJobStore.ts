@@ -16,14 +16,24 @@ export interface EtcdJobStoreOptions {
   onLeadershipLost?: (why: string) => void;
 }
 
-/** etcd allows 128 operations per transaction by default (`--max-txn-ops`); one is the fence compare. */
+/** etcd allows 128 compares and 128 operations per transaction by default (`--max-txn-ops`). */
 const maxPutsPerTxn = 100;
+/** Each submit is up to 2 compares and 2 puts, beside the fence compare. */
+const maxJobsPerInsertTxn = 50;
+
+interface PendingInsert {
+  job: JobRecord;
+  doc: string;
+  resolve: (result: { job: JobRecord; deduplicated: boolean }) => void;
+  reject: (error: unknown) => void;
+}
 
 /**
  * Jobs in etcd, one key per job (`<prefix>jobs/<id>`, the JobRecord as JSON) and one per client request id
  * (`<prefix>requests/<id>` -> job id). Every write is a transaction fenced on the leader's election key
  * (LeadershipFence); etcd acknowledges a transaction only once a quorum of members has it, so a resolved insert is
- * a quorum write. Updates are batched per event-loop turn and committed one batch at a time, in order.
+ * a quorum write. Submits of one event-loop turn share a transaction; updates are batched per turn and committed
+ * one batch at a time, in order.
  */
 export class EtcdJobStore implements JobStore {
   private readonly jobs: JobRecord[];
@@ -32,6 +42,7 @@ export class EtcdJobStore implements JobStore {
   /** Updates not yet sent, by job id (the latest state wins), serialized when enqueued. */
   private pendingUpdates = new Map<string, string>();
   private pendingDone: Array<{ resolve: () => void; reject: (e: unknown) => void }> = [];
+  private pendingInserts: PendingInsert[] = [];
   private flushing: Promise<void> | undefined;
   private flushQueued = false;
   private lost: string | undefined;
@@ -68,10 +79,71 @@ export class EtcdJobStore implements JobStore {
     return new EtcdJobStore(client, fence, jobs, options);
   }
 
-  async insert(job: JobRecord): Promise<{ job: JobRecord; deduplicated: boolean }> {
+  insert(job: JobRecord): Promise<{ job: JobRecord; deduplicated: boolean }> {
+    try {
+      this.checkUsable();
+    } catch (err) {
+      return Promise.reject(err);
+    }
+    return new Promise((resolve, reject) => {
+      this.pendingInserts.push({ job, doc: JSON.stringify(job), resolve, reject });
+      if (this.pendingInserts.length === 1) setImmediate(() => this.flushInserts());
+    });
+  }
+
+  /** Submits of one event-loop turn share a transaction: etcd's cost is per commit, not per key. */
+  private flushInserts(): void {
+    const batch = this.pendingInserts;
+    this.pendingInserts = [];
+    for (let i = 0; i < batch.length; i += maxJobsPerInsertTxn) {
+      void this.commitInserts(batch.slice(i, i + maxJobsPerInsertTxn));
+    }
+  }
+
+  private async commitInserts(batch: PendingInsert[]): Promise<void> {
+    // A request id twice in one transaction is refused by etcd; the repeat is answered after the first is stored.
+    const seen = new Set<string>();
+    const unique: PendingInsert[] = [];
+    const repeats: PendingInsert[] = [];
+    for (const p of batch) {
+      const rid = p.job.clientRequestId;
+      if (rid && seen.has(rid)) repeats.push(p);
+      else {
+        if (rid) seen.add(rid);
+        unique.push(p);
+      }
+    }
+    try {
+      let txn = this.fenced();
+      const puts = [];
+      for (const { job, doc } of unique) {
+        const jobKey = `${this.prefix}jobs/${job.id}`;
+        txn = txn.and(jobKey, "Create", "==", 0);
+        puts.push(this.client.put(jobKey).value(doc));
+        if (job.clientRequestId) {
+          const requestKey = `${this.prefix}requests/${job.clientRequestId}`;
+          txn = txn.and(requestKey, "Create", "==", 0);
+          puts.push(this.client.put(requestKey).value(job.id));
+        }
+      }
+      const what = `submit of ${unique.length} job(s)`;
+      const result = await Promise.race([this.commit(txn.then(...puts), what), this.lostSignal]);
+      if (result.succeeded) {
+        for (const p of unique) p.resolve({ job: p.job, deduplicated: false });
+      } else {
+        await this.checkFence(what);
+        // Some request id was stored before: each submit on its own finds which.
+        await Promise.all(unique.map((p) => this.insertOne(p.job, p.doc).then(p.resolve, p.reject)));
+      }
+    } catch (err) {
+      for (const p of unique) p.reject(err);
+    }
+    await Promise.all(repeats.map((p) => this.insertOne(p.job, p.doc).then(p.resolve, p.reject)));
+  }
+
+  private async insertOne(job: JobRecord, doc: string): Promise<{ job: JobRecord; deduplicated: boolean }> {
     this.checkUsable();
     const jobKey = `${this.prefix}jobs/${job.id}`;
-    const doc = JSON.stringify(job);
     let txn = this.fenced().and(jobKey, "Create", "==", 0);
     const puts = [this.client.put(jobKey).value(doc)];
     const requestKey = job.clientRequestId ? `${this.prefix}requests/${job.clientRequestId}` : undefined;
@@ -79,12 +151,10 @@ export class EtcdJobStore implements JobStore {
       txn = txn.and(requestKey, "Create", "==", 0);
       puts.push(this.client.put(requestKey).value(job.id));
     }
-    const result = await Promise.race([
-      this.commit(txn.then(...puts), `submit of job ${job.id}`),
-      this.lostSignal,
-    ]);
+    const what = `submit of job ${job.id}`;
+    const result = await Promise.race([this.commit(txn.then(...puts), what), this.lostSignal]);
     if (result.succeeded) return { job, deduplicated: false };
-    await this.checkFence(`submit of job ${job.id}`);
+    await this.checkFence(what);
     const storedId = requestKey ? await this.client.get(requestKey).string() : null;
     const stored = storedId ? await this.client.get(`${this.prefix}jobs/${storedId}`).string() : null;
     if (!stored)
