@@ -11,6 +11,7 @@ import type { GpuObserved } from "../../proto/generated/tessera/v1/GpuObserved.t
 import type { JobObserved } from "../../proto/generated/tessera/v1/JobObserved.ts";
 import type { LogRequest__Output } from "../../proto/generated/tessera/v1/LogRequest.ts";
 import type { SchedulerMessage__Output } from "../../proto/generated/tessera/v1/SchedulerMessage.ts";
+import { schedulerReconnectBackoff } from "../../proto/tessera/LeaderRedirect.ts";
 import { tokenClientOptions } from "../../proto/tessera/SchedulerEndpoint.ts";
 import { Executor } from "../executor/Executor.ts";
 import { jobEnvironment, type ResolvedDevice } from "../executor/JobEnvironment.ts";
@@ -69,6 +70,7 @@ export class Agent {
       ...tokenClientOptions(options.token),
       "grpc.keepalive_time_ms": 10_000,
       "grpc.keepalive_timeout_ms": 5_000,
+      ...schedulerReconnectBackoff,
     });
     this.state = new AgentState(options.dataDir);
   }

@@ -33,3 +33,12 @@ export function parseSchedulerAddresses(value: string, what: string): string[] {
   for (const a of addresses) parseHostPort(a, what);
   return addresses;
 }
+
+/**
+ * Channel options for clients of scheduler replicas: an address that failed (a dead leader) may serve again soon
+ * (restarted, or elected), and grpc-js keeps each address's reconnect backoff (up to 120 s) across channels.
+ */
+export const schedulerReconnectBackoff = {
+  "grpc.initial_reconnect_backoff_ms": 100,
+  "grpc.max_reconnect_backoff_ms": 1000,
+} as const;

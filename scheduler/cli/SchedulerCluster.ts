@@ -1,7 +1,7 @@
 import * as grpc from "@grpc/grpc-js";
 import type { ClusterServiceClient } from "../../proto/generated/tessera/v1/ClusterService.ts";
 import type { ClusterStatus__Output } from "../../proto/generated/tessera/v1/ClusterStatus.ts";
-import { redirectedLeader } from "../../proto/tessera/LeaderRedirect.ts";
+import { redirectedLeader, schedulerReconnectBackoff } from "../../proto/tessera/LeaderRedirect.ts";
 import { tokenClientOptions } from "../../proto/tessera/SchedulerEndpoint.ts";
 import { tesseraV1 } from "../../proto/tessera/TesseraGrpc.ts";
 import { SchedulerClient } from "./SchedulerClient.ts";
@@ -27,7 +27,7 @@ export class SchedulerCluster {
     const client: ClusterServiceClient = new (tesseraV1().ClusterService)(
       address,
       grpc.credentials.createInsecure(),
-      tokenClientOptions(this.token),
+      { ...tokenClientOptions(this.token), ...schedulerReconnectBackoff },
     );
     return new Promise<ClusterStatus__Output>((resolve, reject) =>
       client.GetStatus({}, { deadline: Date.now() + statusDeadlineMs }, (err, res) =>
