@@ -101,9 +101,11 @@ export async function startReplicatedScheduler(
   self ||= address;
   const bound = parseHostPort(address, "bound address");
 
+  let store: EtcdJobStore | undefined;
   const depose = (why: string) => {
     if (deposed || stopped) return;
     deposed = true;
+    store?.loseLeadership(why);
     options.log(`scheduler ${self}: no longer the leader: ${why}`);
     options.onDeposed(why);
   };
@@ -117,14 +119,17 @@ export async function startReplicatedScheduler(
         options.log(
           `scheduler ${self}: elected leader (election key ${fence.key}, create revision ${fence.createRevision})`,
         );
-        const store = await EtcdJobStore.open(client, fence, { onLeadershipLost: (why) => depose(why) });
+        const leaderStore = await EtcdJobStore.open(client, fence, {
+          onLeadershipLost: (why) => depose(why),
+        });
+        store = leaderStore;
         await follower?.close();
         follower = undefined;
         role = "leader";
-        leader = await options.startLeader(store, `${bound.host}:${bound.port}`, (server) =>
+        leader = await options.startLeader(leaderStore, `${bound.host}:${bound.port}`, (server) =>
           server.addService(tesseraV1().ClusterService.service, clusterServiceHandlers(status)),
         );
-        options.log(`scheduler ${self}: leading with ${store.loadAll().length} job(s) read from etcd`);
+        options.log(`scheduler ${self}: leading with ${leaderStore.loadAll().length} job(s) read from etcd`);
         return;
       } catch (err) {
         if (role === "leader") {

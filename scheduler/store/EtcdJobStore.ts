@@ -20,6 +20,8 @@ export interface EtcdJobStoreOptions {
 const maxPutsPerTxn = 100;
 /** Each submit is up to 2 compares and 2 puts, beside the fence compare. */
 const maxJobsPerInsertTxn = 50;
+/** Submit transactions in flight at once; more submits wait for one of them and share the next. */
+const maxInsertTxnsInFlight = 2;
 
 interface PendingInsert {
   job: JobRecord;
@@ -32,7 +34,7 @@ interface PendingInsert {
  * Jobs in etcd, one key per job (`<prefix>jobs/<id>`, the JobRecord as JSON) and one per client request id
  * (`<prefix>requests/<id>` -> job id). Every write is a transaction fenced on the leader's election key
  * (LeadershipFence); etcd acknowledges a transaction only once a quorum of members has it, so a resolved insert is
- * a quorum write. Submits of one event-loop turn share a transaction; updates are batched per turn and committed
+ * a quorum write. Submits share transactions (group commit); updates are batched per turn and committed
  * one batch at a time, in order.
  */
 export class EtcdJobStore implements JobStore {
@@ -43,6 +45,7 @@ export class EtcdJobStore implements JobStore {
   private pendingUpdates = new Map<string, string>();
   private pendingDone: Array<{ resolve: () => void; reject: (e: unknown) => void }> = [];
   private pendingInserts: PendingInsert[] = [];
+  private insertTxnsInFlight = 0;
   private flushing: Promise<void> | undefined;
   private flushQueued = false;
   private lost: string | undefined;
@@ -87,16 +90,24 @@ export class EtcdJobStore implements JobStore {
     }
     return new Promise((resolve, reject) => {
       this.pendingInserts.push({ job, doc: JSON.stringify(job), resolve, reject });
-      if (this.pendingInserts.length === 1) setImmediate(() => this.flushInserts());
+      if (this.pendingInserts.length === 1 && this.insertTxnsInFlight < maxInsertTxnsInFlight) {
+        setImmediate(() => this.flushInserts());
+      }
     });
   }
 
-  /** Submits of one event-loop turn share a transaction: etcd's cost is per commit, not per key. */
+  /**
+   * Group commit: etcd's cost is per commit, not per key, so submits that arrive while transactions are in flight
+   * wait and share the next one.
+   */
   private flushInserts(): void {
-    const batch = this.pendingInserts;
-    this.pendingInserts = [];
-    for (let i = 0; i < batch.length; i += maxJobsPerInsertTxn) {
-      void this.commitInserts(batch.slice(i, i + maxJobsPerInsertTxn));
+    while (this.pendingInserts.length > 0 && this.insertTxnsInFlight < maxInsertTxnsInFlight) {
+      const batch = this.pendingInserts.splice(0, maxJobsPerInsertTxn);
+      this.insertTxnsInFlight++;
+      void this.commitInserts(batch).finally(() => {
+        this.insertTxnsInFlight--;
+        this.flushInserts();
+      });
     }
   }
 
@@ -164,7 +175,8 @@ export class EtcdJobStore implements JobStore {
 
   update(jobs: readonly JobRecord[]): Promise<void> {
     if (jobs.length === 0) return Promise.resolve();
-    this.checkUsable();
+    // After leadership is lost nothing that depends on an update may happen (see flushUpdates): left unsettled.
+    if (this.lost || this.closed) return new Promise(() => {});
     // Serialize now: the caller may change the record before the batch commits.
     for (const j of jobs) this.pendingUpdates.set(j.id, JSON.stringify(j));
     const done = new Promise<void>((resolve, reject) => this.pendingDone.push({ resolve, reject }));
@@ -217,12 +229,18 @@ export class EtcdJobStore implements JobStore {
     throw new StoreUnavailable(`${why}; retry against the leader`);
   }
 
-  private loseLeadership(why: string): void {
+  /**
+   * This scheduler may no longer write (also called by the election when its lease is lost): every write from now
+   * on, and every submit still waiting, is refused.
+   */
+  loseLeadership(why: string): void {
     if (this.lost) return;
     this.lost = why;
-    this.signalLost(
-      new StoreUnavailable(`${why}; nothing more is stored by this scheduler; retry against the leader`),
+    const refusal = new StoreUnavailable(
+      `${why}; nothing more is stored by this scheduler; retry against the leader`,
     );
+    this.signalLost(refusal);
+    for (const p of this.pendingInserts.splice(0)) p.reject(refusal);
     this.options.onLeadershipLost?.(why);
   }
 
