@@ -39,8 +39,8 @@ function startReplica(dir: string, storeUrl: string, port = 0, extra: string[] =
       "scheduler",
       "--listen",
       `127.0.0.1:${port}`,
-      "--db",
-      join(dir, "finops.db"),
+      // With etcd, --db keeps only this replica's finops history; with SQLite the store is the file.
+      ...(storeUrl.startsWith("etcd://") ? ["--db", join(dir, "finops.db")] : []),
       "--store",
       storeUrl,
       ...extra,
