@@ -9,6 +9,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { isPolicyName, type PolicyName, policyNames } from "../scheduler/engine/PolicyRegistry.ts";
+import { runFailoverBench } from "./failover.ts";
 import {
   paperTraces,
   qualityTable,
@@ -114,6 +115,14 @@ const benchmarks: Benchmark[] = [
       "durable submits/s and p99 through gRPC to a scheduler process; the scheduler holding 1,000 agent streams",
     async run() {
       await runServiceBench(defaultServiceBenchOptions);
+    },
+  },
+  {
+    name: "failover",
+    description:
+      "scheduler replicas on a 3-member etcd: leader death to first accepted submit on the new leader (10 SIGKILLs); durable submits/s, etcd beside SQLite",
+    async run() {
+      await runFailoverBench(10);
     },
   },
 ];

@@ -181,7 +181,7 @@ function startClient(
   return { child, ready, result };
 }
 
-async function submitBench(
+export async function submitBench(
   address: string,
   pid: number,
   o: ServiceBenchOptions,
@@ -304,7 +304,7 @@ async function agentBench(
   };
 }
 
-async function stopScheduler(scheduler: { child: ChildProcess }): Promise<void> {
+export async function stopScheduler(scheduler: { child: ChildProcess }): Promise<void> {
   if (scheduler.child.exitCode !== null) return;
   const exited = new Promise((r) => scheduler.child.once("exit", r));
   scheduler.child.kill("SIGTERM");

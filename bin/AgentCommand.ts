@@ -22,9 +22,9 @@ import { PodResourcesReleaser } from "../plugins/deviceplugin/PodResourcesReleas
 import { parseMemoryMiB } from "../plugins/vm/MemorySize.ts";
 import { createVmRuntime, vmRuntimeNames } from "../plugins/vm/VmRuntimes.ts";
 import { podResourcesSocketPath } from "../proto/k8s/podresources/PodResourcesApi.ts";
+import { parseSchedulerAddresses } from "../proto/tessera/LeaderRedirect.ts";
 import {
   defaultSchedulerAddress,
-  parseHostPort,
   readTokenFile,
   schedulerEnvVar,
 } from "../proto/tessera/SchedulerEndpoint.ts";
@@ -79,7 +79,7 @@ export function registerAgentCommands(program: Command): void {
       "run the node agent: discover GPUs through NVML, take desired state from the scheduler, run jobs",
     )
     .option(
-      "--scheduler <HOST:PORT>",
+      "--scheduler <HOST:PORT[,HOST:PORT...]>",
       `scheduler gRPC address (default: $${schedulerEnvVar} or ${defaultSchedulerAddress})`,
     )
     .option("--node <NAME>", "node name (default: the host name)")
@@ -117,7 +117,7 @@ export function registerAgentCommands(program: Command): void {
       let podResources: PodResourcesReleaser | undefined;
       try {
         const scheduler = flags.scheduler ?? process.env[schedulerEnvVar] ?? defaultSchedulerAddress;
-        parseHostPort(scheduler, "--scheduler");
+        parseSchedulerAddresses(scheduler, "--scheduler");
         const node = (flags.node ?? hostname()).toLowerCase();
         const dataDir = flags.dataDir ?? join(".tessera", `agent-${node}`);
         const runAs = jobUser(flags, process.getuid?.() === 0);

@@ -10,11 +10,10 @@ import type { GpuObserved } from "../../proto/generated/tessera/v1/GpuObserved.t
 import type { JobObserved } from "../../proto/generated/tessera/v1/JobObserved.ts";
 import type { LogRequest__Output } from "../../proto/generated/tessera/v1/LogRequest.ts";
 import type { NodeCapabilities } from "../../proto/generated/tessera/v1/NodeCapabilities.ts";
-import type { NodeServiceClient } from "../../proto/generated/tessera/v1/NodeService.ts";
 import type { Report } from "../../proto/generated/tessera/v1/Report.ts";
 import type { SchedulerMessage__Output } from "../../proto/generated/tessera/v1/SchedulerMessage.ts";
+import { schedulerReconnectBackoff } from "../../proto/tessera/LeaderRedirect.ts";
 import { tokenClientOptions } from "../../proto/tessera/SchedulerEndpoint.ts";
-import { tesseraV1 } from "../../proto/tessera/TesseraGrpc.ts";
 import { Executor } from "../executor/Executor.ts";
 import { jobEnvironment, type ResolvedDevice } from "../executor/JobEnvironment.ts";
 import type { JobLaunch, JobProcess } from "../executor/JobProcess.ts";
@@ -23,10 +22,12 @@ import { Backoff } from "./Backoff.ts";
 import { FencingClock } from "./FencingClock.ts";
 import type { GpuHost, GpuMode } from "./GpuHost.ts";
 import type { KubeletHolds } from "./KubeletHolds.ts";
+import { SchedulerTargets } from "./SchedulerTargets.ts";
 import type { VmJobLauncher } from "./VmJobLauncher.ts";
 
 export interface AgentOptions {
   /** Scheduler gRPC address, HOST:PORT. */
+  /** One or more scheduler addresses, comma-separated; the agent follows the leader among them. */
   scheduler: string;
   node: string;
   labels?: Record<string, string>;
@@ -64,7 +65,7 @@ const agentVersion = "0.1.0";
  * does is recomputed from the whole desired state, so reconnects and repeated messages are harmless.
  */
 export class Agent {
-  private readonly client: NodeServiceClient;
+  private readonly targets: SchedulerTargets;
   private readonly state: AgentState;
   private readonly backoff: Backoff;
   private readonly fencing: FencingClock;
@@ -90,15 +91,20 @@ export class Agent {
   private readonly logFollowers = new Map<number, NodeJS.Timeout | undefined>();
 
   constructor(private readonly options: AgentOptions) {
-    const NodeService = tesseraV1().NodeService;
     const reconnectMaxMs = options.reconnectMaxMs ?? defaultReconnectMaxMs;
-    this.client = new NodeService(options.scheduler, grpc.credentials.createInsecure(), {
+    this.targets = new SchedulerTargets(options.scheduler, {
       ...tokenClientOptions(options.token),
       "grpc.keepalive_time_ms": 10_000,
       "grpc.keepalive_timeout_ms": 5_000,
       // Left alone, the channel backs off up to 120 s between connection attempts, whatever our own loop does.
-      "grpc.initial_reconnect_backoff_ms": Math.min(1000, reconnectMaxMs),
-      "grpc.max_reconnect_backoff_ms": reconnectMaxMs,
+      "grpc.initial_reconnect_backoff_ms": Math.min(
+        schedulerReconnectBackoff["grpc.initial_reconnect_backoff_ms"],
+        reconnectMaxMs,
+      ),
+      "grpc.max_reconnect_backoff_ms": Math.min(
+        schedulerReconnectBackoff["grpc.max_reconnect_backoff_ms"],
+        reconnectMaxMs,
+      ),
     });
     this.backoff = new Backoff(Math.min(200, reconnectMaxMs), reconnectMaxMs);
     this.state = new AgentState(options.dataDir);
@@ -141,7 +147,7 @@ export class Agent {
     clearInterval(this.heartbeat);
     clearInterval(this.fencingTimer);
     this.stream?.cancel();
-    this.client.close();
+    this.targets.close();
   }
 
   /**
@@ -213,7 +219,7 @@ export class Agent {
 
   private connect(): void {
     if (this.stopped) return;
-    const stream = this.client.Connect();
+    const stream = this.targets.client().Connect();
     this.stream = stream;
     stream.on("data", (msg: SchedulerMessage__Output) => {
       this.fencing.contact();
@@ -221,12 +227,13 @@ export class Agent {
         this.connected = true;
         this.fenced = false;
         this.backoff.reset();
-        this.log(`connected to ${this.options.scheduler}`);
+        this.log(`connected to ${this.targets.address}`);
       }
       if (msg.desired) this.onDesired(msg.desired);
       if (msg.logRequest) this.onLogRequest(msg.logRequest);
     });
     stream.on("error", (err: grpc.ServiceError) => {
+      this.targets.failed(err);
       if (!this.stopped && err.code !== grpc.status.CANCELLED)
         this.log(`stream error: ${err.details || err.message}`);
     });

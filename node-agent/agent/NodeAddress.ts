@@ -1,13 +1,15 @@
 import { networkInterfaces } from "node:os";
+import { parseSchedulerAddresses } from "../../proto/tessera/LeaderRedirect.ts";
 import { isLoopbackHost, parseHostPort } from "../../proto/tessera/SchedulerEndpoint.ts";
 
 /**
  * The address this node advertises (Register.address, a gang's MASTER_ADDR) when `--advertise-address` is not
- * given: 127.0.0.1 when the scheduler is on loopback (everything runs on this host), else the host's first
+ * given: 127.0.0.1 when the (first) scheduler is on loopback (everything runs on this host), else the host's first
  * non-internal IPv4 address (then IPv6), else 127.0.0.1.
  */
 export function defaultAdvertiseAddress(scheduler: string): string {
-  if (isLoopbackHost(parseHostPort(scheduler, "--scheduler").host)) return "127.0.0.1";
+  const first = parseSchedulerAddresses(scheduler, "--scheduler")[0]!;
+  if (isLoopbackHost(parseHostPort(first, "--scheduler").host)) return "127.0.0.1";
   const addresses = Object.values(networkInterfaces())
     .flat()
     .filter((a) => a !== undefined && !a.internal);

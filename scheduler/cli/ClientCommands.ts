@@ -88,7 +88,7 @@ export function registerClientCommands(program: Command): void {
         flags: SubmitFlags & ClientFlags & { requestId?: string; json?: boolean },
       ) => {
         const spec = jobSpecFromInput(flags, command);
-        const client = connect(flags);
+        const client = await connect(flags);
         try {
           const profile = spec.request?.mig?.profile;
           if (profile !== undefined && !isCatalogMigProfile(profile)) {
@@ -126,7 +126,7 @@ export function registerClientCommands(program: Command): void {
           json?: boolean;
         },
       ) => {
-        const client = connect(flags);
+        const client = await connect(flags);
         try {
           const jobs = await client.list({
             states: flags.state ?? [],
@@ -150,7 +150,7 @@ export function registerClientCommands(program: Command): void {
       .option("--json"),
   ).action(
     action(async (id: string, flags: ClientFlags & { json?: boolean }) => {
-      const client = connect(flags);
+      const client = await connect(flags);
       try {
         const job = await client.get(id);
         print(jobJson(job), flags.json, () => jobDetail(job));
@@ -169,7 +169,7 @@ export function registerClientCommands(program: Command): void {
       .option("--json"),
   ).action(
     action(async (id: string, flags: ClientFlags & { reason?: string; json?: boolean }) => {
-      const client = connect(flags);
+      const client = await connect(flags);
       try {
         const job = await client.cancel(id, flags.reason ?? "");
         print(jobJson(job), flags.json, () => `${job.id} ${job.state}: ${job.reason}`);
@@ -187,7 +187,7 @@ export function registerClientCommands(program: Command): void {
       .option("-f, --follow", "keep printing new output until the job ends"),
   ).action(
     action(async (id: string, flags: ClientFlags & { follow?: boolean }) => {
-      const client = connect(flags);
+      const client = await connect(flags);
       try {
         await printLogs(id, flags.follow ?? false, client);
       } finally {
@@ -200,7 +200,7 @@ export function registerClientCommands(program: Command): void {
     program.command("nodes").description("list nodes, their GPUs and MIG layouts").option("--json"),
   ).action(
     action(async (flags: ClientFlags & { json?: boolean }) => {
-      const client = connect(flags);
+      const client = await connect(flags);
       try {
         const nodes = await client.nodes();
         print(nodes.map(nodeJson), flags.json, () => (nodes.length === 0 ? "no nodes" : nodesTable(nodes)));
@@ -217,7 +217,7 @@ export function registerClientCommands(program: Command): void {
       .option("--json"),
   ).action(
     action(async (flags: ClientFlags & { json?: boolean }) => {
-      const client = connect(flags);
+      const client = await connect(flags);
       try {
         const c = await client.capacity();
         print(c, flags.json, () => {
@@ -250,7 +250,7 @@ export function registerClientCommands(program: Command): void {
       .option("--json", "one JSON object per line"),
   ).action(
     action(async (id: string | undefined, flags: ClientFlags & { json?: boolean }) => {
-      const client = connect(flags);
+      const client = await connect(flags);
       await new Promise<void>((resolve, reject) => {
         const stop = client.watch(
           { jobId: id ?? "", includeCurrent: true },

@@ -14,7 +14,7 @@ export function registerQueueCommands(program: Command): void {
       .option("--json", "print an array of queues as JSON"),
   ).action(
     action(async (flags: ClientFlags & { json?: boolean }) => {
-      const client = connect(flags);
+      const client = await connect(flags);
       try {
         const queues = await client.queues();
         print(queues, flags.json, () => queuesTable(queues));
@@ -32,7 +32,7 @@ export function registerQueueCommands(program: Command): void {
       .option("--json"),
   ).action(
     action(async (flags: ClientFlags & { json?: boolean; reload?: boolean }) => {
-      const client = connect(flags);
+      const client = await connect(flags);
       try {
         const quota = await client.quota(flags.reload ?? false);
         print(quota, flags.json, () => {

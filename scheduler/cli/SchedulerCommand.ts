@@ -1,10 +1,15 @@
 import * as grpc from "@grpc/grpc-js";
 import type { Command } from "commander";
+import { tesseraV1 } from "../../proto/tessera/TesseraGrpc.ts";
 import { attachFinops } from "../finops/SchedulerFinops.ts";
+import { clusterServiceHandlers } from "../ha/ClusterStatusService.ts";
+import { startReplicatedScheduler } from "../ha/ReplicatedScheduler.ts";
+import { describeStoreLocation } from "../ha/StoreLocation.ts";
 import { startHttpEndpoint } from "../service/HttpEndpoint.ts";
 import { SchedulerFleetView } from "../service/SchedulerFleetView.ts";
 import { type RunningScheduler, startSchedulerServer } from "../service/SchedulerServer.ts";
-import { type SchedulerFlags, schedulerSettings } from "./SchedulerConfig.ts";
+import type { JobStore } from "../store/JobStore.ts";
+import { type SchedulerFlags, type SchedulerSettings, schedulerSettings } from "./SchedulerConfig.ts";
 
 export interface StartedScheduler {
   running: RunningScheduler;
@@ -12,19 +17,59 @@ export interface StartedScheduler {
   stop(): Promise<void>;
 }
 
-/** Starts the scheduler (and its HTTP API when `--http` is given) from command-line settings. */
+/** Starts the one scheduler on its SQLite file (and its HTTP API when `--http` is given) from command-line settings. */
 export async function startScheduler(
   flags: SchedulerFlags,
   log: (line: string) => void,
 ): Promise<StartedScheduler> {
   const settings = schedulerSettings(flags);
+  if (settings.storeLocation.kind !== "sqlite") {
+    throw new Error(
+      "this command runs one scheduler on SQLite; `tessera scheduler --store etcd://...` runs replicas",
+    );
+  }
+  let address = "";
+  return startSchedulerParts(settings, log, {
+    addServices: (server) =>
+      server.addService(
+        tesseraV1().ClusterService.service,
+        clusterServiceHandlers(async () => ({
+          self: address,
+          role: "single",
+          leader: address,
+          followers: [],
+          store: describeStoreLocation(settings.storeLocation),
+        })),
+      ),
+    started: (a) => {
+      address = a;
+    },
+  });
+}
+
+/** The scheduler with its gRPC server, finops and HTTP API; on etcd, the elected leader's (`store`). */
+async function startSchedulerParts(
+  settings: SchedulerSettings,
+  log: (line: string) => void,
+  hooks: {
+    store?: JobStore;
+    addServices: (server: grpc.Server) => void;
+    started?: (address: string) => void;
+  },
+): Promise<StartedScheduler> {
   quietFailedBinds();
   let running: RunningScheduler;
   try {
-    running = await startSchedulerServer({ ...settings, log });
+    running = await startSchedulerServer({
+      ...settings,
+      log,
+      store: hooks.store,
+      addServices: hooks.addServices,
+    });
   } catch (err) {
     throw addressInUse(err as Error, settings.listen, "--listen") ?? err;
   }
+  hooks.started?.(running.address);
   // Utilization history, idle reclaim and cost are kept in the scheduler's store whether or not HTTP is served.
   const finops = attachFinops(
     running.scheduler,
@@ -96,6 +141,15 @@ export function registerSchedulerCommands(program: Command): void {
     .option("--listen <HOST:PORT>", "gRPC listen address (default 127.0.0.1:7070)")
     .option("--http <HOST:PORT>", "also serve the HTTP API, /metrics and the dashboard here")
     .option("--db <FILE>", "SQLite store file (default .tessera/scheduler.db)")
+    .option(
+      "--store <URL>",
+      "job store: sqlite:FILE (= --db FILE, the default) or etcd://HOST:PORT[,HOST:PORT...] (replicas, one leader)",
+    )
+    .option("--etcd-ca <FILE>", "CA certificate of the etcd members (TLS to etcd)")
+    .option("--etcd-cert <FILE>", "client certificate for etcd (with --etcd-key)")
+    .option("--etcd-key <FILE>", "client key for etcd (with --etcd-cert)")
+    .option("--advertise <HOST:PORT>", "address other schedulers and clients reach this one at (etcd store)")
+    .option("--election-ttl <DURATION>", "lease of the leader's election key, whole seconds (default 3s)")
     .option("--lease <DURATION>", "a node without a report for this long is NotReady (default 10s)")
     .option("--heartbeat <DURATION>", "how often agents report (default lease/4)")
     .option("--policy <NAME>", "placement policy of the engine (default tessera)")
@@ -107,6 +161,18 @@ export function registerSchedulerCommands(program: Command): void {
     )
     .action(async (flags: SchedulerFlags) => {
       const log = (line: string) => process.stderr.write(`${new Date().toISOString()} ${line}\n`);
+      let replicated: boolean;
+      try {
+        replicated = schedulerSettings(flags).storeLocation.kind === "etcd";
+      } catch (err) {
+        process.stderr.write(`error: ${(err as Error).message}\n`);
+        process.exitCode = 1;
+        return;
+      }
+      if (replicated) {
+        await runReplica(flags, log);
+        return;
+      }
       let started: StartedScheduler;
       try {
         started = await startScheduler(flags, log);
@@ -122,4 +188,47 @@ export function registerSchedulerCommands(program: Command): void {
       log(`${signal}: shutting down`);
       await started.stop();
     });
+}
+
+/**
+ * `tessera scheduler --store etcd://...`: one replica. It follows until elected, then leads until stopped; a
+ * replica that loses its leadership exits (status 3) so that its supervisor starts it again as a follower.
+ */
+async function runReplica(flags: SchedulerFlags, log: (line: string) => void): Promise<void> {
+  let replica: Awaited<ReturnType<typeof startReplicatedScheduler>>;
+  try {
+    const settings = schedulerSettings(flags);
+    if (settings.storeLocation.kind !== "etcd") throw new Error("expected an etcd:// store");
+    replica = await startReplicatedScheduler({
+      endpoints: settings.storeLocation.endpoints,
+      tls: settings.etcdTls,
+      listen: settings.listen,
+      advertise: settings.advertise,
+      electionTtlSeconds: settings.electionTtlSeconds,
+      storeDescription: describeStoreLocation(settings.storeLocation),
+      log,
+      startLeader: async (store, listen, addServices) => {
+        const started = await startSchedulerParts({ ...settings, listen }, log, { store, addServices });
+        log(
+          `scheduler listening on ${started.running.address} (gRPC) as the leader${started.httpUrl ? `, ${started.httpUrl} (HTTP)` : ""}`,
+        );
+        return started;
+      },
+      onDeposed: () => {
+        log("exiting: a deposed leader must not act on state etcd may have moved past");
+        // Every write is refused from now on; the pause lets the calls just refused get their answer.
+        setTimeout(() => process.exit(3), 500);
+      },
+    });
+  } catch (err) {
+    process.stderr.write(`error: ${(err as Error).message}\n`);
+    process.exitCode = 1;
+    return;
+  }
+  const signal = await untilSignal();
+  log(`${signal}: shutting down`);
+  // The stop ends with a resign, so a follower takes over without waiting for the TTL; the etcd client's streams
+  // may outlive it, so the process exits rather than waiting for them (a stop that hangs on etcd gets 5 s).
+  await Promise.race([replica.stop(), new Promise((r) => setTimeout(r, 5000).unref())]);
+  process.exit(0);
 }

@@ -3,6 +3,8 @@ import { parse as parseYaml } from "yaml";
 import { readTokenFile } from "../../proto/tessera/SchedulerEndpoint.ts";
 import { isPolicyName, type PolicyName, policyNames } from "../engine/PolicyRegistry.ts";
 import { type FinopsSettings, parseDuration, parseFinopsSettings } from "../finops/FinopsConfig.ts";
+import type { EtcdTlsFiles } from "../ha/EtcdConnection.ts";
+import { parseStoreLocation, type StoreLocation } from "../ha/StoreLocation.ts";
 import type { LostNodePolicy } from "../service/Scheduler.ts";
 
 /** `tessera scheduler` settings, from flags or a YAML file with the same names (flags win). */
@@ -11,6 +13,15 @@ export interface SchedulerFlags {
   listen?: string;
   http?: string;
   db?: string;
+  /** `sqlite:FILE` (= --db FILE) or `etcd://HOST:PORT[,HOST:PORT...]` (replicated schedulers, leader election). */
+  store?: string;
+  etcdCa?: string;
+  etcdCert?: string;
+  etcdKey?: string;
+  /** Address the other schedulers and clients reach this one at (etcd store; default: the listen address). */
+  advertise?: string;
+  /** Lease TTL of the leader's election key (etcd store). */
+  electionTtl?: string;
   lease?: string;
   heartbeat?: string;
   policy?: string;
@@ -26,6 +37,10 @@ export interface SchedulerSettings {
   listen: string;
   http: string | undefined;
   db: string;
+  storeLocation: StoreLocation;
+  etcdTls: EtcdTlsFiles;
+  advertise: string | undefined;
+  electionTtlSeconds: number;
   leaseMs: number;
   heartbeatMs: number;
   policy: PolicyName;
@@ -39,6 +54,12 @@ const configKeys = [
   "listen",
   "http",
   "db",
+  "store",
+  "etcdCa",
+  "etcdCert",
+  "etcdKey",
+  "advertise",
+  "electionTtl",
   "lease",
   "heartbeat",
   "policy",
@@ -87,10 +108,28 @@ export function schedulerSettings(flags: SchedulerFlags): SchedulerSettings {
     );
   }
   const tokenFile = pick("tokenFile");
+  const db = pick("db");
+  const store = parseStoreLocation(pick("store") ?? `sqlite:${db ?? ".tessera/scheduler.db"}`);
+  if (db !== undefined && store.kind === "sqlite" && store.file !== db) {
+    throw new Error(
+      `--db ${db} and --store ${pick("store")} disagree: give one (--db FILE is --store sqlite:FILE)`,
+    );
+  }
+  const electionTtlMs = parseDuration(pick("electionTtl") ?? "3s", "--election-ttl");
+  if (electionTtlMs < 2000 || electionTtlMs % 1000 !== 0) {
+    throw new Error(
+      `--election-ttl ${electionTtlMs} ms: use whole seconds, at least 2s (etcd leases count seconds)`,
+    );
+  }
   return {
     listen: pick("listen") ?? "127.0.0.1:7070",
     http: pick("http"),
-    db: pick("db") ?? ".tessera/scheduler.db",
+    // The SQLite file; with an etcd store it keeps only this replica's finops history.
+    db: store.kind === "sqlite" ? store.file : (db ?? ".tessera/scheduler.db"),
+    storeLocation: store,
+    etcdTls: { ca: pick("etcdCa"), cert: pick("etcdCert"), key: pick("etcdKey") },
+    advertise: pick("advertise"),
+    electionTtlSeconds: electionTtlMs / 1000,
     leaseMs,
     heartbeatMs,
     policy,

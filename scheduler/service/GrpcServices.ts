@@ -13,6 +13,7 @@ import type { WatchJobsRequest__Output } from "../../proto/generated/tessera/v1/
 import { MalformedRequest } from "../../proto/MalformedRequest.ts";
 import { fleetCapacity } from "../metrics/FleetCapacity.ts";
 import { type JobRecord, type JobState, jobStates } from "../store/JobRecord.ts";
+import { StoreUnavailable } from "../store/StoreUnavailable.ts";
 import { validateJobSpec } from "./JobSpecValidation.ts";
 import { jobMessage, nodeMessage } from "./JobWire.ts";
 import type { QueueControl } from "./QueueControl.ts";
@@ -24,7 +25,8 @@ import { ServiceError } from "./ServiceError.ts";
 type Authorize = (metadata: grpc.Metadata) => ServiceError | undefined;
 
 function toStatus(err: unknown): Partial<grpc.StatusObject> {
-  if (err instanceof ServiceError) return { code: err.code, details: err.message };
+  if (err instanceof ServiceError || err instanceof StoreUnavailable)
+    return { code: err.code, details: err.message };
   return { code: grpc.status.INTERNAL, details: `internal error: ${(err as Error).message}` };
 }
 

@@ -5,6 +5,7 @@ import { isLoopbackHost, parseHostPort } from "../../proto/tessera/SchedulerEndp
 import { tesseraV1 } from "../../proto/tessera/TesseraGrpc.ts";
 import { createPolicy, type PolicyName } from "../engine/PolicyRegistry.ts";
 import { QueueConfigFile } from "../queue/QueueConfigFile.ts";
+import type { JobStore } from "../store/JobStore.ts";
 import { SqliteJobStore } from "../store/SqliteJobStore.ts";
 import {
   capacityServiceHandlers,
@@ -19,8 +20,12 @@ import { ServiceError } from "./ServiceError.ts";
 export interface SchedulerServerOptions {
   /** gRPC listen address HOST:PORT; port 0 picks a free one. */
   listen: string;
-  /** SQLite file. */
+  /** SQLite file (used when `store` is not given). */
   db: string;
+  /** HA hook: the job store to use instead of the SQLite file (the elected leader's fenced EtcdJobStore). */
+  store?: JobStore;
+  /** HA hook: adds services every scheduler serves beside the scheduler's own (ClusterService). */
+  addServices?: (server: grpc.Server) => void;
   policy: PolicyName;
   leaseMs: number;
   heartbeatMs: number;
@@ -41,7 +46,7 @@ export interface RunningScheduler {
   close(): Promise<void>;
 }
 
-/** Starts the scheduler with its SQLite store behind a gRPC server. */
+/** Starts the scheduler with its store (SQLite unless `store` is given) behind a gRPC server. */
 export async function startSchedulerServer(options: SchedulerServerOptions): Promise<RunningScheduler> {
   const { host, port } = parseHostPort(options.listen, "--listen");
   if (!isLoopbackHost(host) && !options.token) {
@@ -52,7 +57,7 @@ export async function startSchedulerServer(options: SchedulerServerOptions): Pro
   }
   // A bad queue file stops the start with every line and reason, before anything listens.
   const queueFile = options.queues ? QueueConfigFile.open(options.queues) : undefined;
-  const store = new SqliteJobStore(options.db);
+  const store = options.store ?? new SqliteJobStore(options.db);
   const scheduler = new Scheduler({
     queues: queueFile?.config,
     store,
@@ -86,6 +91,7 @@ export async function startSchedulerServer(options: SchedulerServerOptions): Pro
     tolerant(v1.QueueService.service),
     queueServiceHandlers(new QueueControl(scheduler.queue, queueFile), authorize),
   );
+  options.addServices?.(server);
   queueFile?.follow(
     (config) => scheduler.queue.reload(config),
     (line) => options.log?.(line),
