@@ -203,6 +203,19 @@ export const metricsSchema = {
   summary: "Prometheus metrics (text exposition format)",
   tags: ["health"],
   produces: ["text/plain"],
+  querystring: {
+    type: "object",
+    additionalProperties: false,
+    properties: {
+      naming: {
+        type: "string",
+        enum: ["tessera", "dcgm"],
+        default: "tessera",
+        description:
+          "per-device series as tessera_gpu_* (bytes), or under NVIDIA DCGM exporter names and units (DCGM_FI_DEV_FB_USED in MiB, ...)",
+      },
+    },
+  },
 } as const;
 
 export const nodesSchema = {

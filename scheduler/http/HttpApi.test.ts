@@ -107,6 +107,10 @@ describe("HTTP API (inject)", () => {
     const metrics = await app.inject("/metrics");
     expect(metrics.headers["content-type"]).toMatch(/^text\/plain/);
     expect(metrics.body).toContain('tessera_gpus{model="H100-SXM5-80GB"');
+    const dcgm = await app.inject("/metrics?naming=dcgm");
+    expect(dcgm.body).toContain("# TYPE DCGM_FI_DEV_FB_USED gauge");
+    expect(dcgm.body).toContain('tessera_gpus{model="H100-SXM5-80GB"');
+    expect((await app.inject("/metrics?naming=nvidia")).statusCode).toBe(400);
     const { app: starting } = await setup({ ready: false });
     const notReady = await starting.inject("/readyz");
     expect(notReady.statusCode).toBe(503);
