@@ -216,6 +216,7 @@ export const metricsSchema = {
       },
     },
   },
+  response: { 200: { type: "string" }, 400: errors[400] },
 } as const;
 
 export const nodesSchema = {
@@ -378,7 +379,14 @@ export const cancelJobSchema = {
   tags: ["jobs"],
   params: { type: "object", properties: { id: str }, required: ["id"] },
   querystring: { type: "object", additionalProperties: false, properties: { reason: str } },
-  response: { 200: { $ref: "Job#" }, 401: errors[401], 404: errors[404], 503: errors[503] },
+  response: {
+    200: { $ref: "Job#" },
+    400: errors[400],
+    401: errors[401],
+    404: errors[404],
+    409: { $ref: "Error#", description: "the job has finished already (Succeeded, Failed, Cancelled, ...)" },
+    503: errors[503],
+  },
 } as const;
 
 const profileCapacity = {
@@ -538,6 +546,7 @@ export const utilizationSchema = {
       required: ["from", "to", "stepMs", "groupBy", "resolution", "series"],
     },
     400: errors[400],
+    503: { $ref: "Error#", description: "the scheduler keeps no utilization history (no FinOps store)" },
   },
 } as const;
 
@@ -550,6 +559,7 @@ export const latestSamplesSchema = {
       properties: { samples: { type: "array", items: { $ref: "UtilizationSample#" } } },
       required: ["samples"],
     },
+    503: { $ref: "Error#", description: "the scheduler keeps no utilization history (no FinOps store)" },
   },
 } as const;
 
@@ -588,6 +598,7 @@ export const fleetHistorySchema = {
       required: ["points"],
     },
     400: errors[400],
+    503: { $ref: "Error#", description: "the scheduler keeps no utilization history (no FinOps store)" },
   },
 } as const;
 
@@ -618,6 +629,7 @@ export const usageReportSchema = {
       required: ["from", "to", "currency", "rows", "tenants", "unpricedModels"],
     },
     400: errors[400],
+    503: { $ref: "Error#", description: "the scheduler keeps no utilization history (no FinOps store)" },
   },
 } as const;
 
@@ -630,5 +642,6 @@ export const idleSchema = {
       properties: { idle: { type: "array", items: { $ref: "IdleAllocation#" } } },
       required: ["idle"],
     },
+    503: { $ref: "Error#", description: "the scheduler keeps no utilization history (no FinOps store)" },
   },
 } as const;
