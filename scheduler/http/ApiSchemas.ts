@@ -210,6 +210,20 @@ export const metricsSchema = {
   summary: "Prometheus metrics (text exposition format)",
   tags: ["health"],
   produces: ["text/plain"],
+  querystring: {
+    type: "object",
+    additionalProperties: false,
+    properties: {
+      naming: {
+        type: "string",
+        enum: ["tessera", "dcgm"],
+        default: "tessera",
+        description:
+          "per-device series as tessera_gpu_* (bytes), or under NVIDIA DCGM exporter names and units (DCGM_FI_DEV_FB_USED in MiB, ...)",
+      },
+    },
+  },
+  response: { 200: { type: "string" }, 400: errors[400] },
 } as const;
 
 export const nodesSchema = {

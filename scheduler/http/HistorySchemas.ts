@@ -62,6 +62,7 @@ export const utilizationSchema = {
       required: ["from", "to", "stepMs", "groupBy", "resolution", "series"],
     },
     400: errors[400],
+    503: { $ref: "Error#", description: "the scheduler keeps no utilization history (no FinOps store)" },
   },
 } as const;
 
@@ -74,6 +75,7 @@ export const latestSamplesSchema = {
       properties: { samples: { type: "array", items: { $ref: "UtilizationSample#" } } },
       required: ["samples"],
     },
+    503: { $ref: "Error#", description: "the scheduler keeps no utilization history (no FinOps store)" },
   },
 } as const;
 
@@ -112,6 +114,7 @@ export const fleetHistorySchema = {
       required: ["points"],
     },
     400: errors[400],
+    503: { $ref: "Error#", description: "the scheduler keeps no utilization history (no FinOps store)" },
   },
 } as const;
 
@@ -142,6 +145,7 @@ export const usageReportSchema = {
       required: ["from", "to", "currency", "rows", "tenants", "unpricedModels"],
     },
     400: errors[400],
+    503: { $ref: "Error#", description: "the scheduler keeps no utilization history (no FinOps store)" },
   },
 } as const;
 
@@ -154,5 +158,6 @@ export const idleSchema = {
       properties: { idle: { type: "array", items: { $ref: "IdleAllocation#" } } },
       required: ["idle"],
     },
+    503: { $ref: "Error#", description: "the scheduler keeps no utilization history (no FinOps store)" },
   },
 } as const;

@@ -11,6 +11,7 @@ import { registerFleetRoutes } from "./FleetRoutes.ts";
 import { registerHealthRoutes } from "./HealthRoutes.ts";
 import { registerHistoryRoutes } from "./HistoryRoutes.ts";
 import { ApiError, replyWithError, validationMessage } from "./HttpErrors.ts";
+import { type JobLogs, registerJobLogRoutes } from "./JobLogRoutes.ts";
 import { registerJobRoutes } from "./JobRoutes.ts";
 import { registerQueueRoutes } from "./QueueRoutes.ts";
 
@@ -30,6 +31,8 @@ export interface HttpApiOptions {
   finops?: Finops;
   /** Without it job submission and cancellation answer 503 (a read-only API). */
   jobs?: JobCommands;
+  /** Job output for GET /v1/jobs/{id}/logs; without it that route answers 503. */
+  logs?: JobLogs;
   /** The scheduler's queues (as `tessera queues --json`); without it GET /v1/queues answers 503. */
   queues?: () => QueueInfo[];
   /** When set, submitting and cancelling need `Authorization: Bearer <token>` (the scheduler's shared token). */
@@ -97,6 +100,7 @@ export async function registerHttpApi(app: FastifyInstance, options: HttpApiOpti
   registerHealthRoutes(app, options);
   registerFleetRoutes(app, options);
   registerJobRoutes(app, options);
+  registerJobLogRoutes(app, options);
   registerHistoryRoutes(app, options);
   registerQueueRoutes(app, options);
 }

@@ -91,5 +91,12 @@ export const cancelJobSchema = {
   tags: ["jobs"],
   params: { type: "object", properties: { id: str }, required: ["id"] },
   querystring: { type: "object", additionalProperties: false, properties: { reason: str } },
-  response: { 200: { $ref: "Job#" }, 401: errors[401], 404: errors[404], 503: errors[503] },
+  response: {
+    200: { $ref: "Job#" },
+    400: errors[400],
+    401: errors[401],
+    404: errors[404],
+    409: { $ref: "Error#", description: "the job has finished already (Succeeded, Failed, Cancelled, ...)" },
+    503: errors[503],
+  },
 } as const;

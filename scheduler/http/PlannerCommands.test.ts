@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { createServer } from "node:net";
@@ -117,7 +118,7 @@ describe("planner commands", () => {
 
   it("tessera top --once lists GPUs and MIG instances with readings and holders", async () => {
     const out = await run("top", "--once");
-    expect(out).toMatch(/^2 nodes, 9 GPUs and MIG instances, 1 pending, 1 idle/);
+    expect(out).toMatch(/^2 nodes, 6 GPUs, 3 MIG instances, 1 pending, 1 idle/);
     expect(out).toMatch(
       /h100-a\s+1\s+H100-SXM5-80GB\s+whole\s+##########\s+97%\s+70000\/81559\s+74C\s+640W\s+train-2 \(nlp\)/,
     );
@@ -223,6 +224,48 @@ describe("planner commands", () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it("tessera top on a terminal draws until q is pressed, then exits", async () => {
+    // A pseudo-terminal (python3's pty) so that top takes its live path and reads keys in raw mode.
+    const driver = [
+      "import os, pty, select, signal, sys, time",
+      "pid, fd = pty.fork()",
+      "if pid == 0:",
+      "    os.execvp(sys.argv[1], sys.argv[1:])",
+      "out, sent, end = b'', False, time.time() + 60",
+      "while time.time() < end:",
+      "    if select.select([fd], [], [], 0.2)[0]:",
+      "        try:",
+      "            chunk = os.read(fd, 65536)",
+      "        except OSError:",
+      "            break",
+      "        out += chunk",
+      "    if not sent and b'q to quit' in out:",
+      "        os.write(fd, b'q')",
+      "        sent = True",
+      "else:",
+      "    os.kill(pid, signal.SIGKILL)",
+      "print('sent', sent, 'exit', os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]))",
+    ].join("\n");
+    const cli = new URL("../../bin/tessera.js", import.meta.url).pathname;
+    const child = spawn("python3", [
+      "-c",
+      driver,
+      process.execPath,
+      cli,
+      "top",
+      "--http",
+      url,
+      "--interval",
+      "1s",
+    ]);
+    let out = "";
+    child.stdout.on("data", (d: Buffer) => {
+      out += d.toString();
+    });
+    await new Promise((resolve) => child.once("exit", resolve));
+    expect(out.trim()).toBe("sent True exit 0");
+  }, 90_000);
 
   it("says how to reach the scheduler when nothing listens", async () => {
     const closed = createServer();

@@ -45,6 +45,7 @@ export async function startHttpEndpoint(
     metrics,
     finops,
     jobs,
+    logs: { open: (id, follow, onData, onEnd) => scheduler.openLog(id, follow, onData, onEnd) },
     queues: () => queueControl.listQueues(),
     ...(store.token ? { token: store.token } : {}),
     notReadyReason: () =>
