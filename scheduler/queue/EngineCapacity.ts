@@ -33,6 +33,10 @@ export class EngineCapacity implements CapacityModel<EngineRequest, EngineAlloca
     return JSON.stringify(members.map(({ id: _id, ...shape }) => shape));
   }
 
+  fleetKey(): string {
+    return [...this.engine.nodes()].map((n) => n.name).join(",");
+  }
+
   release(allocation: EngineAllocation): void {
     for (const placement of [...allocation].reverse()) this.engine.release(placement.requestId);
   }

@@ -134,8 +134,8 @@ export class QueueManager<Request, Allocation> {
   private reservedFor: string | undefined;
   /**
    * The last reservation plan and what it was computed from: while no job started, stopped or ended and the
-   * config is the same, the same releases give the same answer, so cycles triggered by arrivals reuse it. (Nodes
-   * joining or leaving are not seen here; the plan is refreshed at the next start or end of a job.)
+   * config and the fleet are the same, the same releases give the same answer, so cycles triggered by arrivals
+   * reuse it.
    */
   private lastPlan: { key: string; plan: BackfillReservation<Request, Allocation> } | undefined;
   private readonly admittedTotal = new Map<string, number>();
@@ -195,6 +195,8 @@ export class QueueManager<Request, Allocation> {
 
   /** Removes a job that has not started; returns false if it is not pending. */
   cancelPending(jobId: string): boolean {
+    // A reservation never outlives its job.
+    if (this.reservedFor === jobId) this.reservedFor = undefined;
     this.nominated.delete(jobId);
     this.reasons.delete(jobId);
     return this.pending.delete(jobId);
@@ -263,6 +265,13 @@ export class QueueManager<Request, Allocation> {
     if (admitted && !admitted.stopping) admitted.stopping = stop;
   }
 
+  /** The pending job capacity is held for, if any. */
+  reservedJob(): string | undefined {
+    return this.reservedFor !== undefined && this.pending.has(this.reservedFor)
+      ? this.reservedFor
+      : undefined;
+  }
+
   pendingJobs(): QueuedJob<Request>[] {
     return [...this.pending.values()];
   }
@@ -319,7 +328,7 @@ export class QueueManager<Request, Allocation> {
             kind: "reservation",
             message:
               brokenPromise ??
-              `capacity is reserved for job ${reservation?.job.id}${startsByText(reservation?.startsBy ?? now)}; a job can run before it only if its maxRuntimeSeconds ends by then or it leaves that capacity free`,
+              `capacity is reserved for ${reservation?.describe()}, and starting this job now could delay it: a job runs ahead of it only if it leaves that capacity free or its maxRuntimeSeconds ends before it is needed`,
             victims: [],
           };
         } else {
@@ -372,7 +381,7 @@ export class QueueManager<Request, Allocation> {
         result.reservation = { jobId: job.id, startsBy: reservation.startsBy };
         blocked = {
           ...blocked,
-          message: `${blocked.message}; capacity is reserved for it${startsByText(reservation.startsBy)}`,
+          message: `${blocked.message}; capacity is reserved for it: ${reservation.waitText()}`,
         };
       }
       reasons.set(job.id, blocked);
@@ -545,7 +554,7 @@ export class QueueManager<Request, Allocation> {
   }
 
   private planReservation(head: QueuedJob<Request>, now: number): BackfillReservation<Request, Allocation> {
-    let key = head.id;
+    let key = `${head.id}|${this.capacity.fleetKey?.() ?? ""}`;
     for (const r of this.running.values()) key += `|${r.job.id}${r.stopping ? "!" : ""}`;
     const last = this.lastPlan;
     if (last && last.key === key && last.plan.startsBy >= now) return last.plan;
@@ -638,12 +647,6 @@ export class QueueManager<Request, Allocation> {
       request: submission.request,
     };
   }
-}
-
-function startsByText(startsBy: number): string {
-  return Number.isFinite(startsBy)
-    ? ` (expected to fit at t=${startsBy}s)`
-    : " (until running work frees enough; no declared end time makes it fit)";
 }
 
 /** Where a borrowing job's capacity comes from: the lending queues' quota, which they can reclaim. */
