@@ -49,6 +49,17 @@ export interface PendingReason {
   victims: string[];
 }
 
+/** One pending job as {@link QueueManager.audit} finds it. */
+export interface PendingAudit {
+  jobId: string;
+  /** What stops it from starting now; undefined when it could start now without delaying anyone. */
+  blockedBy: PendingKind | undefined;
+  /** Why the last cycle said it waits. */
+  recorded: PendingReason | undefined;
+  /** The reservation it was checked against, as `describe` says it. */
+  reservation: string | undefined;
+}
+
 export interface Admission<Request, Allocation> {
   job: QueuedJob<Request>;
   allocation: Allocation;
@@ -138,6 +149,8 @@ export class QueueManager<Request, Allocation> {
    * reuse it.
    */
   private lastPlan: { key: string; plan: BackfillReservation<Request, Allocation> } | undefined;
+  /** The reservation the last cycle held, as it planned it. */
+  private cyclePlan: BackfillReservation<Request, Allocation> | undefined;
   private readonly admittedTotal = new Map<string, number>();
   private readonly preemptedTotal = new Map<string, number>();
 
@@ -387,6 +400,7 @@ export class QueueManager<Request, Allocation> {
       reasons.set(job.id, blocked);
     }
     this.reasons = reasons;
+    this.cyclePlan = reservation;
     this.positions = new Map();
     this.queueLengths = new Map();
     for (const job of order) {
@@ -396,6 +410,46 @@ export class QueueManager<Request, Allocation> {
       this.positions.set(job.id, place);
     }
     return result;
+  }
+
+  /**
+   * For every pending job: could it start now without delaying the reservation, and if not, what stops it; and
+   * what the last cycle said. Changes nothing (each trial placement is released). A job that could start is a
+   * job a cycle should have started: checks of work conservation and of pending reasons use this.
+   */
+  audit(now: number): PendingAudit[] {
+    const reservedFor = this.reservedJob();
+    const head = reservedFor === undefined ? undefined : this.pending.get(reservedFor);
+    // The plan the last cycle checked backfills against, so the audit judges by the same plan.
+    const reservation =
+      head && this.cyclePlan?.job.id === head.id
+        ? this.cyclePlan
+        : head
+          ? this.planReservation(head, now)
+          : undefined;
+    return [...this.pending.values()].map((job) => {
+      const recorded = this.reasons.get(job.id);
+      const audit = (blockedBy: PendingKind | undefined) => ({
+        jobId: job.id,
+        blockedBy,
+        recorded,
+        reservation: reservation?.describe(),
+      });
+      if ((this.nominated.get(job.id) ?? []).some((id) => this.running.has(id))) return audit("preempting");
+      if (!this.ledger.check(job.queue, job.demand).fits) return audit("quota");
+      const placement = this.capacity.place(job.request);
+      if (!placement.placed) return audit("capacity");
+      try {
+        const delays =
+          this.brokenPromise(job) !== undefined ||
+          (reservation !== undefined &&
+            job.id !== reservedFor &&
+            !reservation.allowsBackfill(job, this.capacity, this.ledger, now));
+        return audit(delays ? "reservation" : undefined);
+      } finally {
+        this.capacity.release(placement.allocation);
+      }
+    });
   }
 
   explain(jobId: string): JobExplanation | undefined {
