@@ -1,9 +1,9 @@
 import type { FastifyInstance } from "fastify";
-import { cancelJobSchema, jobSchema, jobsSchema, submitJobSchema, watchJobsSchema } from "./ApiSchemas.ts";
 import type { FleetJob, JobState } from "./FleetReadModel.ts";
 import type { HttpApiOptions, JobCommands, SubmitJobBody } from "./HttpApi.ts";
 import { ApiError } from "./HttpErrors.ts";
 import { watchJobs } from "./JobEventStream.ts";
+import { cancelJobSchema, jobSchema, jobsSchema, submitJobSchema, watchJobsSchema } from "./JobSchemas.ts";
 
 const SSE_KEEPALIVE_MS = 15_000;
 

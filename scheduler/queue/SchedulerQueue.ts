@@ -6,7 +6,7 @@ import type { QueueConfig } from "./QueueConfig.ts";
 import type { Admission, PendingAudit } from "./QueueManager.ts";
 import { QueueManager, type QueueStatus, QueueSubmissionError } from "./QueueManager.ts";
 
-/** Prefix of the reason of a job the queue preempted while it stops; the scheduler keeps it across restarts. */
+/** Prefix of the reason of a job the queue preempted, while it stops and once it ended Preempted. */
 export const PREEMPTION_REASON_PREFIX = "preemption requested";
 
 /** A job as the scheduler service holds it, in the terms the queue needs. */
@@ -52,9 +52,8 @@ export function serviceJob(
     submittedAtMs: job.createdMs,
     phase,
     startedAtMs: phase === "active" ? job.startedMs || lastTransition?.atMs : undefined,
-    stopping: job.reason.startsWith(PREEMPTION_REASON_PREFIX)
-      ? { reason: job.reason, sinceMs: job.updatedMs }
-      : undefined,
+    stopping:
+      job.stop?.cause === "preemption" ? { reason: job.reason, sinceMs: job.stop.requestedMs } : undefined,
     request,
     allocationIds,
   };
