@@ -13,6 +13,8 @@ export interface SchedulerFlags {
   db?: string;
   lease?: string;
   heartbeat?: string;
+  /** How long a lost node's jobs wait before they are requeued (its agent stops them by then). */
+  fencingTimeout?: string;
   policy?: string;
   lostNodePolicy?: string;
   tokenFile?: string;
@@ -28,6 +30,7 @@ export interface SchedulerSettings {
   db: string;
   leaseMs: number;
   heartbeatMs: number;
+  fencingTimeoutMs: number;
   policy: PolicyName;
   lostNodePolicy: LostNodePolicy;
   token: string | undefined;
@@ -41,6 +44,7 @@ const configKeys = [
   "db",
   "lease",
   "heartbeat",
+  "fencingTimeout",
   "policy",
   "lostNodePolicy",
   "tokenFile",
@@ -85,6 +89,12 @@ export function schedulerSettings(flags: SchedulerFlags): SchedulerSettings {
       `--heartbeat ${heartbeatMs} ms must be at most half of --lease ${leaseMs} ms, or agents lose leases on one late report`,
     );
   }
+  const fencingTimeoutMs = parseDuration(pick("fencingTimeout") ?? "5m", "--fencing-timeout");
+  if (fencingTimeoutMs < heartbeatMs * 2) {
+    throw new Error(
+      `--fencing-timeout ${fencingTimeoutMs} ms must be at least two heartbeats (${heartbeatMs * 2} ms), or agents stop their jobs on a late message`,
+    );
+  }
   const tokenFile = pick("tokenFile");
   return {
     listen: pick("listen") ?? "127.0.0.1:7070",
@@ -92,6 +102,7 @@ export function schedulerSettings(flags: SchedulerFlags): SchedulerSettings {
     db: pick("db") ?? ".tessera/scheduler.db",
     leaseMs,
     heartbeatMs,
+    fencingTimeoutMs,
     policy,
     lostNodePolicy: lost,
     token: tokenFile ? readTokenFile(tokenFile) : undefined,

@@ -27,7 +27,7 @@ export class AgentChannel {
   constructor(
     private readonly engine: PlacementEngine,
     private readonly jobs: JobLifecycle,
-    private readonly timing: { heartbeatMs: number; leaseMs: number },
+    private readonly timing: { heartbeatMs: number; leaseMs: number; fencingTimeoutMs: number },
   ) {}
 
   /** Sends a node its whole desired state under a new generation; returns that generation. */
@@ -57,6 +57,7 @@ export class AgentChannel {
         heartbeatMs: this.timing.heartbeatMs,
         leaseMs: this.timing.leaseMs,
         stops,
+        fencingTimeoutMs: this.timing.fencingTimeoutMs,
       },
     });
     return node.generation;

@@ -69,6 +69,16 @@ export class ClusterMirror {
     else this.commitKubeletHolds(node);
   }
 
+  /**
+   * Takes a node out of the engine while its agent is away, releasing what its jobs hold there (their records
+   * keep their slices; `syncNode` adopts them again when the agent registers).
+   */
+  detachNode(node: NodeRecord, jobs: readonly JobRecord[]): void {
+    if (!node.inEngine) return;
+    for (const job of jobs) this.releaseOn(job, node.name);
+    this.dropNode(node);
+  }
+
   /** Takes a node out of the engine; its jobs must have been released. */
   dropNode(node: NodeRecord): void {
     if (!node.inEngine) return;
