@@ -19,7 +19,13 @@ function kubeletHoldId(node: string, n: number): string {
 
 /** What of a node's registration shapes it in the engine; a change of any of it rebuilds the node there. */
 function inventoryKey(node: NodeRecord): string {
-  return JSON.stringify([node.labels, node.cpuMillis, node.memoryMiB, node.gpus]);
+  return JSON.stringify([
+    node.labels,
+    node.cpuMillis,
+    node.memoryMiB,
+    node.gpus,
+    node.capabilities?.vmRuntimes,
+  ]);
 }
 
 /**
@@ -123,7 +129,16 @@ export class ClusterMirror {
     }
     const held = jobs.flatMap((j) => j.allocations.filter((a) => a.node === node.name));
     this.engine.addNode(
-      nodeSpec(node.name, node.labels, node.cpuMillis, node.memoryMiB, node.gpus, node.observed, held),
+      nodeSpec(
+        node.name,
+        node.labels,
+        node.cpuMillis,
+        node.memoryMiB,
+        node.gpus,
+        node.observed,
+        held,
+        node.capabilities?.vmRuntimes,
+      ),
     );
     this.inventories.set(node.name, inventoryKey(node));
     node.inEngine = true;

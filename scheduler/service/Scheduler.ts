@@ -244,6 +244,12 @@ export class Scheduler implements SchedulerView {
     const node = this.registry.current(nodeName, sessionId);
     if (!node) return;
     this.registry.observe(node, msg);
+    if (msg.capabilities) {
+      // A finished probe (a VM runtime found or lost) changes what the node can run.
+      this.mirror.syncNode(node, this.lifecycle.activeJobsOn(node.name));
+      this.feasibility.fleetChanged();
+      this.loop.request();
+    }
     if (JSON.stringify(msg.kubeletAllocations) !== JSON.stringify(node.kubeletAllocations ?? [])) {
       this.mirror.updateKubeletHolds(node, msg.kubeletAllocations, this.lifecycle.activeJobsOn(node.name));
       // The agent must not converge to a layout without the pod's instance.
