@@ -226,6 +226,7 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
       await vi.advanceTimersByTimeAsync(20 + random.below(600));
       await settle();
       const problems = check();
+      if ((step + 1) % 100 === 0) summary();
       if (problems.length > 0) {
         throw new SimulationFailure(
           [
@@ -249,9 +250,13 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
   }
 
   function summary(): SimulationStats {
-    const states: Record<string, number> = {};
-    for (const job of scheduler?.jobs() ?? []) states[job.state] = (states[job.state] ?? 0) + 1;
-    return { ...stats, states, simulatedSeconds: Math.round((Date.now() - start) / 1000) };
+    // While the scheduler is down (a restart at the end), the states it had last.
+    if (scheduler) {
+      const states: Record<string, number> = {};
+      for (const job of scheduler.jobs()) states[job.state] = (states[job.state] ?? 0) + 1;
+      stats.states = states;
+    }
+    return { ...stats, simulatedSeconds: Math.round((Date.now() - start) / 1000) };
   }
 
   async function act(step: number): Promise<void> {
