@@ -33,6 +33,8 @@ export interface NodeRecord {
   session: AgentSession | undefined;
   /** True while the node is part of the placement engine's cluster. */
   inEngine: boolean;
+  /** The address other nodes reach this one at, as its agent reported it (a gang's MASTER_ADDR); "" if unknown. */
+  address?: string;
   /** What the agent said the node can run (VM runtimes, MPS, containers); absent from older agents. */
   capabilities?: NodeCapabilities__Output | undefined;
   /** Devices pods hold through the node's device plugin; the engine counts them as taken. */

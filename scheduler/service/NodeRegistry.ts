@@ -73,6 +73,7 @@ export class NodeRegistry {
     node.gpus = msg.gpus;
     node.observed = msg.observed;
     node.capabilities = msg.capabilities ?? undefined;
+    node.address = msg.address;
     node.generation = Math.max(node.generation, msg.generation);
     node.generationReached = msg.generation;
     node.state = "Ready";

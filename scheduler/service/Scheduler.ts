@@ -87,11 +87,16 @@ export class Scheduler implements SchedulerView {
     );
     this.reports = new JobReports(this.lifecycle);
     this.registry = new NodeRegistry(this.clock, options.leaseMs, log);
-    this.channel = new AgentChannel(this.mirror.engine, this.lifecycle, {
-      heartbeatMs: options.heartbeatMs,
-      leaseMs: options.leaseMs,
-      fencingTimeoutMs: this.fencingTimeoutMs,
-    });
+    this.channel = new AgentChannel(
+      this.mirror.engine,
+      this.lifecycle,
+      {
+        heartbeatMs: options.heartbeatMs,
+        leaseMs: options.leaseMs,
+        fencingTimeoutMs: this.fencingTimeoutMs,
+      },
+      (name) => this.registry.get(name)?.address ?? "",
+    );
     for (const job of this.lifecycle.load()) {
       if (job.state === "Pending") this.mirror.observeArrival(job);
       // Nodes that hold work are expected back within one lease; until then they are NotReady placeholders.
