@@ -66,6 +66,8 @@ export class JobReports {
 
   /** A member process ended; returns whether the job changed (a gang waits for all its members). */
   private ended(job: JobRecord, node: NodeRecord, r: JobObserved__Output): boolean {
+    // A short job may end before any report saw it running: its MIG instances are named now.
+    refreshMigUuids(job, node);
     const succeeded = r.state === "exited" && r.exitCode === 0 && !r.signal;
     // A gang has one process per node: it succeeds once every member has, and holds all its slices until then.
     const members = new Set(job.allocations.map((a) => a.node));
