@@ -46,7 +46,11 @@ function setInjectedProcess(fleetFile: string, gpuInstanceId: number | undefined
 
 describe("kill -9 of an agent", () => {
   it("expires the lease and requeues its job; the restarted agent is fenced and destroys no busy MIG instance", async () => {
-    scheduler = await startSchedulerProcess(dir, { lease: "1500ms", heartbeat: "200ms" });
+    scheduler = await startSchedulerProcess(dir, {
+      lease: "1500ms",
+      heartbeat: "200ms",
+      extra: ["--fencing-timeout", "2s"],
+    });
     for (const node of nodes) agents.push(startAgentProcess(dir, node, scheduler.address));
     const client = new SchedulerClient(scheduler.address);
     await eventually(
@@ -92,7 +96,8 @@ describe("kill -9 of an agent", () => {
       "Scheduled",
       "Running",
     ]);
-    expect(moved.transitions[3]!.reason).toMatch(/lease expired/);
+    // Requeued only after the fencing timeout, by when a live agent would have stopped it.
+    expect(moved.transitions[3]!.reason).toMatch(/fencing timeout/);
     const lost = (await client.nodes()).find((n) => n.name === victimNode)!;
     expect(lost.state).toBe("NotReady");
     expect(alive(firstPid)).toBe(true);

@@ -152,6 +152,10 @@ export function registerSchedulerCommands(program: Command): void {
     .option("--election-ttl <DURATION>", "lease of the leader's election key, whole seconds (default 3s)")
     .option("--lease <DURATION>", "a node without a report for this long is NotReady (default 10s)")
     .option("--heartbeat <DURATION>", "how often agents report (default lease/4)")
+    .option(
+      "--fencing-timeout <DURATION>",
+      "agents stop their jobs after this long without contact; a lost node's jobs are requeued only then (default 5m)",
+    )
     .option("--policy <NAME>", "placement policy of the engine (default tessera)")
     .option("--lost-node-policy <POLICY>", "requeue (default) or fail the jobs of a lost node")
     .option("--token-file <FILE>", "shared token agents and clients must present; required off loopback")

@@ -24,6 +24,8 @@ export interface SchedulerFlags {
   electionTtl?: string;
   lease?: string;
   heartbeat?: string;
+  /** How long a lost node's jobs wait before they are requeued (its agent stops them by then). */
+  fencingTimeout?: string;
   policy?: string;
   lostNodePolicy?: string;
   tokenFile?: string;
@@ -43,6 +45,7 @@ export interface SchedulerSettings {
   electionTtlSeconds: number;
   leaseMs: number;
   heartbeatMs: number;
+  fencingTimeoutMs: number;
   policy: PolicyName;
   lostNodePolicy: LostNodePolicy;
   token: string | undefined;
@@ -62,6 +65,7 @@ const configKeys = [
   "electionTtl",
   "lease",
   "heartbeat",
+  "fencingTimeout",
   "policy",
   "lostNodePolicy",
   "tokenFile",
@@ -107,6 +111,12 @@ export function schedulerSettings(flags: SchedulerFlags): SchedulerSettings {
       `--heartbeat ${heartbeatMs} ms must be at most half of --lease ${leaseMs} ms, or agents lose leases on one late report`,
     );
   }
+  const fencingTimeoutMs = parseDuration(pick("fencingTimeout") ?? "5m", "--fencing-timeout");
+  if (fencingTimeoutMs < heartbeatMs * 2) {
+    throw new Error(
+      `--fencing-timeout ${fencingTimeoutMs} ms must be at least two heartbeats (${heartbeatMs * 2} ms), or agents stop their jobs on a late message`,
+    );
+  }
   const tokenFile = pick("tokenFile");
   const db = pick("db");
   const store = parseStoreLocation(pick("store") ?? `sqlite:${db ?? ".tessera/scheduler.db"}`);
@@ -132,6 +142,7 @@ export function schedulerSettings(flags: SchedulerFlags): SchedulerSettings {
     electionTtlSeconds: electionTtlMs / 1000,
     leaseMs,
     heartbeatMs,
+    fencingTimeoutMs,
     policy,
     lostNodePolicy: lost,
     token: tokenFile ? readTokenFile(tokenFile) : undefined,

@@ -41,6 +41,8 @@ export interface NodeSpec {
   memoryMiB: number;
   labels?: Readonly<Record<string, string>>;
   gpus: readonly GpuSpec[];
+  /** VM runtimes the node's agent found runnable; absent when the agent does not say (VM jobs are not filtered). */
+  vmRuntimes?: readonly string[] | undefined;
 }
 
 export interface ClusterSpec {

@@ -5,6 +5,7 @@ import { cpuFilter } from "./filters/CpuFilter.ts";
 import { gpuFitFilter } from "./filters/GpuFitFilter.ts";
 import { gpuModelFilter } from "./filters/GpuModelFilter.ts";
 import { nodeSelectorFilter } from "./filters/NodeSelectorFilter.ts";
+import { vmRuntimeFilter } from "./filters/VmRuntimeFilter.ts";
 import type { GpuOption } from "./GpuOptions.ts";
 import type { GpuSnapshot, GpuState } from "./GpuState.ts";
 import { canCreateAt } from "./MigLayout.ts";
@@ -73,7 +74,13 @@ export class PlacementEngine {
     this.policy = options.policy ?? createPolicy("tessera");
     this.rng = new SeededRandom(options.seed ?? 1);
     this.tieBreak = options.tieBreak ?? this.policy.tieBreak ?? "random";
-    this.filters = [nodeSelectorFilter, gpuModelFilter, cpuFilter, gpuFitFilter(this.policy.optionMode)];
+    this.filters = [
+      nodeSelectorFilter,
+      gpuModelFilter,
+      vmRuntimeFilter,
+      cpuFilter,
+      gpuFitFilter(this.policy.optionMode),
+    ];
     for (const spec of cluster.nodes) this.addNode(spec, false);
     this.fleetChanged();
   }

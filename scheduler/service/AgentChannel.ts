@@ -5,6 +5,7 @@ import { vmAssignmentEnv } from "../../proto/tessera/VmJobWire.ts";
 import type { PlacementEngine } from "../engine/PlacementEngine.ts";
 import type { JobRecord } from "../store/JobRecord.ts";
 import { desiredGpus } from "./EngineBridge.ts";
+import { gangMasterPort, gangMemberEnv } from "./GangEnvironment.ts";
 import type { JobLifecycle } from "./JobLifecycle.ts";
 import type { AgentSession, NodeRecord } from "./NodeRecord.ts";
 import { ServiceError } from "./ServiceError.ts";
@@ -27,7 +28,9 @@ export class AgentChannel {
   constructor(
     private readonly engine: PlacementEngine,
     private readonly jobs: JobLifecycle,
-    private readonly timing: { heartbeatMs: number; leaseMs: number },
+    private readonly timing: { heartbeatMs: number; leaseMs: number; fencingTimeoutMs: number },
+    /** A node's address as its agent reported it ("" when unknown). */
+    private readonly addressOf: (nodeName: string) => string,
   ) {}
 
   /** Sends a node its whole desired state under a new generation; returns that generation. */
@@ -47,7 +50,7 @@ export class AgentChannel {
         }
         continue;
       }
-      assignments.push(assignment(job, node.name));
+      assignments.push(assignment(job, node.name, this.addressOf));
     }
     node.session.send({
       desired: {
@@ -57,6 +60,7 @@ export class AgentChannel {
         heartbeatMs: this.timing.heartbeatMs,
         leaseMs: this.timing.leaseMs,
         stops,
+        fencingTimeoutMs: this.timing.fencingTimeoutMs,
       },
     });
     return node.generation;
@@ -111,12 +115,13 @@ export class AgentChannel {
 }
 
 /** A job's piece of a node's desired state: what to run and on which slices of that node. */
-function assignment(job: JobRecord, nodeName: string): Assignment {
+function assignment(job: JobRecord, nodeName: string, addressOf: (nodeName: string) => string): Assignment {
+  const env = job.spec.kind === "vm" ? vmAssignmentEnv(job.spec.env, job.spec.request) : job.spec.env;
   return {
     jobId: job.id,
     attempt: job.attempt,
     command: job.spec.command,
-    env: job.spec.kind === "vm" ? vmAssignmentEnv(job.spec.env, job.spec.request) : job.spec.env,
+    env: job.spec.request.shape.kind === "gang" ? { ...env, ...gangEnv(job, nodeName, addressOf) } : env,
     workdir: job.spec.workdir,
     slices: job.allocations
       .filter((a) => a.node === nodeName && a.kind !== "none")
@@ -129,4 +134,22 @@ function assignment(job: JobRecord, nodeName: string): Assignment {
         shareMemoryMib: a.shareMemoryMiB,
       })),
   };
+}
+
+/** A gang member's rank, world size and rendezvous (rank 0's node address, a port chosen for this attempt). */
+function gangEnv(
+  job: JobRecord,
+  nodeName: string,
+  addressOf: (nodeName: string) => string,
+): Record<string, string> {
+  const memberNodes = [...new Set(job.allocations.map((a) => a.node))];
+  const first = memberNodes[0] ?? nodeName;
+  return gangMemberEnv(
+    {
+      memberNodes,
+      masterAddress: addressOf(first) || first,
+      masterPort: gangMasterPort(job.id, job.attempt),
+    },
+    memberNodes.indexOf(nodeName),
+  );
 }

@@ -21,7 +21,13 @@ function kubeletHoldId(node: string, n: number): string {
 
 /** What of a node's registration shapes it in the engine; a change of any of it rebuilds the node there. */
 function inventoryKey(node: NodeRecord): string {
-  return JSON.stringify([node.labels, node.cpuMillis, node.memoryMiB, node.gpus]);
+  return JSON.stringify([
+    node.labels,
+    node.cpuMillis,
+    node.memoryMiB,
+    node.gpus,
+    node.capabilities?.vmRuntimes,
+  ]);
 }
 
 /**
@@ -90,6 +96,16 @@ export class ClusterMirror {
     else this.commitKubeletHolds(node);
   }
 
+  /**
+   * Takes a node out of the engine while its agent is away, releasing what its jobs hold there (their records
+   * keep their slices; `syncNode` adopts them again when the agent registers).
+   */
+  detachNode(node: NodeRecord, jobs: readonly JobRecord[]): void {
+    if (!node.inEngine) return;
+    for (const job of jobs) this.releaseOn(job, node.name);
+    this.dropNode(node);
+  }
+
   /** Takes a node out of the engine; its jobs must have been released. */
   dropNode(node: NodeRecord): void {
     if (!node.inEngine) return;
@@ -134,7 +150,16 @@ export class ClusterMirror {
     }
     const held = jobs.flatMap((j) => j.allocations.filter((a) => a.node === node.name));
     this.engine.addNode(
-      nodeSpec(node.name, node.labels, node.cpuMillis, node.memoryMiB, node.gpus, node.observed, held),
+      nodeSpec(
+        node.name,
+        node.labels,
+        node.cpuMillis,
+        node.memoryMiB,
+        node.gpus,
+        node.observed,
+        held,
+        node.capabilities?.vmRuntimes,
+      ),
     );
     this.inventories.set(node.name, inventoryKey(node));
     node.inEngine = true;

@@ -23,6 +23,7 @@ export function nodeSpec(
   inventory: readonly GpuInventory__Output[],
   observed: readonly GpuObserved__Output[],
   adopted: readonly SliceAllocation[],
+  vmRuntimes?: readonly string[],
 ): NodeSpec {
   const byUuid = new Map(inventory.map((g) => [g.uuid, g.index]));
   const gpus: GpuSpec[] = inventory.map((inv) => {
@@ -61,7 +62,7 @@ export function nodeSpec(
     }
     return spec;
   });
-  return { name, cpuMilli: cpuMillis, memoryMiB, labels, gpus };
+  return { name, cpuMilli: cpuMillis, memoryMiB, labels, gpus, vmRuntimes };
 }
 
 /** The engine decisions that re-create an adopted job's allocations on a node rebuilt by `nodeSpec`. */

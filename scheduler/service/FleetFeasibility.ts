@@ -27,7 +27,11 @@ export class FleetFeasibility {
     // Until every node has registered (after a restart, within one lease), the fleet is not known yet.
     if (nodes.length === 0 || nodes.length < fleet.length || nowMs < this.knownAfterMs) return;
     this.emptyFleet ??= new PlacementEngine(
-      { nodes: nodes.map((n) => nodeSpec(n.name, n.labels, n.cpuMillis, n.memoryMiB, n.gpus, [], [])) },
+      {
+        nodes: nodes.map((n) =>
+          nodeSpec(n.name, n.labels, n.cpuMillis, n.memoryMiB, n.gpus, [], [], n.capabilities?.vmRuntimes),
+        ),
+      },
       { policy: this.policy() },
     );
     const req = engineRequest(job);

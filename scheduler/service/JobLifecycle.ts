@@ -202,6 +202,13 @@ export class JobLifecycle {
     this.endJob(job, "Cancelled", stop?.reason ?? "cancelled by request");
   }
 
+  /** A job its agent stopped on its own (fenced, or the agent shut down): Pending again, for a new attempt. */
+  requeue(job: JobRecord, reason: string): void {
+    this.releaseJob(job);
+    job.allocations = [];
+    this.transition(job, "Pending", reason);
+  }
+
   /** A job on a node whose lease expired: stopped if it was stopping, else Lost, then requeued by policy. */
   lose(job: JobRecord, nodeName: string, why: string, requeue: boolean): void {
     this.releaseJob(job);

@@ -3,10 +3,25 @@ import type { JobRecord } from "../store/JobRecord.ts";
 import { activeJobStates, type JobLifecycle } from "./JobLifecycle.ts";
 import type { NodeRecord } from "./NodeRecord.ts";
 
+/** Why the agent itself stopped a job (JobObserved.interruption), as the requeued job's reason says it. */
+const interruptions: Record<string, string> = {
+  agent_shutdown: "its agent was shut down by an operator",
+  fenced: "its agent lost contact with the scheduler for the fencing timeout and stopped it",
+};
+
 /** Applies what agents say about their job processes to the jobs: started, exited, failed to start, gone. */
 export class JobReports {
   /** Gang jobs: the nodes whose member process already exited with success. */
   private readonly gangMembersDone = new Map<string, Set<string>>();
+  /** Nodes of ended jobs other than the reporting one: they must learn their new desired state. */
+  private nodesToTell = new Set<string>();
+
+  /** The nodes to send their desired state once the changes are stored; clears the list. */
+  takeNodesToTell(): Set<string> {
+    const nodes = this.nodesToTell;
+    this.nodesToTell = new Set();
+    return nodes;
+  }
 
   constructor(private readonly jobs: JobLifecycle) {}
 
@@ -51,6 +66,8 @@ export class JobReports {
 
   /** A member process ended; returns whether the job changed (a gang waits for all its members). */
   private ended(job: JobRecord, node: NodeRecord, r: JobObserved__Output): boolean {
+    // A short job may end before any report saw it running: its MIG instances are named now.
+    refreshMigUuids(job, node);
     const succeeded = r.state === "exited" && r.exitCode === 0 && !r.signal;
     // A gang has one process per node: it succeeds once every member has, and holds all its slices until then.
     const members = new Set(job.allocations.map((a) => a.node));
@@ -61,14 +78,20 @@ export class JobReports {
       if (done.size < members.size) return false;
     }
     this.gangMembersDone.delete(job.id);
+    // The other members of a gang stop with it.
+    for (const name of members) if (name !== node.name) this.nodesToTell.add(name);
     job.logNode = node.name;
     job.logPath = r.logPath;
     job.startedMs = job.startedMs ? Math.min(job.startedMs, r.startedUnixMs) : r.startedUnixMs;
     job.finishedMs = Math.max(job.finishedMs, r.finishedUnixMs);
     job.visibleDevices = r.visibleDevices;
     job.exitCode = r.exitCode;
+    const interruption = interruptions[r.interruption];
     if (this.jobs.stopping(job)) {
       this.jobs.finishStopped(job);
+    } else if (interruption) {
+      // Not the job's failure: it runs again, as a new attempt, wherever it fits.
+      this.jobs.requeue(job, `requeued: ${interruption} (on ${node.name})`);
     } else if (r.state === "failed_to_start") {
       this.jobs.endJob(job, "Failed", `could not start on ${node.name}: ${r.message}`);
     } else if (succeeded) {

@@ -72,6 +72,8 @@ export class NodeRegistry {
     node.memoryMiB = msg.memoryMib;
     node.gpus = msg.gpus;
     node.observed = msg.observed;
+    node.capabilities = msg.capabilities ?? undefined;
+    node.address = msg.address;
     node.generation = Math.max(node.generation, msg.generation);
     node.generationReached = msg.generation;
     node.state = "Ready";
@@ -92,6 +94,7 @@ export class NodeRegistry {
     node.observed = msg.gpus;
     node.generationReached = msg.generation;
     node.errors = msg.errors;
+    if (msg.capabilities) node.capabilities = msg.capabilities;
   }
 
   disconnected(node: NodeRecord): void {

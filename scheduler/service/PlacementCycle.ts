@@ -48,13 +48,18 @@ export function queueJob(job: JobRecord): ServiceJob | undefined {
  */
 export async function placementCycle(d: PlacementCycleDeps): Promise<CycleOutcome> {
   const pending = d.jobs.pending();
-  if (pending.length === 0) return "idle";
+  if (pending.length === 0) {
+    // Drops what the queue still holds for jobs that ended or were cancelled, their reservation included.
+    d.queue.reconcile(queueJobs(d.jobs));
+    return "idle";
+  }
   const changed: JobRecord[] = [];
   const explain = (job: JobRecord, reason: string) => {
     if (d.jobs.explain(job, reason) && !changed.includes(job)) changed.push(job);
   };
   const ready = [...d.nodes.all()].some((n) => n.inEngine && n.state === "Ready");
   if (!ready) {
+    d.queue.reconcile(queueJobs(d.jobs));
     for (const job of pending) {
       explain(
         job,

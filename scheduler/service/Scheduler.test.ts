@@ -212,4 +212,86 @@ describe("Scheduler (units composed behind the facade, simulated clock)", () => 
     expect(scheduler.job(job.id)?.state).toBe("Scheduled");
     expect(new SchedulerFleetView(scheduler).snapshot().nodes[0]?.gpus[0]?.healthy).toBe(true);
   });
+
+  it("gives gang members their rank, world size and rank 0's reported address and port", async () => {
+    const { time, scheduler, sent } = simulated();
+    const second: SchedulerMessage[] = [];
+    scheduler.register(
+      { ...registration("n2", ["H100-SXM5-80GB"]), address: "10.0.0.2" },
+      { send: (m) => second.push(m), close: () => {} },
+    );
+    const gang = wholeGpuJob("ddp");
+    gang.request.shape = { kind: "gang", nodes: 2, gpusPerNode: 1 };
+    const { job } = await scheduler.submit(gang, "");
+    await time.advance(100);
+    const members = scheduler.job(job.id)?.allocations.map((a) => a.node) ?? [];
+    const envOf = (messages: SchedulerMessage[]) => messages.at(-1)?.desired?.assignments?.[0]?.env ?? {};
+    const env = { n1: envOf(sent), n2: envOf(second) };
+    expect(members.map((n) => env[n as "n1" | "n2"].RANK)).toEqual(["0", "1"]);
+    for (const e of Object.values(env)) {
+      expect(e).toMatchObject({
+        WORLD_SIZE: "2",
+        TESSERA_GANG_SIZE: "2",
+        LOCAL_RANK: "0",
+        LOCAL_WORLD_SIZE: "1",
+      });
+      // n1 reported no address: its node name stands in.
+      expect(e.MASTER_ADDR).toBe(members[0] === "n2" ? "10.0.0.2" : "n1");
+      expect(Number(e.MASTER_PORT)).toBeGreaterThanOrEqual(29500);
+    }
+  });
+
+  it("holds a cancelled job's slice while its agent is away, and requeues a lost node's jobs only after the fencing timeout", async () => {
+    const { time, scheduler, session } = simulated();
+    const cancelled = (await scheduler.submit(wholeGpuJob("cancelled"), "")).job;
+    await time.advance(100);
+    scheduler.disconnected("n1", session.id);
+    await scheduler.cancel(cancelled.id, "not needed");
+    await time.advance(100);
+    // The agent may still run it: not Cancelled yet, and no new work goes to the node.
+    expect(scheduler.job(cancelled.id)?.state).toBe("Scheduled");
+    const waiting = (await scheduler.submit(wholeGpuJob("waiting"), "")).job;
+    await time.advance(100);
+    expect(scheduler.job(waiting.id)?.state).toBe("Pending");
+    // Lease (10 s) expired, fencing timeout (5 min default) not yet: nothing is requeued or ended.
+    await time.advance(60_000);
+    expect(scheduler.node("n1")?.state).toBe("NotReady");
+    expect(scheduler.job(cancelled.id)?.state).toBe("Scheduled");
+    await time.advance(300_000);
+    expect(scheduler.job(cancelled.id)?.state).toBe("Cancelled");
+  });
+
+  it("requeues a job its agent stopped after losing contact (fenced) instead of failing it", async () => {
+    const { time, scheduler, session } = simulated();
+    const { job } = await scheduler.submit(wholeGpuJob("fenced"), "");
+    await time.advance(100);
+    scheduler.report("n1", session.id, {
+      generation: 0,
+      gpus: [],
+      jobs: [
+        {
+          jobId: job.id,
+          attempt: 1,
+          state: "exited",
+          pid: 42,
+          exitCode: -1,
+          signal: "SIGTERM",
+          message: "",
+          logPath: "/x.log",
+          startedUnixMs: time.clock(),
+          finishedUnixMs: time.clock(),
+          visibleDevices: "0",
+          interruption: "fenced",
+        },
+      ],
+      errors: [],
+      kubeletAllocations: [],
+      capabilities: null,
+    });
+    await time.advance(100);
+    const requeued = scheduler.job(job.id);
+    expect(requeued?.transitions.map((t) => t.to)).toEqual(["Pending", "Scheduled", "Pending", "Scheduled"]);
+    expect(requeued?.transitions[2]?.reason).toMatch(/fencing timeout and stopped it/);
+    expect(requeued?.attempt).toBe(2);
+  });
 });

@@ -33,6 +33,11 @@ export interface SchedulerOptions {
   leaseMs: number;
   heartbeatMs: number;
   lostNodePolicy: LostNodePolicy;
+  /**
+   * An agent without contact for this long stops its jobs itself; the jobs of a node whose lease expired are
+   * requeued (or failed) only this long after the expiry, so they never run twice at once. Default 5 minutes.
+   */
+  fencingTimeoutMs?: number;
   clock?: Clock;
   /** Timers and work measurement; Node's by default, a simulation's own under a simulated clock. */
   timers?: TimerSource;
@@ -40,6 +45,8 @@ export interface SchedulerOptions {
   /** Queues, quotas and priority classes (`--queues FILE`); without it every queue is unlimited. */
   queues?: QueueConfig;
 }
+
+export const DEFAULT_FENCING_TIMEOUT_MS = 5 * 60_000;
 
 /** How long a placement cycle whose decisions could not be stored waits before it tries again. */
 const retryAfterStoreFailureMs = 1000;
@@ -64,11 +71,13 @@ export class Scheduler implements SchedulerView {
   private readonly loop: PlacementLoop;
   private readonly feasibility: FleetFeasibility;
   private readonly leaseTimer;
+  private readonly fencingTimeoutMs: number;
   private closed = false;
 
   constructor(private readonly options: SchedulerOptions) {
     this.clock = options.clock ?? systemClock;
     this.timers = options.timers ?? nodeTimers;
+    this.fencingTimeoutMs = options.fencingTimeoutMs ?? DEFAULT_FENCING_TIMEOUT_MS;
     this.events.setMaxListeners(0);
     const log = (line: string) => options.log?.(line);
     this.mirror = new ClusterMirror(options.policy(), log);
@@ -78,7 +87,16 @@ export class Scheduler implements SchedulerView {
     );
     this.reports = new JobReports(this.lifecycle);
     this.registry = new NodeRegistry(this.clock, options.leaseMs, log);
-    this.channel = new AgentChannel(this.mirror.engine, this.lifecycle, options);
+    this.channel = new AgentChannel(
+      this.mirror.engine,
+      this.lifecycle,
+      {
+        heartbeatMs: options.heartbeatMs,
+        leaseMs: options.leaseMs,
+        fencingTimeoutMs: this.fencingTimeoutMs,
+      },
+      (name) => this.registry.get(name)?.address ?? "",
+    );
     for (const job of this.lifecycle.load()) {
       if (job.state === "Pending") this.mirror.observeArrival(job);
       // Nodes that hold work are expected back within one lease; until then they are NotReady placeholders.
@@ -184,6 +202,8 @@ export class Scheduler implements SchedulerView {
     if (job.state === "Pending") {
       this.lifecycle.transition(job, "Cancelled", why);
       await this.lifecycle.persist([job]);
+      // Its place in line, and capacity reserved for it, go to the others now.
+      this.loop.request();
       return job;
     }
     if (this.lifecycle.stopping(job)) return job;
@@ -196,12 +216,9 @@ export class Scheduler implements SchedulerView {
     await this.lifecycle.persist([job]);
     for (const name of nodes) {
       const node = this.registry.get(name);
-      if (node?.session && node.state === "Ready") {
-        this.channel.pushDesired(node);
-      } else {
-        // Nobody runs it where its agent is gone: it is over now.
-        this.lifecycle.finishStopped(job);
-      }
+      // Where the agent is away, the job (and its slice) ends once the agent confirms the process is gone, or
+      // after the fencing timeout, by which the agent has stopped it itself.
+      if (node?.session && node.state === "Ready") this.channel.pushDesired(node);
     }
     return job;
   }
@@ -220,7 +237,10 @@ export class Scheduler implements SchedulerView {
     const changed = this.reports.apply(node, msg.jobs);
     this.channel.pushDesired(node);
     this.events.emit("node", node);
-    void this.lifecycle.persist(changed).then(() => this.loop.request());
+    void this.lifecycle.persist(changed).then(() => {
+      this.tellNodes(this.reports.takeNodesToTell());
+      this.loop.request();
+    });
     return session;
   }
 
@@ -231,6 +251,12 @@ export class Scheduler implements SchedulerView {
     this.registry.observe(node, msg);
     // A GPU that turned healthy again may let a pending job in.
     if (this.mirror.syncHealth(node)) this.loop.request();
+    if (msg.capabilities) {
+      // A finished probe (a VM runtime found or lost) changes what the node can run.
+      this.mirror.syncNode(node, this.lifecycle.activeJobsOn(node.name));
+      this.feasibility.fleetChanged();
+      this.loop.request();
+    }
     if (JSON.stringify(msg.kubeletAllocations) !== JSON.stringify(node.kubeletAllocations ?? [])) {
       this.mirror.updateKubeletHolds(node, msg.kubeletAllocations, this.lifecycle.activeJobsOn(node.name));
       // The agent must not converge to a layout without the pod's instance.
@@ -250,6 +276,7 @@ export class Scheduler implements SchedulerView {
     if (changed.length > 0) {
       void this.lifecycle.persist(changed).then(() => {
         this.channel.pushDesired(node);
+        this.tellNodes(this.reports.takeNodesToTell());
         this.loop.request();
       });
     }
@@ -283,7 +310,11 @@ export class Scheduler implements SchedulerView {
     if (!node) return;
     this.channel.endLogsOf(nodeName);
     this.registry.disconnected(node);
+    // No new work goes to a node without a connected agent; its jobs keep their slices.
+    this.mirror.detachNode(node, this.lifecycle.activeJobsOn(node.name));
+    this.feasibility.fleetChanged();
     this.events.emit("node", node);
+    this.loop.request();
   }
 
   async close(): Promise<void> {
@@ -293,23 +324,52 @@ export class Scheduler implements SchedulerView {
     for (const node of this.registry.all()) node.session?.close();
   }
 
-  /** Marks nodes whose lease ran out NotReady and requeues or fails their jobs by policy. */
+  /**
+   * Marks nodes whose lease ran out NotReady (no new work goes there). Their jobs are requeued or failed by policy
+   * only once the fencing timeout has passed since the expiry: by then the agent, if it is alive, has stopped them
+   * itself (it stops its jobs after that long without contact), so a job never runs twice at once.
+   */
   private expireLeases(): void {
+    const now = this.clock();
     const changed: JobRecord[] = [];
+    const toTell = new Set<string>();
     const requeue = this.options.lostNodePolicy === "requeue";
     for (const node of this.registry.expired((n) => this.lifecycle.activeJobsOn(n.name).length > 0)) {
       const jobs = this.lifecycle.activeJobsOn(node.name);
-      this.registry.markLost(node);
+      if (node.state !== "NotReady" || node.inEngine) {
+        this.registry.markLost(node);
+        this.mirror.detachNode(node, jobs);
+        this.feasibility.fleetChanged();
+        this.options.log?.(
+          `node ${node.name}: ${node.reason}; its ${jobs.length} job(s) are ${requeue ? "requeued" : "lost"} after the fencing timeout (${this.fencingTimeoutMs} ms) unless its agent returns`,
+        );
+        this.events.emit("node", node);
+      }
+      if (jobs.length === 0 || node.leaseExpiresMs + this.fencingTimeoutMs > now) continue;
+      const silence = `no contact for the lease and the fencing timeout (${this.options.leaseMs + this.fencingTimeoutMs} ms), so its agent has stopped its jobs`;
       for (const job of jobs) {
-        this.lifecycle.lose(job, node.name, node.reason, requeue);
+        // Other members of a gang stop too.
+        for (const a of job.allocations) if (a.node !== node.name) toTell.add(a.node);
+        this.lifecycle.lose(job, node.name, silence, requeue);
         changed.push(job);
       }
-      this.mirror.dropNode(node);
       this.options.log?.(
-        `node ${node.name}: ${node.reason}; ${jobs.length} job(s) ${requeue ? "requeued" : "lost"}`,
+        `node ${node.name}: ${silence}; ${jobs.length} job(s) ${requeue ? "requeued" : "lost"}`,
       );
-      this.events.emit("node", node);
     }
-    if (changed.length > 0) void this.lifecycle.persist(changed).then(() => this.loop.request());
+    if (changed.length > 0) {
+      void this.lifecycle.persist(changed).then(() => {
+        this.tellNodes(toTell);
+        this.loop.request();
+      });
+    }
+  }
+
+  /** Sends nodes their desired state after a job change that concerns them (other members of a gang). */
+  private tellNodes(names: Iterable<string>): void {
+    for (const name of names) {
+      const node = this.registry.get(name);
+      if (node) this.channel.pushDesired(node);
+    }
   }
 }

@@ -29,6 +29,8 @@ export interface SchedulerServerOptions {
   policy: PolicyName;
   leaseMs: number;
   heartbeatMs: number;
+  /** See SchedulerOptions.fencingTimeoutMs; 5 minutes when absent. */
+  fencingTimeoutMs?: number;
   lostNodePolicy: LostNodePolicy;
   /** Shared token agents and clients must present; required to listen beyond loopback. */
   token?: string;
@@ -64,6 +66,7 @@ export async function startSchedulerServer(options: SchedulerServerOptions): Pro
     policy: () => createPolicy(options.policy),
     leaseMs: options.leaseMs,
     heartbeatMs: options.heartbeatMs,
+    fencingTimeoutMs: options.fencingTimeoutMs,
     lostNodePolicy: options.lostNodePolicy,
     log: options.log,
   });
