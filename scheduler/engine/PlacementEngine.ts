@@ -30,6 +30,11 @@ export interface EngineOptions {
    * permutation); ties then fill the same nodes first instead of spreading over the fleet.
    */
   tieBreak?: TieBreak;
+  /**
+   * MIG GPUs keep the instances they have, as under a static mig-parted layout: requests only reuse free
+   * instances (a slice the smallest that fits), nothing is created or re-carved, no GPU leaves MIG mode.
+   */
+  fixedMigLayouts?: boolean;
 }
 
 export type TieBreak = "random" | "nodeOrder";
@@ -73,7 +78,12 @@ export class PlacementEngine {
     this.policy = options.policy ?? createPolicy("tessera");
     this.rng = new SeededRandom(options.seed ?? 1);
     this.tieBreak = options.tieBreak ?? this.policy.tieBreak ?? "random";
-    this.filters = [nodeSelectorFilter, gpuModelFilter, cpuFilter, gpuFitFilter(this.policy.optionMode)];
+    this.filters = [
+      nodeSelectorFilter,
+      gpuModelFilter,
+      cpuFilter,
+      gpuFitFilter(this.policy.optionMode, options.fixedMigLayouts ?? false),
+    ];
     for (const spec of cluster.nodes) this.addNode(spec, false);
     this.fleetChanged();
   }
