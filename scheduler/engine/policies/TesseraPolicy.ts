@@ -8,7 +8,8 @@ const typicalCoverage = 0.95;
 /**
  * Integer score levels: floor(levels x sigmoid(-growth / 1000)). FGD uses 100; half as many levels make more
  * near-equal placements tie, and ties go to the node order, which fills nodes one after another (measured on
- * `default`: 50 levels beat 100, 25 and 200; see docs/placement.md).
+ * `default`: 50 levels beat 100, 25 and 200, but lose 0.2 points on gpushare40 and multigpu40; see
+ * docs/placement.md).
  */
 const scoreLevels = 50;
 /** Weight of taking GPU thousandths of a model that model-constrained work competes for. */
