@@ -31,6 +31,11 @@ export interface EngineOptions {
    * permutation); ties then fill the same nodes first instead of spreading over the fleet.
    */
   tieBreak?: TieBreak;
+  /**
+   * MIG GPUs keep the instances they have, as under a static mig-parted layout: requests only reuse free
+   * instances (a slice the smallest that fits), nothing is created or re-carved, no GPU leaves MIG mode.
+   */
+  fixedMigLayouts?: boolean;
 }
 
 export type TieBreak = "random" | "nodeOrder";
@@ -79,7 +84,7 @@ export class PlacementEngine {
       gpuModelFilter,
       vmRuntimeFilter,
       cpuFilter,
-      gpuFitFilter(this.policy.optionMode),
+      gpuFitFilter(this.policy.optionMode, options.fixedMigLayouts ?? false),
     ];
     for (const spec of cluster.nodes) this.addNode(spec, false);
     this.fleetChanged();

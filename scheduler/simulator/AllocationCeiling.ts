@@ -1,4 +1,4 @@
-import highsModule from "highs";
+import type highsModule from "highs";
 import { gpuModel, smallestFittingProfile } from "../../proto/catalog/GpuCatalog.ts";
 import { fgdArrivals, podsArrivedBy } from "./FgdReplay.ts";
 import { fleetGpuMilli, migFleetModel, podGpuMilli } from "./TraceFleet.ts";
@@ -128,8 +128,8 @@ function allowed(t: PodType, n: NodeType): boolean {
 
 // highs declares one types file for require and import, which TypeScript reads as CommonJS (the loader as
 // `.default`); the ES module build that Node loads here exports the loader itself as default.
-const loadHighs = highsModule as unknown as typeof highsModule.default;
-let solver: ReturnType<typeof loadHighs> | undefined;
+type LoadHighs = typeof highsModule.default;
+let solver: ReturnType<LoadHighs> | undefined;
 
 /** The LP bound for packing `pods` onto `nodes` (see `CeilingResult`), solved with HiGHS. */
 export async function allocationCeiling(
@@ -186,7 +186,8 @@ export async function allocationCeiling(
   });
   const objective = vars.map((v) => `+ ${v.t.gpuMilli} ${v.name}`).join(" ");
   const lp = `Maximize\n obj: ${objective || "0 dummy"}\nSubject To\n${rows.map((r) => ` ${r}`).join("\n")}\nEnd\n`;
-  solver ??= loadHighs();
+  // Loaded on first use: every `tessera` command imports this module, few solve an LP.
+  solver ??= import("highs").then((m) => (m.default as unknown as LoadHighs)());
   const result = (await solver).solve(lp);
   if (result.Status !== "Optimal")
     throw new Error(`allocation ceiling: the LP solver ended with status ${result.Status}, not Optimal`);

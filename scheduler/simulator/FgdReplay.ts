@@ -4,7 +4,7 @@ import { createPolicy, type PolicyName } from "../engine/PolicyRegistry.ts";
 import { SeededRandom } from "../engine/SeededRandom.ts";
 import { TargetWorkload } from "../engine/TargetWorkload.ts";
 import { ClusterFragmentation } from "./ClusterFragmentation.ts";
-import { fleetGpuMilli, podGpuMilli, podRequest, traceCluster } from "./TraceFleet.ts";
+import { fleetGpuMilli, type MigLayoutName, podGpuMilli, podRequest, traceCluster } from "./TraceFleet.ts";
 import type { TraceNode, TracePod } from "./TraceReader.ts";
 
 export interface ReplayInput {
@@ -13,6 +13,8 @@ export interface ReplayInput {
   policy: PolicyName;
   seed: number;
   migFleet: boolean;
+  /** With `migFleet`: every GPU starts in this static layout and keeps it (no MIG instance created or re-carved). */
+  migLayout?: MigLayoutName;
   /** Called now and then with pods done and pods in total. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -114,6 +116,8 @@ export interface FgdReplayResult {
   seed: number;
   tune: number;
   migFleet: boolean;
+  /** The static MIG layout every GPU kept, or null (MIG instances created and GPUs re-carved as needed). */
+  migLayout: MigLayoutName | null;
   gpus: number;
   podsInTrace: number;
   podsOffered: number;
@@ -211,7 +215,9 @@ export function replayFgd(input: ReplayInput & { tune: number }): FgdReplayResul
   const offered = fgdArrivals(pods, capacity, input.tune, input.seed);
   const originals: PlacementRequest[] = pods.map((p, i) => podRequest(p, `trace-${i}`, migFleet));
   const workload = TargetWorkload.fromRequests(originals);
-  const engine = new PlacementEngine(traceCluster(nodes, migFleet), {
+  if (input.migLayout && !migFleet) throw new Error("a static MIG layout needs the MIG fleet (--mig-fleet)");
+  const engine = new PlacementEngine(traceCluster(nodes, migFleet, input.migLayout), {
+    fixedMigLayouts: input.migLayout !== undefined,
     policy: createPolicy(input.policy, workload),
     seed: engineSeed(input.seed),
     // The authors' simulator breaks ties by a seeded node order, not at random: this is what lets FGD's
@@ -266,6 +272,7 @@ export function replayFgd(input: ReplayInput & { tune: number }): FgdReplayResul
     seed: input.seed,
     tune: input.tune,
     migFleet,
+    migLayout: input.migLayout ?? null,
     gpus: capacity / 1000,
     podsInTrace: pods.length,
     podsOffered: offered.length,

@@ -192,6 +192,35 @@ describe("FGD-method replay", () => {
     expect(r.allocationRatioFinal).toBeLessThanOrEqual(100);
   });
 
+  it("keeps a static mig-parted layout with --mig-layout: no repartition, no whole GPU", () => {
+    const r = replayFgd({
+      nodes,
+      pods,
+      policy: "fgd",
+      seed: 3,
+      tune: 1.3,
+      migFleet: true,
+      migLayout: "all-1g.10gb",
+    });
+    expect(r.migLayout).toBe("all-1g.10gb");
+    expect(r.repartitions).toBe(0);
+    expect(r.podsPlaced).toBeGreaterThan(0);
+    // Every share here is above one seventh (250-500 thousandths): only 1g.10gb instances exist, so only CPU-only
+    // pods are placed.
+    expect(r.allocationRatioFinal).toBe(0);
+    expect(() =>
+      replayFgd({
+        nodes,
+        pods,
+        policy: "fgd",
+        seed: 3,
+        tune: 1.3,
+        migFleet: false,
+        migLayout: "all-balanced",
+      }),
+    ).toThrow(/needs the MIG fleet/);
+  });
+
   it("counts the GPUs taken out of MIG mode or re-carved as repartitions", () => {
     // One 4-GPU node, 2-GPU pods cloned to 1.3 x capacity (three): two fit, each takes two GPUs out of MIG mode.
     const r = replayFgd({
@@ -314,6 +343,9 @@ describe("tessera simulate", () => {
     );
     await expect(runSimulate({ ...base, seed: "x" })).rejects.toThrow(/--seed must be an integer/);
     await expect(runSimulate({ ...base, tune: "-1" })).rejects.toThrow(/--tune must be a number > 0/);
+    await expect(runSimulate({ ...base, migFleet: true, migLayout: "all-2g" })).rejects.toThrow(
+      /unknown --mig-layout "all-2g"; use one of all-balanced, all-1g.10gb/,
+    );
   });
 });
 

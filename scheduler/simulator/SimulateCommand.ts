@@ -6,6 +6,7 @@ import { curvePointAt, type FgdReplayResult, replayFgd } from "./FgdReplay.ts";
 import { runQueuedSimulation } from "./QueuedSimulation.ts";
 import { renderLineChart } from "./SvgLineChart.ts";
 import { replayTimeline, type TimelineReplayResult } from "./TimelineReplay.ts";
+import { isMigLayoutName, migLayouts } from "./TraceFleet.ts";
 import { readTraceNodes, readTracePods, TraceInputError } from "./TraceReader.ts";
 
 export interface SimulateOptions {
@@ -18,6 +19,7 @@ export interface SimulateOptions {
   json?: string;
   plot?: string;
   migFleet?: boolean;
+  migLayout?: string;
 }
 
 function parseNumber(flag: string, raw: string, check: (n: number) => boolean, what: string): number {
@@ -49,7 +51,7 @@ function fgdTable(r: FgdSimulateResult): string {
       : "not reached";
   };
   return [
-    `policy ${r.policy}, seed ${r.seed}, tune ${r.tune}${r.migFleet ? ", MIG fleet" : ""}: ${r.gpus} GPUs`,
+    `policy ${r.policy}, seed ${r.seed}, tune ${r.tune}${r.migFleet ? `, MIG fleet${r.migLayout ? ` (static ${r.migLayout})` : ""}` : ""}: ${r.gpus} GPUs`,
     `pods offered ${r.podsOffered} (trace ${r.podsInTrace}), placed ${r.podsPlaced}, failed ${r.podsFailed}` +
       (r.migFleet ? `, MIG repartitions ${r.repartitions}` : ""),
     `GPU allocation at arrived 100%: ${pct(r.allocationRatioAt100)} (${((r.gpus * (100 - r.allocationRatioAt100)) / 100).toFixed(0)} GPUs unallocated)`,
@@ -83,11 +85,26 @@ export async function runSimulate(o: SimulateOptions): Promise<FgdSimulateResult
   const nodes = readTraceNodes(o.nodes);
   const pods = readTracePods(o.pods);
   const migFleet = o.migFleet ?? false;
+  const migLayout = o.migLayout;
+  if (migLayout !== undefined && !isMigLayoutName(migLayout))
+    throw new TraceInputError(
+      `unknown --mig-layout "${migLayout}"; use one of ${Object.keys(migLayouts).join(", ")}`,
+    );
+  if (migLayout !== undefined && !migFleet) throw new TraceInputError("--mig-layout needs --mig-fleet");
   const onProgress = progressReporter(`simulate ${policy}`);
   let result: FgdSimulateResult | TimelineReplayResult;
   if (o.method === "fgd") {
     const tune = parseNumber("--tune", o.tune, (n) => n > 0, "a number > 0");
-    const replay = replayFgd({ nodes, pods, policy, seed, tune, migFleet, onProgress });
+    const replay = replayFgd({
+      nodes,
+      pods,
+      policy,
+      seed,
+      tune,
+      migFleet,
+      onProgress,
+      ...(migLayout ? { migLayout } : {}),
+    });
     process.stderr.write("simulate: solving the offline LP bound at arrived 100%\n");
     const ceiling = await fgdCeilingAt100({ nodes, pods, seed, tune, migFleet });
     process.stderr.write(
@@ -96,6 +113,7 @@ export async function runSimulate(o: SimulateOptions): Promise<FgdSimulateResult
     result = { ...replay, upperBoundAt100: ceiling.upperBoundPercent };
     process.stdout.write(`${fgdTable(result)}\n`);
   } else if (o.method === "timeline") {
+    if (migLayout !== undefined) throw new TraceInputError("--mig-layout works with --method fgd only");
     result = replayTimeline({ nodes, pods, policy, seed, migFleet, onProgress, podsFile: o.pods });
     process.stdout.write(`${timelineTable(result)}\n`);
   } else {
@@ -166,6 +184,10 @@ export function registerSimulateCommands(program: Command): void {
     .option(
       "--mig-fleet",
       "replace every GPU by an H100 in MIG mode; shares map to the smallest fitting profile",
+    )
+    .option(
+      "--mig-layout <name>",
+      "with --mig-fleet and --method fgd: every GPU keeps a static mig-parted layout (all-balanced, all-1g.10gb)",
     )
     .action(async (options: SimulateOptions & { queues?: string }) => {
       try {
