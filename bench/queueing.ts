@@ -11,8 +11,8 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { isPolicyName, policyNames } from "../scheduler/engine/PolicyRegistry.ts";
 import { parseQueueConfig } from "../scheduler/queue/QueueConfig.ts";
-import { compareWithFifo, comparisonTable } from "../scheduler/queue/QueuedSimulation.ts";
-import { lcg } from "../scheduler/queue/TraceQueueReplay.ts";
+import { compareWithFifo, comparisonTable } from "../scheduler/simulator/QueuedSimulation.ts";
+import { lcg } from "../scheduler/simulator/TraceQueueReplay.ts";
 import { readTraceNodes, readTracePods } from "../scheduler/simulator/TraceReader.ts";
 
 const traces = join(

@@ -1,5 +1,6 @@
 /**
- * Benchmarks: `npm run bench -- [NAME...] [--seeds N] [--traces a,b] [--policies a,b] [--mig-fleet]`.
+ * Benchmarks: `npm run bench -- [NAME...] [--seeds N] [--seed-set development|deciding] [--ceiling] [--traces a,b]
+ * [--policies a,b] [--mig-fleet]`.
  * Each benchmark writes JSON under bench/results/ and prints a summary. Add a benchmark by adding an entry to
  * `benchmarks` below.
  */
@@ -8,7 +9,14 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { isPolicyName, type PolicyName, policyNames } from "../scheduler/engine/PolicyRegistry.ts";
-import { paperTraces, qualityTable, runQualityBench } from "./placement/QualityBench.ts";
+import { runFailoverBench } from "./failover.ts";
+import {
+  paperTraces,
+  qualityTable,
+  runQualityBench,
+  type SeedSet,
+  seedSets,
+} from "./placement/QualityBench.ts";
 import { runSpeedBench, type SpeedResult } from "./placement/SpeedBench.ts";
 import { defaultServiceBenchOptions, runServiceBench } from "./service.ts";
 
@@ -16,6 +24,8 @@ const resultsDir = join(dirname(fileURLToPath(import.meta.url)), "results");
 
 interface BenchArgs {
   seeds: number;
+  seedSet: SeedSet;
+  ceiling: boolean;
   traces: string[];
   policies: PolicyName[];
   migFleet: boolean;
@@ -43,19 +53,21 @@ const benchmarks: Benchmark[] = [
     name: "placement-quality",
     description:
       "every policy on the FGD paper's 17 pod lists, GPU allocation at arrived 100%, mean over seeds",
-    run(a) {
-      const seeds = Array.from({ length: a.seeds }, (_, i) => 42 + i);
-      const cells = runQualityBench({
+    async run(a) {
+      const seeds = seedSets[a.seedSet].slice(0, a.seeds);
+      const { cells, traces } = await runQualityBench({
         traces: a.traces,
         policies: a.policies,
         seeds,
         migFleet: a.migFleet,
+        ceiling: a.ceiling,
         log,
       });
-      const file = save(a.migFleet ? "placement-quality-mig" : "placement-quality", { seeds, cells });
+      const name = `placement-quality${a.migFleet ? "-mig" : ""}${a.seedSet === "deciding" ? "-deciding" : ""}`;
+      const file = save(name, { seedSet: a.seedSet, seeds, cells, traces });
       process.stdout.write(
-        `\nGPU allocation (%) at arrived workload 100%, mean over seeds ${seeds.join(",")}` +
-          `${a.migFleet ? " (MIG fleet)" : ""}\n\n${qualityTable(cells)}\n\n(${file})\n`,
+        `\nGPU allocation (%) at arrived workload 100%, mean over ${a.seedSet} seeds ${seeds.join(",")}` +
+          `${a.migFleet ? " (MIG fleet)" : ""}\n\n${qualityTable(cells, traces)}\n\n(${file})\n`,
       );
       const tessera = cells.find((c) => c.trace === "default" && c.policy === "tessera");
       if (tessera) {
@@ -105,6 +117,14 @@ const benchmarks: Benchmark[] = [
       await runServiceBench(defaultServiceBenchOptions);
     },
   },
+  {
+    name: "failover",
+    description:
+      "scheduler replicas on a 3-member etcd: leader death to first accepted submit on the new leader (10 SIGKILLs); durable submits/s, etcd beside SQLite",
+    async run() {
+      await runFailoverBench(10);
+    },
+  },
 ];
 
 async function main(): Promise<void> {
@@ -112,6 +132,8 @@ async function main(): Promise<void> {
     allowPositionals: true,
     options: {
       seeds: { type: "string", default: "10" },
+      "seed-set": { type: "string", default: "development" },
+      ceiling: { type: "boolean", default: false },
       traces: { type: "string" },
       policies: { type: "string" },
       "mig-fleet": { type: "boolean", default: false },
@@ -124,8 +146,17 @@ async function main(): Promise<void> {
     if (!isPolicyName(p)) throw new Error(`unknown policy ${p}; use ${policyNames.join(", ")}`);
     return p;
   });
+  const seedSet = values["seed-set"] ?? "development";
+  if (seedSet !== "development" && seedSet !== "deciding")
+    throw new Error(`--seed-set must be development or deciding, got ${seedSet}`);
+  if (seeds > seedSets[seedSet].length)
+    throw new Error(
+      `--seeds must be at most ${seedSets[seedSet].length} for the ${seedSet} seeds, got ${seeds}`,
+    );
   const args: BenchArgs = {
     seeds,
+    seedSet,
+    ceiling: values.ceiling ?? false,
     traces: values.traces?.split(",") ?? [...paperTraces],
     policies,
     migFleet: values["mig-fleet"] ?? false,

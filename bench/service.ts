@@ -19,6 +19,7 @@ import type { GpuInventory } from "../proto/generated/tessera/v1/GpuInventory.ts
 import type { SchedulerMessage__Output } from "../proto/generated/tessera/v1/SchedulerMessage.ts";
 import { tesseraV1 } from "../proto/tessera/TesseraGrpc.ts";
 import { SchedulerClient } from "../scheduler/cli/SchedulerClient.ts";
+import { percentile } from "../scheduler/simulator/Percentile.ts";
 
 const thisFile = fileURLToPath(import.meta.url);
 const here = dirname(thisFile);
@@ -92,10 +93,6 @@ function processUsage(pid: number): { cpuSeconds: number; rssMiB: number } {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
   const rssKiB = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
   return { cpuSeconds: ticks / 100, rssMiB: Math.round(rssKiB / 102.4) / 10 };
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
 /** What one client process reports: when its first submit started and its last ended (epoch ms), latencies. */
@@ -184,7 +181,7 @@ function startClient(
   return { child, ready, result };
 }
 
-async function submitBench(
+export async function submitBench(
   address: string,
   pid: number,
   o: ServiceBenchOptions,
@@ -208,8 +205,8 @@ async function submitBench(
     clients: o.clients,
     wallSeconds: Math.round(wall * 100) / 100,
     jobsPerSecond: Math.round(o.submits / wall),
-    p50Ms: Math.round(percentile(latencies, 50) * 100) / 100,
-    p99Ms: Math.round(percentile(latencies, 99) * 100) / 100,
+    p50Ms: Math.round(percentile(latencies, 0.5) * 100) / 100,
+    p99Ms: Math.round(percentile(latencies, 0.99) * 100) / 100,
     // Load-independent: what one submit costs the scheduler, and the rate one core could sustain at that cost.
     schedulerCpuMsPerSubmit: Math.round((cpu / o.submits) * 1e5) / 100,
     submitsPerCpuSecond: Math.round(o.submits / cpu),
@@ -307,7 +304,7 @@ async function agentBench(
   };
 }
 
-async function stopScheduler(scheduler: { child: ChildProcess }): Promise<void> {
+export async function stopScheduler(scheduler: { child: ChildProcess }): Promise<void> {
   if (scheduler.child.exitCode !== null) return;
   const exited = new Promise((r) => scheduler.child.once("exit", r));
   scheduler.child.kill("SIGTERM");

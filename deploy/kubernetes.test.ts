@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { get } from "node:https";
 import { tmpdir } from "node:os";
@@ -34,6 +34,7 @@ interface Port {
 }
 interface Container {
   name: string;
+  image?: string;
   args: string[];
   env?: { name: string }[];
   ports?: Port[];
@@ -50,6 +51,7 @@ interface Volume {
 }
 interface PodSpec {
   serviceAccountName: string;
+  nodeSelector?: Record<string, string>;
   containers: Container[];
   volumes: Volume[];
 }
@@ -65,17 +67,24 @@ interface K8sObject {
   };
   data?: Record<string, string>;
   resources?: string[];
+  subjects?: { kind: string; name: string; namespace?: string }[];
 }
 
 const files = readdirSync(dir).filter((f) => f.endsWith(".yaml"));
-const objects: K8sObject[] = files
-  .filter((f) => f !== "kustomization.yaml")
-  .flatMap((f) =>
-    parseAllDocuments(readFileSync(join(dir, f), "utf8")).map((doc) => {
-      if (doc.errors.length > 0) throw new Error(`${f}: ${doc.errors[0]!.message}`);
-      return doc.toJS() as K8sObject;
-    }),
-  );
+const overlay = fileURLToPath(new URL("./overlays/with-monitoring/", import.meta.url));
+
+/** What `kubectl kustomize PATH` renders (kubectl from Debian's kubernetes-client, .ci/apt-packages.txt). */
+function render(path: string): K8sObject[] {
+  const out = execFileSync("kubectl", ["kustomize", path], { encoding: "utf8" });
+  return parseAllDocuments(out).map((doc) => {
+    if (doc.errors.length > 0) throw new Error(`kubectl kustomize ${path}: ${doc.errors[0]!.message}`);
+    return doc.toJS() as K8sObject;
+  });
+}
+
+const base = render(dir);
+// The overlay adds the optional Prometheus Operator component: the checks below cover every object of both.
+const objects = render(overlay);
 
 function find(kind: string, name: string): K8sObject {
   const object = objects.find((o) => o.kind === kind && o.metadata.name === name);
@@ -158,6 +167,33 @@ describe("deploy/kubernetes manifests", () => {
         kind,
       ).toBe(true);
     }
+  });
+
+  it("render with kubectl kustomize: the base without Prometheus Operator objects, the overlay with them", () => {
+    const images = (rendered: K8sObject[]) =>
+      rendered.flatMap((o) => o.spec?.template?.spec.containers.map((c) => c.image) ?? []);
+    // The image comes from kustomize's images: (a registry, not docker.io/library/tessera).
+    expect(images(base)).toEqual([
+      "registry.example.com/tessera:0.1.0",
+      "registry.example.com/tessera:0.1.0",
+    ]);
+    expect(images(objects)).toEqual([
+      "registry.example.com/ml-platform/tessera:0.1.0",
+      "registry.example.com/ml-platform/tessera:0.1.0",
+    ]);
+    // A plain cluster has no ServiceMonitor CRD: the base applies without it.
+    expect(base.filter((o) => o.kind === "ServiceMonitor" || o.kind === "Role")).toEqual([]);
+    expect(objects.filter((o) => o.kind === "ServiceMonitor")).toHaveLength(1);
+    // The RoleBinding's subject is the overlay's Prometheus account.
+    const binding = objects.find(
+      (o) => o.kind === "RoleBinding" && o.metadata.name === "tessera-prometheus-discovery",
+    );
+    expect(binding?.subjects).toEqual([
+      { kind: "ServiceAccount", name: "kube-prometheus-stack-prometheus", namespace: "monitoring" },
+    ]);
+    // Agents go where GPU feature discovery found GPUs.
+    const agent = base.find((o) => o.kind === "DaemonSet" && o.metadata.name === "tessera-agent");
+    expect(agent?.spec?.template?.spec.nodeSelector).toEqual({ "nvidia.com/gpu.present": "true" });
   });
 
   it("runs the scheduler with flags the CLI has, its store on the volume, and consistent ports", async () => {

@@ -77,7 +77,18 @@ describe("dashboard in headless chromium (in-memory fleet)", () => {
     }
     replayAt = undefined;
     app = createHttpApp();
-    await registerHttpApi(app, { fleet, finops, metrics: new TesseraMetrics(fleet, finops) });
+    await registerHttpApi(app, {
+      fleet,
+      finops,
+      metrics: new TesseraMetrics(fleet, finops),
+      // A job's log as an agent would stream it: a line now, then the stream stays open (follow).
+      logs: {
+        open(id, _follow, onData) {
+          const timer = setTimeout(() => onData(Buffer.from(`epoch 1 of ${id}: loss 0.42\n`)), 50);
+          return () => clearTimeout(timer);
+        },
+      },
+    });
     registerDashboard(app);
     url = await app.listen({ host: "127.0.0.1", port: 0 });
     chromium = await launchChromium();
@@ -128,6 +139,41 @@ describe("dashboard in headless chromium (in-memory fleet)", () => {
 
     mkdirSync(dashboardArtifacts, { recursive: true });
     await page.screenshot({ path: join(dashboardArtifacts, "dashboard-in-memory.png"), fullPage: true });
+    expect(errors).toEqual([]);
+  });
+
+  it("opens a job view from every job it lists, and reflows down to 800 px wide", async () => {
+    const page = await chromium.context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    mkdirSync(dashboardArtifacts, { recursive: true });
+    for (const width of [1400, 800]) {
+      await page.setViewportSize({ width, height: 1000 });
+      await page.goto(`${url}/dashboard/?interval=500`);
+      await page.getByTestId("queue-wait-1").waitFor();
+      // Pending, running and idle jobs are links; a held slice in the fleet opens its job too.
+      for (const table of ["queue", "running", "idle"]) {
+        expect(await page.getByTestId(table).locator("a[href^='#job=']").count(), table).toBeGreaterThan(0);
+      }
+      await page.getByTestId("running").getByTestId("job-link-train-2").click();
+      await expect.poll(() => page.getByTestId("job-facts").textContent()).toContain("Running");
+      expect(await page.getByTestId("job-allocations").textContent()).toContain("h100-a");
+      await expect.poll(() => page.getByTestId("job-log").textContent()).toContain("epoch 1 of train-2");
+      await page.getByTestId("job-close").click();
+      await page.locator("[data-job='infer-1']").click();
+      await expect.poll(() => page.getByTestId("job-facts").textContent()).toContain("3g.40gb");
+      // Nothing wider than the window: no horizontal scrolling, the queue's last column inside the page.
+      const overflow = await page.evaluate<number>(
+        "document.documentElement.scrollWidth - window.innerWidth",
+      );
+      expect(overflow, `${width} px`).toBeLessThanOrEqual(0);
+      const why = await page.getByTestId("queue").locator("td").last().boundingBox();
+      expect(why!.x + why!.width, `${width} px`).toBeLessThanOrEqual(width);
+      // GPU labels are whole, not cut with an ellipsis.
+      const label = page.locator(".gpu-label").first();
+      expect(await label.evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
+      await page.screenshot({ path: join(dashboardArtifacts, `dashboard-job-${width}.png`), fullPage: true });
+    }
     expect(errors).toEqual([]);
   });
 });

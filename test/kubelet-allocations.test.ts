@@ -68,7 +68,7 @@ it("keeps Tessera jobs off a GPU a pod got through the kubelet, and places them 
     dataDir: dir,
     host,
     executor,
-    kubeletAllocations: table,
+    kubeletHolds: table,
   });
   agent.start();
   cleanups.push(async () => {
@@ -179,7 +179,7 @@ it("keeps Tessera jobs off a MIG instance a pod holds, and lets them reuse it on
     dataDir: dir,
     host,
     executor,
-    kubeletAllocations: table,
+    kubeletHolds: table,
   });
   agent.start();
   cleanups.push(async () => {

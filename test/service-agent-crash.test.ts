@@ -46,7 +46,11 @@ function setInjectedProcess(fleetFile: string, gpuInstanceId: number | undefined
 
 describe("kill -9 of an agent", () => {
   it("expires the lease and requeues its job; the restarted agent is fenced and destroys no busy MIG instance", async () => {
-    scheduler = await startSchedulerProcess(dir, { lease: "1500ms", heartbeat: "200ms" });
+    scheduler = await startSchedulerProcess(dir, {
+      lease: "1500ms",
+      heartbeat: "200ms",
+      extra: ["--fencing-timeout", "2s"],
+    });
     for (const node of nodes) agents.push(startAgentProcess(dir, node, scheduler.address));
     const client = new SchedulerClient(scheduler.address);
     await eventually(
@@ -92,7 +96,8 @@ describe("kill -9 of an agent", () => {
       "Scheduled",
       "Running",
     ]);
-    expect(moved.transitions[3]!.reason).toMatch(/lease expired/);
+    // Requeued only after the fencing timeout, by when a live agent would have stopped it.
+    expect(moved.transitions[3]!.reason).toMatch(/fencing timeout/);
     const lost = (await client.nodes()).find((n) => n.name === victimNode)!;
     expect(lost.state).toBe("NotReady");
     expect(alive(firstPid)).toBe(true);
@@ -120,14 +125,25 @@ describe("kill -9 of an agent", () => {
       20_000,
     );
     expect(blocked.observed[0]!.instances.map((i) => i.profile)).toContain("3g.40gb");
-    expect((await client.get(y.id)).state).toBe("Scheduled");
+    // The layout y needs cannot be made while the process holds the instance: y is not started there, and the
+    // agent says why (failed_to_start), rather than leaving it waiting on a GPU it may never get.
+    const refused = await eventually("y refused by the agent", async () => {
+      const j = await client.get(y.id);
+      return j.state === "Failed" ? j : undefined;
+    });
+    expect(refused.transitions.at(-1)!.reason).toMatch(
+      /could not be given the layout this job needs.*999999/,
+    );
 
-    // Once the process is gone, the level-triggered agent converges on its own.
+    // Once the process is gone, the level-triggered agent makes the layout, and the same request runs there.
     setInjectedProcess(victim.fleetFile, undefined);
+    const again = (
+      await client.submit({ name: "y2", request: { mig: { profile: "7g.80gb" } }, command: ["true"] }, "y2")
+    ).job!;
     const done = await eventually(
-      "y ran after the process left",
+      "y2 ran after the process left",
       async () => {
-        const j = await client.get(y.id);
+        const j = await client.get(again.id);
         return j.state === "Succeeded" ? j : undefined;
       },
       20_000,

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -15,8 +15,12 @@ afterAll(async () => {
 
 describe("tessera up", () => {
   it("starts a scheduler with simulated agents, runs a job, serves the HTTP API and stops on Ctrl-C", async () => {
+    const config = join(dir, "tessera.yaml");
+    writeFileSync(config, "finops:\n  cost:\n    currency: EUR\n    gpuHour:\n      H100-SXM5-80GB: 3.5\n");
     up = runTessera("tessera up", [
       "up",
+      "--config",
+      config,
       "--data-dir",
       dir,
       "--listen",
@@ -34,6 +38,11 @@ describe("tessera up", () => {
       async () => (await client.nodes()).filter((n) => n.state === "Ready").length === 2 || undefined,
       60_000,
     );
+    // Simulated nodes offer the CPU and memory of their share of a real server (half a DGX H100, half a g6.48xlarge).
+    const hosts = Object.fromEntries(
+      (await client.nodes()).map((n) => [n.name, [n.cpuMillis, n.memoryMib]] as const),
+    );
+    expect(hosts).toEqual({ "h100-0": [112_000, 1_048_576], "l4-0": [96_000, 393_216] });
     const { job } = await client.submit(
       {
         name: "hello",
@@ -54,6 +63,9 @@ describe("tessera up", () => {
     const http = (await (await fetch(`${httpUrl}/v1/jobs/${job!.id}`)).json()) as { state: string };
     expect(http.state).toBe("Succeeded");
     expect((await fetch(`${httpUrl}/healthz`)).status).toBe(200);
+    // Prices come from the --config file.
+    const usage = (await (await fetch(`${httpUrl}/v1/reports/usage`)).json()) as { currency: string };
+    expect(usage.currency).toBe("EUR");
     client.close();
     up.child.kill("SIGINT");
     await up.waitFor(/stopped/, 30_000);

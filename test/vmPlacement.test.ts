@@ -14,7 +14,8 @@ import type { GpuSpec, NodeSpec } from "../scheduler/engine/ClusterSpec.ts";
 import { PlacementEngine } from "../scheduler/engine/PlacementEngine.ts";
 import type { PlacementRequest } from "../scheduler/engine/PlacementRequest.ts";
 import { createPolicy } from "../scheduler/engine/PolicyRegistry.ts";
-import { engineRequest, nodeSpec } from "../scheduler/service/EngineBridge.ts";
+import { engineRequest } from "../scheduler/queue/JobEngineRequest.ts";
+import { nodeSpec } from "../scheduler/service/EngineBridge.ts";
 import type { JobRecord } from "../scheduler/store/JobRecord.ts";
 import {
   buildFakeSysfs,

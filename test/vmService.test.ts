@@ -69,14 +69,16 @@ async function ended(id: string, timeoutMs: number) {
 }
 
 describe("VM jobs with real processes", () => {
-  it("the agent probes its VM runtime at start and reports it (tessera nodes)", async () => {
+  it("the agent names its VM runtime at registration (tessera nodes) and probes it after connecting", async () => {
     const nodes = JSON.parse(await tessera("nodes", ["--json"])) as {
       name: string;
       labels: Record<string, string>;
     }[];
     const node = nodes.find((n) => n.name === "vm-node")!;
     expect(node.labels["tessera.io/vm-runtime"]).toBe("qemu");
-    expect(["kvm", "tcg"]).toContain(node.labels["tessera.io/vm-accelerator"]);
+    // The probe's result goes to the scheduler as NodeCapabilities.vm_runtimes, after registration.
+    const probed = await agent.process.waitFor(/VM runtime qemu: runnable; .*, (kvm|tcg): /, 60_000);
+    expect(["kvm", "tcg"]).toContain(probed[1]);
   });
 
   it("tessera submit --vm --gpus N goes to the agent, which passes the GPU's PCI address to VFIO", async () => {

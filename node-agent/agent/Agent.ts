@@ -1,7 +1,6 @@
 import { closeSync, existsSync, openSync, readSync, statSync } from "node:fs";
 import { availableParallelism, totalmem } from "node:os";
 import * as grpc from "@grpc/grpc-js";
-import type { KubeletAllocationTable } from "../../plugins/deviceplugin/KubeletAllocationTable.ts";
 import type { AgentLogChunk } from "../../proto/generated/tessera/v1/AgentLogChunk.ts";
 import type { AgentMessage } from "../../proto/generated/tessera/v1/AgentMessage.ts";
 import type { Assignment__Output } from "../../proto/generated/tessera/v1/Assignment.ts";
@@ -10,21 +9,26 @@ import type { GpuDesired__Output } from "../../proto/generated/tessera/v1/GpuDes
 import type { GpuObserved } from "../../proto/generated/tessera/v1/GpuObserved.ts";
 import type { JobObserved } from "../../proto/generated/tessera/v1/JobObserved.ts";
 import type { LogRequest__Output } from "../../proto/generated/tessera/v1/LogRequest.ts";
-import type { NodeServiceClient } from "../../proto/generated/tessera/v1/NodeService.ts";
+import type { NodeCapabilities } from "../../proto/generated/tessera/v1/NodeCapabilities.ts";
+import type { Report } from "../../proto/generated/tessera/v1/Report.ts";
 import type { SchedulerMessage__Output } from "../../proto/generated/tessera/v1/SchedulerMessage.ts";
+import { schedulerReconnectBackoff } from "../../proto/tessera/LeaderRedirect.ts";
 import { tokenClientOptions } from "../../proto/tessera/SchedulerEndpoint.ts";
-import { tesseraV1 } from "../../proto/tessera/TesseraGrpc.ts";
 import { channelCredentials, type TlsMaterial } from "../../proto/tessera/TlsFiles.ts";
 import { Executor } from "../executor/Executor.ts";
 import { jobEnvironment, type ResolvedDevice } from "../executor/JobEnvironment.ts";
-import type { JobProcess } from "../executor/JobProcess.ts";
+import type { JobLaunch, JobProcess } from "../executor/JobProcess.ts";
 import { AgentState } from "./AgentState.ts";
 import { Backoff } from "./Backoff.ts";
+import { FencingClock } from "./FencingClock.ts";
 import type { GpuHost, GpuMode } from "./GpuHost.ts";
+import type { KubeletHolds } from "./KubeletHolds.ts";
+import { SchedulerTargets } from "./SchedulerTargets.ts";
 import type { VmJobLauncher } from "./VmJobLauncher.ts";
 
 export interface AgentOptions {
   /** Scheduler gRPC address, HOST:PORT. */
+  /** One or more scheduler addresses, comma-separated; the agent follows the leader among them. */
   scheduler: string;
   node: string;
   labels?: Record<string, string>;
@@ -40,8 +44,21 @@ export interface AgentOptions {
   /** Starts VM jobs (kind vm) through `tessera vm run`; absent, they run as plain processes. */
   vmLauncher?: VmJobLauncher;
   /** What the kubelet holds through the device plugin (`--kubelet-dir`), reported so Tessera keeps off it. */
-  kubeletAllocations?: KubeletAllocationTable;
+  kubeletHolds?: KubeletHolds;
+  /** What the node can run as known at start (slow probes pending: `probed` false); see `setCapabilities`. */
+  capabilities?: NodeCapabilities;
+  /** The address other nodes reach this one at (Register.address). */
+  address?: string;
+  /** `--fencing-timeout`: stop every job after this long without contact (the scheduler's, when shorter). */
+  fencingTimeoutMs?: number;
+  /** Longest wait between reconnect attempts, for the agent's loop and the gRPC channel's own backoff. */
+  reconnectMaxMs?: number;
+  /** CPU and memory the node offers to jobs (`--cpus`, `--memory`); absent, the host's own. */
+  hostCapacity?: { cpuMillis?: number; memoryMib?: number };
 }
+
+/** Default cap of the reconnect backoff: agents are back within a few seconds of a scheduler restart. */
+export const defaultReconnectMaxMs = 3000;
 
 const agentVersion = "0.1.0";
 
@@ -51,9 +68,18 @@ const agentVersion = "0.1.0";
  * does is recomputed from the whole desired state, so reconnects and repeated messages are harmless.
  */
 export class Agent {
-  private readonly client: NodeServiceClient;
+  private readonly targets: SchedulerTargets;
   private readonly state: AgentState;
-  private readonly backoff = new Backoff();
+  private readonly backoff: Backoff;
+  private readonly fencing: FencingClock;
+  private fencingTimer: NodeJS.Timeout | undefined;
+  /** Set once the agent stopped its jobs for lack of contact; it starts nothing until it is back in contact. */
+  private fenced = false;
+  /** Set while shutting down: nothing new is started. */
+  private draining = false;
+  private capabilities: NodeCapabilities;
+  /** The capabilities the scheduler has from this stream (registration or a later report). */
+  private sentCapabilities = "";
   private stream: grpc.ClientDuplexStream<AgentMessage, SchedulerMessage__Output> | undefined;
   private desired: DesiredState__Output | undefined;
   private errors: string[] = [];
@@ -68,16 +94,33 @@ export class Agent {
   private readonly logFollowers = new Map<number, NodeJS.Timeout | undefined>();
 
   constructor(private readonly options: AgentOptions) {
-    const NodeService = tesseraV1().NodeService;
-    this.client = new NodeService(options.scheduler, channelCredentials(options.tls), {
+    const reconnectMaxMs = options.reconnectMaxMs ?? defaultReconnectMaxMs;
+    this.targets = new SchedulerTargets(options.scheduler, channelCredentials(options.tls), {
       ...tokenClientOptions(options.token),
       // Far above the largest desired state the scheduler sends (spec limits, docs/service.md), so a node
       // holding many jobs with big environments still receives its work.
       "grpc.max_receive_message_length": 64 * 1024 * 1024,
       "grpc.keepalive_time_ms": 10_000,
       "grpc.keepalive_timeout_ms": 5_000,
+      // Left alone, the channel backs off up to 120 s between connection attempts, whatever our own loop does.
+      "grpc.initial_reconnect_backoff_ms": Math.min(
+        schedulerReconnectBackoff["grpc.initial_reconnect_backoff_ms"],
+        reconnectMaxMs,
+      ),
+      "grpc.max_reconnect_backoff_ms": Math.min(
+        schedulerReconnectBackoff["grpc.max_reconnect_backoff_ms"],
+        reconnectMaxMs,
+      ),
     });
+    this.backoff = new Backoff(Math.min(200, reconnectMaxMs), reconnectMaxMs);
     this.state = new AgentState(options.dataDir);
+    this.fencing = new FencingClock(this.state, options.fencingTimeoutMs);
+    this.capabilities = options.capabilities ?? {
+      vmRuntimes: [],
+      mps: false,
+      containerRuntimes: [],
+      probed: false,
+    };
   }
 
   /** The generation of the last desired state fully applied. */
@@ -94,7 +137,11 @@ export class Agent {
     return this.connected;
   }
 
+  /** Connects at once (registering the jobs the executor still runs, so they are adopted) and watches contact. */
   start(): void {
+    // Down longer than the timeout while its jobs ran on: they may already run elsewhere.
+    this.checkFencing();
+    this.fencingTimer = setInterval(() => this.checkFencing(), 1000);
     this.connect();
   }
 
@@ -104,8 +151,55 @@ export class Agent {
     this.stopLogFollowers();
     clearTimeout(this.reconnectTimer);
     clearInterval(this.heartbeat);
+    clearInterval(this.fencingTimer);
     this.stream?.cancel();
-    this.client.close();
+    this.targets.close();
+  }
+
+  /**
+   * An operator stops the agent: it starts nothing more, stops its jobs when `stopJobs` (recorded as
+   * `agent_shutdown`, so the scheduler requeues them rather than failing them), sends a last report and closes.
+   */
+  async shutdown(stopJobs: boolean): Promise<void> {
+    this.draining = true;
+    if (stopJobs) await this.options.executor.stopAll("agent_shutdown");
+    const stream = this.stream;
+    if (stream && this.connected) {
+      // The last report carries how the jobs ended: half-close after it and give the scheduler a moment to
+      // read it and close its side, rather than cancelling the stream under it.
+      await new Promise<void>((done) => {
+        const timer = setTimeout(done, 2000);
+        stream.once("close", () => {
+          clearTimeout(timer);
+          done();
+        });
+        stream.write({ report: this.reportMessage(this.safeObserve()) });
+        stream.end();
+      });
+    }
+    this.stop();
+  }
+
+  /** What the node can run, e.g. once the slow probes ended; sent to the scheduler if it changed. */
+  setCapabilities(capabilities: NodeCapabilities): void {
+    this.capabilities = capabilities;
+    this.report(this.safeObserve());
+  }
+
+  /** Contact bookkeeping each second; without contact for the fencing timeout, stops every job. */
+  private checkFencing(): void {
+    if (this.connected) {
+      this.fencing.contact();
+      return;
+    }
+    if (this.fenced || !this.fencing.due()) return;
+    this.fenced = true;
+    const running = this.options.executor.list().filter((j) => j.state === "running");
+    if (running.length === 0) return;
+    this.log(
+      `no contact with the scheduler for ${this.fencing.timeoutMs()} ms (fencing timeout): stopping ${running.length} job(s)`,
+    );
+    for (const job of running) this.options.executor.stop(job.jobId, job.attempt, undefined, "fenced");
   }
 
   /** Called by the executor when a job process starts or ends. */
@@ -131,23 +225,27 @@ export class Agent {
 
   private connect(): void {
     if (this.stopped) return;
-    const stream = this.client.Connect();
+    const stream = this.targets.client().Connect();
     this.stream = stream;
     stream.on("data", (msg: SchedulerMessage__Output) => {
+      this.fencing.contact();
       if (!this.connected) {
         this.connected = true;
+        this.fenced = false;
         this.backoff.reset();
-        this.log(`connected to ${this.options.scheduler}`);
+        this.log(`connected to ${this.targets.address}`);
       }
       if (msg.desired) this.onDesired(msg.desired);
       if (msg.logRequest) this.onLogRequest(msg.logRequest);
     });
     stream.on("error", (err: grpc.ServiceError) => {
+      this.targets.failed(err);
       if (!this.stopped && err.code !== grpc.status.CANCELLED)
         this.log(`stream error: ${err.details || err.message}`);
     });
     stream.on("close", () => this.onDisconnect(stream));
     stream.on("end", () => this.onDisconnect(stream));
+    this.sentCapabilities = JSON.stringify(this.capabilities);
     stream.write({
       register: {
         node: this.options.node,
@@ -156,12 +254,14 @@ export class Agent {
           this.options.vmLauncher?.withIommuGroups(this.options.host.inventory()) ??
           this.options.host.inventory(),
         // The host's CPU and memory, so that jobs asking for them (VM jobs always do) can be placed.
-        cpuMillis: availableParallelism() * 1000,
-        memoryMib: Math.floor(totalmem() / 2 ** 20),
+        cpuMillis: this.options.hostCapacity?.cpuMillis ?? availableParallelism() * 1000,
+        memoryMib: this.options.hostCapacity?.memoryMib ?? Math.floor(totalmem() / 2 ** 20),
         generation: this.state.generation,
         agentVersion,
         observed: this.safeObserve(),
         jobs: this.observedJobs(),
+        capabilities: this.capabilities,
+        address: this.options.address ?? "",
       },
     });
     this.restartHeartbeat(this.options.heartbeatMs ?? 2000);
@@ -170,10 +270,11 @@ export class Agent {
   private onDisconnect(stream: grpc.ClientDuplexStream<AgentMessage, SchedulerMessage__Output>): void {
     if (this.stream !== stream) return;
     this.stream = undefined;
+    if (this.connected) this.fencing.contact(true);
     this.connected = false;
     this.stopLogFollowers();
     clearInterval(this.heartbeat);
-    if (this.stopped) return;
+    if (this.stopped || this.draining) return;
     const delay = this.backoff.next();
     this.log(`disconnected; reconnecting in ${delay} ms`);
     this.reconnectTimer = setTimeout(() => this.connect(), delay);
@@ -250,6 +351,7 @@ export class Agent {
     if (this.desired && desired.generation < this.desired.generation) return;
     const heartbeatChanged = desired.heartbeatMs > 0 && desired.heartbeatMs !== this.desired?.heartbeatMs;
     this.desired = desired;
+    this.fencing.setSchedulerTimeout(desired.fencingTimeoutMs);
     if (heartbeatChanged) this.restartHeartbeat(desired.heartbeatMs);
     this.queueReconcile();
   }
@@ -278,6 +380,8 @@ export class Agent {
     }
     let observed = this.safeObserve();
     let applied = false;
+    /** Why a GPU could not be given its desired layout, by GPU. */
+    const layoutFailed = new Map<string, string>();
     for (const gpu of desired.gpus) {
       if (
         layoutMatches(
@@ -291,14 +395,16 @@ export class Agent {
         this.options.host.apply(gpu.uuid, gpu.mode as GpuMode, gpu.mig);
       } catch (err) {
         errors.push((err as Error).message);
+        layoutFailed.set(gpu.uuid, (err as Error).message);
       }
     }
     if (applied) observed = this.safeObserve();
     for (const assignment of desired.assignments) {
       if (executor.get(assignment.jobId, assignment.attempt)) continue;
-      const devices = resolveDevices(assignment, observed);
-      if (typeof devices === "string") {
-        errors.push(`job ${assignment.jobId}: ${devices}`);
+      // Shutting down, or fenced until the scheduler is heard again: nothing new starts.
+      if (this.draining || this.fenced) {
+        const why = this.draining ? "the agent is shutting down" : "no contact with the scheduler (fenced)";
+        errors.push(`job ${assignment.jobId}: not started: ${why}`);
         continue;
       }
       // A job being stopped may still hold a GPU the new one needs: start only once it is gone.
@@ -315,15 +421,28 @@ export class Agent {
         errors.push(`job ${assignment.jobId}: waiting for job ${blocker.jobId} to stop on the same GPU`);
         continue;
       }
+      const devices = resolveDevices(assignment, observed);
+      if (typeof devices === "string") {
+        // Nothing of ours is leaving the GPU, so a layout that could not be made will not come by waiting: say
+        // so instead of leaving the job on a GPU carved otherwise (e.g. still in MIG mode: a process holds an
+        // instance). A slice that is merely not there yet waits for the next reconcile.
+        const unmade = [...gpus].find((g) => layoutFailed.has(g));
+        if (unmade) {
+          executor.refuse(
+            launchOf(assignment, assignment.env, ""),
+            `GPU ${unmade} could not be given the layout this job needs (${devices}): ${layoutFailed.get(unmade)}`,
+          );
+        } else {
+          errors.push(`job ${assignment.jobId}: ${devices}`);
+        }
+        continue;
+      }
       this.jobGpus.set(Executor.key(assignment.jobId, assignment.attempt), [...gpus]);
-      const launch = {
-        jobId: assignment.jobId,
-        attempt: assignment.attempt,
-        command: assignment.command,
-        env: jobEnvironment(assignment.jobId, devices, assignment.env, process.env.PATH ?? "/usr/bin:/bin"),
-        workdir: assignment.workdir,
-        visibleDevices: devices.map((d) => d.uuid).join(","),
-      };
+      const launch = launchOf(
+        assignment,
+        jobEnvironment(assignment.jobId, devices, assignment.env, process.env.PATH ?? "/usr/bin:/bin"),
+        devices.map((d) => d.uuid).join(","),
+      );
       const pciAddresses = () => {
         const inventory = this.options.host.inventory();
         return devices.map((d) => inventory.find((g) => g.uuid === d.uuid)?.pciBusId ?? d.uuid);
@@ -361,20 +480,27 @@ export class Agent {
 
   private report(observed: GpuObserved[]): void {
     if (!this.stream) return;
-    this.stream.write({
-      report: {
-        generation: this.state.generation,
-        gpus: observed,
-        jobs: this.observedJobs(),
-        errors: this.errors,
-        kubeletAllocations: (this.options.kubeletAllocations?.current() ?? []).map((a) => ({
-          resourceName: a.resourceName,
-          kind: a.kind,
-          deviceIds: a.deviceIds,
-          gpuUuids: a.gpuUuids,
-        })),
-      },
-    });
+    this.stream.write({ report: this.reportMessage(observed) });
+  }
+
+  /** A report of the whole observed state; the capabilities only when the scheduler does not have them yet. */
+  private reportMessage(observed: GpuObserved[]): Report {
+    const capabilities = JSON.stringify(this.capabilities);
+    const changed = capabilities !== this.sentCapabilities;
+    this.sentCapabilities = capabilities;
+    return {
+      generation: this.state.generation,
+      gpus: observed,
+      jobs: this.observedJobs(),
+      errors: this.errors,
+      kubeletAllocations: (this.options.kubeletHolds?.current() ?? []).map((a) => ({
+        resourceName: a.resourceName,
+        kind: a.kind,
+        deviceIds: [...a.deviceIds],
+        gpuUuids: [...a.gpuUuids],
+      })),
+      ...(changed ? { capabilities: this.capabilities } : {}),
+    };
   }
 
   private safeObserve(): GpuObserved[] {
@@ -412,6 +538,22 @@ function observedJob(job: JobProcess): JobObserved {
     visibleDevices: job.visibleDevices,
     startedUnixMs: job.startedMs,
     finishedUnixMs: job.finishedMs,
+    interruption: job.interruption ?? "",
+  };
+}
+
+function launchOf(
+  assignment: Assignment__Output,
+  env: Record<string, string>,
+  visibleDevices: string,
+): JobLaunch {
+  return {
+    jobId: assignment.jobId,
+    attempt: assignment.attempt,
+    command: assignment.command,
+    env,
+    workdir: assignment.workdir,
+    visibleDevices,
   };
 }
 
@@ -431,6 +573,9 @@ function resolveDevices(
       if (!instance?.uuid)
         return `no ${slice.migProfile} MIG instance at slot ${slice.migStart} on GPU ${slice.gpuUuid} yet`;
       devices.push({ uuid: instance.uuid });
+    } else if (gpu.migEnabled) {
+      // A whole GPU or a share runs on the GPU itself, which MIG mode would leave the job no access to.
+      return `GPU ${slice.gpuUuid} is in MIG mode; a ${slice.kind} slice needs MIG off`;
     } else if (slice.kind === "share") {
       devices.push({
         uuid: slice.gpuUuid,

@@ -3,21 +3,39 @@ import type { GpuInventory } from "../../proto/generated/tessera/v1/GpuInventory
 import type { GpuObserved } from "../../proto/generated/tessera/v1/GpuObserved.ts";
 import type { MigPlacement } from "../../proto/generated/tessera/v1/MigPlacement.ts";
 import { reconcileMig } from "../mig/MigReconciler.ts";
-import { type DiscoveredGpu, discoverWith } from "../nvml/discoverHost.ts";
-import { Nvml } from "../nvml/Nvml.ts";
+import type { DiscoveredGpu } from "../nvml/discoverHost.ts";
+import { NodeNvml } from "../nvml/NodeNvml.ts";
+import type { Nvml } from "../nvml/Nvml.ts";
 import { NvmlError } from "../nvml/NvmlError.ts";
+import { NvmlReturn } from "../nvml/nvmlReturnCodes.ts";
 import type { GpuHost, GpuMode } from "./GpuHost.ts";
 
-/** The host's GPUs through the NVML binding (the driver, or the stand-in library named by TESSERA_NVML_LIBRARY). */
+/**
+ * The host's GPUs through the node's NVML session (the driver, or the stand-in library named by
+ * TESSERA_NVML_LIBRARY), with each GPU's health from that session's Xid watching and NVML's answers.
+ */
 export class NvmlGpuHost implements GpuHost {
   private readonly nvml: Nvml;
+  private readonly node: NodeNvml;
+  /** Whether this host opened its own session (tools, tests) rather than sharing the agent's. */
+  private readonly ownsSession: boolean;
 
-  constructor(libraryPath?: string) {
-    this.nvml = Nvml.open(libraryPath);
+  /** On the node's shared session, or (a library path or nothing) on a session of its own. */
+  constructor(session?: NodeNvml | string) {
+    this.ownsSession = !(session instanceof NodeNvml);
+    this.node =
+      session instanceof NodeNvml
+        ? session
+        : new NodeNvml({
+            libraryPath: session,
+            health: { recoveryMs: 300_000 },
+            log: { warn: () => {}, error: () => {} },
+          });
+    this.nvml = this.node.nvml;
   }
 
   private discover(): DiscoveredGpu[] {
-    return discoverWith(this.nvml).gpus;
+    return this.node.discover();
   }
 
   inventory(): GpuInventory[] {
@@ -41,30 +59,36 @@ export class NvmlGpuHost implements GpuHost {
     uuid: string,
   ): Pick<GpuObserved, "utilizationPercent" | "utilizationUnsupported" | "temperatureC" | "powerMw"> {
     const device = this.nvml.deviceByUuid(uuid);
+    let lost = false;
     const read = <T>(get: () => T): T | undefined => {
       try {
         return get();
       } catch (err) {
-        if (err instanceof NvmlError) return undefined;
-        throw err;
+        if (!(err instanceof NvmlError)) throw err;
+        if (err.code === NvmlReturn.ERROR_GPU_IS_LOST) lost = true;
+        return undefined;
       }
     };
     const utilization = read(() => this.nvml.utilization(device));
+    const temperatureC = read(() => this.nvml.temperature(device)) ?? 0;
+    const powerMw = read(() => this.nvml.powerUsageMilliwatts(device)) ?? 0;
+    this.node.health.setLost(uuid, lost ? "fallen off the bus (NVML: GPU is lost)" : null);
     return {
       utilizationPercent: utilization?.gpuPercent ?? 0,
       utilizationUnsupported: utilization === undefined,
-      temperatureC: read(() => this.nvml.temperature(device)) ?? 0,
-      powerMw: read(() => this.nvml.powerUsageMilliwatts(device)) ?? 0,
+      temperatureC,
+      powerMw,
     };
   }
 
   observe(): GpuObserved[] {
-    return this.discover().map((g) => {
+    return this.discover().map((g): GpuObserved => {
       const onInstance = (gi: number) => g.processes.filter((p) => p.gpuInstanceId === gi).map((p) => p.pid);
       const memoryOn = (gi: number) =>
         g.processes.filter((p) => p.gpuInstanceId === gi).reduce((n, p) => n + (p.usedMemoryMiB ?? 0), 0);
+      const readings = this.readings(g.uuid);
       return {
-        ...this.readings(g.uuid),
+        ...readings,
         uuid: g.uuid,
         migEnabled: g.mig.enabled,
         instances: g.mig.instances.map((i) => ({
@@ -78,7 +102,7 @@ export class NvmlGpuHost implements GpuHost {
           memoryUsedMib: memoryOn(i.gpuInstanceId),
         })),
         memoryUsedMib: g.processes.reduce((n, p) => n + (p.usedMemoryMiB ?? 0), 0),
-        health: "ok",
+        health: this.node.health.healthOf(g.uuid),
         pids: g.processes.filter((p) => p.gpuInstanceId === null).map((p) => p.pid),
       };
     });
@@ -98,16 +122,21 @@ export class NvmlGpuHost implements GpuHost {
       }
       if (!enabled) return;
     }
-    reconcileMig(this.nvml, [
-      {
-        gpuIndex,
-        migEnabled: mode === "mig",
-        instances: layout.map((p) => ({ profile: p.profile ?? "", start: p.start ?? 0 })),
-      },
-    ]);
+    try {
+      reconcileMig(this.nvml, [
+        {
+          gpuIndex,
+          migEnabled: mode === "mig",
+          instances: layout.map((p) => ({ profile: p.profile ?? "", start: p.start ?? 0 })),
+        },
+      ]);
+    } finally {
+      this.node.invalidate();
+    }
   }
 
+  /** Closes NVML when the session is this host's own; a shared one is closed by its owner. */
   close(): void {
-    this.nvml.close();
+    if (this.ownsSession) void this.node.close();
   }
 }

@@ -13,8 +13,6 @@ export interface VmJobLauncherOptions {
   dataDir: string;
   /** The `tessera` entry script the agent itself runs from. */
   cli: string;
-  /** What the agent's probe found (`kvm` or `tcg`), so each VM job does not probe again. */
-  accelerator?: string;
 }
 
 /**
@@ -23,7 +21,15 @@ export interface VmJobLauncherOptions {
  * executor supervises, logs, stops and adopts a VM job exactly like any other process.
  */
 export class VmJobLauncher {
+  /** What the agent's probe found (`kvm` or `tcg`), so each VM job does not probe again; unset until it ends. */
+  private accelerator: string | undefined;
+
   constructor(private readonly options: VmJobLauncherOptions) {}
+
+  /** The agent's VM runtime probe ended (it runs after the agent connected); undefined: nothing usable found. */
+  probed(accelerator: string | undefined): void {
+    this.accelerator = accelerator;
+  }
 
   /** The inventory with each GPU's IOMMU group from sysfs, so the scheduler keeps groups whole for VMs. */
   withIommuGroups(inventory: GpuInventory[]): GpuInventory[] {
@@ -46,7 +52,8 @@ export class VmJobLauncher {
     mkdirSync(dir, { recursive: true });
     const specFile = join(dir, "spec.json");
     writeFileSync(specFile, `${JSON.stringify(spec, null, 2)}\n`);
-    const { runtime, sysfsRoot, cli, accelerator } = this.options;
+    const { runtime, sysfsRoot, cli } = this.options;
+    const accelerator = this.accelerator;
     return {
       ...launch,
       command: [

@@ -20,7 +20,7 @@ export function bindingView(libraryPath?: string): HostView {
       const device = nvml.deviceByIndex(gpu.index);
       const migMode = nvmlOptional(() => nvml.migMode(device));
       const mode = nvmlOptional(() => nvml.computeMode(device));
-      const profiles = gpu.mig.enabled ? readMigProfiles(nvml, device) : [];
+      const profiles = gpu.mig.capable ? readMigProfiles(nvml, device) : [];
       const power = nvmlOptional(() => nvml.powerUsageMilliwatts(device));
       return {
         index: gpu.index,

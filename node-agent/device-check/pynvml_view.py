@@ -93,13 +93,16 @@ def gpu_view(index):
     mode = optional(lambda: pynvml.nvmlDeviceGetComputeMode(handle))
     power = optional(lambda: pynvml.nvmlDeviceGetPowerUsage(handle))
     profile_rows, instances, devices = [], [], []
-    if mig and mig[0] == 1:
+    # The driver lists MIG profiles with MIG mode off too; instances and MIG devices exist only with it on.
+    if mig:
         profiles = guarded(lambda: mig_profiles(handle))
         if profiles and isinstance(profiles[0], str):  # an error
             profile_rows = instances = profiles
         else:
             profile_rows = sorted(p[1] for p in profiles)
-            instances = guarded(lambda: gpu_instances(handle, profiles))
+            if mig[0] == 1:
+                instances = guarded(lambda: gpu_instances(handle, profiles))
+    if mig and mig[0] == 1:
         devices = guarded(lambda: mig_devices(handle))
     return {
         "index": index,

@@ -211,4 +211,35 @@ describe.runIf(process.getuid?.() === 0)("Executor as root", () => {
     expect(readFileSync(executor.get("j", 1)!.logPath, "utf8")).toBe("65534\n");
     expect(readFileSync(executor.get("j", 1)!.exitPath, "utf8").trim()).toBe("4");
   });
+  it("records why the agent stopped a job: the interruption, and a message that is not a failure by signal", async () => {
+    const { executor, dataDir } = newExecutor();
+    const launch = { env: { PATH: process.env.PATH ?? "" }, workdir: "", visibleDevices: "" };
+    executor.start({ jobId: "a", attempt: 1, command: ["sleep", "30"], ...launch });
+    executor.start({ jobId: "b", attempt: 1, command: ["sleep", "30"], ...launch });
+    executor.stop("b", 1, 200, "fenced");
+    await executor.stopAll("agent_shutdown");
+    const a = executor.get("a", 1)!;
+    const b = executor.get("b", 1)!;
+    expect(a).toMatchObject({ state: "exited", interruption: "agent_shutdown" });
+    expect(a.message).toMatch(/agent was shut down/);
+    expect(b).toMatchObject({ state: "exited", interruption: "fenced" });
+    expect(b.message).toMatch(/fencing timeout/);
+    // A restarted agent reports them the same way.
+    const again = newExecutor(dataDir).executor;
+    expect(again.get("a", 1)?.interruption).toBe("agent_shutdown");
+  });
+
+  it("records a job it refuses to start as failed_to_start, once, without running it", () => {
+    const { executor, changes } = newExecutor();
+    const launch = { jobId: "r", attempt: 2, command: ["true"], env: {}, workdir: "", visibleDevices: "" };
+    executor.refuse(launch, "GPU X could not be given the layout this job needs");
+    executor.refuse(launch, "again");
+    expect(executor.get("r", 2)).toMatchObject({
+      state: "failed_to_start",
+      pid: 0,
+      message: "GPU X could not be given the layout this job needs",
+    });
+    expect(changes()).toBe(1);
+    expect(executor.start(launch).state).toBe("failed_to_start");
+  });
 });

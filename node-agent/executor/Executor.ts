@@ -12,7 +12,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import { join } from "node:path";
-import type { JobLaunch, JobProcess } from "./JobProcess.ts";
+import type { JobInterruption, JobLaunch, JobProcess } from "./JobProcess.ts";
 import type { JobUidRange } from "./JobUidRange.ts";
 
 /** The unprivileged identity job commands run as; absent runs them as the agent's own user. */
@@ -160,12 +160,18 @@ export class Executor {
 
   /**
    * Stops a job: SIGTERM to its process group, SIGKILL after `graceMs` (default: the executor's `stopGraceMs`) if
-   * it is still there.
+   * it is still there. `interruption` says that the agent stopped it on its own, and why.
    */
-  stop(jobId: string, attempt: number, graceMs = this.options.stopGraceMs ?? 3000): void {
+  stop(
+    jobId: string,
+    attempt: number,
+    graceMs = this.options.stopGraceMs ?? 3000,
+    interruption?: JobInterruption,
+  ): void {
     const job = this.jobs.get(Executor.key(jobId, attempt));
     if (job?.state !== "running" || job.stopRequested) return;
     job.stopRequested = true;
+    if (interruption) job.interruption = interruption;
     this.persist();
     signalGroup(job.pid, "SIGTERM");
     // Also after the job's main process ended: what it started may ignore SIGTERM, in the same group.
@@ -183,10 +189,44 @@ export class Executor {
     this.persist();
   }
 
-  /** Stops every running job and waits (up to the grace period and a little more) for them to end. */
-  async stopAll(): Promise<void> {
+  /**
+   * Records a job that is not started because its slices cannot be had (e.g. a GPU whose layout change failed),
+   * so that it is reported failed_to_start once instead of being retried.
+   */
+  refuse(launch: JobLaunch, message: string): JobProcess {
+    const key = Executor.key(launch.jobId, launch.attempt);
+    const existing = this.jobs.get(key);
+    if (existing) return existing;
+    const base = `${launch.jobId}-${launch.attempt}`;
+    const now = Date.now();
+    const job: JobProcess = {
+      jobId: launch.jobId,
+      attempt: launch.attempt,
+      state: "failed_to_start",
+      pid: 0,
+      exitCode: 0,
+      signal: "",
+      logPath: join(this.logDir, `${base}.log`),
+      exitPath: join(this.runDir, `${base}.exit`),
+      message,
+      visibleDevices: launch.visibleDevices,
+      startedMs: now,
+      finishedMs: now,
+      stopRequested: false,
+    };
+    this.jobs.set(key, job);
+    this.persist();
+    this.options.onChange();
+    return job;
+  }
+
+  /**
+   * Stops every running job and waits (up to the grace period and a little more) for them to end; `interruption`
+   * is recorded on each, so that it is reported with the job.
+   */
+  async stopAll(interruption?: JobInterruption): Promise<void> {
     const running = this.list().filter((j) => j.state === "running");
-    for (const job of running) this.stop(job.jobId, job.attempt);
+    for (const job of running) this.stop(job.jobId, job.attempt, undefined, interruption);
     const end = Date.now() + (this.options.stopGraceMs ?? 3000) + 1000;
     while (Date.now() < end && running.some((j) => j.state === "running")) {
       await new Promise((r) => setTimeout(r, 50));
@@ -212,7 +252,8 @@ export class Executor {
       job.state = "exited";
       job.exitCode = how.code ?? -1;
       job.signal = how.signal ?? "";
-      if (how.signal) job.message = `killed by ${how.signal}`;
+      if (job.interruption) job.message = interruptionMessage(job.interruption);
+      else if (how.signal) job.message = `killed by ${how.signal}`;
     }
     this.persist();
     this.options.onChange();
@@ -240,7 +281,10 @@ export class Executor {
       job.state = "exited";
       job.finishedMs = Date.now();
       const recorded = readExitFile(job.exitPath);
-      if (recorded === undefined) {
+      if (job.interruption) {
+        job.exitCode = recorded ?? -1;
+        job.message = interruptionMessage(job.interruption);
+      } else if (recorded === undefined) {
         job.exitCode = -1;
         job.message = "the process ended while the agent was down and left no exit status (killed?)";
       } else {
@@ -256,6 +300,12 @@ export class Executor {
     writeFileSync(tmp, JSON.stringify([...this.jobs.values()]));
     renameSync(tmp, this.stateFile);
   }
+}
+
+function interruptionMessage(interruption: JobInterruption): string {
+  return interruption === "fenced"
+    ? "stopped by its agent, which had no contact with the scheduler for the fencing timeout (fenced)"
+    : "stopped because its agent was shut down (agent_shutdown)";
 }
 
 function signalGroup(pid: number, signal: NodeJS.Signals): void {

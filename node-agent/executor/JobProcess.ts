@@ -15,6 +15,12 @@ export interface JobLaunch {
 
 export type JobProcessState = "running" | "exited" | "failed_to_start";
 
+/**
+ * Why the agent itself stopped a job (not the job's own failure): an operator stopped the agent, or the agent had
+ * no contact with the scheduler for the fencing timeout. The scheduler requeues such a job.
+ */
+export type JobInterruption = "agent_shutdown" | "fenced";
+
 /** A job process as the executor tracks it; persisted so that a restarted agent adopts running jobs. */
 export interface JobProcess {
   jobId: string;
@@ -33,4 +39,6 @@ export interface JobProcess {
   stopRequested: boolean;
   /** The user id it runs as when it got one of its own from --uid-range. */
   uid?: number;
+  /** Set when the agent stopped the job on its own; absent in records written before it existed. */
+  interruption?: JobInterruption;
 }

@@ -156,7 +156,9 @@ describe("Nvml binding against the stand-in", () => {
     expect(nvml.migMode(busy).current).toBe(false);
     expect(nvml.setMigMode(h100, false)).toBe(NvmlReturn.SUCCESS);
     expect(nvml.maxMigDeviceCount(h100)).toBe(0);
-    expect(nvmlCode(() => nvml.gpuInstanceProfileInfo(h100, 0))).toBe(NvmlReturn.ERROR_NOT_SUPPORTED);
+    // With MIG off the driver still describes its profiles (seen on a real H200); instances need MIG on.
+    expect(nvml.gpuInstanceProfileInfo(h100, 0)).toMatchObject({ id: 19, sliceCount: 1 });
+    expect(nvmlCode(() => nvml.gpuInstanceRemainingCapacity(h100, 19))).toBe(NvmlReturn.ERROR_NOT_SUPPORTED);
     expect(nvml.setMigMode(h100, true)).toBe(NvmlReturn.SUCCESS);
     expect(nvml.maxMigDeviceCount(h100)).toBe(7);
   });

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
+import { applicationXids } from "../../node-agent/nvml/GpuHealth.ts";
 import { parsePciAddress } from "../../node-agent/vfio/PciAddress.ts";
 import { DEFAULT_DEVICE_PLUGIN_DIR } from "../../proto/k8s/DevicePluginApi.ts";
 import { type NamingScheme, namingSchemes } from "./ResourceNaming.ts";
@@ -50,7 +51,7 @@ export const defaultDevicePluginConfig: DevicePluginConfig = {
   deviceListStrategy: "envvar",
   cdiKind: "nvidia.com/gpu",
   mpsRoot: "/run/tessera/mps",
-  ignoredXids: [13, 31, 43, 45, 68, 109],
+  ignoredXids: [...applicationXids],
   xidRecoverySeconds: 300,
   sharing: [],
   vmGpus: [],

@@ -1,4 +1,5 @@
 import { readFileSync, renameSync, writeFileSync } from "node:fs";
+import type { KubeletHolds } from "../../node-agent/agent/KubeletHolds.ts";
 import type { DeviceKind } from "./AdvertisedResources.ts";
 import type { AllocationSink, KubeletAllocation } from "./AllocationSink.ts";
 
@@ -15,7 +16,7 @@ import type { AllocationSink, KubeletAllocation } from "./AllocationSink.ts";
  * The table is kept in a file when given one, so an agent restart does not forget what pods hold (the kubelet
  * does not call Allocate again for running containers).
  */
-export class KubeletAllocationTable implements AllocationSink {
+export class KubeletAllocationTable implements AllocationSink, KubeletHolds {
   private held: KubeletAllocation[] = [];
 
   constructor(

@@ -1,12 +1,10 @@
-import { discoverWith } from "../../node-agent/nvml/discoverHost.ts";
-import { Nvml } from "../../node-agent/nvml/Nvml.ts";
+import { NodeNvml } from "../../node-agent/nvml/NodeNvml.ts";
 import { SysfsTree } from "../../node-agent/vfio/SysfsTree.ts";
 import type { DesiredState__Output } from "../../proto/generated/tessera/v1/DesiredState.ts";
 import { AgentSliceInventory } from "./AgentSliceInventory.ts";
 import type { AllocationSink } from "./AllocationSink.ts";
 import type { DevicePluginConfig } from "./DevicePluginConfig.ts";
 import { DevicePluginManager, type ResourceStatus } from "./DevicePluginManager.ts";
-import { NvmlXidWatcher } from "./NvmlXidWatcher.ts";
 import type { PluginLog } from "./PluginLog.ts";
 import { scanVfioGpus } from "./VfioGpuScan.ts";
 import { XidHealthInventory } from "./XidHealthInventory.ts";
@@ -17,7 +15,9 @@ export interface NvmlDevicePluginOptions {
   desired: () => DesiredState__Output | undefined;
   log: PluginLog;
   sink?: AllocationSink;
-  /** NVML library (default: TESSERA_NVML_LIBRARY or the driver's). */
+  /** The node process's NVML session (the agent's); without it the plugin opens and owns one. */
+  session?: NodeNvml;
+  /** NVML library of a session the plugin opens itself (default: TESSERA_NVML_LIBRARY or the driver's). */
   nvmlLibrary?: string;
   /** How often NVML and the desired state are re-read (a MIG change shows up within this). */
   refreshMs?: number;
@@ -34,15 +34,23 @@ export interface NvmlDevicePlugin {
 /**
  * The device plugin over NVML, as the agent runs it (`tessera agent --kubelet-dir DIR`, with the scheduler's
  * desired state) or on its own (`tessera device-plugin`, without): slices from NVML, health from NVML's Xid
- * events, one plugin server per resource in the kubelet's directory.
+ * events, one plugin server per resource in the kubelet's directory. In the agent, NVML discovery and Xid
+ * watching are the agent's session, shared with its GPU host.
  */
 export async function startNvmlDevicePlugin(options: NvmlDevicePluginOptions): Promise<NvmlDevicePlugin> {
   const { config, log } = options;
-  const nvml = Nvml.open(options.nvmlLibrary);
+  const session =
+    options.session ??
+    new NodeNvml({
+      libraryPath: options.nvmlLibrary,
+      health: { ignoredXids: config.ignoredXids, recoveryMs: config.xidRecoverySeconds * 1000 },
+      log,
+    });
+  const ownsSession = options.session === undefined;
   const sysfs = new SysfsTree(options.sysfsRoot);
   const slices = new AgentSliceInventory(
     {
-      discover: () => discoverWith(nvml).gpus,
+      discover: () => session.discover(),
       desired: options.desired,
       vfioGpus: () => scanVfioGpus(sysfs, config.vmGpus),
     },
@@ -66,26 +74,29 @@ export async function startNvmlDevicePlugin(options: NvmlDevicePluginOptions): P
     }
   };
   await refresh();
-  const watcher = new NvmlXidWatcher(nvml, health, log);
   const manager = new DevicePluginManager({ inventory: health, config, log, sink: options.sink });
+  const closeSession = async () => {
+    if (ownsSession) await session.close();
+  };
   try {
     await manager.start();
   } catch (error) {
     health.close();
-    nvml.close();
+    await closeSession();
     throw error;
   }
-  watcher.start();
+  const unsubscribe = session.subscribeXids(health);
+  session.watchXids();
   const timer = setInterval(() => void refresh(), options.refreshMs ?? 2000);
   return {
     refresh,
     status: () => manager.status(),
     async stop() {
       clearInterval(timer);
-      await watcher.stop();
+      unsubscribe();
       await manager.stop();
       health.close();
-      nvml.close();
+      await closeSession();
     },
   };
 }

@@ -1,13 +1,5 @@
+import type { XidEvent } from "../../node-agent/nvml/NvmlXidWatcher.ts";
 import type { InventoryGpu, NodeInventory, SliceHealth, SliceInventory } from "./SliceInventory.ts";
-
-/** An NVML Xid event (nvmlEventData_t): the GPU, the Xid, and for MIG the instance it hit. */
-export interface XidEvent {
-  gpuUuid: string;
-  xid: number;
-  /** NVML reports 0xFFFFFFFF (or nothing) when the Xid concerns the whole GPU. */
-  gpuInstanceId?: number | null;
-  computeInstanceId?: number | null;
-}
 
 export interface XidHealthOptions {
   ignoredXids: readonly number[];

@@ -4,6 +4,7 @@ import * as grpc from "@grpc/grpc-js";
 import * as protoLoader from "@grpc/proto-loader";
 import type { ProtoGrpcType as AuditProto } from "../generated/audit.ts";
 import type { ProtoGrpcType as CapacityProto } from "../generated/capacity.ts";
+import type { ProtoGrpcType as ClusterProto } from "../generated/cluster.ts";
 import type { ProtoGrpcType as JobProto } from "../generated/job.ts";
 import type { ProtoGrpcType as NodeProto } from "../generated/node.ts";
 import type { ProtoGrpcType as QueueProto } from "../generated/queue.ts";
@@ -18,16 +19,21 @@ export const protoLoaderOptions: protoLoader.Options = {
   oneofs: true,
 };
 
-type TesseraProto = JobProto & NodeProto & CapacityProto & QueueProto & AuditProto;
+type TesseraProto = JobProto & NodeProto & CapacityProto & QueueProto & ClusterProto & AuditProto;
 
 let loaded: TesseraProto["tessera"]["v1"] | undefined;
 
 /** The tessera.v1 services and messages, loaded from the .proto files at run time. */
 export function tesseraV1(): TesseraProto["tessera"]["v1"] {
   if (!loaded) {
-    const files = ["job.proto", "node.proto", "capacity.proto", "queue.proto", "audit.proto"].map((f) =>
-      join(protoDir, f),
-    );
+    const files = [
+      "job.proto",
+      "node.proto",
+      "capacity.proto",
+      "queue.proto",
+      "cluster.proto",
+      "audit.proto",
+    ].map((f) => join(protoDir, f));
     const definition = protoLoader.loadSync(files, protoLoaderOptions);
     loaded = (grpc.loadPackageDefinition(definition) as unknown as TesseraProto).tessera.v1;
   }

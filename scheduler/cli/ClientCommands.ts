@@ -4,7 +4,10 @@ import type { Command } from "commander";
 import { type ClientFlags, connect, withClientFlags } from "./ClientConnection.ts";
 import { jobDetail, jobJson, jobsTable, nodeJson, nodesTable, requestText, table } from "./JobFormat.ts";
 import { jobSpecFromInput, type SubmitFlags } from "./JobSpecInput.ts";
+import { schedulerAddress } from "./SchedulerAddress.ts";
 import type { SchedulerClient } from "./SchedulerClient.ts";
+import { schedulerErrorText } from "./SchedulerErrorText.ts";
+import { isCatalogMigProfile, unknownMigProfileText } from "./UnknownMigProfile.ts";
 
 const finalStates = new Set(["Succeeded", "Failed", "Cancelled", "Preempted", "Lost"]);
 
@@ -16,10 +19,13 @@ export function action<A extends unknown[]>(
     try {
       await body(...args);
     } catch (err) {
-      const e = err as Partial<ServiceError> & Error;
-      const detail = e.details ?? e.message;
-      const unreachable = e.code === 14 ? " (is the scheduler running? start one with `tessera up`)" : "";
-      process.stderr.write(`error: ${detail}${unreachable}\n`);
+      // Commander passes the command last; its --scheduler names the address the error is about.
+      const command = args.at(-1) as Command;
+      const text = schedulerErrorText(
+        err as Partial<ServiceError> & Error,
+        schedulerAddress(command.opts().scheduler),
+      );
+      process.stderr.write(`error: ${text}\n`);
       process.exitCode = 1;
     }
   };
@@ -82,8 +88,13 @@ export function registerClientCommands(program: Command): void {
         flags: SubmitFlags & ClientFlags & { requestId?: string; json?: boolean },
       ) => {
         const spec = jobSpecFromInput(flags, command);
-        const client = connect(flags);
+        const client = await connect(flags);
         try {
+          const profile = spec.request?.mig?.profile;
+          if (profile !== undefined && !isCatalogMigProfile(profile)) {
+            const models = (await client.nodes()).flatMap((n) => n.gpus.map((g) => g.model));
+            throw new Error(unknownMigProfileText(profile, models));
+          }
           const res = await client.submit(spec, flags.requestId ?? randomUUID());
           const job = res.job!;
           if (flags.json) print(jobJson(job), true, () => "");
@@ -115,7 +126,7 @@ export function registerClientCommands(program: Command): void {
           json?: boolean;
         },
       ) => {
-        const client = connect(flags);
+        const client = await connect(flags);
         try {
           const jobs = await client.list({
             states: flags.state ?? [],
@@ -139,7 +150,7 @@ export function registerClientCommands(program: Command): void {
       .option("--json"),
   ).action(
     action(async (id: string, flags: ClientFlags & { json?: boolean }) => {
-      const client = connect(flags);
+      const client = await connect(flags);
       try {
         const job = await client.get(id);
         print(jobJson(job), flags.json, () => jobDetail(job));
@@ -158,7 +169,7 @@ export function registerClientCommands(program: Command): void {
       .option("--json"),
   ).action(
     action(async (id: string, flags: ClientFlags & { reason?: string; json?: boolean }) => {
-      const client = connect(flags);
+      const client = await connect(flags);
       try {
         const job = await client.cancel(id, flags.reason ?? "");
         print(jobJson(job), flags.json, () => `${job.id} ${job.state}: ${job.reason}`);
@@ -176,7 +187,7 @@ export function registerClientCommands(program: Command): void {
       .option("-f, --follow", "keep printing new output until the job ends"),
   ).action(
     action(async (id: string, flags: ClientFlags & { follow?: boolean }) => {
-      const client = connect(flags);
+      const client = await connect(flags);
       try {
         await printLogs(id, flags.follow ?? false, client);
       } finally {
@@ -189,7 +200,7 @@ export function registerClientCommands(program: Command): void {
     program.command("nodes").description("list nodes, their GPUs and MIG layouts").option("--json"),
   ).action(
     action(async (flags: ClientFlags & { json?: boolean }) => {
-      const client = connect(flags);
+      const client = await connect(flags);
       try {
         const nodes = await client.nodes();
         print(nodes.map(nodeJson), flags.json, () => (nodes.length === 0 ? "no nodes" : nodesTable(nodes)));
@@ -206,7 +217,7 @@ export function registerClientCommands(program: Command): void {
       .option("--json"),
   ).action(
     action(async (flags: ClientFlags & { json?: boolean }) => {
-      const client = connect(flags);
+      const client = await connect(flags);
       try {
         const c = await client.capacity();
         print(c, flags.json, () => {
@@ -222,7 +233,7 @@ export function registerClientCommands(program: Command): void {
           ]);
           return [
             `${c.readyNodes}/${c.nodes} nodes ready, ${c.gpus} GPUs, ${c.runningJobs} jobs placed, ${c.pendingJobs} pending, fragmentation ${c.fragmentationPercent}%`,
-            table(["MODEL", "GPUS", "IDLE", "ALLOCATED", "FREE MIG INSTANCES"], rows),
+            table(["MODEL", "GPUS", "FREE", "ALLOCATED", "FREE MIG INSTANCES"], rows),
           ].join("\n");
         });
       } finally {
@@ -239,7 +250,7 @@ export function registerClientCommands(program: Command): void {
       .option("--json", "one JSON object per line"),
   ).action(
     action(async (id: string | undefined, flags: ClientFlags & { json?: boolean }) => {
-      const client = connect(flags);
+      const client = await connect(flags);
       await new Promise<void>((resolve, reject) => {
         const stop = client.watch(
           { jobId: id ?? "", includeCurrent: true },

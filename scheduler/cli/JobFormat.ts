@@ -2,6 +2,7 @@ import type { Allocation__Output } from "../../proto/generated/tessera/v1/Alloca
 import type { Job__Output } from "../../proto/generated/tessera/v1/Job.ts";
 import type { Node__Output } from "../../proto/generated/tessera/v1/Node.ts";
 import type { ResourceRequest__Output } from "../../proto/generated/tessera/v1/ResourceRequest.ts";
+import { gpuUnhealthy } from "../../proto/tessera/GpuHealthWire.ts";
 
 /** How jobs and nodes look on a terminal (tables) and to scripts (`--json`). */
 
@@ -185,7 +186,7 @@ export function nodeJson(n: Node__Output): Record<string, unknown> {
 
 export function nodesTable(nodes: readonly Node__Output[]): string {
   return table(
-    ["NODE", "STATE", "GPUS", "MIG LAYOUT", "GENERATION", "ERRORS"],
+    ["NODE", "STATE", "GPUS", "MIG LAYOUT", "UNHEALTHY GPUS", "GENERATION", "ERRORS"],
     nodes.map((n) => [
       n.name,
       n.state,
@@ -204,6 +205,10 @@ export function nodesTable(nodes: readonly Node__Output[]): string {
             `${n.gpus.find((g) => g.uuid === o.uuid)?.index}:[${o.instances.map((i) => i.profile).join(" ")}]`,
         )
         .join(" ") || "-",
+      n.observed
+        .filter((o) => gpuUnhealthy(o.health) !== undefined)
+        .map((o) => `${n.gpus.find((g) => g.uuid === o.uuid)?.index}: ${o.health}`)
+        .join("; ") || "-",
       `${n.generationReached}/${n.generation}`,
       n.errors.join("; "),
     ]),

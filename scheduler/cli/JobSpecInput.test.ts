@@ -72,7 +72,6 @@ describe("tessera submit input", () => {
   });
 
   it.each([
-    [{ mig: "1g.10gb" }, ["x"], /needs a name/],
     [{ name: "x", mig: "1g.10gb" }, [], /needs a command/],
     [{ name: "x" }, ["x"], /say what the job needs/],
     [{ name: "x", mig: "1g.10gb", gpus: "1" }, ["x"], /not --mig and --gpus/],
@@ -83,6 +82,11 @@ describe("tessera submit input", () => {
     [{ name: "x", mig: "1g.10gb", env: ["NOEQUALS"] }, ["x"], /NAME=VALUE/],
   ])("refuses %j %j with a message that says what to fix", (flags, command, message) => {
     expect(() => jobSpecFromInput(flags, command)).toThrow(message);
+  });
+
+  it("checks the request before the name, and names an unnamed job after its program", () => {
+    expect(() => jobSpecFromInput({}, ["echo", "hi"])).toThrow(/say what the job needs/);
+    expect(jobSpecFromInput({ mig: "1g.10gb" }, ["/usr/bin/python3", "train.py"]).name).toBe("python3");
   });
 
   it("a job without GPUs: CPU/memory only, and --vm without --gpus (a MicroVM)", () => {

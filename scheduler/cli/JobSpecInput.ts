@@ -308,19 +308,20 @@ export function jobSpecFromInput(flags: SubmitFlags, command: string[]): JobSpec
     request.noGpu = {};
     spec.name ||= `cpu-${basename(spec.command?.[0] ?? command[0] ?? "job")}`;
   }
-  if (!spec.name) fail("submit", "a job needs a name: --name NAME (or name: in the job file)");
-  if (!spec.command || spec.command.length === 0) {
-    fail(
-      "submit",
-      "a job needs a command: put it after --, e.g. tessera submit --name x --mig 1g.10gb -- python train.py",
-    );
-  }
   if (!hasGpuShape(request) && !request.noGpu) {
     fail(
       "submit",
       "say what the job needs: --mig PROFILE, --share F --gpu-memory M, --gpus N [--nodes M], --compute-sevenths N --gpu-memory M, or for a job without GPUs --cpu N and/or --memory SIZE",
     );
   }
+  if (!spec.command || spec.command.length === 0) {
+    fail(
+      "submit",
+      "a job needs a command: put it after --, e.g. tessera submit --mig 1g.10gb -- python train.py",
+    );
+  }
+  // Unnamed jobs are named after their program, as --vm and CPU-only jobs are.
+  spec.name ||= basename(spec.command[0]!);
   return spec;
 }
 

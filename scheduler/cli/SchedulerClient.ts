@@ -14,6 +14,7 @@ import type { QueueInfo__Output } from "../../proto/generated/tessera/v1/QueueIn
 import type { QueueServiceClient } from "../../proto/generated/tessera/v1/QueueService.ts";
 import type { QuotaConfig__Output } from "../../proto/generated/tessera/v1/QuotaConfig.ts";
 import type { SubmitResponse__Output } from "../../proto/generated/tessera/v1/SubmitResponse.ts";
+import { schedulerReconnectBackoff } from "../../proto/tessera/LeaderRedirect.ts";
 import { tokenClientOptions } from "../../proto/tessera/SchedulerEndpoint.ts";
 import { tesseraV1 } from "../../proto/tessera/TesseraGrpc.ts";
 import { channelCredentials, type TlsMaterial } from "../../proto/tessera/TlsFiles.ts";
@@ -34,7 +35,13 @@ export class SchedulerClient {
   ) {
     const v1 = tesseraV1();
     const creds = channelCredentials(tls);
-    const options = { ...tokenClientOptions(token), "grpc.max_receive_message_length": 64 * 1024 * 1024 };
+    const options = {
+      ...tokenClientOptions(token),
+      "grpc.max_receive_message_length": 64 * 1024 * 1024,
+      // A scheduler replica that was down comes back (or turns leader) at the same address: reconnect within 1 s
+      // instead of grpc-js's backoff of up to 2 minutes, kept per address across clients.
+      ...schedulerReconnectBackoff,
+    };
     this.jobs = new v1.JobService(address, creds, options);
     // One channel for all three: grpc-js shares subchannels between clients with equal options.
     this.nodesClient = new v1.NodeService(address, creds, options);

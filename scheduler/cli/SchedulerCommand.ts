@@ -1,9 +1,15 @@
+import * as grpc from "@grpc/grpc-js";
 import type { Command } from "commander";
+import { tesseraV1 } from "../../proto/tessera/TesseraGrpc.ts";
 import { attachFinops } from "../finops/SchedulerFinops.ts";
+import { clusterServiceHandlers } from "../ha/ClusterStatusService.ts";
+import { startReplicatedScheduler } from "../ha/ReplicatedScheduler.ts";
+import { describeStoreLocation } from "../ha/StoreLocation.ts";
 import { startHttpEndpoint } from "../service/HttpEndpoint.ts";
 import { SchedulerFleetView } from "../service/SchedulerFleetView.ts";
 import { type RunningScheduler, startSchedulerServer } from "../service/SchedulerServer.ts";
-import { type SchedulerFlags, schedulerSettings } from "./SchedulerConfig.ts";
+import type { JobStore } from "../store/JobStore.ts";
+import { type SchedulerFlags, type SchedulerSettings, schedulerSettings } from "./SchedulerConfig.ts";
 
 export interface StartedScheduler {
   running: RunningScheduler;
@@ -11,13 +17,59 @@ export interface StartedScheduler {
   stop(): Promise<void>;
 }
 
-/** Starts the scheduler (and its HTTP API when `--http` is given) from command-line settings. */
+/** Starts the one scheduler on its SQLite file (and its HTTP API when `--http` is given) from command-line settings. */
 export async function startScheduler(
   flags: SchedulerFlags,
   log: (line: string) => void,
 ): Promise<StartedScheduler> {
   const settings = schedulerSettings(flags);
-  const running = await startSchedulerServer({ ...settings, log });
+  if (settings.storeLocation.kind !== "sqlite") {
+    throw new Error(
+      "this command runs one scheduler on SQLite; `tessera scheduler --store etcd://...` runs replicas",
+    );
+  }
+  let address = "";
+  return startSchedulerParts(settings, log, {
+    addServices: (server) =>
+      server.addService(
+        tesseraV1().ClusterService.service,
+        clusterServiceHandlers(async () => ({
+          self: address,
+          role: "single",
+          leader: address,
+          followers: [],
+          store: describeStoreLocation(settings.storeLocation),
+        })),
+      ),
+    started: (a) => {
+      address = a;
+    },
+  });
+}
+
+/** The scheduler with its gRPC server, finops and HTTP API; on etcd, the elected leader's (`store`). */
+async function startSchedulerParts(
+  settings: SchedulerSettings,
+  log: (line: string) => void,
+  hooks: {
+    store?: JobStore;
+    addServices: (server: grpc.Server) => void;
+    started?: (address: string) => void;
+  },
+): Promise<StartedScheduler> {
+  quietFailedBinds();
+  let running: RunningScheduler;
+  try {
+    running = await startSchedulerServer({
+      ...settings,
+      log,
+      store: hooks.store,
+      addServices: hooks.addServices,
+    });
+  } catch (err) {
+    throw addressInUse(err as Error, settings.listen, "--listen") ?? err;
+  }
+  hooks.started?.(running.address);
   // Utilization history, idle reclaim and cost are kept in the scheduler's store whether or not HTTP is served.
   const finops = attachFinops(
     running.scheduler,
@@ -41,7 +93,10 @@ export async function startScheduler(
   } catch (err) {
     finops.close();
     await running.close();
-    throw new Error(`cannot start the HTTP API on ${settings.http}: ${(err as Error).message}`);
+    throw (
+      addressInUse(err as Error, settings.http ?? "", "--http") ??
+      new Error(`cannot start the HTTP API on ${settings.http}: ${(err as Error).message}`)
+    );
   }
   return {
     running,
@@ -52,6 +107,26 @@ export async function startScheduler(
       await running.close();
     },
   };
+}
+
+/** An address taken by another process, said as what to do; undefined for other errors. */
+function addressInUse(err: Error, address: string, flag: string): Error | undefined {
+  if (!/EADDRINUSE/.test(err.message)) return undefined;
+  return new Error(
+    `${address} is already in use (is another \`tessera up\` or scheduler running?): stop it, or choose another address with ${flag}`,
+  );
+}
+
+/**
+ * grpc-js logs a failed bind itself ("E No address added out of total 1 resolved") before the scheduler says the
+ * same in its own words; drop that one line and keep every other grpc-js log.
+ */
+function quietFailedBinds(): void {
+  grpc.setLogger({
+    error: (...args: unknown[]) => {
+      if (!/No address added/.test(String(args[0]))) console.error(...args);
+    },
+  });
 }
 
 /** Resolves on the first SIGINT or SIGTERM. */
@@ -70,8 +145,21 @@ export function registerSchedulerCommands(program: Command): void {
     .option("--listen <HOST:PORT>", "gRPC listen address (default 127.0.0.1:7070)")
     .option("--http <HOST:PORT>", "also serve the HTTP API, /metrics and the dashboard here")
     .option("--db <FILE>", "SQLite store file (default .tessera/scheduler.db)")
+    .option(
+      "--store <URL>",
+      "job store: sqlite:FILE (= --db FILE, the default) or etcd://HOST:PORT[,HOST:PORT...] (replicas, one leader)",
+    )
+    .option("--etcd-ca <FILE>", "CA certificate of the etcd members (TLS to etcd)")
+    .option("--etcd-cert <FILE>", "client certificate for etcd (with --etcd-key)")
+    .option("--etcd-key <FILE>", "client key for etcd (with --etcd-cert)")
+    .option("--advertise <HOST:PORT>", "address other schedulers and clients reach this one at (etcd store)")
+    .option("--election-ttl <DURATION>", "lease of the leader's election key, whole seconds (default 3s)")
     .option("--lease <DURATION>", "a node without a report for this long is NotReady (default 10s)")
     .option("--heartbeat <DURATION>", "how often agents report (default lease/4)")
+    .option(
+      "--fencing-timeout <DURATION>",
+      "agents stop their jobs after this long without contact; a lost node's jobs are requeued only then (default 5m)",
+    )
     .option("--policy <NAME>", "placement policy of the engine (default tessera)")
     .option("--lost-node-policy <POLICY>", "requeue (default) or fail the jobs of a lost node")
     .option("--token-file <FILE>", "shared token agents and clients must present; required off loopback")
@@ -93,6 +181,18 @@ export function registerSchedulerCommands(program: Command): void {
     )
     .action(async (flags: SchedulerFlags) => {
       const log = (line: string) => process.stderr.write(`${new Date().toISOString()} ${line}\n`);
+      let replicated: boolean;
+      try {
+        replicated = schedulerSettings(flags).storeLocation.kind === "etcd";
+      } catch (err) {
+        process.stderr.write(`error: ${(err as Error).message}\n`);
+        process.exitCode = 1;
+        return;
+      }
+      if (replicated) {
+        await runReplica(flags, log);
+        return;
+      }
       let started: StartedScheduler;
       try {
         started = await startScheduler(flags, log);
@@ -108,4 +208,47 @@ export function registerSchedulerCommands(program: Command): void {
       log(`${signal}: shutting down`);
       await started.stop();
     });
+}
+
+/**
+ * `tessera scheduler --store etcd://...`: one replica. It follows until elected, then leads until stopped; a
+ * replica that loses its leadership exits (status 3) so that its supervisor starts it again as a follower.
+ */
+async function runReplica(flags: SchedulerFlags, log: (line: string) => void): Promise<void> {
+  let replica: Awaited<ReturnType<typeof startReplicatedScheduler>>;
+  try {
+    const settings = schedulerSettings(flags);
+    if (settings.storeLocation.kind !== "etcd") throw new Error("expected an etcd:// store");
+    replica = await startReplicatedScheduler({
+      endpoints: settings.storeLocation.endpoints,
+      tls: settings.etcdTls,
+      listen: settings.listen,
+      advertise: settings.advertise,
+      electionTtlSeconds: settings.electionTtlSeconds,
+      storeDescription: describeStoreLocation(settings.storeLocation),
+      log,
+      startLeader: async (store, listen, addServices) => {
+        const started = await startSchedulerParts({ ...settings, listen }, log, { store, addServices });
+        log(
+          `scheduler listening on ${started.running.address} (gRPC) as the leader${started.httpUrl ? `, ${started.httpUrl} (HTTP)` : ""}`,
+        );
+        return started;
+      },
+      onDeposed: () => {
+        log("exiting: a deposed leader must not act on state etcd may have moved past");
+        // Every write is refused from now on; the pause lets the calls just refused get their answer.
+        setTimeout(() => process.exit(3), 500);
+      },
+    });
+  } catch (err) {
+    process.stderr.write(`error: ${(err as Error).message}\n`);
+    process.exitCode = 1;
+    return;
+  }
+  const signal = await untilSignal();
+  log(`${signal}: shutting down`);
+  // The stop ends with a resign, so a follower takes over without waiting for the TTL; the etcd client's streams
+  // may outlive it, so the process exits rather than waiting for them (a stop that hangs on etcd gets 5 s).
+  await Promise.race([replica.stop(), new Promise((r) => setTimeout(r, 5000).unref())]);
+  process.exit(0);
 }

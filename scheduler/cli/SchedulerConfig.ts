@@ -4,6 +4,8 @@ import { readTokenFile } from "../../proto/tessera/SchedulerEndpoint.ts";
 import { readTlsMaterial, type TlsFlags, type TlsMaterial } from "../../proto/tessera/TlsFiles.ts";
 import { isPolicyName, type PolicyName, policyNames } from "../engine/PolicyRegistry.ts";
 import { type FinopsSettings, parseDuration, parseFinopsSettings } from "../finops/FinopsConfig.ts";
+import type { EtcdTlsFiles } from "../ha/EtcdConnection.ts";
+import { parseStoreLocation, type StoreLocation } from "../ha/StoreLocation.ts";
 import type { LostNodePolicy } from "../service/Scheduler.ts";
 
 /** `tessera scheduler` settings, from flags or a YAML file with the same names (flags win). */
@@ -14,8 +16,19 @@ export interface SchedulerFlags extends TlsFlags {
   listen?: string;
   http?: string;
   db?: string;
+  /** `sqlite:FILE` (= --db FILE) or `etcd://HOST:PORT[,HOST:PORT...]` (replicated schedulers, leader election). */
+  store?: string;
+  etcdCa?: string;
+  etcdCert?: string;
+  etcdKey?: string;
+  /** Address the other schedulers and clients reach this one at (etcd store; default: the listen address). */
+  advertise?: string;
+  /** Lease TTL of the leader's election key (etcd store). */
+  electionTtl?: string;
   lease?: string;
   heartbeat?: string;
+  /** How long a lost node's jobs wait before they are requeued (its agent stops them by then). */
+  fencingTimeout?: string;
   policy?: string;
   lostNodePolicy?: string;
   tokenFile?: string;
@@ -33,8 +46,13 @@ export interface SchedulerSettings {
   listen: string;
   http: string | undefined;
   db: string;
+  storeLocation: StoreLocation;
+  etcdTls: EtcdTlsFiles;
+  advertise: string | undefined;
+  electionTtlSeconds: number;
   leaseMs: number;
   heartbeatMs: number;
+  fencingTimeoutMs: number;
   policy: PolicyName;
   lostNodePolicy: LostNodePolicy;
   token: string | undefined;
@@ -50,8 +68,15 @@ const configKeys = [
   "listen",
   "http",
   "db",
+  "store",
+  "etcdCa",
+  "etcdCert",
+  "etcdKey",
+  "advertise",
+  "electionTtl",
   "lease",
   "heartbeat",
+  "fencingTimeout",
   "policy",
   "lostNodePolicy",
   "tokenFile",
@@ -62,6 +87,7 @@ const configKeys = [
   "tlsKey",
   "tlsCa",
   "insecurePlaintext",
+  "finops",
 ] as const;
 
 function readConfig(path: string): SchedulerFlags {
@@ -102,13 +128,38 @@ export function schedulerSettings(flags: SchedulerFlags): SchedulerSettings {
       `--heartbeat ${heartbeatMs} ms must be at most half of --lease ${leaseMs} ms, or agents lose leases on one late report`,
     );
   }
+  const fencingTimeoutMs = parseDuration(pick("fencingTimeout") ?? "5m", "--fencing-timeout");
+  if (fencingTimeoutMs < heartbeatMs * 2) {
+    throw new Error(
+      `--fencing-timeout ${fencingTimeoutMs} ms must be at least two heartbeats (${heartbeatMs * 2} ms), or agents stop their jobs on a late message`,
+    );
+  }
   const tokenFile = pick("tokenFile");
+  const db = pick("db");
+  const store = parseStoreLocation(pick("store") ?? `sqlite:${db ?? ".tessera/scheduler.db"}`);
+  if (db !== undefined && store.kind === "sqlite" && store.file !== db) {
+    throw new Error(
+      `--db ${db} and --store ${pick("store")} disagree: give one (--db FILE is --store sqlite:FILE)`,
+    );
+  }
+  const electionTtlMs = parseDuration(pick("electionTtl") ?? "3s", "--election-ttl");
+  if (electionTtlMs < 2000 || electionTtlMs % 1000 !== 0) {
+    throw new Error(
+      `--election-ttl ${electionTtlMs} ms: use whole seconds, at least 2s (etcd leases count seconds)`,
+    );
+  }
   return {
     listen: pick("listen") ?? "127.0.0.1:7070",
     http: pick("http"),
-    db: pick("db") ?? ".tessera/scheduler.db",
+    // The SQLite file; with an etcd store it keeps only this replica's finops history.
+    db: store.kind === "sqlite" ? store.file : (db ?? ".tessera/scheduler.db"),
+    storeLocation: store,
+    etcdTls: { ca: pick("etcdCa"), cert: pick("etcdCert"), key: pick("etcdKey") },
+    advertise: pick("advertise"),
+    electionTtlSeconds: electionTtlMs / 1000,
     leaseMs,
     heartbeatMs,
+    fencingTimeoutMs,
     policy,
     lostNodePolicy: lost,
     token: tokenFile ? readTokenFile(tokenFile) : undefined,

@@ -4,6 +4,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
 import { ensureStandinLibrary } from "../../node-agent/standin/StandinBuild.ts";
+import { referenceHost } from "../../proto/catalog/ReferenceServers.ts";
 import { parseHostPort } from "../../proto/tessera/SchedulerEndpoint.ts";
 import { type StartedScheduler, startScheduler, untilSignal } from "./SchedulerCommand.ts";
 import { defaultSimulatedFleet, parseFleetSpec, writeSimulatedNode } from "./SimulatedFleet.ts";
@@ -18,6 +19,7 @@ interface UpFlags {
   agents: boolean;
   lease?: string;
   policy?: string;
+  config?: string;
 }
 
 /** `tessera up`: the scheduler with its embedded store plus simulated agents on the stand-in NVML library. */
@@ -37,6 +39,10 @@ export function registerUpCommands(program: Command): void {
     .option("--no-agents", "start only the scheduler")
     .option("--lease <DURATION>", "node lease (default 10s)")
     .option("--policy <NAME>", "placement policy (default tessera)")
+    .option(
+      "--config <FILE>",
+      "scheduler settings file (YAML, as `tessera scheduler --config`): prices and idle reclaim in its finops section",
+    )
     .action(async (flags: UpFlags) => {
       const log = (line: string) => process.stderr.write(`${line}\n`);
       const dataDir = resolve(flags.dataDir);
@@ -53,6 +59,7 @@ export function registerUpCommands(program: Command): void {
             db: join(dataDir, "scheduler.db"),
             lease: flags.lease,
             policy: flags.policy,
+            config: flags.config,
           },
           (line) => log(`scheduler: ${line}`),
         );
@@ -60,6 +67,7 @@ export function registerUpCommands(program: Command): void {
         for (const node of flags.agents ? fleet : []) {
           const nodeDir = join(dataDir, "nodes", node.name);
           const { fleetFile, stateFile } = writeSimulatedNode(nodeDir, node);
+          const host = referenceHost(node.models[0]!, node.models.length);
           const child = spawn(
             process.execPath,
             [
@@ -72,6 +80,11 @@ export function registerUpCommands(program: Command): void {
               "--data-dir",
               join(nodeDir, "agent"),
               "--stop-jobs-on-exit",
+              // The CPU and memory of a real server of this GPU model, not this host's.
+              "--cpus",
+              String(host.cpuMillis / 1000),
+              "--memory",
+              `${host.memoryMiB}MiB`,
             ],
             {
               env: {

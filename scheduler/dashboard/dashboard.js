@@ -44,12 +44,28 @@ function span(ms) {
 
 const ago = (at) => span(Date.now() - at);
 
+/** Scheduled jobs hold their slices already; the dashboard counts them with the running ones. */
+const holdsSlices = (j) => j.state === "Scheduled" || j.state === "Running";
+
+/** `memoryMiB=8192 computePercent=50` (a share, as the API words it) -> `50% of a GPU, 8 GiB`. */
+function requestText(request) {
+  const share = /memoryMiB=(\d+) computePercent=(\d+)/.exec(request);
+  if (!share) return request;
+  const mib = Number(share[1]);
+  const memory = mib >= 1024 ? `${+(mib / 1024).toFixed(1)} GiB` : `${mib} MiB`;
+  return request.replace(share[0], `${share[2]}% of a GPU, ${memory}`);
+}
+
+/** A link to a job's view (`#job=ID`). */
+const jobLink = (id, text) =>
+  el("a", { href: `#job=${encodeURIComponent(id)}`, "data-testid": `job-link-${id}` }, text);
+
 function renderSummary(capacity, jobs, idle) {
   const items = [
     ["GPUs", capacity.gpus],
     ["allocated", pct(capacity.allocationRatio)],
     ["fragmentation", pct(capacity.fragmentation)],
-    ["running", jobs.filter((j) => j.state === "Running").length],
+    ["running", jobs.filter(holdsSlices).length],
     ["pending", jobs.filter((j) => j.state === "Pending").length],
     ["idle", idle.length],
   ];
@@ -119,6 +135,13 @@ function gpuBar(gpu, jobsById, samples, idleSlices) {
         `${label}\n${sample ? `${util}, ${Math.round(sample.memoryUsedMiB)} MiB used` : "no reading"}`,
       ),
     );
+    if (job) {
+      // Every job the fleet shows opens its view.
+      group.setAttribute("class", "held");
+      group.addEventListener("click", () => {
+        location.hash = `job=${encodeURIComponent(job.id)}`;
+      });
+    }
     bar.append(group);
     x += w;
   }
@@ -145,13 +168,14 @@ function renderFleet(nodes, jobsById, samples, idle) {
           const reading = sample
             ? ` · ${sample.utilizationPercent ?? "–"}% · ${sample.temperatureC ?? "–"}°C`
             : "";
+          const health = gpu.healthy ? "" : ` · unhealthy: ${gpu.unhealthyReason ?? "unknown"}`;
           return el(
             "div",
-            { class: "gpu", "data-testid": `gpu-${gpu.uuid}` },
+            { class: gpu.healthy ? "gpu" : "gpu unhealthy", "data-testid": `gpu-${gpu.uuid}` },
             el(
               "span",
               { class: "gpu-label", title: gpu.uuid },
-              `#${gpu.index} ${gpu.modelId} (${gpu.sharingMode})${reading}`,
+              `#${gpu.index} ${gpu.modelId} (${gpu.sharingMode})${reading}${health}`,
             ),
             gpuBar(gpu, jobsById, samples, idleSlices),
           );
@@ -180,7 +204,10 @@ function rows(tbodyId, items, columns, empty) {
       el(
         "tr",
         { "data-testid": `${tbodyId}-${item.id ?? item.jobId}` },
-        ...columns.map((c) => el("td", {}, String(c(item)))),
+        ...columns.map((c) => {
+          const value = c(item);
+          return el("td", {}, value instanceof Node ? value : String(value));
+        }),
       ),
     ),
   );
@@ -191,7 +218,7 @@ function lineChart(id, series, empty) {
   const chart = document.getElementById(id);
   const [w, h, left, bottom] = [720, 180, 30, 20];
   chart.replaceChildren();
-  chart.append(svg("line", { x1: left, y1: h - bottom, x2: w, y2: h - bottom, stroke: "#ccd2d8" }));
+  chart.append(svg("line", { x1: left, y1: h - bottom, x2: w - 130, y2: h - bottom, stroke: "#ccd2d8" }));
   chart.append(svg("text", { x: 0, y: 12 }, "100%"), svg("text", { x: 8, y: h - bottom }, "0"));
   const times = series.flatMap((s) => s.points.map(([t]) => t));
   if (times.length === 0) {
@@ -202,10 +229,14 @@ function lineChart(id, series, empty) {
   const span = Math.max(1, Math.max(...times) - t0);
   const when = (t) =>
     new Date(t).toLocaleString([], { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" });
-  chart.append(svg("text", { x: w - 10, y: 12, "text-anchor": "end" }, `${when(t0)} – ${when(t0 + span)}`));
+  // The plot leaves the right edge to the legend; the time range sits under the axis.
+  const plotRight = w - 130;
+  chart.append(
+    svg("text", { x: plotRight, y: h - 4, "text-anchor": "end" }, `${when(t0)} – ${when(t0 + span)}`),
+  );
   series.forEach(({ name, colour, points }, i) => {
     const xy = points.map(([t, v]) => [
-      left + ((t - t0) / span) * (w - left - 10),
+      left + ((t - t0) / span) * (plotRight - left),
       h - bottom - v * (h - bottom - 10),
     ]);
     const d = xy.map(([x, y], j) => `${j === 0 ? "M" : "L"}${x.toFixed(1)},${y.toFixed(1)}`).join(" ");
@@ -215,7 +246,8 @@ function lineChart(id, series, empty) {
     // Dots too, so a history of one point is still visible.
     for (const [cx, cy] of xy)
       chart.append(svg("circle", { cx: cx.toFixed(1), cy: cy.toFixed(1), r: 2, fill: colour }));
-    chart.append(svg("text", { x: left + 10 + i * 150, y: h - 4, fill: colour }, name));
+    chart.append(svg("rect", { x: plotRight + 12, y: 8 + i * 16, width: 10, height: 10, fill: colour }));
+    chart.append(svg("text", { x: plotRight + 26, y: 17 + i * 16, fill: colour }, name));
   });
 }
 
@@ -278,6 +310,83 @@ rangeSelect.addEventListener("change", () => {
   history.replaceState(null, "", `?${params}`);
 });
 
+/** The job view (`#job=ID`): facts, where it runs, and its log, followed while it runs. */
+let openLog;
+async function showJob(nodes) {
+  const section = document.getElementById("job-section");
+  const id = new URLSearchParams(location.hash.slice(1)).get("job");
+  if (!id) {
+    section.hidden = true;
+    openLog?.abort();
+    openLog = undefined;
+    return;
+  }
+  section.hidden = false;
+  let job;
+  try {
+    job = await getJson(`v1/jobs/${encodeURIComponent(id)}`);
+  } catch (error) {
+    document.getElementById("job-title").textContent = error.message;
+    return;
+  }
+  document.getElementById("job-title").textContent = `${job.name} (${job.id})`;
+  const when = (t) => (t === undefined ? "–" : `${new Date(t).toLocaleString()} (${ago(t)} ago)`);
+  const facts = [
+    ["state", job.state],
+    ["tenant / queue", `${job.tenant} / ${job.queue}`],
+    ["request", requestText(job.request)],
+    ["submitted", when(job.submittedAt)],
+    ["started", when(job.startedAt)],
+    ["finished", when(job.finishedAt)],
+    ["why", job.reason ?? ""],
+  ];
+  document
+    .getElementById("job-facts")
+    .replaceChildren(...facts.flatMap(([k, v]) => [el("dt", {}, k), el("dd", {}, v)]));
+  const held = nodes.flatMap((node) =>
+    node.gpus.flatMap((gpu) =>
+      gpu.slices
+        .filter((slice) => slice.jobId === job.id)
+        .map((slice) => ({
+          id: slice.id,
+          node: node.name,
+          gpu: `#${gpu.index} ${gpu.modelId}`,
+          slice: slice.profile ?? slice.kind,
+        })),
+    ),
+  );
+  rows("job-allocations", held, [(a) => a.node, (a) => a.gpu, (a) => a.slice], "holds no GPU now");
+  if (openLog?.jobId !== job.id) streamLog(job.id);
+}
+
+/** Streams GET /v1/jobs/{id}/logs?follow=true into the log pane until it ends or another job is opened. */
+async function streamLog(id) {
+  openLog?.abort();
+  const controller = new AbortController();
+  controller.jobId = id;
+  openLog = controller;
+  const pane = document.getElementById("job-log");
+  pane.textContent = "";
+  try {
+    const response = await fetch(new URL(`v1/jobs/${encodeURIComponent(id)}/logs?follow=true`, api), {
+      signal: controller.signal,
+    });
+    if (!response.ok) {
+      pane.textContent = `(no log: ${(await response.json()).message})`;
+      return;
+    }
+    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      pane.append(value);
+      pane.scrollTop = pane.scrollHeight;
+    }
+  } catch (error) {
+    if (!controller.signal.aborted) pane.append(`\n(log stopped: ${error.message})`);
+  }
+}
+
 async function refresh() {
   const status = document.getElementById("status");
   try {
@@ -299,16 +408,18 @@ async function refresh() {
     ]);
     const jobsById = new Map(jobs.map((j) => [j.id, j]));
     const byDevice = new Map(samples.map((s) => [`${s.gpuUuid}/${s.migUuid ?? ""}`, s]));
+    latestNodes = nodes;
+    await showJob(nodes);
     renderSummary(capacity, jobs, idle);
     renderFleet(nodes, jobsById, byDevice, idle);
     rows(
       "queue",
       jobs.filter((j) => j.state === "Pending"),
       [
-        (j) => j.name,
+        (j) => jobLink(j.id, j.name),
         (j) => j.tenant,
         (j) => j.queue,
-        (j) => j.request,
+        (j) => requestText(j.request),
         (j) => ago(j.submittedAt),
         (j) => j.reason ?? "",
       ],
@@ -316,12 +427,12 @@ async function refresh() {
     );
     rows(
       "running",
-      jobs.filter((j) => j.state === "Running"),
+      jobs.filter(holdsSlices),
       [
-        (j) => j.name,
+        (j) => jobLink(j.id, j.name),
         (j) => j.tenant,
         (j) => j.queue,
-        (j) => j.request,
+        (j) => requestText(j.request),
         (j) => ago(j.startedAt ?? j.submittedAt),
       ],
       "nothing running",
@@ -330,7 +441,7 @@ async function refresh() {
       "idle",
       idle,
       [
-        (i) => i.jobId,
+        (i) => jobLink(i.jobId, i.jobId),
         (i) => i.tenant,
         (i) => i.queue,
         (i) => `${i.node} ${i.profile || "GPU"} ${i.gpuUuid}`,
@@ -353,4 +464,6 @@ async function refresh() {
   }
 }
 
+let latestNodes = [];
+window.addEventListener("hashchange", () => showJob(latestNodes));
 refresh();

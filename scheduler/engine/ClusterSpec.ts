@@ -31,6 +31,8 @@ export interface GpuSpec {
   mode: SharingMode;
   /** The MIG layout when `mode` is `mig`. */
   migInstances?: readonly MigInstanceSpec[];
+  /** Why the GPU takes no new work (e.g. `xid 79: fallen off the bus`); absent while it is healthy. */
+  unhealthy?: string;
 }
 
 export interface NodeSpec {
@@ -39,6 +41,8 @@ export interface NodeSpec {
   memoryMiB: number;
   labels?: Readonly<Record<string, string>>;
   gpus: readonly GpuSpec[];
+  /** VM runtimes the node's agent found runnable; absent when the agent does not say (VM jobs are not filtered). */
+  vmRuntimes?: readonly string[] | undefined;
 }
 
 export interface ClusterSpec {

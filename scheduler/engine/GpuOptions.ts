@@ -32,8 +32,17 @@ export type OptionsOrReason = { options: GpuOption[] } | { reason: string };
 
 const none: GpuOption = { picks: [], nvlinkPairs: 0 };
 
-/** The ways a node can give the request its GPUs, or why it cannot. */
-export function gpuOptions(node: NodeState, cycle: CycleState, mode: OptionMode): OptionsOrReason {
+/**
+ * The ways a node can give the request its GPUs, or why it cannot. With `fixedMig`, MIG GPUs keep the instances
+ * they have (a static layout, as mig-parted applies one): requests only reuse free instances and no GPU leaves
+ * MIG mode.
+ */
+export function gpuOptions(
+  node: NodeState,
+  cycle: CycleState,
+  mode: OptionMode,
+  fixedMig = false,
+): OptionsOrReason {
   const g = cycle.request.gpu;
   switch (g.kind) {
     case "none":
@@ -41,10 +50,10 @@ export function gpuOptions(node: NodeState, cycle: CycleState, mode: OptionMode)
     case "share":
       return shareOptions(node, cycle, g.milli, g.memoryMiB, mode);
     case "whole":
-      return wholeOptions(node, cycle, g.count, g.nvlink ?? "none", g.passthrough ?? false);
+      return wholeOptions(node, cycle, g.count, g.nvlink ?? "none", g.passthrough ?? false, fixedMig);
     case "mig":
     case "slice":
-      return migOptions(node, cycle, mode);
+      return migOptions(node, cycle, mode, fixedMig);
   }
 }
 
@@ -62,7 +71,7 @@ function shareOptions(
   let tightest = -1;
   for (let pos = 0; pos < node.ordered.length; pos++) {
     const gpu = node.ordered[pos]!;
-    if (gpu.mode !== "shared" || !cycle.allows(gpu.model)) continue;
+    if (gpu.mode !== "shared" || gpu.unhealthy !== undefined || !cycle.allows(gpu.model)) continue;
     sawShared = true;
     if (gpu.freeMilli < milli) continue;
     sawCompute = true;
@@ -91,12 +100,18 @@ function shareOptions(
 }
 
 /** Idle GPUs that can be handed over whole, best first: no mode switch needed, then lowest position. */
-function wholeCandidates(node: NodeState, cycle: CycleState): number[] {
+function wholeCandidates(node: NodeState, cycle: CycleState, fixedMig = false): number[] {
   const ready: number[] = [];
   const switching: number[] = [];
   for (let pos = 0; pos < node.ordered.length; pos++) {
     const gpu = node.ordered[pos]!;
-    if (!gpu.idle || !cycle.allows(gpu.model)) continue;
+    if (
+      !gpu.idle ||
+      gpu.unhealthy !== undefined ||
+      !cycle.allows(gpu.model) ||
+      (fixedMig && gpu.mode === "mig")
+    )
+      continue;
     if (gpu.mode === "mig") switching.push(pos);
     else ready.push(pos);
   }
@@ -157,9 +172,10 @@ function wholeOptions(
   count: number,
   nvlink: "none" | "preferred" | "required",
   passthrough: boolean,
+  fixedMig: boolean,
 ): OptionsOrReason {
   const group = passthrough ? iommuGroupmates(node, cycle) : undefined;
-  const candidates = group ? group.candidates : wholeCandidates(node, cycle);
+  const candidates = group ? group.candidates : wholeCandidates(node, cycle, fixedMig);
   if (candidates.length < count) {
     return {
       reason: group ? "insufficient free GPUs with their whole IOMMU group" : "insufficient free GPUs",
@@ -202,8 +218,9 @@ function profileFor(gpu: GpuState, cycle: CycleState): MigProfile | undefined {
 
 const actionRank = { reuse: 0, create: 1, repartition: 2 } as const;
 
-function migPick(gpu: GpuState, pos: number, profile: MigProfile): GpuPick | undefined {
+function migPick(gpu: GpuState, pos: number, profile: MigProfile, fixedMig: boolean): GpuPick | undefined {
   const model = gpu.catalog!;
+  if (fixedMig) return fixedLayoutPick(gpu, pos, profile);
   const milli = Math.floor((profile.computeSlices * 1000) / gpu.migComputeSlices);
   const base = { pos, kind: "mig" as const, milli, memoryMiB: profile.memoryMiB, profile };
   if (gpu.mode === "mig") {
@@ -220,7 +237,43 @@ function migPick(gpu: GpuState, pos: number, profile: MigProfile): GpuPick | und
   return pick;
 }
 
-function migOptions(node: NodeState, cycle: CycleState, mode: OptionMode): OptionsOrReason {
+/**
+ * In a fixed layout: the smallest free instance at least as large as `profile` in compute and memory (an exact
+ * profile when the request names one is found the same way, being the smallest that fits).
+ */
+function fixedLayoutPick(gpu: GpuState, pos: number, profile: MigProfile): GpuPick | undefined {
+  if (gpu.mode !== "mig") return undefined;
+  let best: (typeof gpu.mig)[number] | undefined;
+  for (const inst of gpu.mig) {
+    const p = inst.profile;
+    if (inst.allocationId !== undefined || p.computeSlices < profile.computeSlices) continue;
+    if (p.memoryMiB < profile.memoryMiB) continue;
+    if (
+      !best ||
+      p.computeSlices < best.profile.computeSlices ||
+      (p.computeSlices === best.profile.computeSlices && p.memorySlices < best.profile.memorySlices)
+    )
+      best = inst;
+  }
+  if (!best) return undefined;
+  const milli = Math.floor((best.profile.computeSlices * 1000) / gpu.migComputeSlices);
+  return {
+    pos,
+    kind: "mig",
+    milli,
+    memoryMiB: best.profile.memoryMiB,
+    profile: best.profile,
+    start: best.start,
+    action: "reuse",
+  };
+}
+
+function migOptions(
+  node: NodeState,
+  cycle: CycleState,
+  mode: OptionMode,
+  fixedMig: boolean,
+): OptionsOrReason {
   const options: GpuOption[] = [];
   let sawCapable = false;
   let sawProfile = false;
@@ -228,12 +281,12 @@ function migOptions(node: NodeState, cycle: CycleState, mode: OptionMode): Optio
   let tightest: GpuPick | undefined;
   for (let pos = 0; pos < node.ordered.length; pos++) {
     const gpu = node.ordered[pos]!;
-    if (!gpu.catalog?.mig || !cycle.allows(gpu.model)) continue;
+    if (!gpu.catalog?.mig || gpu.unhealthy !== undefined || !cycle.allows(gpu.model)) continue;
     sawCapable = true;
     const profile = profileFor(gpu, cycle);
     if (!profile) continue;
     sawProfile = true;
-    const pick = migPick(gpu, pos, profile);
+    const pick = migPick(gpu, pos, profile, fixedMig);
     if (!pick) continue;
     if (mode === "tightest") {
       const rank = actionRank[pick.action!];

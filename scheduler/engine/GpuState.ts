@@ -27,6 +27,8 @@ export class GpuState {
   /** Sum of the share sizes (milli) per allocation on this GPU, for policies that cluster equal shares. */
   readonly shareSizes = new Map<number, number>();
   mig: MigInstance[] = [];
+  /** Why the GPU takes no new work; what it holds stays. Undefined while healthy. */
+  unhealthy: string | undefined;
 
   constructor(spec: GpuSpec, where: string) {
     this.uuid = spec.uuid;
@@ -38,6 +40,7 @@ export class GpuState {
     this.nvlinkPeers = new Set(spec.nvlinkPeers ?? []);
     this.iommuGroup = spec.iommuGroup;
     this.mode = spec.mode;
+    this.unhealthy = spec.unhealthy;
     if (spec.mode === "mig") {
       const geometry = this.catalog?.mig;
       if (!this.catalog || !geometry) {
@@ -83,6 +86,7 @@ export class GpuState {
   /** A string equal for two GPUs exactly when they are interchangeable for placement. */
   stateKey(): string {
     let key = `${this.model}/${this.mode}/${this.freeMilli}/${this.memFreeMiB}`;
+    if (this.unhealthy !== undefined) key += "/unhealthy";
     if (this.shareSizes.size > 0) key += `/s${[...this.shareSizes.keys()].sort((a, b) => a - b).join(".")}`;
     if (this.mode === "mig") {
       for (const inst of this.mig)

@@ -6,6 +6,8 @@ import type { NodeClass } from "./NodeClassIndex.ts";
 export class NodeState {
   readonly name: string;
   readonly labels: Readonly<Record<string, string>>;
+  /** Runnable VM runtimes; undefined when not advertised. */
+  readonly vmRuntimes: readonly string[] | undefined;
   readonly cpuTotal: number;
   readonly memTotal: number;
   cpuFree: number;
@@ -38,6 +40,7 @@ export class NodeState {
     }
     this.name = spec.name;
     this.labels = spec.labels ?? {};
+    this.vmRuntimes = spec.vmRuntimes;
     this.cpuTotal = spec.cpuMilli;
     this.memTotal = spec.memoryMiB;
     this.cpuFree = spec.cpuMilli;
@@ -65,7 +68,8 @@ export class NodeState {
               `${g.model}:${[...g.nvlinkPeers].join(".")}${sharedGroups ? `@${g.iommuGroup ?? ""}` : ""}`,
           )
           .join(";");
-    this.staticKey = `${this.cpuTotal}/${this.memTotal}/${[...this.models].join("+")}/${topology}/${labelKey}`;
+    const vmKey = this.vmRuntimes === undefined ? "" : `/vm:${[...this.vmRuntimes].sort().join("+")}`;
+    this.staticKey = `${this.cpuTotal}/${this.memTotal}/${[...this.models].join("+")}/${topology}/${labelKey}${vmKey}`;
   }
 
   get gpuCount(): number {

@@ -5,6 +5,7 @@ import { cpuFilter } from "./filters/CpuFilter.ts";
 import { gpuFitFilter } from "./filters/GpuFitFilter.ts";
 import { gpuModelFilter } from "./filters/GpuModelFilter.ts";
 import { nodeSelectorFilter } from "./filters/NodeSelectorFilter.ts";
+import { vmRuntimeFilter } from "./filters/VmRuntimeFilter.ts";
 import type { GpuOption } from "./GpuOptions.ts";
 import type { GpuSnapshot, GpuState } from "./GpuState.ts";
 import { canCreateAt } from "./MigLayout.ts";
@@ -30,6 +31,11 @@ export interface EngineOptions {
    * permutation); ties then fill the same nodes first instead of spreading over the fleet.
    */
   tieBreak?: TieBreak;
+  /**
+   * MIG GPUs keep the instances they have, as under a static mig-parted layout: requests only reuse free
+   * instances (a slice the smallest that fits), nothing is created or re-carved, no GPU leaves MIG mode.
+   */
+  fixedMigLayouts?: boolean;
 }
 
 export type TieBreak = "random" | "nodeOrder";
@@ -73,7 +79,13 @@ export class PlacementEngine {
     this.policy = options.policy ?? createPolicy("tessera");
     this.rng = new SeededRandom(options.seed ?? 1);
     this.tieBreak = options.tieBreak ?? this.policy.tieBreak ?? "random";
-    this.filters = [nodeSelectorFilter, gpuModelFilter, cpuFilter, gpuFitFilter(this.policy.optionMode)];
+    this.filters = [
+      nodeSelectorFilter,
+      gpuModelFilter,
+      vmRuntimeFilter,
+      cpuFilter,
+      gpuFitFilter(this.policy.optionMode, options.fixedMigLayouts ?? false),
+    ];
     for (const spec of cluster.nodes) this.addNode(spec, false);
     this.fleetChanged();
   }
@@ -183,7 +195,10 @@ export class PlacementEngine {
       return { ok: false, unschedulable };
     }
     const node = this.pickMember(best.klass, cycle);
-    return { ok: true, placement: this.toPlacement(node, best.evaluation.option, cycle, best.score) };
+    let option = best.evaluation.option;
+    if (this.policy.shareGpu === "lowestIndex" && r.gpu.kind === "share")
+      option = this.lowestIndexShare(node, best.klass, cycle, option);
+    return { ok: true, placement: this.toPlacement(node, option, cycle, best.score) };
   }
 
   /** Why no node fits: every class's reason, counted per node. */
@@ -269,6 +284,33 @@ export class PlacementEngine {
     return ev;
   }
 
+  /**
+   * The share option on the GPU with the lowest index among those scoring as well as `chosen` on `node` (a member
+   * of `klass`, so the class's scores hold for it). Equal GPUs collapse into one option when classes are
+   * evaluated; this looks at every GPU of the node itself.
+   */
+  private lowestIndexShare(
+    node: NodeState,
+    klass: NodeClass,
+    cycle: CycleState,
+    chosen: GpuOption,
+  ): GpuOption {
+    const pick = chosen.picks[0]!;
+    const best = this.policy.score(node, chosen, cycle, klass);
+    let result = chosen;
+    let lowest = node.ordered[pick.pos]!.index;
+    for (let pos = 0; pos < node.ordered.length; pos++) {
+      const gpu = node.ordered[pos]!;
+      if (gpu.index >= lowest || gpu.mode !== "shared" || !cycle.allows(gpu.model)) continue;
+      if (gpu.freeMilli < pick.milli || (gpu.memoryMiB > 0 && gpu.memFreeMiB < pick.memoryMiB)) continue;
+      const option: GpuOption = { picks: [{ ...pick, pos }], nvlinkPairs: 0 };
+      if (this.policy.score(node, option, cycle, klass) < best) continue;
+      result = option;
+      lowest = gpu.index;
+    }
+    return result;
+  }
+
   /** One shared evaluation per reason: most evaluations are rejections, and each is kept in a class memo. */
   private rejection(reason: string): Evaluation {
     let ev = this.rejections.get(reason);
@@ -336,6 +378,19 @@ export class PlacementEngine {
     node.memFree -= placement.memoryMiB;
     this.allocations.set(id, { placement, node, snapshots });
     this.index.update(node);
+  }
+
+  /**
+   * Marks a GPU unhealthy (with why) or healthy again (`undefined`): an unhealthy GPU takes no new placements;
+   * what it holds stays until released. Returns whether anything changed.
+   */
+  setGpuHealth(nodeName: string, gpuUuid: string, unhealthy: string | undefined): boolean {
+    const node = this.nodeNamed(nodeName);
+    const gpu = node.gpus.find((g) => g.uuid === gpuUuid);
+    if (!gpu || gpu.unhealthy === unhealthy) return false;
+    gpu.unhealthy = unhealthy;
+    this.index.update(node);
+    return true;
   }
 
   /** Undoes an allocation exactly: the node's free capacity is what it was before the commit. */

@@ -14,6 +14,11 @@ export interface ScorePlugin {
   readonly optionMode: OptionMode;
   /** The tie-break the policy is designed for, used when the engine's options name none. */
   readonly tieBreak?: TieBreak;
+  /**
+   * Which GPU of the chosen node a share goes to among those whose options score the best: `fullest` (default,
+   * first in canonical order, which packs) or `lowestIndex` (the FGD authors' simulator).
+   */
+  readonly shareGpu?: "fullest" | "lowestIndex";
   score(node: NodeState, option: GpuOption, cycle: CycleState, klass: NodeClass): number;
   /** Told the fleet when the engine starts and whenever nodes join or leave. */
   fleetChanged?(nodes: Iterable<NodeState>): void;

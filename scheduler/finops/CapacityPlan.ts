@@ -1,4 +1,5 @@
 import { gpuModels } from "../../proto/catalog/GpuCatalog.ts";
+import { referenceHost, referenceServer } from "../../proto/catalog/ReferenceServers.ts";
 import type { PolicyName } from "../engine/PolicyRegistry.ts";
 import type { FleetNode } from "../http/FleetReadModel.ts";
 import { replayTimeline, type TimelineReplayResult } from "../simulator/TimelineReplay.ts";
@@ -21,15 +22,6 @@ export interface PlanOutcome {
   gpusByModel: Record<string, number>;
   replay: TimelineReplayResult;
 }
-
-/** GPUs a new node of a planned model gets: the common 8-GPU server. */
-const GPUS_PER_ADDED_NODE = 8;
-/**
- * Host CPU and memory for nodes whose agent did not report them, and for added nodes: large enough that only
- * GPUs limit the what-if, which is the question asked.
- */
-const UNKNOWN_CPU_MILLI = 1_000_000;
-const UNKNOWN_MEMORY_MIB = 16 * 1024 * 1024;
 
 /** Resolves `H100` or `h100-sxm5-80gb` to a catalog id, preferring models the fleet already has. */
 export function resolveModel(text: string, fleetModels: readonly string[]): string {
@@ -80,8 +72,9 @@ export function fleetTraceNodes(nodes: readonly FleetNode[]): TraceNode[] {
     for (const [model, gpus] of byModel) {
       out.push({
         name: split ? `${node.name}/${model}` : node.name,
-        cpuMilli: node.cpuMillis || UNKNOWN_CPU_MILLI,
-        memoryMiB: node.memoryMiB || UNKNOWN_MEMORY_MIB,
+        // A node whose agent did not report its host gets its share of its model's reference server.
+        cpuMilli: node.cpuMillis || referenceHost(model, gpus).cpuMillis,
+        memoryMiB: node.memoryMiB || referenceHost(model, gpus).memoryMiB,
         gpus,
         model,
         line: 0,
@@ -98,13 +91,17 @@ export function applyChanges(base: readonly TraceNode[], changes: readonly Fleet
     if (change.kind === "remove-node") {
       nodes = nodes.filter((n) => n.name !== change.node && !n.name.startsWith(`${change.node}/`));
     } else if (change.kind === "add") {
-      for (let left = change.count; left > 0; left -= GPUS_PER_ADDED_NODE) {
+      // Added GPUs come as the model's reference servers (8 H100s per DGX H100, with its CPU and memory).
+      const perNode = referenceServer(change.model).gpus;
+      for (let left = change.count; left > 0; left -= perNode) {
         added++;
+        const gpus = Math.min(perNode, left);
+        const host = referenceHost(change.model, gpus);
         nodes.push({
           name: `planned-${added}-${change.model}`,
-          cpuMilli: UNKNOWN_CPU_MILLI,
-          memoryMiB: UNKNOWN_MEMORY_MIB,
-          gpus: Math.min(GPUS_PER_ADDED_NODE, left),
+          cpuMilli: host.cpuMillis,
+          memoryMiB: host.memoryMiB,
+          gpus,
           model: change.model,
           line: 0,
         });

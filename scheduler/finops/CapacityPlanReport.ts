@@ -6,9 +6,12 @@ const pct = (value: number) => `${value.toFixed(1)}%`;
 const seconds = (s: number) =>
   s < 120 ? `${Math.round(s)}s` : s < 7200 ? `${(s / 60).toFixed(1)}m` : `${(s / 3600).toFixed(1)}h`;
 
-/** The options side by side: fleet size, queueing delay and allocation. */
+/**
+ * The options side by side: fleet size, queueing delay over all pods (a pod never placed counts until the replay
+ * ends), allocation; then why pods were never placed.
+ */
 export function capacityPlanTable(outcomes: readonly PlanOutcome[]): string {
-  return table(
+  const options = table(
     [
       "OPTION",
       "GPUS",
@@ -21,23 +24,43 @@ export function capacityPlanTable(outcomes: readonly PlanOutcome[]): string {
       "P99",
       "MAX",
       "MEAN ALLOCATION",
-      "IDLE GPU-H",
+      "UNALLOCATED GPU-H",
     ],
-    outcomes.map(({ label, replay: r }) => [
-      label,
-      `${r.gpus}`,
-      `${r.podsPlaced}/${r.podsOffered}`,
-      `${r.podsFailed}`,
-      `${r.podsQueued}`,
-      seconds(r.queueingDelaySeconds.mean),
-      seconds(r.queueingDelaySeconds.p50),
-      seconds(r.queueingDelaySeconds.p95),
-      seconds(r.queueingDelaySeconds.p99),
-      seconds(r.queueingDelaySeconds.max),
-      pct(r.allocationRatioMean),
-      r.gpuHoursIdle.toFixed(0),
-    ]),
+    outcomes.map(({ label, replay: r }) => {
+      const d = r.queueingDelayAllPodsSeconds;
+      // A delay that includes never-placed pods is a lower bound: they would have waited longer still.
+      const atLeast = r.podsFailed > 0 ? ">=" : "";
+      return [
+        label,
+        `${r.gpus}`,
+        `${r.podsPlaced}/${r.podsOffered}`,
+        `${r.podsFailed}`,
+        `${r.podsQueued}`,
+        `${atLeast}${seconds(d.mean)}`,
+        seconds(d.p50),
+        seconds(d.p95),
+        seconds(d.p99),
+        `${atLeast}${seconds(d.max)}`,
+        pct(r.allocationRatioMean),
+        r.gpuHoursIdle.toFixed(0),
+      ];
+    }),
   );
+  const notes = [
+    "Delays are over all pods; a pod never placed counts from its arrival to the end of the replay.",
+  ];
+  for (const { label, replay: r } of outcomes) {
+    if (r.neverPlaced.length === 0) continue;
+    notes.push("", `${label}: ${r.podsFailed} pods never placed (they do not fit even the empty fleet):`);
+    for (const group of r.neverPlaced.slice(0, 5)) {
+      notes.push(`  ${group.pods} x ${group.request}: ${group.reason}`);
+    }
+    if (r.neverPlaced.length > 5) {
+      const rest = r.neverPlaced.slice(5).reduce((n, g) => n + g.pods, 0);
+      notes.push(`  ${rest} more pods of ${r.neverPlaced.length - 5} other shapes (see --json FILE)`);
+    }
+  }
+  return `${options}\n\n${notes.join("\n")}`;
 }
 
 /** SVG plot: GPU allocation over the replay for every option. */

@@ -4,10 +4,13 @@
  * the port this small lets those components be built and tested without the placement engine or the store.
  */
 
+import type { JobState } from "../store/JobRecord.ts";
+
 export type NodeState = "Ready" | "NotReady" | "Draining";
 export type SharingMode = "whole" | "mig" | "shared";
 export type SliceKind = "mig" | "shared" | "whole";
-export type JobState = "Pending" | "Running" | "Succeeded" | "Failed" | "Cancelled";
+/** The scheduler's own job states: Scheduled (placed, not started yet), Preempted and Lost are shown as they are. */
+export type { JobState } from "../store/JobRecord.ts";
 
 export interface FleetSlice {
   /** Stable id of the slice within the fleet, e.g. `node-a/GPU-1234/mig-3`. */
@@ -35,7 +38,9 @@ export interface FleetGpu {
   modelName: string;
   memoryMiB: number;
   sharingMode: SharingMode;
+  /** False while the GPU takes no new work (an Xid, fallen off the bus, NVML errors); see `unhealthyReason`. */
   healthy: boolean;
+  unhealthyReason?: string;
   slices: FleetSlice[];
 }
 

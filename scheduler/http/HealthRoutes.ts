@@ -1,4 +1,5 @@
 import type { FastifyInstance } from "fastify";
+import type { MetricNaming } from "../metrics/TesseraMetrics.ts";
 import { healthSchema, metricsSchema, readySchema } from "./ApiSchemas.ts";
 import type { HttpApiOptions } from "./HttpApi.ts";
 import { ApiError } from "./HttpErrors.ts";
@@ -12,8 +13,12 @@ export function registerHealthRoutes(app: FastifyInstance, options: HttpApiOptio
     if (reason !== undefined) throw new ApiError(503, `not ready: ${reason}`);
     return { status: "ready" };
   });
-  app.get("/metrics", { schema: metricsSchema }, async (_request, reply) => {
-    reply.type(options.metrics.registry.contentType);
-    return options.metrics.metrics();
-  });
+  app.get<{ Querystring: { naming: MetricNaming } }>(
+    "/metrics",
+    { schema: metricsSchema },
+    async (request, reply) => {
+      reply.type(options.metrics.registry.contentType);
+      return options.metrics.metrics(request.query.naming);
+    },
+  );
 }

@@ -9,7 +9,7 @@ import {
   latestSamplesSchema,
   usageReportSchema,
   utilizationSchema,
-} from "./ApiSchemas.ts";
+} from "./HistorySchemas.ts";
 import type { HttpApiOptions } from "./HttpApi.ts";
 import { ApiError } from "./HttpErrors.ts";
 import { parseInstant } from "./TimeParameters.ts";

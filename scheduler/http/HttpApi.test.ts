@@ -1,6 +1,7 @@
 import Database from "better-sqlite3";
 import type { FastifyInstance } from "fastify";
 import { afterEach, describe, expect, it } from "vitest";
+import { registerDashboard } from "../dashboard/DashboardRoutes.ts";
 import { Finops } from "../finops/Finops.ts";
 import { parseFinopsSettings } from "../finops/FinopsConfig.ts";
 import { TesseraMetrics } from "../metrics/TesseraMetrics.ts";
@@ -42,18 +43,25 @@ async function setup(
   const jobs: JobCommands = {
     async submit(body) {
       submitted.push(body);
-      if (body.request.mig?.profile === "9g.1tb") {
+      if (body.request?.mig?.profile === "9g.1tb") {
         throw Object.assign(new Error('3 INVALID_ARGUMENT: unknown MIG profile "9g.1tb"'), { code: 3 });
       }
       const id = `job-${submitted.length}`;
       fleet.update((d) => {
         d.jobs.push(
-          job(id, body.tenant, body.queue ?? "default", { state: "Pending", submittedAt: clock.now }),
+          job(id, body.tenant ?? "default", body.queue ?? "default", {
+            state: "Pending",
+            submittedAt: clock.now,
+          }),
         );
       });
       return { jobId: id, deduplicated: false };
     },
     async cancel(id) {
+      const state = fleet.snapshot().jobs.find((j) => j.id === id)?.state;
+      if (state === "Cancelled" || state === "Succeeded") {
+        throw Object.assign(new Error(`9 FAILED_PRECONDITION: job ${id} is ${state} already`), { code: 9 });
+      }
       fleet.update((d) => {
         const found = d.jobs.find((j) => j.id === id);
         if (found) found.state = "Cancelled";
@@ -67,6 +75,19 @@ async function setup(
     metrics: new TesseraMetrics(fleet, finops),
     ...(options.withFinops === false ? {} : { finops }),
     jobs,
+    logs: {
+      open(id, follow, onData, onEnd) {
+        if (id === "wait-1") {
+          throw Object.assign(new Error("9 FAILED_PRECONDITION: job wait-1 has no output yet"), { code: 9 });
+        }
+        const timer = setTimeout(() => {
+          onData(Buffer.from(`${id} line 1\n`));
+          if (follow) onData(Buffer.from(`${id} line 2\n`));
+          onEnd();
+        }, 10);
+        return () => clearTimeout(timer);
+      },
+    },
     ...(options.token ? { token: options.token } : {}),
     notReadyReason: () => (options.ready === false ? "store is still opening" : undefined),
     now: () => clock.now,
@@ -100,6 +121,98 @@ function ingestHour(s: Setup): void {
 }
 
 describe("HTTP API (inject)", () => {
+  it("redirects / to the dashboard", async () => {
+    const plain = createHttpApp();
+    apps.push(plain);
+    registerDashboard(plain);
+    const root = await plain.inject("/");
+    expect([root.statusCode, root.headers.location]).toEqual([302, "/dashboard/"]);
+    expect((await plain.inject("/dashboard/")).headers["content-type"]).toMatch(/^text\/html/);
+  });
+
+  it("serves a job's output at /v1/jobs/{id}/logs, following it with follow=true", async () => {
+    const { app } = await setup();
+    const once = await app.inject("/v1/jobs/train-1/logs");
+    expect(once.statusCode).toBe(200);
+    expect(once.headers["content-type"]).toMatch(/^text\/plain/);
+    expect(once.body).toBe("train-1 line 1\n");
+    expect((await app.inject("/v1/jobs/train-1/logs?follow=true")).body).toBe(
+      "train-1 line 1\ntrain-1 line 2\n",
+    );
+    const none = await app.inject("/v1/jobs/wait-1/logs");
+    expect([none.statusCode, none.json().message]).toEqual([409, "job wait-1 has no output yet"]);
+    expect((await app.inject("/v1/jobs/nope/logs")).statusCode).toBe(404);
+  });
+
+  it("documents in the OpenAPI document every status code each route answers", async () => {
+    const { app } = await setup();
+    const { app: readOnly } = await setup({ withFinops: false, ready: false });
+    const { app: guarded } = await setup({ token: "a-long-enough-token-1234" });
+    const job = { name: "x", tenant: "t", request: { mig: { profile: "1g.10gb" } }, command: ["true"] };
+    // Requests that make each route answer each of its statuses: [app, method, url, route, body].
+    type Case = [FastifyInstance, "GET" | "POST" | "DELETE", string, string, object?];
+    const cases: Case[] = [
+      [app, "GET", "/healthz", "/healthz"],
+      [app, "GET", "/readyz", "/readyz"],
+      [readOnly, "GET", "/readyz", "/readyz"],
+      [app, "GET", "/metrics", "/metrics"],
+      [app, "GET", "/metrics?naming=x", "/metrics"],
+      [app, "GET", "/v1/nodes", "/v1/nodes"],
+      [app, "GET", "/v1/nodes/h100-a", "/v1/nodes/{name}"],
+      [app, "GET", "/v1/nodes/nope", "/v1/nodes/{name}"],
+      [app, "GET", "/v1/capacity", "/v1/capacity"],
+      [app, "GET", "/v1/jobs", "/v1/jobs"],
+      [app, "GET", "/v1/jobs?limit=x", "/v1/jobs"],
+      [app, "GET", "/v1/jobs/train-1", "/v1/jobs/{id}"],
+      [app, "GET", "/v1/jobs/nope", "/v1/jobs/{id}"],
+      [app, "POST", "/v1/jobs", "/v1/jobs", job],
+      [app, "POST", "/v1/jobs", "/v1/jobs", { ...job, request: { mig: { profile: "9g.1tb" } } }],
+      [guarded, "POST", "/v1/jobs", "/v1/jobs", job],
+      [readOnly, "POST", "/v1/jobs", "/v1/jobs", job],
+      [app, "DELETE", "/v1/jobs/train-1", "/v1/jobs/{id}"],
+      [app, "DELETE", "/v1/jobs/train-1", "/v1/jobs/{id}"],
+      [app, "DELETE", "/v1/jobs/nope", "/v1/jobs/{id}"],
+      [app, "DELETE", "/v1/jobs/train-2?bogus=1", "/v1/jobs/{id}"],
+      [guarded, "DELETE", "/v1/jobs/train-2", "/v1/jobs/{id}"],
+      [app, "GET", "/v1/jobs/train-2/logs", "/v1/jobs/{id}/logs"],
+      [app, "GET", "/v1/jobs/wait-1/logs", "/v1/jobs/{id}/logs"],
+      [app, "GET", "/v1/jobs/nope/logs", "/v1/jobs/{id}/logs"],
+      [app, "GET", "/v1/jobs/train-2/logs?follow=maybe", "/v1/jobs/{id}/logs"],
+      [app, "GET", "/v1/utilization?from=now-1h", "/v1/utilization"],
+      [app, "GET", "/v1/utilization?from=yesterday", "/v1/utilization"],
+      [readOnly, "GET", "/v1/utilization?from=now-1h", "/v1/utilization"],
+      [app, "GET", "/v1/utilization/latest", "/v1/utilization/latest"],
+      [readOnly, "GET", "/v1/utilization/latest", "/v1/utilization/latest"],
+      [app, "GET", "/v1/reports/usage", "/v1/reports/usage"],
+      [app, "GET", "/v1/reports/usage?from=yesterday", "/v1/reports/usage"],
+      [readOnly, "GET", "/v1/reports/usage", "/v1/reports/usage"],
+      [app, "GET", "/v1/fleet/history?from=now-1h", "/v1/fleet/history"],
+      [app, "GET", "/v1/fleet/history?from=yesterday", "/v1/fleet/history"],
+      [readOnly, "GET", "/v1/fleet/history?from=now-1h", "/v1/fleet/history"],
+      [app, "GET", "/v1/idle", "/v1/idle"],
+      [readOnly, "GET", "/v1/idle", "/v1/idle"],
+      [app, "GET", "/v1/queues", "/v1/queues"],
+    ];
+    const doc = (await app.inject("/openapi.json")).json() as {
+      paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+    };
+    const undocumented: string[] = [];
+    const routes = new Set<string>();
+    for (const [target, method, url, route, body] of cases) {
+      const res = await target.inject({ method, url, ...(body ? { payload: body } : {}) });
+      routes.add(`${method} ${route}`);
+      const documented = Object.keys(doc.paths[route]?.[method.toLowerCase()]?.responses ?? {});
+      if (!documented.includes(String(res.statusCode)))
+        undocumented.push(`${method} ${url} -> ${res.statusCode}`);
+    }
+    expect(undocumented).toEqual([]);
+    // Every documented route is exercised above, so a new route needs its statuses checked here too.
+    const listed = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
+    );
+    expect(listed.filter((r) => !routes.has(r) && !r.endsWith("/v1/jobs/watch"))).toEqual([]);
+  });
+
   it("answers health, readiness and metrics", async () => {
     const { app } = await setup();
     expect((await app.inject("/healthz")).json()).toEqual({ status: "ok" });
@@ -107,6 +220,10 @@ describe("HTTP API (inject)", () => {
     const metrics = await app.inject("/metrics");
     expect(metrics.headers["content-type"]).toMatch(/^text\/plain/);
     expect(metrics.body).toContain('tessera_gpus{model="H100-SXM5-80GB"');
+    const dcgm = await app.inject("/metrics?naming=dcgm");
+    expect(dcgm.body).toContain("# TYPE DCGM_FI_DEV_FB_USED gauge");
+    expect(dcgm.body).toContain('tessera_gpus{model="H100-SXM5-80GB"');
+    expect((await app.inject("/metrics?naming=nvidia")).statusCode).toBe(400);
     const { app: starting } = await setup({ ready: false });
     const notReady = await starting.inject("/readyz");
     expect(notReady.statusCode).toBe(503);
@@ -171,7 +288,7 @@ describe("HTTP API (inject)", () => {
     const badState = await app.inject("/v1/jobs?state=Sleeping");
     expect(badState.statusCode).toBe(400);
     expect(badState.json().message).toBe(
-      "querystring.state[0] must be one of Pending, Running, Succeeded, Failed, Cancelled",
+      "querystring.state[0] must be one of Pending, Scheduled, Running, Succeeded, Failed, Cancelled, Preempted, Lost",
     );
     const noRoute = await app.inject("/v2/things?x=1");
     expect(noRoute.json()).toMatchObject({
@@ -227,9 +344,9 @@ describe("HTTP API (inject)", () => {
     const zero = await s.app.inject({
       method: "POST",
       url: "/v1/jobs",
-      payload: { name: "x", tenant: "t", request: { whole: { gpus: 0 } } },
+      payload: { name: "x", tenant: "t", request: { whole: { gpus: "two" } } },
     });
-    expect(zero.json().message).toBe("body.request.whole.gpus must be >= 1");
+    expect(zero.json().message).toBe("body.request.whole.gpus must be integer");
     const typo = await s.app.inject("/v1/jobs?tennant=nlp");
     expect(typo.json().message).toBe('querystring has an unknown field "tennant"');
     const refused = await s.app.inject({

@@ -1,6 +1,7 @@
 import { timingSafeEqual } from "node:crypto";
 import swagger from "@fastify/swagger";
 import Fastify, { type FastifyInstance } from "fastify";
+import type { JobSpec } from "../../proto/generated/tessera/v1/JobSpec.ts";
 import type { QueueInfo } from "../../proto/generated/tessera/v1/QueueInfo.ts";
 import type { Finops } from "../finops/Finops.ts";
 import type { TesseraMetrics } from "../metrics/TesseraMetrics.ts";
@@ -11,33 +12,12 @@ import { registerHealthRoutes } from "./HealthRoutes.ts";
 import { registerHistoryRoutes } from "./HistoryRoutes.ts";
 import { ApiError, replyWithError, validationMessage } from "./HttpErrors.ts";
 import type { JobAccess } from "./JobAccess.ts";
+import { type JobLogs, registerJobLogRoutes } from "./JobLogRoutes.ts";
 import { registerJobRoutes } from "./JobRoutes.ts";
 import { registerQueueRoutes } from "./QueueRoutes.ts";
 
-/** The JSON body of POST /v1/jobs: tessera.v1.JobSpec with lowerCamelCase field names. */
-export interface SubmitJobBody {
-  name: string;
-  tenant: string;
-  queue?: string;
-  priority?: number;
-  kind?: "training" | "inference" | "batch" | "vm";
-  request: {
-    mig?: { profile: string };
-    slice?: { memoryMib: number; computeSevenths: number };
-    share?: { gpuMilli: number; memoryMib: number };
-    whole?: { gpus: number; requireNvlink?: boolean };
-    gang?: { nodes: number; gpusPerNode: number };
-    /** No GPU: the job needs only `cpuMillis` and `memoryMib` on one node. */
-    noGpu?: Record<string, never>;
-    models?: string[];
-    cpuMillis?: number;
-    memoryMib?: number;
-  };
-  command?: string[];
-  env?: Record<string, string>;
-  workdir?: string;
-  clientRequestId?: string;
-}
+/** The JSON body of POST /v1/jobs: tessera.v1.JobSpec with lowerCamelCase field names, and a client request id. */
+export type SubmitJobBody = JobSpec & { clientRequestId?: string };
 
 /** Job submission and cancellation, provided by the scheduler service (the same calls as gRPC's JobService). */
 export interface JobCommands {
@@ -52,6 +32,8 @@ export interface HttpApiOptions {
   finops?: Finops;
   /** Without it job submission and cancellation answer 503 (a read-only API). */
   jobs?: JobCommands;
+  /** Job output for GET /v1/jobs/{id}/logs; without it that route answers 503. */
+  logs?: JobLogs;
   /** The scheduler's queues (as `tessera queues --json`); without it GET /v1/queues answers 503. */
   queues?: () => QueueInfo[];
   /** Who sees and changes which jobs; without it every caller sees and changes all. */
@@ -122,6 +104,7 @@ export async function registerHttpApi(app: FastifyInstance, options: HttpApiOpti
   registerHealthRoutes(app, options);
   registerFleetRoutes(app, options);
   registerJobRoutes(app, options);
+  registerJobLogRoutes(app, options);
   registerHistoryRoutes(app, options);
   registerQueueRoutes(app, options);
 }

@@ -5,6 +5,8 @@ import type { FleetJob } from "./FleetReadModel.ts";
 export interface JobAccess {
   /** Other tenants' jobs are not even listed. */
   sees(request: FastifyRequest, job: FleetJob): boolean;
+  /** The tenant a submit goes to: the one asked for, else the caller's first tenant (empty: the default). */
+  submitTenant(request: FastifyRequest, asked: string): string;
   /** Throws (403) unless the caller may submit to or cancel jobs of `tenant`. */
   requireWrite(request: FastifyRequest, tenant: string, what: string): void;
   record(request: FastifyRequest, action: string, target: string, detail: string): void;

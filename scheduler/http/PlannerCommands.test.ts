@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { createServer } from "node:net";
@@ -7,6 +8,7 @@ import Database from "better-sqlite3";
 import { Command } from "commander";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { buildProgram } from "../../bin/cli.ts";
 import { Finops } from "../finops/Finops.ts";
 import { parseFinopsSettings } from "../finops/FinopsConfig.ts";
 import { TesseraMetrics } from "../metrics/TesseraMetrics.ts";
@@ -116,7 +118,7 @@ describe("planner commands", () => {
 
   it("tessera top --once lists GPUs and MIG instances with readings and holders", async () => {
     const out = await run("top", "--once");
-    expect(out).toMatch(/^2 nodes, 9 GPUs and MIG instances, 1 pending, 1 idle/);
+    expect(out).toMatch(/^2 nodes, 6 GPUs, 3 MIG instances, 1 pending, 1 idle/);
     expect(out).toMatch(
       /h100-a\s+1\s+H100-SXM5-80GB\s+whole\s+##########\s+97%\s+70000\/81559\s+74C\s+640W\s+train-2 \(nlp\)/,
     );
@@ -172,6 +174,98 @@ describe("planner commands", () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it("capacity plan in the whole CLI: --json FILE, never-placed pods with reasons, delay over all pods", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "tessera-plan-whole-"));
+    try {
+      const pods = join(dir, "pods.csv");
+      // Two pods that fit; one asking 300 vCPUs, more than any server of the fleet (or a DGX H100) has.
+      const rows = [
+        "a,1000,1024,1,1000,,LS,Running,0,600,0",
+        "b,64000,262144,1,1000,,LS,Running,10,600,10",
+        "huge,300000,1024,1,1000,,LS,Running,20,600,20",
+      ];
+      writeFileSync(
+        pods,
+        `name,cpu_milli,memory_mib,num_gpu,gpu_milli,gpu_spec,qos,pod_phase,creation_time,deletion_time,scheduled_time\n${rows.join("\n")}\n`,
+      );
+      const json = join(dir, "plan.json");
+      let out = "";
+      const write = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
+        out += String(chunk);
+        return true;
+      });
+      try {
+        await buildProgram().parseAsync(
+          ["node", "tessera", "capacity", "plan", "--pods", pods, "--add", "16xH100", "--http", url].concat([
+            "--plot",
+            join(dir, "plan.svg"),
+            "--json",
+            json,
+          ]),
+        );
+      } finally {
+        write.mockRestore();
+      }
+      expect(out).toMatch(/today\s+6\s+2\/3\s+1\s+1\s+>=3\.2m/);
+      expect(out).toContain("today: 1 pods never placed (they do not fit even the empty fleet):");
+      expect(out).toMatch(/ {2}1 x 1 GPU, 300 CPU, 1 GiB: 0\/\d+ nodes are available: \d+ insufficient CPU/);
+      const figures = JSON.parse(readFileSync(json, "utf8"));
+      const today = figures.options[0];
+      expect(today.neverPlaced).toEqual([
+        { pods: 1, request: "1 GPU, 300 CPU, 1 GiB", reason: expect.any(String) },
+      ]);
+      // The pod never placed waited from t=20 to the end of the replay (t=600): part of the mean over all pods.
+      expect(today.queueingDelayAllPodsSeconds.mean).toBeCloseTo(580 / 3, 5);
+      expect(today.queueingDelaySeconds.mean).toBe(0);
+      // 16 H100s arrive as two DGX H100s (224 vCPUs each): the 64-vCPU pod fits them, the 300-vCPU one does not.
+      expect(figures.options[1].podsPlaced).toBe(2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("tessera top on a terminal draws until q is pressed, then exits", async () => {
+    // A pseudo-terminal (python3's pty) so that top takes its live path and reads keys in raw mode.
+    const driver = [
+      "import os, pty, select, signal, sys, time",
+      "pid, fd = pty.fork()",
+      "if pid == 0:",
+      "    os.execvp(sys.argv[1], sys.argv[1:])",
+      "out, sent, end = b'', False, time.time() + 60",
+      "while time.time() < end:",
+      "    if select.select([fd], [], [], 0.2)[0]:",
+      "        try:",
+      "            chunk = os.read(fd, 65536)",
+      "        except OSError:",
+      "            break",
+      "        out += chunk",
+      "    if not sent and b'q to quit' in out:",
+      "        os.write(fd, b'q')",
+      "        sent = True",
+      "else:",
+      "    os.kill(pid, signal.SIGKILL)",
+      "print('sent', sent, 'exit', os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]))",
+    ].join("\n");
+    const cli = new URL("../../bin/tessera.js", import.meta.url).pathname;
+    const child = spawn("python3", [
+      "-c",
+      driver,
+      process.execPath,
+      cli,
+      "top",
+      "--http",
+      url,
+      "--interval",
+      "1s",
+    ]);
+    let out = "";
+    child.stdout.on("data", (d: Buffer) => {
+      out += d.toString();
+    });
+    await new Promise((resolve) => child.once("exit", resolve));
+    expect(out.trim()).toBe("sent True exit 0");
+  }, 90_000);
 
   it("says how to reach the scheduler when nothing listens", async () => {
     const closed = createServer();

@@ -48,13 +48,20 @@ export function registerPlannerCommands(program: Command): void {
         process.stdout.write(`${await topScreen(client)}\n`);
         return;
       }
-      for (;;) {
+      const quit = quitKeys();
+      while (!quit.signal.aborted) {
         const screen = await topScreen(client).catch((error: Error) => `tessera top: ${error.message}`);
         // Clear and home, then draw: a full repaint keeps the view simple and flicker is negligible.
         process.stdout.write(
-          `\x1b[2J\x1b[H${new Date().toLocaleTimeString()}  ${client.baseUrl}\n${screen}\n`,
+          `\x1b[2J\x1b[H${new Date().toLocaleTimeString()}  ${client.baseUrl}   (q to quit)\n${screen}\n`,
         );
-        await new Promise((resolve) => setTimeout(resolve, intervalMs));
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, intervalMs);
+          quit.signal.addEventListener("abort", () => {
+            clearTimeout(timer);
+            resolve();
+          });
+        });
       }
     });
 
@@ -167,3 +174,25 @@ export function registerPlannerCommands(program: Command): void {
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
+
+/**
+ * `q` (or Ctrl-C) on a terminal ends the live view: stdin in raw mode, so keys arrive without Enter. The signal
+ * aborts once, after which stdin is restored and released.
+ */
+function quitKeys(): AbortController {
+  const quit = new AbortController();
+  const stdin = process.stdin;
+  if (!stdin.isTTY) return quit;
+  stdin.setRawMode(true);
+  stdin.resume();
+  const onKey = (key: Buffer) => {
+    const text = key.toString();
+    if (text !== "q" && text !== "Q" && text !== "\u0003") return;
+    stdin.off("data", onKey);
+    stdin.setRawMode(false);
+    stdin.pause();
+    quit.abort();
+  };
+  stdin.on("data", onKey);
+  return quit;
+}

@@ -61,7 +61,9 @@ export function renderTop(input: TopInput, now = Date.now()): string {
     }
   }
   const pending = input.jobs.filter((j) => j.state === "Pending").length;
-  const header = `${input.nodes.length} nodes, ${rows.length} GPUs and MIG instances, ${pending} pending, ${input.idle.length} idle`;
+  const gpus = input.nodes.reduce((n, node) => n + node.gpus.length, 0);
+  const mig = rows.length - gpus;
+  const header = `${input.nodes.length} nodes, ${gpus} GPUs, ${mig} MIG instances, ${pending} pending, ${input.idle.length} idle`;
   return `${header}\n\n${table(["NODE", "GPU", "MODEL", "MODE", "UTIL", "MEM MiB", "TEMP", "POWER", "HELD BY"], rows)}`;
 }
 

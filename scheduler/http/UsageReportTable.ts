@@ -29,7 +29,7 @@ export function renderUsageReport(report: UsageReport): string {
   if (report.unpricedModels.length > 0) {
     lines.push(
       "",
-      `no price configured for ${report.unpricedModels.join(", ")} (finops.cost.gpuHour in the config)`,
+      `no price configured for ${report.unpricedModels.join(", ")} (set finops.cost.gpuHour in the file given to tessera up --config or tessera scheduler --config)`,
     );
   }
   return lines.join("\n");

@@ -134,4 +134,38 @@ describe("metrics", () => {
     // A Running H100 job left, wait-1 is no longer pending.
     expect(text).toContain('tessera_pending_jobs{queue="training"} 0');
   });
+
+  it("end the series of a destroyed MIG instance, keep one info series per live instance", async () => {
+    const { metrics, fleet } = await populated();
+    const mig = /UUID="GPU-a100-a-0"[^}]*GPU_I_PROFILE="3g\.40gb"/;
+    const before = await metrics.metrics();
+    expect(before).toMatch(new RegExp(`tessera_gpu_memory_total_bytes\\{[^}]*${mig.source}`));
+    expect(before).toMatch(
+      /tessera_mig_instance_info\{gpu="0",UUID="GPU-a100-a-0",[^}]*GPU_I_PROFILE="3g\.40gb",GPU_I_ID="1",[^}]*MIG_UUID="MIG-a100-a-0-0",tenant="nlp",job="infer-1"\} 1/,
+    );
+    fleet.update((draft) => {
+      const gpu = draft.nodes.find((n) => n.name === "a100-a")!.gpus[0]!;
+      gpu.slices = gpu.slices.filter((slice) => slice.migUuid !== "MIG-a100-a-0-0");
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const after = await metrics.metrics();
+    // Its last reading is not exported under the parent GPU's labels (a 40 GB "total" for an 80 GB GPU).
+    expect(after).not.toMatch(/tessera_gpu_memory_(used|total)_bytes\{[^}]*UUID="GPU-a100-a-0"/);
+    expect(after).not.toContain('MIG_UUID="MIG-a100-a-0-0"');
+  });
+
+  it("serve the device series under DCGM exporter names and units with naming dcgm", async () => {
+    const { metrics } = await populated();
+    const text = await metrics.metrics("dcgm");
+    const labels =
+      'gpu="0",UUID="GPU-a100-a-0",device="nvidia0",modelName="NVIDIA A100-SXM4-80GB",Hostname="a100-a",GPU_I_PROFILE="3g.40gb",GPU_I_ID="1",tenant="nlp",job="infer-1"';
+    expect(text).toContain(`DCGM_FI_DEV_FB_USED{${labels}} 2048`);
+    expect(text).toContain(`DCGM_FI_DEV_FB_FREE{${labels}} 38144`);
+    expect(text).toMatch(/DCGM_FI_DEV_GPU_UTIL\{gpu="0",UUID="GPU-h100-a-0",[^}]*\} 0/);
+    expect(text).toMatch(/DCGM_FI_DEV_POWER_USAGE\{[^}]*UUID="GPU-h100-a-0"[^}]*\} 70\.5/);
+    expect(text).not.toContain("tessera_gpu_memory_used_bytes");
+    // Fleet metrics keep their names.
+    expect(text).toContain("tessera_allocation_ratio");
+    expect(await metrics.metrics()).not.toMatch(/^DCGM_FI_/m);
+  });
 });

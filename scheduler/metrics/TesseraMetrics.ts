@@ -10,6 +10,13 @@ const dcgmLabels = ["gpu", "UUID", "device", "modelName", "Hostname", "GPU_I_PRO
 const deviceLabels = [...dcgmLabels, "tenant", "job"] as const;
 
 const nodeStates: readonly NodeState[] = ["Ready", "NotReady", "Draining"];
+
+/**
+ * How /metrics names the per-device series: `tessera` (tessera_gpu_*, bytes) or `dcgm`, the names and units of
+ * NVIDIA's DCGM exporter (DCGM_FI_DEV_FB_USED in MiB, ...) so that dashboards built for it work unchanged.
+ */
+export type MetricNaming = "tessera" | "dcgm";
+export const metricNamings: readonly MetricNaming[] = ["tessera", "dcgm"];
 const MIB = 1024 * 1024;
 const SCRAPE_REUSE_MS = 250;
 /** Job starts and node state changes are picked up this often (queueing delay, lease expiries). */
@@ -30,6 +37,9 @@ interface ScrapeView {
  */
 export class TesseraMetrics {
   readonly registry = new Registry();
+  /** The per-device series under DCGM exporter names, served instead of tessera_gpu_* with naming `dcgm`. */
+  private readonly dcgmDevices = new Registry();
+  private readonly tesseraDeviceNames = new Set<string>();
   private readonly queueingDelay: Histogram<"queue">;
   private readonly decisionLatency: Histogram;
   private readonly leaseExpiries: Counter<"Hostname">;
@@ -170,12 +180,14 @@ export class TesseraMetrics {
       const view = current();
       view.index ??= new FleetIndex(view.snapshot);
       const index = view.index;
-      return (this.finops?.latestSamples() ?? []).map((sample) => {
+      return (this.finops?.latestSamples() ?? []).flatMap((sample) => {
         const who = index.attribute(sample);
         const slice =
           sample.migUuid === undefined
             ? undefined
             : who.gpu?.slices.find((s) => s.migUuid === sample.migUuid);
+        // A reading of a MIG instance that no longer exists: its series ends (it would carry the GPU's labels).
+        if (sample.migUuid !== undefined && slice === undefined) return [];
         const holder = who.held[0]?.job;
         const labels = {
           gpu: String(who.gpu?.index ?? ""),
@@ -188,19 +200,21 @@ export class TesseraMetrics {
           tenant: holder?.tenant ?? "",
           job: holder?.id ?? "",
         };
-        return { sample, labels };
+        return [{ sample, labels }];
       });
     };
     const deviceGauge = (
       name: string,
       help: string,
       value: (s: ReturnType<typeof latest>[number]["sample"]) => number | null | undefined,
-    ) =>
-      new Gauge({
+      naming: MetricNaming = "tessera",
+    ) => {
+      if (naming === "tessera") this.tesseraDeviceNames.add(name);
+      return new Gauge({
         name,
         help,
         labelNames: deviceLabels,
-        registers,
+        registers: naming === "tessera" ? registers : [this.dcgmDevices],
         collect() {
           this.reset();
           for (const { sample, labels } of latest()) {
@@ -209,6 +223,7 @@ export class TesseraMetrics {
           }
         },
       });
+    };
     deviceGauge(
       "tessera_gpu_utilization_percent",
       "GPU utilization from NVML, 0 to 100 (DCGM_FI_DEV_GPU_UTIL); absent for MIG instances, where NVML has none.",
@@ -230,6 +245,56 @@ export class TesseraMetrics {
       (s) => s.temperatureC,
     );
     deviceGauge("tessera_gpu_power_watts", "GPU power draw (DCGM_FI_DEV_POWER_USAGE).", (s) => s.powerW);
+    deviceGauge("DCGM_FI_DEV_GPU_UTIL", "GPU utilization (in %).", (s) => s.utilizationPercent, "dcgm");
+    deviceGauge("DCGM_FI_DEV_FB_USED", "Framebuffer memory used (in MiB).", (s) => s.memoryUsedMiB, "dcgm");
+    deviceGauge(
+      "DCGM_FI_DEV_FB_FREE",
+      "Framebuffer memory free (in MiB).",
+      (s) => s.memoryTotalMiB - s.memoryUsedMiB,
+      "dcgm",
+    );
+    deviceGauge(
+      "DCGM_FI_DEV_FB_TOTAL",
+      "Framebuffer memory total (in MiB).",
+      (s) => s.memoryTotalMiB,
+      "dcgm",
+    );
+    deviceGauge("DCGM_FI_DEV_GPU_TEMP", "GPU temperature (in C).", (s) => s.temperatureC, "dcgm");
+    deviceGauge("DCGM_FI_DEV_POWER_USAGE", "Power draw (in W).", (s) => s.powerW, "dcgm");
+
+    new Gauge({
+      name: "tessera_mig_instance_info",
+      help: "1 per MIG instance in the fleet, with its GPU, profile, GPU instance id and holder (empty when free).",
+      labelNames: [...deviceLabels, "MIG_UUID"],
+      registers,
+      collect() {
+        this.reset();
+        const { nodes, jobs } = snapshot();
+        const tenants = new Map(jobs.map((j) => [j.id, j.tenant]));
+        for (const node of nodes) {
+          for (const gpu of node.gpus) {
+            for (const slice of gpu.slices) {
+              if (slice.kind !== "mig") continue;
+              this.set(
+                {
+                  gpu: String(gpu.index),
+                  UUID: gpu.uuid,
+                  device: `nvidia${gpu.index}`,
+                  modelName: gpu.modelName,
+                  Hostname: node.name,
+                  GPU_I_PROFILE: slice.profile ?? "",
+                  GPU_I_ID: slice.gpuInstanceId === undefined ? "" : String(slice.gpuInstanceId),
+                  MIG_UUID: slice.migUuid ?? "",
+                  tenant: slice.jobId === undefined ? "" : (tenants.get(slice.jobId) ?? ""),
+                  job: slice.jobId ?? "",
+                },
+                1,
+              );
+            }
+          }
+        }
+      },
+    });
 
     new Gauge({
       name: "tessera_idle_allocations",
@@ -275,8 +340,19 @@ export class TesseraMetrics {
     this.decisionLatency.observe(seconds);
   }
 
-  metrics(): Promise<string> {
-    return this.registry.metrics();
+  /** The text exposition of every metric, the per-device series named as `naming` says. */
+  metrics(naming: MetricNaming = "tessera"): Promise<string> {
+    if (naming === "tessera") return this.registry.metrics();
+    const view = new Registry();
+    const take = (registry: Registry, keep: (name: string) => boolean) => {
+      for (const { name } of registry.getMetricsAsArray()) {
+        const metric = registry.getSingleMetric(name);
+        if (metric && keep(name)) view.registerMetric(metric);
+      }
+    };
+    take(this.registry, (name) => !this.tesseraDeviceNames.has(name));
+    take(this.dcgmDevices, () => true);
+    return view.metrics();
   }
 
   private remember(initial: boolean): void {

@@ -15,4 +15,6 @@ export interface CapacityModel<Request, Allocation> {
   restore(allocation: Allocation): void;
   /** Equal for requests the engine cannot tell apart (everything but the id); lets a cycle skip repeats. */
   shapeOf?(request: Request): string;
+  /** Changes whenever nodes join or leave, so plans made for the old fleet are made again. */
+  fleetKey?(): string;
 }

@@ -33,11 +33,31 @@ export class EngineCapacity implements CapacityModel<EngineRequest, EngineAlloca
     return JSON.stringify(members.map(({ id: _id, ...shape }) => shape));
   }
 
+  fleetKey(): string {
+    return [...this.engine.nodes()].map((n) => n.name).join(",");
+  }
+
   release(allocation: EngineAllocation): void {
     for (const placement of [...allocation].reverse()) this.engine.release(placement.requestId);
   }
 
   restore(allocation: EngineAllocation): void {
-    this.engine.commitGang(allocation);
+    this.engine.commitGang(allocation.map((placement) => this.asRestore(placement)));
+  }
+
+  /**
+   * A released placement as it can be committed again now: an instance that once repartitioned an idle GPU is
+   * created again beside the instances other jobs placed on that GPU since (the GPU is no longer idle).
+   */
+  private asRestore(placement: Placement): Placement {
+    const gpus = this.engine.node(placement.node)?.gpus ?? [];
+    const adapted = placement.gpus.map((a) => {
+      if (a.kind !== "mig" || a.action !== "repartition") return a;
+      const gpu = gpus.find((g) => g.index === a.gpuIndex);
+      if (!gpu || gpu.idle || gpu.mode !== "mig") return a;
+      const { layout: _layout, ...rest } = a;
+      return { ...rest, action: "create" as const };
+    });
+    return adapted.every((a, i) => a === placement.gpus[i]) ? placement : { ...placement, gpus: adapted };
   }
 }

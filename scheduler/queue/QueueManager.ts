@@ -49,6 +49,17 @@ export interface PendingReason {
   victims: string[];
 }
 
+/** One pending job as {@link QueueManager.audit} finds it. */
+export interface PendingAudit {
+  jobId: string;
+  /** What stops it from starting now; undefined when it could start now without delaying anyone. */
+  blockedBy: PendingKind | undefined;
+  /** Why the last cycle said it waits. */
+  recorded: PendingReason | undefined;
+  /** The reservation it was checked against, as `describe` says it. */
+  reservation: string | undefined;
+}
+
 export interface Admission<Request, Allocation> {
   job: QueuedJob<Request>;
   allocation: Allocation;
@@ -134,10 +145,12 @@ export class QueueManager<Request, Allocation> {
   private reservedFor: string | undefined;
   /**
    * The last reservation plan and what it was computed from: while no job started, stopped or ended and the
-   * config is the same, the same releases give the same answer, so cycles triggered by arrivals reuse it. (Nodes
-   * joining or leaving are not seen here; the plan is refreshed at the next start or end of a job.)
+   * config and the fleet are the same, the same releases give the same answer, so cycles triggered by arrivals
+   * reuse it.
    */
   private lastPlan: { key: string; plan: BackfillReservation<Request, Allocation> } | undefined;
+  /** The reservation the last cycle held, as it planned it. */
+  private cyclePlan: BackfillReservation<Request, Allocation> | undefined;
   private readonly admittedTotal = new Map<string, number>();
   private readonly preemptedTotal = new Map<string, number>();
 
@@ -195,6 +208,8 @@ export class QueueManager<Request, Allocation> {
 
   /** Removes a job that has not started; returns false if it is not pending. */
   cancelPending(jobId: string): boolean {
+    // A reservation never outlives its job.
+    if (this.reservedFor === jobId) this.reservedFor = undefined;
     this.nominated.delete(jobId);
     this.reasons.delete(jobId);
     return this.pending.delete(jobId);
@@ -263,6 +278,13 @@ export class QueueManager<Request, Allocation> {
     if (admitted && !admitted.stopping) admitted.stopping = stop;
   }
 
+  /** The pending job capacity is held for, if any. */
+  reservedJob(): string | undefined {
+    return this.reservedFor !== undefined && this.pending.has(this.reservedFor)
+      ? this.reservedFor
+      : undefined;
+  }
+
   pendingJobs(): QueuedJob<Request>[] {
     return [...this.pending.values()];
   }
@@ -319,7 +341,7 @@ export class QueueManager<Request, Allocation> {
             kind: "reservation",
             message:
               brokenPromise ??
-              `capacity is reserved for job ${reservation?.job.id}${startsByText(reservation?.startsBy ?? now)}; a job can run before it only if its maxRuntimeSeconds ends by then or it leaves that capacity free`,
+              `capacity is reserved for ${reservation?.describe()}, and starting this job now could delay it: a job runs ahead of it only if it leaves that capacity free or its maxRuntimeSeconds ends before it is needed`,
             victims: [],
           };
         } else {
@@ -372,12 +394,13 @@ export class QueueManager<Request, Allocation> {
         result.reservation = { jobId: job.id, startsBy: reservation.startsBy };
         blocked = {
           ...blocked,
-          message: `${blocked.message}; capacity is reserved for it${startsByText(reservation.startsBy)}`,
+          message: `${blocked.message}; capacity is reserved for it: ${reservation.waitText()}`,
         };
       }
       reasons.set(job.id, blocked);
     }
     this.reasons = reasons;
+    this.cyclePlan = reservation;
     this.positions = new Map();
     this.queueLengths = new Map();
     for (const job of order) {
@@ -387,6 +410,46 @@ export class QueueManager<Request, Allocation> {
       this.positions.set(job.id, place);
     }
     return result;
+  }
+
+  /**
+   * For every pending job: could it start now without delaying the reservation, and if not, what stops it; and
+   * what the last cycle said. Changes nothing (each trial placement is released). A job that could start is a
+   * job a cycle should have started: checks of work conservation and of pending reasons use this.
+   */
+  audit(now: number): PendingAudit[] {
+    const reservedFor = this.reservedJob();
+    const head = reservedFor === undefined ? undefined : this.pending.get(reservedFor);
+    // The plan the last cycle checked backfills against, so the audit judges by the same plan.
+    const reservation =
+      head && this.cyclePlan?.job.id === head.id
+        ? this.cyclePlan
+        : head
+          ? this.planReservation(head, now)
+          : undefined;
+    return [...this.pending.values()].map((job) => {
+      const recorded = this.reasons.get(job.id);
+      const audit = (blockedBy: PendingKind | undefined) => ({
+        jobId: job.id,
+        blockedBy,
+        recorded,
+        reservation: reservation?.describe(),
+      });
+      if ((this.nominated.get(job.id) ?? []).some((id) => this.running.has(id))) return audit("preempting");
+      if (!this.ledger.check(job.queue, job.demand).fits) return audit("quota");
+      const placement = this.capacity.place(job.request);
+      if (!placement.placed) return audit("capacity");
+      try {
+        const delays =
+          this.brokenPromise(job) !== undefined ||
+          (reservation !== undefined &&
+            job.id !== reservedFor &&
+            !reservation.allowsBackfill(job, this.capacity, this.ledger, now));
+        return audit(delays ? "reservation" : undefined);
+      } finally {
+        this.capacity.release(placement.allocation);
+      }
+    });
   }
 
   explain(jobId: string): JobExplanation | undefined {
@@ -545,7 +608,7 @@ export class QueueManager<Request, Allocation> {
   }
 
   private planReservation(head: QueuedJob<Request>, now: number): BackfillReservation<Request, Allocation> {
-    let key = head.id;
+    let key = `${head.id}|${this.capacity.fleetKey?.() ?? ""}`;
     for (const r of this.running.values()) key += `|${r.job.id}${r.stopping ? "!" : ""}`;
     const last = this.lastPlan;
     if (last && last.key === key && last.plan.startsBy >= now) return last.plan;
@@ -638,12 +701,6 @@ export class QueueManager<Request, Allocation> {
       request: submission.request,
     };
   }
-}
-
-function startsByText(startsBy: number): string {
-  return Number.isFinite(startsBy)
-    ? ` (expected to fit at t=${startsBy}s)`
-    : " (until running work frees enough; no declared end time makes it fit)";
 }
 
 /** Where a borrowing job's capacity comes from: the lending queues' quota, which they can reclaim. */

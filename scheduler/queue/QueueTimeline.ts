@@ -1,3 +1,4 @@
+import { EventHeap } from "./EventHeap.ts";
 import type { AdmittedJob, QueuedJob } from "./QueuedJob.ts";
 import type { CycleResult, FinishOutcome, JobSubmission, Preemption } from "./QueueManager.ts";
 import { amountOf } from "./ResourceVector.ts";
@@ -76,7 +77,7 @@ export function runQueueTimeline<Request, Allocation>(
   const runSeconds = new Map(ordered.map((a) => [a.submission.id, a.runSeconds]));
   const outcomes = new Map<string, TimelineJobOutcome>();
   const attempts = new Map<string, number>();
-  const events = new EventHeap();
+  const events = new EventHeap<TimedEvent>(before);
   const samples: TimelineSample[] = [];
   const preemptions: Preemption[] = [];
   const until = options.until ?? Number.POSITIVE_INFINITY;
@@ -150,48 +151,7 @@ export function runQueueTimeline<Request, Allocation>(
   return { jobs: [...outcomes.values()], samples, preemptions, cycles, endedAt: t };
 }
 
-/** Binary min-heap of timed events (end before stop at the same instant, so finished work is not preempted). */
-class EventHeap {
-  private readonly items: TimedEvent[] = [];
-
-  push(event: TimedEvent): void {
-    const items = this.items;
-    items.push(event);
-    let i = items.length - 1;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (!before(items[i]!, items[parent]!)) break;
-      [items[i], items[parent]] = [items[parent]!, items[i]!];
-      i = parent;
-    }
-  }
-
-  peek(): TimedEvent | undefined {
-    return this.items[0];
-  }
-
-  pop(): TimedEvent | undefined {
-    const items = this.items;
-    const top = items[0];
-    const last = items.pop();
-    if (items.length > 0 && last) {
-      items[0] = last;
-      let i = 0;
-      for (;;) {
-        const left = 2 * i + 1;
-        const right = left + 1;
-        let smallest = i;
-        if (left < items.length && before(items[left]!, items[smallest]!)) smallest = left;
-        if (right < items.length && before(items[right]!, items[smallest]!)) smallest = right;
-        if (smallest === i) break;
-        [items[i], items[smallest]] = [items[smallest]!, items[i]!];
-        i = smallest;
-      }
-    }
-    return top;
-  }
-}
-
+/** End before stop at the same instant, so finished work is not preempted. */
 function before(a: TimedEvent, b: TimedEvent): boolean {
   return a.t < b.t || (a.t === b.t && a.kind === "end" && b.kind === "stop");
 }

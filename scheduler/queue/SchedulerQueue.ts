@@ -3,10 +3,10 @@ import type { JobRecord } from "../store/JobRecord.ts";
 import { type EngineAllocation, EngineCapacity, type EngineRequest } from "./EngineCapacity.ts";
 import { engineSubmission } from "./JobDemand.ts";
 import type { QueueConfig } from "./QueueConfig.ts";
-import type { Admission } from "./QueueManager.ts";
+import type { Admission, PendingAudit } from "./QueueManager.ts";
 import { QueueManager, type QueueStatus, QueueSubmissionError } from "./QueueManager.ts";
 
-/** Prefix of the reason of a job the queue preempted while it stops; the scheduler keeps it across restarts. */
+/** Prefix of the reason of a job the queue preempted, while it stops and once it ended Preempted. */
 export const PREEMPTION_REASON_PREFIX = "preemption requested";
 
 /** A job as the scheduler service holds it, in the terms the queue needs. */
@@ -52,9 +52,8 @@ export function serviceJob(
     submittedAtMs: job.createdMs,
     phase,
     startedAtMs: phase === "active" ? job.startedMs || lastTransition?.atMs : undefined,
-    stopping: job.reason.startsWith(PREEMPTION_REASON_PREFIX)
-      ? { reason: job.reason, sinceMs: job.updatedMs }
-      : undefined,
+    stopping:
+      job.stop?.cause === "preemption" ? { reason: job.reason, sinceMs: job.stop.requestedMs } : undefined,
     request,
     allocationIds,
   };
@@ -110,7 +109,10 @@ export class SchedulerQueue {
     const byId = new Map<string, ServiceJob>();
     for (const job of jobs) byId.set(job.id, job);
     for (const running of this.manager.runningJobs()) {
-      if (byId.get(running.job.id)?.phase !== "active") this.manager.forget(running.job.id);
+      const job = byId.get(running.job.id);
+      // A job whose node left the engine (or came back) holds other placements now: taken in again below.
+      if (job?.phase !== "active" || !this.holdsSame(running.allocation, job.allocationIds))
+        this.manager.forget(running.job.id);
     }
     for (const pending of this.manager.pendingJobs()) {
       if (byId.get(pending.id)?.phase !== "pending") this.manager.forget(pending.id);
@@ -140,6 +142,11 @@ export class SchedulerQueue {
         });
       }
     }
+  }
+
+  private holdsSame(allocation: EngineAllocation, ids: readonly string[]): boolean {
+    const current = ids.flatMap((id) => this.engine.allocation(id) ?? []);
+    return current.length === allocation.length && current.every((p, i) => p === allocation[i]);
   }
 
   /**
@@ -174,6 +181,16 @@ export class SchedulerQueue {
       })),
       waiting,
     };
+  }
+
+  /** The pending job capacity is reserved for, if any. */
+  reservedJob(): string | undefined {
+    return this.manager.reservedJob();
+  }
+
+  /** Every pending job: could it start now without delaying the reservation (see QueueManager.audit). */
+  audit(nowMs: number): PendingAudit[] {
+    return this.manager.audit(nowMs / 1000);
   }
 
   /** Admitted jobs on borrowed capacity, each with whose quota it uses (`on capacity borrowed from the quota of …`). */

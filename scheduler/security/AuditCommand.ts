@@ -17,7 +17,7 @@ export function registerAuditCommand(program: Command): void {
       if (!Number.isInteger(limit) || limit < 1 || limit > 10_000) {
         throw new Error(`--limit ${flags.limit.slice(0, 20)}: give a whole number 1..10000`);
       }
-      const client = connect(flags);
+      const client = await connect(flags);
       try {
         const entries = await client.audit(limit);
         print(entries, flags.json, () =>

@@ -57,6 +57,7 @@ export function registerHttpAccess(
   });
   return {
     sees: (request, job) => callerOf(request).sees(job.tenant),
+    submitTenant: (request, asked) => callerOf(request).submitTenant(asked),
     requireWrite: (request, tenant, what) => callerOf(request).requireWrite(tenant, what),
     record: (request, action, target, detail) =>
       security.audit(callerOf(request).name, action, target, detail),

@@ -5,65 +5,14 @@ import type { GpuObserved__Output } from "../../proto/generated/tessera/v1/GpuOb
 import type { GpuSpec, MigInstanceSpec, NodeSpec, SharingMode } from "../engine/ClusterSpec.ts";
 import type { NodeState } from "../engine/NodeState.ts";
 import type { GpuAssignment, Placement } from "../engine/Placement.ts";
-import { type GangRequest, gangOfWholeGpus, type PlacementRequest } from "../engine/PlacementRequest.ts";
+import { allocationIds } from "../queue/JobEngineRequest.ts";
 import type { JobRecord, SliceAllocation } from "../store/JobRecord.ts";
 
 /**
- * Translation between the service's jobs and nodes and the placement engine's requests, cluster spec and
- * decisions. The engine decides; this file only changes representation.
+ * Translation between the service's nodes and jobs' allocations and the placement engine's cluster spec and
+ * decisions (a job's request is converted once, in queue/JobEngineRequest.ts). The engine decides; this file only
+ * changes representation.
  */
-
-export type EngineRequest = { gang: false; request: PlacementRequest } | { gang: true; request: GangRequest };
-
-export function engineRequest(job: JobRecord): EngineRequest {
-  const r = job.spec.request;
-  const base = { cpuMilli: r.cpuMillis, memoryMiB: r.memoryMiB, allowedModels: r.models };
-  const s = r.shape;
-  switch (s.kind) {
-    case "none":
-      return { gang: false, request: { ...base, id: job.id, gpu: { kind: "none" } } };
-    case "gang":
-      return { gang: true, request: gangOfWholeGpus(job.id, s.nodes, s.gpusPerNode, base, "preferred") };
-    case "mig":
-      return { gang: false, request: { ...base, id: job.id, gpu: { kind: "mig", profile: s.profile } } };
-    case "slice":
-      return {
-        gang: false,
-        request: {
-          ...base,
-          id: job.id,
-          gpu: { kind: "slice", memoryMiB: s.memoryMiB, computeSevenths: s.computeSevenths },
-        },
-      };
-    case "share":
-      return {
-        gang: false,
-        request: { ...base, id: job.id, gpu: { kind: "share", milli: s.gpuMilli, memoryMiB: s.memoryMiB } },
-      };
-    case "whole":
-      return {
-        gang: false,
-        request: {
-          ...base,
-          id: job.id,
-          gpu: {
-            kind: "whole",
-            count: s.gpus,
-            nvlink: s.requireNvlink ? "required" : "preferred",
-            // A VM's GPUs leave the host through VFIO: whole IOMMU groups, MIG switched off.
-            passthrough: job.spec.kind === "vm",
-          },
-        },
-      };
-  }
-}
-
-/** Engine allocation ids of a job: the job id, or one per gang member. */
-export function allocationIds(job: JobRecord): string[] {
-  const s = job.spec.request.shape;
-  if (s.kind !== "gang") return [job.id];
-  return Array.from({ length: s.nodes }, (_, i) => `${job.id}/${i}`);
-}
 
 /** A registered node as the engine sees it: observed MIG layouts, sharing modes, plus what adopted jobs hold. */
 export function nodeSpec(
@@ -74,6 +23,7 @@ export function nodeSpec(
   inventory: readonly GpuInventory__Output[],
   observed: readonly GpuObserved__Output[],
   adopted: readonly SliceAllocation[],
+  vmRuntimes?: readonly string[],
 ): NodeSpec {
   const byUuid = new Map(inventory.map((g) => [g.uuid, g.index]));
   const gpus: GpuSpec[] = inventory.map((inv) => {
@@ -112,7 +62,7 @@ export function nodeSpec(
     }
     return spec;
   });
-  return { name, cpuMilli: cpuMillis, memoryMiB, labels, gpus };
+  return { name, cpuMilli: cpuMillis, memoryMiB, labels, gpus, vmRuntimes };
 }
 
 /** The engine decisions that re-create an adopted job's allocations on a node rebuilt by `nodeSpec`. */

@@ -13,13 +13,14 @@ import type { SchedulerMessage } from "../../proto/generated/tessera/v1/Schedule
 import type { WatchJobsRequest__Output } from "../../proto/generated/tessera/v1/WatchJobsRequest.ts";
 import { MalformedRequest } from "../../proto/MalformedRequest.ts";
 import { fleetCapacity } from "../metrics/FleetCapacity.ts";
-import type { QueueControl } from "../queue/QueueControl.ts";
 import type { AuditLog } from "../security/AuditLog.ts";
 import type { Caller } from "../security/Caller.ts";
 import type { EdgeSecurity } from "../security/EdgeSecurity.ts";
 import { type JobRecord, type JobState, jobStates } from "../store/JobRecord.ts";
+import { StoreUnavailable } from "../store/StoreUnavailable.ts";
 import { validateJobSpec } from "./JobSpecValidation.ts";
 import { jobMessage, nodeMessage } from "./JobWire.ts";
+import type { QueueControl } from "./QueueControl.ts";
 import { quoted } from "./QuotedValue.ts";
 import type { Scheduler } from "./Scheduler.ts";
 import { SchedulerFleetView } from "./SchedulerFleetView.ts";
@@ -34,7 +35,8 @@ function visibleJob(caller: Caller, job: JobRecord) {
 }
 
 function toStatus(err: unknown): Partial<grpc.StatusObject> {
-  if (err instanceof ServiceError) return { code: err.code, details: err.message };
+  if (err instanceof ServiceError || err instanceof StoreUnavailable)
+    return { code: err.code, details: err.message };
   return { code: grpc.status.INTERNAL, details: `internal error: ${(err as Error).message}` };
 }
 

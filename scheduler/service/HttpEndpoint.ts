@@ -1,20 +1,19 @@
 import type { FastifyInstance } from "fastify";
-import type { JobSpec__Output } from "../../proto/generated/tessera/v1/JobSpec.ts";
 import { resolvesToLoopbackOnly } from "../../proto/tessera/LoopbackAddress.ts";
 import { parseHostPort } from "../../proto/tessera/SchedulerEndpoint.ts";
 import type { TlsMaterial } from "../../proto/tessera/TlsFiles.ts";
 import { registerDashboard } from "../dashboard/DashboardRoutes.ts";
 import type { Finops } from "../finops/Finops.ts";
-import { createHttpApp, type JobCommands, registerHttpApi, type SubmitJobBody } from "../http/HttpApi.ts";
+import { createHttpApp, registerHttpApi } from "../http/HttpApi.ts";
 import { TesseraMetrics } from "../metrics/TesseraMetrics.ts";
-import { QueueControl } from "../queue/QueueControl.ts";
 import { registerQueueMetrics } from "../queue/QueueMetrics.ts";
 import type { EdgeSecurity } from "../security/EdgeSecurity.ts";
 import { registerAccessRoutes, registerHttpAccess } from "../security/HttpAccess.ts";
 import { checkExposure } from "../security/ListenExposure.ts";
-import { validateJobSpec } from "./JobSpecValidation.ts";
+import { QueueControl } from "./QueueControl.ts";
 import type { Scheduler } from "./Scheduler.ts";
 import { SchedulerFleetView } from "./SchedulerFleetView.ts";
+import { schedulerJobCommands } from "./SchedulerJobCommands.ts";
 
 /** The HTTP API, metrics and dashboard of a running scheduler; returns the bound `http://HOST:PORT`. */
 export async function startHttpEndpoint(
@@ -51,44 +50,7 @@ export async function startHttpEndpoint(
     for (let i = 0; i < count; i++) metrics.observeSchedulingDecision(secondsEach);
   };
   scheduler.events.on("decisions", onDecisions);
-  const jobs: JobCommands = {
-    async submit(body: SubmitJobBody) {
-      const r = body.request;
-      const spec: JobSpec__Output = {
-        name: body.name,
-        tenant: body.tenant,
-        queue: body.queue ?? "",
-        priority: body.priority ?? 0,
-        kind: body.kind ?? "",
-        request: {
-          mig: r.mig ?? null,
-          slice: r.slice ?? null,
-          share: r.share ?? null,
-          whole: r.whole ? { gpus: r.whole.gpus, requireNvlink: r.whole.requireNvlink ?? false } : null,
-          gang: r.gang ?? null,
-          noGpu: r.noGpu ?? null,
-          models: r.models ?? [],
-          cpuMillis: r.cpuMillis ?? 0,
-          memoryMib: r.memoryMib ?? 0,
-          shape: (["mig", "slice", "share", "whole", "gang", "noGpu"] as const).find(
-            (k) => r[k] !== undefined,
-          ),
-        },
-        command: body.command ?? [],
-        env: body.env ?? {},
-        workdir: body.workdir ?? "",
-        priorityClass: "",
-        preemptible: false,
-        requeueOnPreemption: false,
-        maxRuntimeSeconds: 0,
-      };
-      const { job, deduplicated } = await scheduler.submit(validateJobSpec(spec), body.clientRequestId ?? "");
-      return { jobId: job.id, deduplicated };
-    },
-    async cancel(id: string, reason: string) {
-      await scheduler.cancel(id, reason);
-    },
-  };
+  const jobs = schedulerJobCommands(scheduler);
   const app = createHttpApp(
     store.tls?.cert && store.tls.key ? { cert: store.tls.cert, key: store.tls.key } : undefined,
   );
@@ -107,6 +69,7 @@ export async function startHttpEndpoint(
     metrics,
     finops,
     jobs,
+    logs: { open: (id, follow, onData, onEnd) => scheduler.openLog(id, follow, onData, onEnd) },
     queues: () => queueControl.listQueues(),
     ...(store.token && !store.security ? { token: store.token } : {}),
     notReadyReason: () =>

@@ -1,6 +1,7 @@
 import type { GpuInventory__Output } from "../../proto/generated/tessera/v1/GpuInventory.ts";
 import type { GpuObserved__Output } from "../../proto/generated/tessera/v1/GpuObserved.ts";
 import type { KubeletAllocation__Output } from "../../proto/generated/tessera/v1/KubeletAllocation.ts";
+import type { NodeCapabilities__Output } from "../../proto/generated/tessera/v1/NodeCapabilities.ts";
 import type { SchedulerMessage } from "../../proto/generated/tessera/v1/SchedulerMessage.ts";
 
 export type NodeReadiness = "Ready" | "NotReady" | "Draining";
@@ -32,6 +33,10 @@ export interface NodeRecord {
   session: AgentSession | undefined;
   /** True while the node is part of the placement engine's cluster. */
   inEngine: boolean;
+  /** The address other nodes reach this one at, as its agent reported it (a gang's MASTER_ADDR); "" if unknown. */
+  address?: string;
+  /** What the agent said the node can run (VM runtimes, MPS, containers); absent from older agents. */
+  capabilities?: NodeCapabilities__Output | undefined;
   /** Devices pods hold through the node's device plugin; the engine counts them as taken. */
   kubeletAllocations?: KubeletAllocation__Output[];
 }

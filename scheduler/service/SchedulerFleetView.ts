@@ -1,28 +1,15 @@
 import { findGpuModel } from "../../proto/catalog/GpuCatalog.ts";
+import { gpuUnhealthy } from "../../proto/tessera/GpuHealthWire.ts";
 import type {
   FleetGpu,
   FleetJob,
-  JobState as FleetJobState,
   FleetNode,
   FleetReadModel,
   FleetSlice,
   FleetSnapshot,
 } from "../http/FleetReadModel.ts";
-import type { JobRecord, JobState } from "../store/JobRecord.ts";
+import { finalJobStates, type JobRecord } from "../store/JobRecord.ts";
 import type { Scheduler } from "./Scheduler.ts";
-
-// The HTTP read model knows five states; Scheduled jobs hold slices (Running for accounting), Preempted and Lost
-// ended without success.
-const fleetState: Record<JobState, FleetJobState> = {
-  Pending: "Pending",
-  Scheduled: "Running",
-  Running: "Running",
-  Succeeded: "Succeeded",
-  Failed: "Failed",
-  Cancelled: "Cancelled",
-  Preempted: "Failed",
-  Lost: "Failed",
-};
 
 function requestWords(job: JobRecord): string {
   const s = job.spec.request.shape;
@@ -54,9 +41,7 @@ function sliceId(node: string, gpuUuid: string, kind: string, key: string | numb
 function fleetJob(job: JobRecord): FleetJob {
   const held = job.state === "Scheduled" || job.state === "Running";
   const started = job.transitions.find((t) => t.to === "Running")?.atMs;
-  const ended = ["Succeeded", "Failed", "Cancelled", "Preempted", "Lost"].includes(job.state)
-    ? job.updatedMs
-    : undefined;
+  const ended = finalJobStates.has(job.state) ? job.updatedMs : undefined;
   return {
     id: job.id,
     name: job.spec.name,
@@ -64,7 +49,7 @@ function fleetJob(job: JobRecord): FleetJob {
     queue: job.spec.queue,
     priority: job.spec.priority,
     kind: job.spec.kind,
-    state: fleetState[job.state],
+    state: job.state,
     request: requestWords(job),
     submittedAt: job.createdMs,
     ...(started === undefined ? {} : { startedAt: started }),
@@ -149,6 +134,7 @@ export class SchedulerFleetView implements FleetReadModel {
             }
           }
         }
+        const unhealthyReason = gpuUnhealthy(observed?.health ?? "");
         return {
           uuid: inv.uuid,
           index: inv.index,
@@ -156,7 +142,8 @@ export class SchedulerFleetView implements FleetReadModel {
           modelName: inv.name,
           memoryMiB: inv.memoryMib,
           sharingMode: mode,
-          healthy: (observed?.health ?? "ok") === "ok",
+          healthy: unhealthyReason === undefined,
+          ...(unhealthyReason === undefined ? {} : { unhealthyReason }),
           slices,
         };
       });

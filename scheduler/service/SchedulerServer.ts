@@ -6,13 +6,13 @@ import { tesseraV1 } from "../../proto/tessera/TesseraGrpc.ts";
 import type { TlsMaterial } from "../../proto/tessera/TlsFiles.ts";
 import { createPolicy, type PolicyName } from "../engine/PolicyRegistry.ts";
 import { QueueConfigFile } from "../queue/QueueConfigFile.ts";
-import { QueueControl } from "../queue/QueueControl.ts";
 import { AuditLog } from "../security/AuditLog.ts";
 import { Authorizer } from "../security/Authorizer.ts";
 import { CredentialsFile } from "../security/CredentialsFile.ts";
 import { type EdgeSecurity, edgeSecurity } from "../security/EdgeSecurity.ts";
 import { checkExposure } from "../security/ListenExposure.ts";
 import { serverCredentials } from "../security/ServerTls.ts";
+import type { JobStore } from "../store/JobStore.ts";
 import { SqliteJobStore } from "../store/SqliteJobStore.ts";
 import {
   auditServiceHandlers,
@@ -21,16 +21,23 @@ import {
   nodeServiceHandlers,
   queueServiceHandlers,
 } from "./GrpcServices.ts";
+import { QueueControl } from "./QueueControl.ts";
 import { type LostNodePolicy, Scheduler } from "./Scheduler.ts";
 
 export interface SchedulerServerOptions {
   /** gRPC listen address HOST:PORT; port 0 picks a free one. */
   listen: string;
-  /** SQLite file. */
+  /** SQLite file (used when `store` is not given). */
   db: string;
+  /** HA hook: the job store to use instead of the SQLite file (the elected leader's fenced EtcdJobStore). */
+  store?: JobStore;
+  /** HA hook: adds services every scheduler serves beside the scheduler's own (ClusterService). */
+  addServices?: (server: grpc.Server) => void;
   policy: PolicyName;
   leaseMs: number;
   heartbeatMs: number;
+  /** See SchedulerOptions.fencingTimeoutMs; 5 minutes when absent. */
+  fencingTimeoutMs?: number;
   lostNodePolicy: LostNodePolicy;
   /** Shared token agents and clients must present; required to listen beyond loopback. */
   token?: string;
@@ -56,7 +63,7 @@ export interface RunningScheduler {
   close(): Promise<void>;
 }
 
-/** Starts the scheduler with its SQLite store behind a gRPC server. */
+/** Starts the scheduler with its store (SQLite unless `store` is given) behind a gRPC server. */
 export async function startSchedulerServer(options: SchedulerServerOptions): Promise<RunningScheduler> {
   const { host, port } = parseHostPort(options.listen, "--listen");
   const credentials = options.credentials ? new CredentialsFile(options.credentials) : undefined;
@@ -70,13 +77,14 @@ export async function startSchedulerServer(options: SchedulerServerOptions): Pro
   const transport = serverCredentials(options.tls);
   // A bad queue file stops the start with every line and reason, before anything listens.
   const queueFile = options.queues ? QueueConfigFile.open(options.queues) : undefined;
-  const store = new SqliteJobStore(options.db);
+  const store = options.store ?? new SqliteJobStore(options.db);
   const scheduler = new Scheduler({
     queues: queueFile?.config,
     store,
     policy: () => createPolicy(options.policy),
     leaseMs: options.leaseMs,
     heartbeatMs: options.heartbeatMs,
+    fencingTimeoutMs: options.fencingTimeoutMs,
     lostNodePolicy: options.lostNodePolicy,
     log: options.log,
   });
@@ -101,6 +109,7 @@ export async function startSchedulerServer(options: SchedulerServerOptions): Pro
     queueServiceHandlers(new QueueControl(scheduler.queue, queueFile), security),
   );
   server.addService(tolerant(v1.AuditService.service), auditServiceHandlers(audit, security));
+  options.addServices?.(server);
   queueFile?.follow(
     (config) => {
       scheduler.queue.reload(config);

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { SeededRandom } from "../engine/SeededRandom.ts";
-import { CurveBuckets, replayFgd, tunedPods } from "./FgdReplay.ts";
+import { CurveBuckets, curvePointAt, engineSeed, replayFgd, roundHalfEven, tunedPods } from "./FgdReplay.ts";
 import { runSimulate } from "./SimulateCommand.ts";
 import { renderLineChart } from "./SvgLineChart.ts";
 import { replayTimeline } from "./TimelineReplay.ts";
@@ -118,12 +118,16 @@ describe("FGD-method replay", () => {
     const b = replayFgd({ nodes, pods, policy: "tessera", seed: 3, tune: 1.3, migFleet: false });
     expect(a.curve).toEqual(b.curve);
     expect(a.podsOffered).toBe(a.podsPlaced + a.podsFailed);
-    expect(a.curve[0]!.arrivedPercent).toBe(0);
-    expect(a.curve.length).toBeGreaterThan(100);
+    // Pods of 6-50% of this small fleet: percents no event rounds to (nor its neighbours') have no point.
+    expect(a.curve.length).toBeGreaterThan(3);
+    expect(a.curve.length).toBeLessThan(100);
+    a.curve.forEach((p, i) => {
+      if (i > 0) expect(p.arrivedPercent).toBeGreaterThan(a.curve[i - 1]!.arrivedPercent);
+    });
     // A point holds events that arrived up to half a percent above it, or above its right neighbour when it
     // has none of its own: nothing more can be allocated than arrived.
     for (const p of a.curve) expect(p.allocationPercent).toBeLessThanOrEqual(p.arrivedPercent + 1.5 + 1e-9);
-    expect(a.allocationRatioAt100).toBe(a.curve[100]!.allocationPercent);
+    expect(a.allocationRatioAt100).toBe(curvePointAt(a.curve, 100)!.allocationPercent);
     expect(a.allocationRatioFinal).toBeGreaterThanOrEqual(a.allocationRatioAt100);
     expect(a.allocationRatioFinal).toBeLessThanOrEqual(100);
     // No departures in this method: allocation only grows.
@@ -135,32 +139,50 @@ describe("FGD-method replay", () => {
   it("samples the curve as the FGD authors' merge script: the mean of the events rounding to each percent", () => {
     const b = new CurveBuckets();
     for (const [arrived, alloc] of [
-      [0, 0],
-      [0.4, 0.4],
+      [0.4, 0.404],
       [0.6, 0.5],
       [1.2, 1.1],
+      [1.5, 1.3],
+      [2.5, 2.4],
       [4.1, 3.9],
     ] as const)
       b.add(arrived, alloc, alloc * 2, alloc * 3);
     const curve = b.curve();
+    // 0.5 -> 0 and 2.5 -> 2 (halves to even), 1.5 -> 2; nothing rounds to 3, whose window holds 2's and 4's.
     expect(curve.map((p) => p.arrivedPercent)).toEqual([0, 1, 2, 3, 4]);
-    expect(curve[0]!.allocationPercent).toBeCloseTo(0.2);
-    expect(curve[1]!.allocationPercent).toBeCloseTo(0.8);
+    // Allocation is rounded to two decimals per event (0.404 -> 0.40), then the mean to two decimals.
+    expect(curve[0]!.allocationPercent).toBe(0.4);
+    expect(curve[1]!.allocationPercent).toBe(0.8);
     expect(curve[1]!.fragRatePercent).toBeCloseTo(1.6);
     expect(curve[1]!.fragTotalPercent).toBeCloseTo(2.4);
-    // No event at 2: the +-1 window holds only 1's events. No event at 3: the window holds 4's.
-    expect(curve[2]!.allocationPercent).toBeCloseTo(0.8);
-    expect(curve[3]!.allocationPercent).toBeCloseTo(3.9);
-    expect(curve[4]!.allocationPercent).toBeCloseTo(3.9);
+    expect(curve[2]!.allocationPercent).toBe(1.85);
+    expect(curve[3]!.allocationPercent).toBe(roundHalfEven((1.3 + 2.4 + 3.9) / 3, 2));
+    expect(curve[4]!.allocationPercent).toBe(3.9);
   });
 
-  it("carries the previous point over a gap wider than the merge script's window", () => {
+  it("leaves a percent empty when neither it nor its neighbours have an event", () => {
     const b = new CurveBuckets();
-    b.add(0, 0, 0, 0);
+    b.add(0.2, 0, 0, 0);
     b.add(5, 4, 8, 12);
     const curve = b.curve();
-    expect(curve.map((p) => p.allocationPercent)).toEqual([0, 0, 0, 0, 4, 4]);
-    expect(curve[2]!.arrivedPercent).toBe(2);
+    expect(curve.map((p) => p.arrivedPercent)).toEqual([0, 1, 4, 5]);
+    expect(curvePointAt(curve, 3)!.arrivedPercent).toBe(1);
+  });
+
+  it("rounds halves to even like Python's round", () => {
+    expect([0.5, 1.5, 2.5, 3.5, 2.4999, 7].map((x) => roundHalfEven(x))).toEqual([0, 2, 2, 4, 2, 7]);
+    // 95.125 is exact in binary (a true half); 2.675 is stored as 2.67499999...
+    expect(roundHalfEven(95.125, 2)).toBe(95.12);
+    expect(roundHalfEven(95.375, 2)).toBe(95.38);
+    expect(roundHalfEven(2.675, 2)).toBe(2.67);
+    expect(roundHalfEven(95.1251, 2)).toBe(95.13);
+  });
+
+  it("draws the engine's node order from a seed of its own, not the pod shuffle's stream", () => {
+    expect(engineSeed(42)).not.toBe(42);
+    expect(engineSeed(42)).toBe(engineSeed(42));
+    expect(new Set([1, 2, 3, 42, 43, 7919].map(engineSeed)).size).toBe(6);
+    expect(new SeededRandom(engineSeed(42)).next()).not.toBe(new SeededRandom(42).next());
   });
 
   it("measures MIG packing on the same workload with --mig-fleet", () => {
@@ -168,6 +190,58 @@ describe("FGD-method replay", () => {
     expect(r.migFleet).toBe(true);
     expect(r.podsPlaced).toBeGreaterThan(0);
     expect(r.allocationRatioFinal).toBeLessThanOrEqual(100);
+  });
+
+  it("keeps a static mig-parted layout with --mig-layout: no repartition, no whole GPU", () => {
+    const r = replayFgd({
+      nodes,
+      pods,
+      policy: "fgd",
+      seed: 3,
+      tune: 1.3,
+      migFleet: true,
+      migLayout: "all-1g.10gb",
+    });
+    expect(r.migLayout).toBe("all-1g.10gb");
+    expect(r.repartitions).toBe(0);
+    expect(r.podsPlaced).toBeGreaterThan(0);
+    // Every share here is above one seventh (250-500 thousandths): only 1g.10gb instances exist, so only CPU-only
+    // pods are placed.
+    expect(r.allocationRatioFinal).toBe(0);
+    expect(() =>
+      replayFgd({
+        nodes,
+        pods,
+        policy: "fgd",
+        seed: 3,
+        tune: 1.3,
+        migFleet: false,
+        migLayout: "all-balanced",
+      }),
+    ).toThrow(/needs the MIG fleet/);
+  });
+
+  it("counts the GPUs taken out of MIG mode or re-carved as repartitions", () => {
+    // One 4-GPU node, 2-GPU pods cloned to 1.3 x capacity (three): two fit, each takes two GPUs out of MIG mode.
+    const r = replayFgd({
+      nodes: [nodes[0]!],
+      pods: [pods[2]!],
+      policy: "fgd",
+      seed: 1,
+      tune: 1.3,
+      migFleet: true,
+    });
+    expect(r.podsPlaced).toBe(2);
+    expect(r.repartitions).toBe(4);
+    const plain = replayFgd({
+      nodes: [nodes[0]!],
+      pods: [pods[2]!],
+      policy: "fgd",
+      seed: 1,
+      tune: 1.3,
+      migFleet: false,
+    });
+    expect(plain.repartitions).toBe(0);
   });
 });
 
@@ -220,7 +294,7 @@ describe("timeline replay", () => {
 });
 
 describe("tessera simulate", () => {
-  it("writes the JSON keys the issue names and an SVG plot", () => {
+  it("writes the JSON keys the issue names and an SVG plot", async () => {
     const json = join(dir, "out.json");
     const plot = join(dir, "out.svg");
     const out = process.stdout.write;
@@ -228,7 +302,7 @@ describe("tessera simulate", () => {
     process.stdout.write = () => true;
     process.stderr.write = () => true;
     try {
-      runSimulate({
+      await runSimulate({
         nodes: nodesCsv,
         pods: podsCsv,
         method: "fgd",
@@ -250,22 +324,28 @@ describe("tessera simulate", () => {
       "podsFailed",
       "wallSeconds",
       "curve",
+      "upperBoundAt100",
     ]) {
       expect(result).toHaveProperty(key);
     }
+    expect(result.upperBoundAt100).toBeGreaterThanOrEqual(result.allocationRatioAt100 - 0.005);
+    expect(result.upperBoundAt100).toBeLessThanOrEqual(100.5);
     expect(readFileSync(plot, "utf8")).toMatch(/^<svg [^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
   });
 
-  it("rejects unknown policies, methods and bad numbers", () => {
+  it("rejects unknown policies, methods and bad numbers", async () => {
     const base = { nodes: nodesCsv, pods: podsCsv, method: "fgd", policy: "tessera", seed: "1", tune: "1.3" };
-    expect(() => runSimulate({ ...base, policy: "magic" })).toThrow(
+    await expect(runSimulate({ ...base, policy: "magic" })).rejects.toThrow(
       /unknown --policy "magic"; use one of random/,
     );
-    expect(() => runSimulate({ ...base, method: "replay" })).toThrow(
+    await expect(runSimulate({ ...base, method: "replay" })).rejects.toThrow(
       /unknown --method "replay"; use fgd or timeline/,
     );
-    expect(() => runSimulate({ ...base, seed: "x" })).toThrow(/--seed must be an integer/);
-    expect(() => runSimulate({ ...base, tune: "-1" })).toThrow(/--tune must be a number > 0/);
+    await expect(runSimulate({ ...base, seed: "x" })).rejects.toThrow(/--seed must be an integer/);
+    await expect(runSimulate({ ...base, tune: "-1" })).rejects.toThrow(/--tune must be a number > 0/);
+    await expect(runSimulate({ ...base, migFleet: true, migLayout: "all-2g" })).rejects.toThrow(
+      /unknown --mig-layout "all-2g"; use one of all-balanced, all-1g.10gb/,
+    );
   });
 });
 

@@ -1,10 +1,12 @@
 import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { isPolicyName, type PolicyName, policyNames } from "../engine/PolicyRegistry.ts";
-import { runQueuedSimulation } from "../queue/QueuedSimulation.ts";
-import { type FgdReplayResult, replayFgd } from "./FgdReplay.ts";
+import { fgdCeilingAt100 } from "./AllocationCeiling.ts";
+import { curvePointAt, type FgdReplayResult, replayFgd } from "./FgdReplay.ts";
+import { runQueuedSimulation } from "./QueuedSimulation.ts";
 import { renderLineChart } from "./SvgLineChart.ts";
 import { replayTimeline, type TimelineReplayResult } from "./TimelineReplay.ts";
+import { isMigLayoutName, migLayouts } from "./TraceFleet.ts";
 import { readTraceNodes, readTracePods, TraceInputError } from "./TraceReader.ts";
 
 export interface SimulateOptions {
@@ -17,6 +19,7 @@ export interface SimulateOptions {
   json?: string;
   plot?: string;
   migFleet?: boolean;
+  migLayout?: string;
 }
 
 function parseNumber(flag: string, raw: string, check: (n: number) => boolean, what: string): number {
@@ -37,16 +40,23 @@ function pct(v: number): string {
   return `${v.toFixed(2)}%`;
 }
 
-function fgdTable(r: FgdReplayResult): string {
+/** The FGD-method result with the offline ceiling beside it. */
+export type FgdSimulateResult = FgdReplayResult & { upperBoundAt100: number };
+
+function fgdTable(r: FgdSimulateResult): string {
   const at = (k: number): string => {
-    const p = r.curve[k];
-    return p ? `${pct(p.allocationPercent)} allocated, frag rate ${pct(p.fragRatePercent)}` : "not reached";
+    const p = curvePointAt(r.curve, k);
+    return p && p.arrivedPercent === k
+      ? `${pct(p.allocationPercent)} allocated, frag rate ${pct(p.fragRatePercent)}`
+      : "not reached";
   };
   return [
-    `policy ${r.policy}, seed ${r.seed}, tune ${r.tune}${r.migFleet ? ", MIG fleet" : ""}: ${r.gpus} GPUs`,
-    `pods offered ${r.podsOffered} (trace ${r.podsInTrace}), placed ${r.podsPlaced}, failed ${r.podsFailed}`,
+    `policy ${r.policy}, seed ${r.seed}, tune ${r.tune}${r.migFleet ? `, MIG fleet${r.migLayout ? ` (static ${r.migLayout})` : ""}` : ""}: ${r.gpus} GPUs`,
+    `pods offered ${r.podsOffered} (trace ${r.podsInTrace}), placed ${r.podsPlaced}, failed ${r.podsFailed}` +
+      (r.migFleet ? `, MIG repartitions ${r.repartitions}` : ""),
     `GPU allocation at arrived 100%: ${pct(r.allocationRatioAt100)} (${((r.gpus * (100 - r.allocationRatioAt100)) / 100).toFixed(0)} GPUs unallocated)`,
-    `GPU allocation at the end (arrived ${r.curve.length - 1}%): ${pct(r.allocationRatioFinal)}`,
+    `GPU allocation at the end (arrived ${r.curve.at(-1)?.arrivedPercent ?? 0}%): ${pct(r.allocationRatioFinal)}`,
+    `upper bound at arrived 100% (offline LP over the same arrivals): ${pct(r.upperBoundAt100)}`,
     `frag rate at arrived 100%: ${pct(r.fragRateAt100)}`,
     ...[50, 80, 90, 100, 120].map((k) => `  arrived ${k}%: ${at(k)}`),
     `wall ${r.wallSeconds.toFixed(2)} s, ${Math.round(r.decisionsPerSecond)} decisions/s`,
@@ -66,7 +76,7 @@ function timelineTable(r: TimelineReplayResult): string {
 }
 
 /** Runs `tessera simulate`; returns the result written to --json. */
-export function runSimulate(o: SimulateOptions): FgdReplayResult | TimelineReplayResult {
+export async function runSimulate(o: SimulateOptions): Promise<FgdSimulateResult | TimelineReplayResult> {
   if (!isPolicyName(o.policy)) {
     throw new TraceInputError(`unknown --policy "${o.policy}"; use one of ${policyNames.join(", ")}`);
   }
@@ -80,13 +90,35 @@ export function runSimulate(o: SimulateOptions): FgdReplayResult | TimelineRepla
   }
   const pods = readTracePods(o.pods);
   const migFleet = o.migFleet ?? false;
+  const migLayout = o.migLayout;
+  if (migLayout !== undefined && !isMigLayoutName(migLayout))
+    throw new TraceInputError(
+      `unknown --mig-layout "${migLayout}"; use one of ${Object.keys(migLayouts).join(", ")}`,
+    );
+  if (migLayout !== undefined && !migFleet) throw new TraceInputError("--mig-layout needs --mig-fleet");
   const onProgress = progressReporter(`simulate ${policy}`);
-  let result: FgdReplayResult | TimelineReplayResult;
+  let result: FgdSimulateResult | TimelineReplayResult;
   if (o.method === "fgd") {
     const tune = parseNumber("--tune", o.tune, (n) => n > 0, "a number > 0");
-    result = replayFgd({ nodes, pods, policy, seed, tune, migFleet, onProgress });
+    const replay = replayFgd({
+      nodes,
+      pods,
+      policy,
+      seed,
+      tune,
+      migFleet,
+      onProgress,
+      ...(migLayout ? { migLayout } : {}),
+    });
+    process.stderr.write("simulate: solving the offline LP bound at arrived 100%\n");
+    const ceiling = await fgdCeilingAt100({ nodes, pods, seed, tune, migFleet });
+    process.stderr.write(
+      `simulate: LP bound ${pct(ceiling.upperBoundPercent)} (${ceiling.podTypes} pod types, ${ceiling.nodeTypes} node types, ${ceiling.solveSeconds.toFixed(1)} s)\n`,
+    );
+    result = { ...replay, upperBoundAt100: ceiling.upperBoundPercent };
     process.stdout.write(`${fgdTable(result)}\n`);
   } else if (o.method === "timeline") {
+    if (migLayout !== undefined) throw new TraceInputError("--mig-layout works with --method fgd only");
     result = replayTimeline({ nodes, pods, policy, seed, migFleet, onProgress, podsFile: o.pods });
     process.stdout.write(`${timelineTable(result)}\n`);
   } else {
@@ -98,13 +130,13 @@ export function runSimulate(o: SimulateOptions): FgdReplayResult | TimelineRepla
   return result;
 }
 
-function plotOf(r: FgdReplayResult | TimelineReplayResult): string {
+function plotOf(r: FgdSimulateResult | TimelineReplayResult): string {
   if (r.method === "fgd") {
     return renderLineChart({
       title: `GPU allocation vs arrived workload (${r.policy}, seed ${r.seed})`,
       xLabel: "arrived workload (% of GPU capacity)",
       yLabel: "percent of GPU capacity",
-      x: [0, Math.max(100, r.curve.length - 1)],
+      x: [0, Math.max(100, r.curve.at(-1)?.arrivedPercent ?? 0)],
       y: [0, 100],
       series: [
         { name: "allocated", points: r.curve.map((p) => [p.arrivedPercent, p.allocationPercent] as const) },
@@ -158,10 +190,14 @@ export function registerSimulateCommands(program: Command): void {
       "--mig-fleet",
       "replace every GPU by an H100 in MIG mode; shares map to the smallest fitting profile",
     )
-    .action((options: SimulateOptions & { queues?: string }) => {
+    .option(
+      "--mig-layout <name>",
+      "with --mig-fleet and --method fgd: every GPU keeps a static mig-parted layout (all-balanced, all-1g.10gb)",
+    )
+    .action(async (options: SimulateOptions & { queues?: string }) => {
       try {
         if (options.queues) runQueuedSimulation({ ...options, queues: options.queues });
-        else runSimulate(options);
+        else await runSimulate(options);
       } catch (e) {
         if (e instanceof TraceInputError) {
           process.stderr.write(`tessera simulate: ${e.message}\n`);

@@ -1,7 +1,9 @@
 import { PlacementEngine } from "../engine/PlacementEngine.ts";
 import { createPolicy, type PolicyName } from "../engine/PolicyRegistry.ts";
 import { TargetWorkload } from "../engine/TargetWorkload.ts";
+import { EventHeap } from "../queue/EventHeap.ts";
 import type { ReplayInput } from "./FgdReplay.ts";
+import { percentile } from "./Percentile.ts";
 import { fleetGpuMilli, podGpuMilli, podRequest, traceCluster } from "./TraceFleet.ts";
 import { TraceInputError, type TracePod } from "./TraceReader.ts";
 
@@ -17,6 +19,15 @@ export interface DelayStats {
   p95: number;
   p99: number;
   max: number;
+}
+
+/** Pods of one request shape that were never placed, and why the engine refused them on the emptied fleet. */
+export interface NeverPlacedPods {
+  pods: number;
+  /** The shape, e.g. `1 GPU, 64 CPU, 256 GiB`. */
+  request: string;
+  /** The engine's sentence: `0/12 nodes are available: 12 insufficient CPU.` */
+  reason: string;
 }
 
 export interface TimelineReplayResult {
@@ -38,7 +49,15 @@ export interface TimelineReplayResult {
   allocationRatioFinal: number;
   /** Time-weighted mean allocation over the trace, percent. */
   allocationRatioMean: number;
+  /** Delay of the placed pods, from arrival to placement. */
   queueingDelaySeconds: DelayStats;
+  /**
+   * Delay over all pods: a pod never placed counts from its arrival to the end of the replay, so this is a lower
+   * bound whenever `podsFailed` > 0.
+   */
+  queueingDelayAllPodsSeconds: DelayStats;
+  /** The pods never placed, grouped by request shape, most first. */
+  neverPlaced: NeverPlacedPods[];
   /** GPU-hours no pod held, from the first arrival to the last arrival (or until the queue drained). */
   gpuHoursIdle: number;
   gpuHoursAllocated: number;
@@ -53,55 +72,32 @@ interface Waiting {
   key: string;
 }
 
-/** A min-heap of departures by time. */
-class DepartureHeap {
-  private readonly items: { time: number; id: string; milli: number }[] = [];
-
-  get size(): number {
-    return this.items.length;
-  }
-
-  peek(): { time: number; id: string; milli: number } | undefined {
-    return this.items[0];
-  }
-
-  push(item: { time: number; id: string; milli: number }): void {
-    const a = this.items;
-    a.push(item);
-    let i = a.length - 1;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (a[parent]!.time <= a[i]!.time) break;
-      [a[parent], a[i]] = [a[i]!, a[parent]!];
-      i = parent;
-    }
-  }
-
-  pop(): { time: number; id: string; milli: number } | undefined {
-    const a = this.items;
-    const top = a[0];
-    const last = a.pop();
-    if (a.length > 0 && last) {
-      a[0] = last;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < a.length && a[l]!.time < a[m]!.time) m = l;
-        if (r < a.length && a[r]!.time < a[m]!.time) m = r;
-        if (m === i) break;
-        [a[m], a[i]] = [a[i]!, a[m]!];
-        i = m;
-      }
-    }
-    return top;
-  }
+function delayStats(delays: readonly number[]): DelayStats {
+  const sorted = [...delays].sort((a, b) => a - b);
+  return {
+    mean: sorted.length > 0 ? sorted.reduce((a, b) => a + b, 0) / sorted.length : 0,
+    p50: percentile(sorted, 0.5),
+    p95: percentile(sorted, 0.95),
+    p99: percentile(sorted, 0.99),
+    max: sorted[sorted.length - 1] ?? 0,
+  };
 }
 
-function percentile(sorted: readonly number[], q: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+function requestText(pod: TracePod): string {
+  const gpu =
+    pod.numGpu === 0
+      ? "no GPU"
+      : pod.numGpu === 1 && pod.gpuMilli < 1000
+        ? `${pod.gpuMilli / 1000} GPU`
+        : `${pod.numGpu} GPU${pod.numGpu > 1 ? "s" : ""}`;
+  const memory = pod.memoryMiB >= 1024 ? `${+(pod.memoryMiB / 1024).toFixed(1)} GiB` : `${pod.memoryMiB} MiB`;
+  return `${gpu}, ${+(pod.cpuMilli / 1000).toFixed(1)} CPU, ${memory}`;
+}
+
+interface Departure {
+  time: number;
+  id: string;
+  milli: number;
 }
 
 /** How long a pod holds its resources once placed: its run time in the trace. */
@@ -135,7 +131,7 @@ export function replayTimeline(input: ReplayInput & { podsFile: string }): Timel
     policy: createPolicy(input.policy, TargetWorkload.fromRequests(requests)),
     seed: input.seed,
   });
-  const departures = new DepartureHeap();
+  const departures = new EventHeap<Departure>((a, b) => a.time < b.time);
   let queue: Waiting[] = [];
   const delays: number[] = [];
   const rawCurve: TimelineCurvePoint[] = [];
@@ -219,7 +215,18 @@ export function replayTimeline(input: ReplayInput & { podsFile: string }): Timel
     record();
   }
   const span = now - firstTime;
-  const sortedDelays = [...delays].sort((a, b) => a - b);
+  // The loop ends with waiting pods only once every pod has left: they do not fit the empty fleet, ever.
+  const neverPlaced = new Map<string, NeverPlacedPods>();
+  for (const w of queue) {
+    const group = neverPlaced.get(w.key);
+    if (group) {
+      group.pods++;
+      continue;
+    }
+    const result = engine.place(requests[w.index]!, { explain: true });
+    const reason = result.ok ? "fits only after the replay ended" : result.unschedulable.message;
+    neverPlaced.set(w.key, { pods: 1, request: requestText(w.pod), reason });
+  }
   const step = Math.max(1, Math.ceil(rawCurve.length / 500));
   const curve = rawCurve.filter((_, i) => i % step === 0 || i === rawCurve.length - 1);
   return {
@@ -236,13 +243,11 @@ export function replayTimeline(input: ReplayInput & { podsFile: string }): Timel
     allocationRatioAt100: null,
     allocationRatioFinal: finalAllocation,
     allocationRatioMean: span > 0 ? (allocatedMilliSeconds * 100) / (capacity * span) : 0,
-    queueingDelaySeconds: {
-      mean: delays.length > 0 ? delays.reduce((a, b) => a + b, 0) / delays.length : 0,
-      p50: percentile(sortedDelays, 0.5),
-      p95: percentile(sortedDelays, 0.95),
-      p99: percentile(sortedDelays, 0.99),
-      max: sortedDelays[sortedDelays.length - 1] ?? 0,
-    },
+    queueingDelaySeconds: delayStats(delays),
+    queueingDelayAllPodsSeconds: delayStats([...delays, ...queue.map((w) => now - w.pod.creationTime!)]),
+    neverPlaced: [...neverPlaced.values()].sort(
+      (a, b) => b.pods - a.pods || (a.request < b.request ? -1 : 1),
+    ),
     gpuHoursIdle: idleMilliSeconds / 1000 / 3600,
     gpuHoursAllocated: allocatedMilliSeconds / 1000 / 3600,
     curve,

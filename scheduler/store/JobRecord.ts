@@ -82,6 +82,19 @@ export interface JobTransition {
   reason: string;
 }
 
+/**
+ * Why a Scheduled or Running job is being stopped, kept on the record until its process has ended so a restarted
+ * scheduler finishes the stop the same way: a cancel ends it Cancelled, a preemption Preempted (or requeued).
+ */
+export interface JobStopRequest {
+  cause: "cancel" | "preemption";
+  /** The reason the job ends with once stopped. */
+  reason: string;
+  /** Seconds between SIGTERM and SIGKILL that the agent gives a preempted job; absent: the agent's default. */
+  graceSeconds?: number;
+  requestedMs: number;
+}
+
 export interface JobRecord {
   id: string;
   /** Monotonic submit order, used for FIFO within a priority and for paging. */
@@ -102,4 +115,6 @@ export interface JobRecord {
   createdMs: number;
   updatedMs: number;
   transitions: JobTransition[];
+  /** Set while the job is being stopped; cleared when it leaves Scheduled/Running. Absent in older records. */
+  stop?: JobStopRequest;
 }

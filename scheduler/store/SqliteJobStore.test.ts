@@ -1,10 +1,9 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
-import type { JobRecord } from "./JobRecord.ts";
 import { SqliteJobStore } from "./SqliteJobStore.ts";
+import { pendingJob } from "./testing/JobRecordFixture.ts";
 
 const dirs: string[] = [];
 function tempDb(): string {
@@ -16,83 +15,10 @@ afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-function job(id: string, seq: number, clientRequestId = ""): JobRecord {
-  return {
-    id,
-    seq,
-    clientRequestId,
-    spec: {
-      name: `job-${id}`,
-      tenant: "default",
-      queue: "default",
-      priority: 0,
-      kind: "batch",
-      request: { shape: { kind: "mig", profile: "1g.10gb" }, models: [], cpuMillis: 0, memoryMiB: 0 },
-      command: ["true"],
-      env: {},
-      workdir: "",
-    },
-    state: "Pending",
-    reason: "",
-    allocations: [],
-    attempt: 0,
-    exitCode: null,
-    logNode: "",
-    logPath: "",
-    startedMs: 0,
-    finishedMs: 0,
-    visibleDevices: "",
-    createdMs: 1,
-    updatedMs: 1,
-    transitions: [{ from: "", to: "Pending", atMs: 1, reason: "submitted" }],
-  };
-}
+const job = pendingJob;
 
+/** What only SQLite does; the contract every store keeps is in JobStoreContract.test.ts. */
 describe("SqliteJobStore", () => {
-  it("keeps every inserted and updated job across a reopen, in submit order", async () => {
-    const path = tempDb();
-    const store = new SqliteJobStore(path);
-    await Promise.all([store.insert(job("a", 1)), store.insert(job("b", 2)), store.insert(job("c", 3))]);
-    const b = job("b", 2);
-    b.state = "Running";
-    await store.update([b]);
-    store.close();
-    const reopened = new SqliteJobStore(path);
-    expect(reopened.loadAll().map((j) => [j.id, j.state])).toEqual([
-      ["a", "Pending"],
-      ["b", "Running"],
-      ["c", "Pending"],
-    ]);
-    expect(reopened.maxSeq()).toBe(3);
-    reopened.close();
-  });
-
-  it("answers a repeated client request id with the first job, also within one batch", async () => {
-    const store = new SqliteJobStore(tempDb());
-    const [first, second] = await Promise.all([
-      store.insert(job("a", 1, "req-1")),
-      store.insert(job("b", 2, "req-1")),
-    ]);
-    expect(first.deduplicated).toBe(false);
-    expect(second.deduplicated).toBe(true);
-    expect(second.job.id).toBe("a");
-    expect(store.loadAll()).toHaveLength(1);
-    store.close();
-  });
-
-  it("stores exactly the distinct request ids of any submit sequence", async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.array(fc.constantFrom("", "r1", "r2", "r3"), { maxLength: 20 }), async (ids) => {
-        const store = new SqliteJobStore(":memory:");
-        await Promise.all(ids.map((rid, i) => store.insert(job(`j${i}`, i + 1, rid))));
-        const stored = store.loadAll();
-        const expected = ids.filter((r) => r === "").length + new Set(ids.filter((r) => r !== "")).size;
-        expect(stored).toHaveLength(expected);
-        store.close();
-      }),
-      { numRuns: 30 },
-    );
-  });
   it("lets a batch of only updates wait for a submit, which commits both at once", async () => {
     const store = new SqliteJobStore(tempDb(), 300);
     const a = job("a", 1);

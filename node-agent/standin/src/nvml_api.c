@@ -774,9 +774,10 @@ static nvmlReturn_t fill_gi_profile_v(void *info, const standin_gi_profile *p) {
   return INVALID_ARGUMENT;
 }
 
+// Profile info answers with MIG mode off too, as the real driver does (seen on an H200, driver 580.159.04).
 static nvmlReturn_t gi_profile_by_index(void *device, unsigned index, const standin_gi_profile **p) {
   device_ref r;
-  nvmlReturn_t rc = resolve_mig_gpu(device, &r, 1);
+  nvmlReturn_t rc = resolve_mig_gpu(device, &r, 0);
   if (rc != OK) return rc;
   if (index >= GI_PROFILE_COUNT) return INVALID_ARGUMENT;
   *p = profile_by_index(r.g->model, index);
@@ -804,7 +805,7 @@ EXPORT nvmlReturn_t nvmlDeviceGetGpuInstanceProfileInfoV(void *device, unsigned 
 EXPORT nvmlReturn_t nvmlDeviceGetGpuInstanceProfileInfoByIdV(void *device, unsigned id, void *info) {
   ENTER(0);
   device_ref r;
-  nvmlReturn_t rc = resolve_mig_gpu(device, &r, 1);
+  nvmlReturn_t rc = resolve_mig_gpu(device, &r, 0);
   const standin_gi_profile *p = rc == OK ? profile_by_id(r.g->model, id) : NULL;
   if (rc == OK && (!p || !info)) rc = INVALID_ARGUMENT;
   if (rc == OK) rc = fill_gi_profile_v(info, p);

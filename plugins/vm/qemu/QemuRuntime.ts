@@ -1,5 +1,6 @@
-import { spawnSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import { join } from "node:path";
+import { promisify } from "node:util";
 import { GuestConsole } from "../GuestConsole.ts";
 import { writeJobInitramfs } from "../initramfs/JobInitramfs.ts";
 import { findStaticBusybox } from "../initramfs/StaticBusybox.ts";
@@ -77,8 +78,10 @@ export class QemuRuntime implements VmRuntime {
 
   private prepare(): Promise<Prepared> {
     this.prepared ??= (async () => {
-      const found = spawnSync(qemuBinary, ["--version"], { encoding: "utf8" });
-      if (found.error || found.status !== 0) {
+      // Asynchronous: the agent probes while it already serves its scheduler stream.
+      try {
+        await promisify(execFile)(qemuBinary, ["--version"]);
+      } catch {
         throw new Error(`${qemuBinary} is not runnable; install Debian's qemu-system-x86`);
       }
       const kernel = this.options.kernel ?? findGuestKernel();

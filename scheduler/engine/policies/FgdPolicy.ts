@@ -47,12 +47,15 @@ export function fragmentationDelta(
 /**
  * Fragmentation gradient descent (Weng et al., ATC'23): the score is floor(100 x sigmoid(-delta / 1000)), where
  * delta is the growth of the node's expected fragmentation (GPU thousandths) if the request went there. The
- * integer score makes near-equal deltas tie; the engine breaks ties at random, as the authors' simulator does.
+ * integer score makes near-equal deltas tie; ties between nodes go to the engine's tie-break (the FGD-method replay
+ * uses the seeded node order, as the authors' simulator does), and inside the chosen node a share goes to the
+ * lowest-index GPU among those with the top score, as there.
  */
 export function fgdPolicy(workload: TargetWorkload): ScorePlugin {
   return {
     name: "fgd",
     optionMode: "every",
+    shareGpu: "lowestIndex",
     score(node, option, cycle, klass) {
       const delta = fragmentationDelta(node, klass, workload, "fgd", option.picks, cycle.request.cpuMilli);
       return Math.floor(100 / (1 + Math.exp(delta / 1000)));

@@ -5,6 +5,13 @@ import { classFragmentation, fragmentationDelta } from "./FgdPolicy.ts";
 
 /** Share of the arrivals whose most popular types make the typical workload, as in FGD. */
 const typicalCoverage = 0.95;
+/**
+ * Integer score levels: floor(levels x sigmoid(-growth / 1000)). FGD uses 100; half as many levels make more
+ * near-equal placements tie, and ties go to the node order, which fills nodes one after another (measured on
+ * `default`: 50 levels beat 100, 25 and 200, but lose 0.2 points on gpushare40 and multigpu40; see
+ * docs/placement.md).
+ */
+const scoreLevels = 50;
 /** Weight of taking GPU thousandths of a model that model-constrained work competes for. */
 const pressureWeight = 1;
 
@@ -35,8 +42,8 @@ export function modelPressure(
 }
 
 /**
- * Tessera's default policy: FGD's score (growth of the expected fragmentation of the typical workload, as a
- * 0-100 integer) plus the cost of taking GPU thousandths of models that model-constrained work competes for
+ * Tessera's default policy: FGD's score (growth of the expected fragmentation of the typical workload, as an
+ * integer, with half FGD's levels) plus the cost of taking GPU thousandths of models that model-constrained work competes for
  * (`modelPressure`), so flexible work leaves contested models to the work that can only run there. Equal scores
  * go to the first node of a fixed node order (`tieBreak: "nodeOrder"`): ties then fill one node before the next
  * and keep whole nodes free for multi-GPU work. CPU-only requests break score ties first towards the node with
@@ -60,7 +67,7 @@ export function tesseraPolicy(workload?: TargetWorkload): ScorePlugin {
       if (pressure.size > 0)
         for (const p of option.picks)
           growth += pressureWeight * p.milli * (pressure.get(node.ordered[p.pos]!.model) ?? 0);
-      const score = Math.floor(100 / (1 + Math.exp(growth / 1000)));
+      const score = Math.floor(scoreLevels / (1 + Math.exp(growth / 1000)));
       if (cycle.request.gpu.kind !== "none") return score;
       // CPU-only work: among equal scores, the node with the least idle GPU, so the CPU it takes strands no
       // GPU that GPU work could still use. The fraction stays below 1 and never overrides the integer score.

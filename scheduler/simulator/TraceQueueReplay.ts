@@ -1,13 +1,14 @@
 import { PlacementEngine } from "../engine/PlacementEngine.ts";
 import { createPolicy, type PolicyName } from "../engine/PolicyRegistry.ts";
-import { podRequest, traceCluster } from "../simulator/TraceFleet.ts";
-import type { TraceNode, TracePod } from "../simulator/TraceReader.ts";
-import { type EngineAllocation, EngineCapacity, type EngineRequest } from "./EngineCapacity.ts";
-import { FifoQueue } from "./FifoQueue.ts";
-import { engineSubmission } from "./JobDemand.ts";
-import type { QueueConfig } from "./QueueConfig.ts";
-import { QueueManager } from "./QueueManager.ts";
-import { runQueueTimeline, type TimelineArrival, type TimelineQueue } from "./QueueTimeline.ts";
+import { type EngineAllocation, EngineCapacity, type EngineRequest } from "../queue/EngineCapacity.ts";
+import { FifoQueue } from "../queue/FifoQueue.ts";
+import { engineSubmission } from "../queue/JobDemand.ts";
+import type { QueueConfig } from "../queue/QueueConfig.ts";
+import { QueueManager } from "../queue/QueueManager.ts";
+import { runQueueTimeline, type TimelineArrival, type TimelineQueue } from "../queue/QueueTimeline.ts";
+import { percentile } from "./Percentile.ts";
+import { podRequest, traceCluster } from "./TraceFleet.ts";
+import type { TraceNode, TracePod } from "./TraceReader.ts";
 
 /** The trace's QoS classes as priority classes, used when the queue config defines a class of that name. */
 export const priorityClassOfQos: Readonly<Record<string, { name: string; preemptible: boolean }>> = {
@@ -151,9 +152,4 @@ export function evenSpread(queues: readonly string[]): (pod: TracePod, index: nu
 /** A uniform number in [0, 1) from a row number: the same pod always lands in the same queue. */
 export function lcg(index: number): number {
   return ((index * 1103515245 + 12345) % 2147483648) / 2147483648;
-}
-
-function percentile(sorted: readonly number[], q: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 }

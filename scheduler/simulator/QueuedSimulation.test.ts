@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { TraceInputError } from "../simulator/TraceReader.ts";
 import { runQueuedSimulation } from "./QueuedSimulation.ts";
+import { TraceInputError } from "./TraceReader.ts";
 
 const dirs: string[] = [];
 afterEach(() => {

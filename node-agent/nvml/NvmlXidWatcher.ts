@@ -1,7 +1,20 @@
-import type { Nvml } from "../../node-agent/nvml/Nvml.ts";
-import { type EventSetHandle, EventType } from "../../node-agent/nvml/nvmlTypes.ts";
-import type { PluginLog } from "./PluginLog.ts";
-import type { XidEvent } from "./XidHealthInventory.ts";
+import type { Nvml } from "./Nvml.ts";
+import { type EventSetHandle, EventType } from "./nvmlTypes.ts";
+
+/** An NVML Xid event (nvmlEventData_t): the GPU, the Xid, and for MIG the instance it hit. */
+export interface XidEvent {
+  gpuUuid: string;
+  xid: number;
+  /** NVML reports 0xFFFFFFFF (or nothing) when the Xid concerns the whole GPU. */
+  gpuInstanceId?: number | null;
+  computeInstanceId?: number | null;
+}
+
+/** Where the watcher says what it saw. */
+export interface XidWatcherLog {
+  warn(message: string): void;
+  error(message: string): void;
+}
 
 /** The part of the NVML binding the watcher uses. */
 export type XidEventSource = Pick<
@@ -34,7 +47,7 @@ export class NvmlXidWatcher {
   constructor(
     private readonly nvml: XidEventSource,
     private readonly sink: XidSink,
-    private readonly log: PluginLog,
+    private readonly log: XidWatcherLog,
     private readonly waitMs = 1000,
   ) {}
 

@@ -1,12 +1,12 @@
 import { stringify } from "yaml";
 import type { QueueInfo } from "../../proto/generated/tessera/v1/QueueInfo.ts";
 import type { QuotaConfig } from "../../proto/generated/tessera/v1/QuotaConfig.ts";
-import { ServiceError } from "../service/ServiceError.ts";
-import type { QueueConfig } from "./QueueConfig.ts";
-import { QueueConfigError } from "./QueueConfigError.ts";
-import type { QueueConfigFile } from "./QueueConfigFile.ts";
-import { type QueueStatus, QueueSubmissionError } from "./QueueManager.ts";
-import type { SchedulerQueue } from "./SchedulerQueue.ts";
+import type { QueueConfig } from "../queue/QueueConfig.ts";
+import { QueueConfigError } from "../queue/QueueConfigError.ts";
+import type { QueueConfigFile } from "../queue/QueueConfigFile.ts";
+import { type QueueStatus, QueueSubmissionError } from "../queue/QueueManager.ts";
+import type { SchedulerQueue } from "../queue/SchedulerQueue.ts";
+import { ServiceError } from "./ServiceError.ts";
 
 /** What `tessera queues` and `tessera quota` ask of a running scheduler, in wire terms. */
 export class QueueControl {

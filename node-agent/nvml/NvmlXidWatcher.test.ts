@@ -2,12 +2,12 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { Nvml } from "../../node-agent/nvml/Nvml.ts";
-import { ensureStandinLibrary } from "../../node-agent/standin/StandinBuild.ts";
 import { eventually } from "../../test/deviceplugin-fixtures.ts";
-import { NvmlXidWatcher, type XidEventSource } from "./NvmlXidWatcher.ts";
-import { silentLog } from "./PluginLog.ts";
-import type { XidEvent } from "./XidHealthInventory.ts";
+import { ensureStandinLibrary } from "../standin/StandinBuild.ts";
+import { Nvml } from "./Nvml.ts";
+import { NvmlXidWatcher, type XidEvent, type XidEventSource } from "./NvmlXidWatcher.ts";
+
+const silentLog = { warn: () => {}, error: () => {} };
 
 let dir: string;
 let nvml: Nvml;

@@ -1,10 +1,10 @@
 import { writeFileSync } from "node:fs";
 import { isPolicyName, type PolicyName, policyNames } from "../engine/PolicyRegistry.ts";
-import type { TraceNode, TracePod } from "../simulator/TraceReader.ts";
-import { readTraceNodes, readTracePods, TraceInputError } from "../simulator/TraceReader.ts";
-import type { QueueConfig } from "./QueueConfig.ts";
-import { QueueConfigFile } from "./QueueConfigFile.ts";
+import type { QueueConfig } from "../queue/QueueConfig.ts";
+import { QueueConfigFile } from "../queue/QueueConfigFile.ts";
 import { replayTraceQueues, type TraceQueueReport } from "./TraceQueueReplay.ts";
+import type { TraceNode, TracePod } from "./TraceReader.ts";
+import { readTraceNodes, readTracePods, TraceInputError } from "./TraceReader.ts";
 
 export interface QueueComparison {
   queue: TraceQueueReport;

@@ -1,9 +1,9 @@
 import type { Command } from "commander";
 import type { QueueInfo__Output } from "../../proto/generated/tessera/v1/QueueInfo.ts";
-import { action, print } from "../cli/ClientCommands.ts";
-import { type ClientFlags, connect, withClientFlags } from "../cli/ClientConnection.ts";
-import { table } from "../cli/JobFormat.ts";
-import { formatResources } from "./ResourceVector.ts";
+import { formatResources } from "../queue/ResourceVector.ts";
+import { action, print } from "./ClientCommands.ts";
+import { type ClientFlags, connect, withClientFlags } from "./ClientConnection.ts";
+import { table } from "./JobFormat.ts";
 
 /** `tessera queues` (usage against quota per queue) and `tessera quota` (show and reload the queue config). */
 export function registerQueueCommands(program: Command): void {
@@ -14,7 +14,7 @@ export function registerQueueCommands(program: Command): void {
       .option("--json", "print an array of queues as JSON"),
   ).action(
     action(async (flags: ClientFlags & { json?: boolean }) => {
-      const client = connect(flags);
+      const client = await connect(flags);
       try {
         const queues = await client.queues();
         print(queues, flags.json, () => queuesTable(queues));
@@ -32,7 +32,7 @@ export function registerQueueCommands(program: Command): void {
       .option("--json"),
   ).action(
     action(async (flags: ClientFlags & { json?: boolean; reload?: boolean }) => {
-      const client = connect(flags);
+      const client = await connect(flags);
       try {
         const quota = await client.quota(flags.reload ?? false);
         print(quota, flags.json, () => {

@@ -1,0 +1,275 @@
+import { hostname } from "node:os";
+import { join } from "node:path";
+import type { Command } from "commander";
+import { Agent, defaultReconnectMaxMs } from "../node-agent/agent/Agent.ts";
+import { defaultFencingTimeoutMs } from "../node-agent/agent/FencingClock.ts";
+import { mpsControlAvailable } from "../node-agent/agent/MpsControl.ts";
+import { defaultAdvertiseAddress } from "../node-agent/agent/NodeAddress.ts";
+import { NvmlGpuHost } from "../node-agent/agent/NvmlGpuHost.ts";
+import { jobUser } from "../node-agent/agent/RunAsUser.ts";
+import { VmJobLauncher } from "../node-agent/agent/VmJobLauncher.ts";
+import { Executor } from "../node-agent/executor/Executor.ts";
+import { JobUidRange } from "../node-agent/executor/JobUidRange.ts";
+import { NodeNvml } from "../node-agent/nvml/NodeNvml.ts";
+import {
+  addDevicePluginOptions,
+  type DevicePluginFlags,
+  devicePluginConfigFromFlags,
+} from "../plugins/deviceplugin/DevicePluginCommand.ts";
+import { KubeletAllocationTable } from "../plugins/deviceplugin/KubeletAllocationTable.ts";
+import { type NvmlDevicePlugin, startNvmlDevicePlugin } from "../plugins/deviceplugin/NvmlDevicePlugin.ts";
+import { allocationLog, lineLog } from "../plugins/deviceplugin/PluginLog.ts";
+import { PodResourcesReleaser } from "../plugins/deviceplugin/PodResourcesReleaser.ts";
+import { parseMemoryMiB } from "../plugins/vm/MemorySize.ts";
+import { createVmRuntime, vmRuntimeNames } from "../plugins/vm/VmRuntimes.ts";
+import { podResourcesSocketPath } from "../proto/k8s/podresources/PodResourcesApi.ts";
+import { parseSchedulerAddresses } from "../proto/tessera/LeaderRedirect.ts";
+import {
+  defaultSchedulerAddress,
+  readTokenFile,
+  schedulerEnvVar,
+} from "../proto/tessera/SchedulerEndpoint.ts";
+import { clientTlsMaterial, type TlsFlags, tlsCaEnvVar } from "../proto/tessera/TlsFiles.ts";
+import { parseDuration } from "../scheduler/finops/FinopsConfig.ts";
+
+export interface AgentFlags extends DevicePluginFlags, TlsFlags {
+  scheduler?: string;
+  node?: string;
+  dataDir?: string;
+  label?: string[];
+  tokenFile?: string;
+  runAs?: string;
+  runAsRoot?: boolean;
+  uidRange?: string;
+  stopJobsOnExit?: boolean;
+  vmRuntime: string;
+  sysfsRoot: string;
+  advertiseAddress?: string;
+  fencingTimeout?: string;
+  reconnectMax?: string;
+  cpus?: string;
+  memory?: string;
+}
+
+function hostCapacity(flags: AgentFlags): { cpuMillis?: number; memoryMib?: number } {
+  const cpus = flags.cpus === undefined ? undefined : Number(flags.cpus);
+  if (cpus !== undefined && !(Number.isInteger(cpus) && cpus > 0))
+    throw new Error(`--cpus expects a whole number of vCPUs, got "${flags.cpus}"`);
+  return {
+    ...(cpus === undefined ? {} : { cpuMillis: cpus * 1000 }),
+    ...(flags.memory === undefined ? {} : { memoryMib: parseMemoryMiB(flags.memory) }),
+  };
+}
+
+function labels(pairs: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const pair of pairs) {
+    const eq = pair.indexOf("=");
+    if (eq <= 0) throw new Error(`--label expects KEY=VALUE, got "${pair}"`);
+    out[pair.slice(0, eq)] = pair.slice(eq + 1);
+  }
+  return out;
+}
+
+/**
+ * `tessera agent`: the composition root of a node. It wires the agent, its one NVML session, the executor and
+ * (with `--kubelet-dir`) the Kubernetes device plugin; only here do node-agent/ and plugins/ meet.
+ */
+export function registerAgentCommands(program: Command): void {
+  // --kubelet-dir DIR turns on the Kubernetes device plugin (docs/kubernetes.md).
+  addDevicePluginOptions(program.command("agent"))
+    .description(
+      "run the node agent: discover GPUs through NVML, take desired state from the scheduler, run jobs",
+    )
+    .option(
+      "--scheduler <HOST:PORT[,HOST:PORT...]>",
+      `scheduler gRPC address (default: $${schedulerEnvVar} or ${defaultSchedulerAddress})`,
+    )
+    .option("--node <NAME>", "node name (default: the host name)")
+    .option("--data-dir <DIR>", "job logs and agent state (default .tessera/agent-NODE)")
+    .option("--label <KEY=VALUE...>", "node labels for job constraints")
+    .option("--token-file <FILE>", "the scheduler's shared token")
+    .option("--tls-cert <FILE>", "this node's client certificate (PEM); its name must be the node's name")
+    .option("--tls-key <FILE>", "the private key of --tls-cert")
+    .option("--tls-ca <FILE>", `CA of the scheduler's certificate; turns TLS on (default: $${tlsCaEnvVar})`)
+    .option("--run-as <USER>", "when root: run job commands as this user (default nobody)")
+    .option("--run-as-root", "when root: run job commands as root (not recommended)")
+    .option(
+      "--uid-range <FIRST-LAST>",
+      "when root: run each job as a uid of its own from this range (e.g. 20000-29999), so jobs cannot read each other",
+    )
+    .option("--vm-runtime <NAME>", `runtime for VM jobs: ${vmRuntimeNames.join(", ")}`, "qemu")
+    .option("--sysfs-root <DIR>", "sysfs root for VFIO passthrough (tests point it at a built tree)", "/sys")
+    .option("--cpus <N>", "vCPUs this node offers to jobs (default: the host's)")
+    .option("--memory <SIZE>", "host memory this node offers to jobs, e.g. 1TiB (default: the host's)")
+    .option(
+      "--advertise-address <ADDRESS>",
+      "address other nodes reach this one at (default: 127.0.0.1 for a loopback scheduler, else the host's first address)",
+    )
+    .option(
+      "--fencing-timeout <DURATION>",
+      `stop every job after this long without contact with the scheduler (default: the scheduler's, else ${defaultFencingTimeoutMs / 60_000}m; the scheduler's when shorter)`,
+    )
+    .option(
+      "--reconnect-max <DURATION>",
+      `longest wait between attempts to reach the scheduler (default ${defaultReconnectMaxMs / 1000}s)`,
+    )
+    .option(
+      "--stop-jobs-on-exit",
+      "stop running jobs when the agent exits (default: they keep running and are adopted on restart)",
+    )
+    .action(async (flags: AgentFlags) => {
+      const log = (line: string) => process.stderr.write(`${new Date().toISOString()} ${line}\n`);
+      let agent: Agent | undefined;
+      let executor: Executor | undefined;
+      let session: NodeNvml | undefined;
+      let devicePlugin: NvmlDevicePlugin | undefined;
+      let podResources: PodResourcesReleaser | undefined;
+      try {
+        const scheduler = flags.scheduler ?? process.env[schedulerEnvVar] ?? defaultSchedulerAddress;
+        parseSchedulerAddresses(scheduler, "--scheduler");
+        const node = (flags.node ?? hostname()).toLowerCase();
+        const dataDir = flags.dataDir ?? join(".tessera", `agent-${node}`);
+        const runAs = jobUser(flags, process.getuid?.() === 0);
+        const uidRange = flags.uidRange ? JobUidRange.parse(flags.uidRange) : undefined;
+        if (uidRange && !runAs)
+          throw new Error("--uid-range needs an agent running as root, without --run-as-root");
+        const tokenFile = flags.tokenFile ?? process.env.TESSERA_TOKEN_FILE;
+        const fencingTimeoutMs =
+          flags.fencingTimeout === undefined
+            ? undefined
+            : parseDuration(flags.fencingTimeout, "--fencing-timeout");
+        const reconnectMaxMs =
+          flags.reconnectMax === undefined ? undefined : parseDuration(flags.reconnectMax, "--reconnect-max");
+        if (fencingTimeoutMs !== undefined && fencingTimeoutMs < 1000)
+          throw new Error(`--fencing-timeout must be at least 1s, got ${flags.fencingTimeout}`);
+        if (reconnectMaxMs !== undefined && reconnectMaxMs < 100)
+          throw new Error(`--reconnect-max must be at least 100ms, got ${flags.reconnectMax}`);
+        // Xid health settings are the device plugin's (`--device-plugin-config`), whether it runs or not.
+        const pluginConfig = devicePluginConfigFromFlags(flags);
+        const nvmlSession = new NodeNvml({
+          health: {
+            ignoredXids: pluginConfig.ignoredXids,
+            recoveryMs: pluginConfig.xidRecoverySeconds * 1000,
+          },
+          log: {
+            warn: (message) => log(`agent ${node}: nvml: warning: ${message}`),
+            error: (message) => log(`agent ${node}: nvml: error: ${message}`),
+          },
+        });
+        session = nvmlSession;
+        const host = new NvmlGpuHost(nvmlSession);
+        executor = new Executor({
+          dataDir,
+          runAs,
+          ...(uidRange ? { uidRange } : {}),
+          onChange: () => agent?.onJobChange(),
+        });
+        const kubeletAllocations = new KubeletAllocationTable({
+          onChange: () => agent?.reportNow(),
+          path: join(dataDir, "kubelet-allocations.json"),
+        });
+        const vmLauncher = new VmJobLauncher({
+          runtime: flags.vmRuntime,
+          sysfsRoot: flags.sysfsRoot,
+          dataDir,
+          cli: process.argv[1] ?? "bin/tessera.js",
+        });
+        const vmRuntime = createVmRuntime(flags.vmRuntime, { sysfsRoot: flags.sysfsRoot });
+        const mps = mpsControlAvailable();
+        agent = new Agent({
+          scheduler,
+          node,
+          labels: { "tessera.io/vm-runtime": flags.vmRuntime, ...labels(flags.label ?? []) },
+          dataDir,
+          host,
+          executor,
+          token: tokenFile ? readTokenFile(tokenFile) : undefined,
+          tls: clientTlsMaterial(flags),
+          log,
+          kubeletHolds: kubeletAllocations,
+          hostCapacity: hostCapacity(flags),
+          vmLauncher,
+          capabilities: { vmRuntimes: [], mps, containerRuntimes: [], probed: false },
+          address: flags.advertiseAddress ?? (await defaultAdvertiseAddress(scheduler)),
+          fencingTimeoutMs,
+          reconnectMaxMs,
+        });
+        if (flags.kubeletDir) {
+          const started = agent;
+          const logged = allocationLog(log);
+          // Releases the holds of ended containers, asked periodically and on each change of the plugin's devices.
+          const releaser = new PodResourcesReleaser({
+            socket: podResourcesSocketPath(pluginConfig.kubeletDir),
+            table: kubeletAllocations,
+            log: lineLog(log),
+          });
+          podResources = releaser;
+          devicePlugin = await startNvmlDevicePlugin({
+            config: pluginConfig,
+            session: nvmlSession,
+            desired: () => started.desiredState,
+            log: lineLog(log),
+            sink: {
+              reportAllocation(allocation) {
+                logged.reportAllocation(allocation);
+                kubeletAllocations.reportAllocation(allocation);
+              },
+              // Until the scheduler's first desired state the plugin's layout is provisional (sharing rules):
+              // a pod's device missing from it then is no sign that the pod is gone.
+              advertised: (ids) => {
+                if (started.desiredState) kubeletAllocations.advertised(ids);
+                void releaser.check();
+              },
+            },
+          });
+          releaser.start();
+        }
+        // Connect and adopt first: the slow probe (a KVM boot can take seconds) must not hold up registration.
+        agent.start();
+        const connected = agent;
+        nvmlSession.onHealthChange(() => connected.reportNow());
+        nvmlSession.watchXids();
+        log(
+          `agent ${node}: ${host.inventory().length} GPU(s), scheduler ${scheduler}, jobs run as ${uidRange ? `uids ${uidRange.first}-${uidRange.last}, one per job` : (runAs?.user ?? "the agent's user")}, data in ${dataDir}`,
+        );
+        void vmRuntime.probe().then(
+          (vm) => {
+            log(
+              `agent: VM runtime ${vm.runtime}: ${vm.runnable ? "runnable" : "not runnable"}; ${vm.detail}`,
+            );
+            vmLauncher.probed(vm.runnable ? vm.accelerator : undefined);
+            connected.setCapabilities({
+              vmRuntimes: vm.runnable ? [vm.runtime] : [],
+              mps,
+              containerRuntimes: [],
+              probed: true,
+            });
+          },
+          (err: Error) => {
+            log(`agent: VM runtime ${flags.vmRuntime}: probe failed: ${err.message}`);
+            connected.setCapabilities({ vmRuntimes: [], mps, containerRuntimes: [], probed: true });
+          },
+        );
+      } catch (err) {
+        process.stderr.write(`error: ${(err as Error).message}\n`);
+        process.exitCode = 1;
+        agent?.stop();
+        executor?.close();
+        await session?.close();
+        return;
+      }
+      const signal = await new Promise<string>((resolve) => {
+        process.once("SIGINT", () => resolve("SIGINT"));
+        process.once("SIGTERM", () => resolve("SIGTERM"));
+      });
+      log(
+        `agent: ${signal}: stopping${flags.stopJobsOnExit ? " (and its jobs)" : "; running jobs keep running"}`,
+      );
+      podResources?.stop();
+      await devicePlugin?.stop();
+      await agent.shutdown(Boolean(flags.stopJobsOnExit));
+      executor.close();
+      await session?.close();
+    });
+}

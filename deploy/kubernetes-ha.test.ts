@@ -1,0 +1,72 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Command } from "commander";
+import { describe, expect, it } from "vitest";
+import { parse, parseAllDocuments } from "yaml";
+import { buildProgram } from "../bin/cli.ts";
+import { type SchedulerFlags, schedulerSettings } from "../scheduler/cli/SchedulerConfig.ts";
+
+const dir = fileURLToPath(new URL("./kubernetes-ha/", import.meta.url));
+
+interface Manifest {
+  kind: string;
+  metadata: { name: string };
+  spec: {
+    replicas?: number;
+    serviceName?: string;
+    template: {
+      spec: {
+        containers: Array<{
+          args?: string[];
+          env?: Array<{ name: string }>;
+          livenessProbe?: { tcpSocket?: { port: string } };
+        }>;
+      };
+    };
+  };
+}
+
+const read = (file: string) =>
+  parseAllDocuments(readFileSync(join(dir, file), "utf8")).map((d) => d.toJS() as Manifest);
+
+/** The scheduler options the real `tessera` program takes from these args (POD_IP expanded as the kubelet does). */
+async function schedulerFlags(args: string[]): Promise<SchedulerFlags> {
+  const program = buildProgram();
+  const command = program.commands.find((c: Command) => c.name() === "scheduler")!;
+  let flags: SchedulerFlags | undefined;
+  for (const c of [program, command]) c.exitOverride();
+  command.action(() => {
+    flags = command.opts();
+  });
+  await program.parseAsync(
+    args.map((a) => a.replace("$(POD_IP)", "10.0.0.7")),
+    { from: "user" },
+  );
+  return flags!;
+}
+
+describe("deploy/kubernetes-ha overlay", () => {
+  it("runs 2 scheduler replicas on the overlay's 3 etcd members, with flags the CLI takes", async () => {
+    const kustomization = parse(readFileSync(join(dir, "kustomization.yaml"), "utf8")) as {
+      resources: string[];
+      patches: Array<{ path?: string }>;
+    };
+    expect(kustomization.resources).toEqual(["../kubernetes", "etcd.yaml"]);
+    const [deployment] = read("scheduler-ha.yaml");
+    expect(deployment?.spec.replicas).toBe(2);
+    const container = deployment!.spec.template.spec.containers[0]!;
+    expect(container.env?.map((e) => e.name)).toContain("POD_IP");
+    // Followers serve no HTTP: liveness must not ask it, or followers would be restarted forever.
+    expect(container.livenessProbe?.tcpSocket?.port).toBe("grpc");
+    // The token file is the Secret mounted in the pod; the base manifest test checks that mount.
+    const settings = schedulerSettings({ ...(await schedulerFlags(container.args!)), tokenFile: undefined });
+    expect(settings.advertise).toBe("10.0.0.7:7070");
+    const etcd = read("etcd.yaml").find((m) => m.kind === "StatefulSet")!;
+    const members = Array.from(
+      { length: etcd.spec.replicas! },
+      (_, i) => `${etcd.metadata.name}-${i}.${etcd.spec.serviceName}:2379`,
+    );
+    expect(settings.storeLocation).toEqual({ kind: "etcd", endpoints: members });
+  });
+});

@@ -1,0 +1,33 @@
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import protobuf from "protobufjs";
+import { protoLoaderOptions } from "./TesseraGrpc.ts";
+
+const protoDir = join(dirname(fileURLToPath(import.meta.url)), "v1");
+
+let root: protobuf.Root | undefined;
+
+/** A tessera.v1 message type by its short name (`JobSpec`), with its fields' comments, from the .proto files. */
+export function tesseraMessage(name: string): protobuf.Type {
+  if (!root) {
+    root = new protobuf.Root();
+    const files = ["job.proto", "node.proto", "capacity.proto", "queue.proto"].map((f) => join(protoDir, f));
+    root.loadSync(files, { alternateCommentMode: true });
+    root.resolveAll();
+  }
+  return root.lookupType(`tessera.v1.${name}`);
+}
+
+/**
+ * A message given as JSON (lowerCamelCase fields) in exactly the form a gRPC handler receives it: defaults
+ * filled in, the oneof named, as proto-loader decodes it with `protoLoaderOptions`.
+ */
+export function asGrpcMessage<T>(name: string, json: Record<string, unknown>): T {
+  const type = tesseraMessage(name);
+  return type.toObject(type.fromObject(json), {
+    longs: Number,
+    enums: String,
+    defaults: protoLoaderOptions.defaults ?? false,
+    oneofs: protoLoaderOptions.oneofs ?? false,
+  }) as T;
+}

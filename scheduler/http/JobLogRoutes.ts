@@ -1,0 +1,88 @@
+import type { FastifyInstance } from "fastify";
+import type { HttpApiOptions } from "./HttpApi.ts";
+import { ApiError } from "./HttpErrors.ts";
+
+/** A job's output as the agent of its node serves it (the scheduler's `openLog`, behind gRPC's Logs too). */
+export interface JobLogs {
+  /**
+   * Streams the output: `onData` per piece, then `onEnd` (with a reason when it ended early); with `follow`, until
+   * the job's process ends. Throws, gRPC-coded, when the job has no output yet. Returns a function that stops it.
+   */
+  open(
+    id: string,
+    follow: boolean,
+    onData: (data: Buffer) => void,
+    onEnd: (error?: string) => void,
+  ): () => void;
+}
+
+const errorBody = { $ref: "Error#" } as const;
+
+export const jobLogsSchema = {
+  summary: "A job's output (stdout and stderr); with follow=true it streams until the job's process ends",
+  tags: ["jobs"],
+  produces: ["text/plain"],
+  params: { type: "object", properties: { id: { type: "string" } }, required: ["id"] },
+  querystring: {
+    type: "object",
+    additionalProperties: false,
+    properties: { follow: { type: "boolean", default: false } },
+  },
+  response: {
+    200: { description: "the output as it was written (chunked while following)", type: "string" },
+    400: errorBody,
+    404: errorBody,
+    409: { ...errorBody, description: "the job has no output yet, or its node's agent is not connected" },
+    503: errorBody,
+  },
+} as const;
+
+/** GET /v1/jobs/{id}/logs: what `tessera logs [-f]` prints, for the dashboard's job view and scripts. */
+export function registerJobLogRoutes(app: FastifyInstance, options: HttpApiOptions): void {
+  const streams = new Set<() => void>();
+  app.addHook("preClose", async () => {
+    for (const stop of [...streams]) stop();
+  });
+  app.get<{ Params: { id: string }; Querystring: { follow: boolean } }>(
+    "/v1/jobs/:id/logs",
+    { schema: jobLogsSchema },
+    async (request, reply) => {
+      const { id } = request.params;
+      if (!options.logs)
+        throw new ApiError(503, "this scheduler's HTTP API serves no logs: use `tessera logs`");
+      if (!options.fleet.snapshot().jobs.some((j) => j.id === id)) {
+        throw new ApiError(404, `no job "${id}"; list jobs with GET /v1/jobs`);
+      }
+      // Opened before the reply starts, so that "no output yet" still answers with its own status.
+      let end: (error?: string) => void = () => {};
+      const pending: Buffer[] = [];
+      let write = (data: Buffer): void => {
+        pending.push(data);
+      };
+      const close = options.logs.open(
+        id,
+        request.query.follow,
+        (data) => write(data),
+        (error) => end(error),
+      );
+      reply.hijack();
+      reply.raw.writeHead(200, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-cache" });
+      for (const data of pending) reply.raw.write(data);
+      write = (data) => {
+        reply.raw.write(data);
+      };
+      const stop = () => {
+        streams.delete(stop);
+        close();
+        reply.raw.end();
+      };
+      end = (error) => {
+        // The status is sent already; an early end is said in the text itself.
+        if (error) reply.raw.write(`\n[tessera: the log ended early: ${error}]\n`);
+        stop();
+      };
+      streams.add(stop);
+      request.raw.once("close", stop);
+    },
+  );
+}

@@ -1,0 +1,257 @@
+import type { KubeletAllocation__Output } from "../../proto/generated/tessera/v1/KubeletAllocation.ts";
+import { gpuUnhealthy } from "../../proto/tessera/GpuHealthWire.ts";
+import type { GpuAssignment, Placement } from "../engine/Placement.ts";
+import { PlacementEngine } from "../engine/PlacementEngine.ts";
+import type { ScorePlugin } from "../engine/ScorePlugin.ts";
+import { allocationIds, engineRequest } from "../queue/JobEngineRequest.ts";
+import type { JobRecord } from "../store/JobRecord.ts";
+import { adoptedPlacements, nodeSpec } from "./EngineBridge.ts";
+import type { NodeRecord } from "./NodeRecord.ts";
+
+/** One GPU as the engine holds it now: sharing mode and every MIG instance (free ones included). */
+export interface GpuLayout {
+  mode: "whole" | "mig" | "shared";
+  mig: Array<{ profile: string; start: number; computeSlices: number }>;
+}
+
+/** Engine allocation id of a node's n-th kubelet allocation. */
+function kubeletHoldId(node: string, n: number): string {
+  return `kubelet:${node}:${n}`;
+}
+
+/** What of a node's registration shapes it in the engine; a change of any of it rebuilds the node there. */
+function inventoryKey(node: NodeRecord): string {
+  return JSON.stringify([
+    node.labels,
+    node.cpuMillis,
+    node.memoryMiB,
+    node.gpus,
+    node.capabilities?.vmRuntimes,
+  ]);
+}
+
+/**
+ * The placement engine's view of the fleet, and its only writer outside a placement cycle: nodes, the jobs they
+ * hold, and what pods hold through the kubelet. During a cycle the queue reserves placements in `engine`; a
+ * reservation that could not be stored is undone here (`unreserve`).
+ */
+export class ClusterMirror {
+  readonly engine: PlacementEngine;
+  /** Per node in the engine, the inventory it was added with. */
+  private readonly inventories = new Map<string, string>();
+
+  constructor(
+    policy: ScorePlugin,
+    private readonly log: (line: string) => void,
+  ) {
+    this.engine = new PlacementEngine({ nodes: [] }, { policy });
+  }
+
+  /** The policy learns the workload from arrivals (what FGD-style scoring expects next). */
+  observeArrival(job: JobRecord): void {
+    const req = engineRequest(job);
+    for (const r of req.gang ? req.request.members : [req.request]) this.engine.observe(r);
+  }
+
+  /**
+   * Brings a registered node into the engine with the jobs it holds. A node already there keeps its state (and
+   * the engine its class memos) unless its inventory changed; then it is rebuilt.
+   */
+  syncNode(node: NodeRecord, jobs: readonly JobRecord[]): void {
+    if (!node.inEngine || this.inventories.get(node.name) !== inventoryKey(node)) this.rebuild(node, jobs);
+    this.syncHealth(node);
+  }
+
+  /**
+   * Takes each GPU's health from what the agent observes (`ok`, or what is wrong, e.g. an Xid): an unhealthy GPU
+   * takes no new work until it is healthy again. Returns whether any GPU changed.
+   */
+  syncHealth(node: NodeRecord): boolean {
+    if (!node.inEngine) return false;
+    let changed = false;
+    for (const observed of node.observed) {
+      const unhealthy = gpuUnhealthy(observed.health);
+      if (!this.engine.setGpuHealth(node.name, observed.uuid, unhealthy)) continue;
+      changed = true;
+      const gpu = node.gpus.find((g) => g.uuid === observed.uuid);
+      this.log(
+        `node ${node.name}: GPU ${gpu?.index ?? "?"} (${observed.uuid}) ${unhealthy ? `is unhealthy (${unhealthy}); it takes no new work` : "is healthy again"}`,
+      );
+    }
+    return changed;
+  }
+
+  /** Replaces what pods hold on a node; the engine counts it as taken. */
+  updateKubeletHolds(
+    node: NodeRecord,
+    allocations: KubeletAllocation__Output[],
+    jobs: readonly JobRecord[],
+  ): void {
+    this.releaseKubeletHolds(node);
+    node.kubeletAllocations = allocations;
+    if (!node.inEngine) return;
+    // A pod may hold a MIG instance the engine's layout lacks (a free one it had dropped, or one made by another
+    // tool): then the node is rebuilt from what the agent observes, which has it.
+    if (this.holdsOutsideLayout(node)) this.rebuild(node, jobs);
+    else this.commitKubeletHolds(node);
+  }
+
+  /**
+   * Takes a node out of the engine while its agent is away, releasing what its jobs hold there (their records
+   * keep their slices; `syncNode` adopts them again when the agent registers).
+   */
+  detachNode(node: NodeRecord, jobs: readonly JobRecord[]): void {
+    if (!node.inEngine) return;
+    for (const job of jobs) this.releaseOn(job, node.name);
+    this.dropNode(node);
+  }
+
+  /** Takes a node out of the engine; its jobs must have been released. */
+  dropNode(node: NodeRecord): void {
+    if (!node.inEngine) return;
+    this.releaseKubeletHolds(node);
+    this.engine.removeNode(node.name);
+    this.inventories.delete(node.name);
+    node.inEngine = false;
+  }
+
+  releaseJob(job: JobRecord): void {
+    for (const id of allocationIds(job)) if (this.engine.allocation(id)) this.engine.release(id);
+  }
+
+  /** Undoes placements a cycle reserved but could not store. */
+  unreserve(placements: readonly Placement[]): void {
+    for (const p of [...placements].reverse()) {
+      if (this.engine.allocation(p.requestId)) this.engine.release(p.requestId);
+    }
+  }
+
+  /** The engine's current mode and MIG layout of each GPU of a node (empty when the node is not schedulable). */
+  gpuLayouts(nodeName: string): Map<string, GpuLayout> {
+    const out = new Map<string, GpuLayout>();
+    for (const g of this.engine.node(nodeName)?.gpus ?? []) {
+      out.set(g.uuid, {
+        mode: g.mode,
+        mig: g.mig.map((i) => ({
+          profile: i.profile.name,
+          start: i.start,
+          computeSlices: i.profile.computeSlices,
+        })),
+      });
+    }
+    return out;
+  }
+
+  /** Re-creates a node in the engine from its latest inventory, with the allocations of the jobs it holds. */
+  private rebuild(node: NodeRecord, jobs: readonly JobRecord[]): void {
+    if (node.inEngine) {
+      for (const job of jobs) this.releaseOn(job, node.name);
+      this.dropNode(node);
+    }
+    const held = jobs.flatMap((j) => j.allocations.filter((a) => a.node === node.name));
+    this.engine.addNode(
+      nodeSpec(
+        node.name,
+        node.labels,
+        node.cpuMillis,
+        node.memoryMiB,
+        node.gpus,
+        node.observed,
+        held,
+        node.capabilities?.vmRuntimes,
+      ),
+    );
+    this.inventories.set(node.name, inventoryKey(node));
+    node.inEngine = true;
+    for (const job of jobs) {
+      for (const p of adoptedPlacements(job, node.name)) {
+        try {
+          this.engine.commit(p);
+        } catch (err) {
+          this.log(`node ${node.name}: cannot adopt job ${job.id}: ${(err as Error).message}`);
+        }
+      }
+    }
+    this.commitKubeletHolds(node);
+    this.syncHealth(node);
+  }
+
+  private holdsOutsideLayout(node: NodeRecord): boolean {
+    const engineNode = this.engine.node(node.name);
+    for (const held of node.kubeletAllocations ?? []) {
+      if (held.kind !== "mig") continue;
+      for (const uuid of held.gpuUuids) {
+        const gpu = engineNode?.gpus.find((g) => g.uuid === uuid);
+        const observed = node.observed.find((o) => o.uuid === uuid)?.instances ?? [];
+        for (const instance of observed.filter((i) => held.deviceIds.includes(i.uuid))) {
+          if (!gpu?.mig.some((i) => i.start === instance.start && i.profile.name === instance.profile))
+            return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Takes what pods hold in the engine, so no Tessera job is placed there: a MIG instance by its position, any
+   * other device (whole GPU, share replica, VFIO) as its whole GPU.
+   */
+  private commitKubeletHolds(node: NodeRecord): void {
+    if (!node.inEngine) return;
+    const engineNode = this.engine.node(node.name);
+    for (const [n, held] of (node.kubeletAllocations ?? []).entries()) {
+      const gpus: GpuAssignment[] = [];
+      for (const uuid of held.gpuUuids) {
+        const gpu = engineNode?.gpus.find((g) => g.uuid === uuid);
+        if (!gpu) continue;
+        if (held.kind !== "mig") {
+          gpus.push({ kind: "whole", gpuIndex: gpu.index, gpuUuid: uuid });
+          continue;
+        }
+        // MIG devices are instance UUIDs: find each among the instances the agent observes on this GPU.
+        const observed = node.observed.find((o) => o.uuid === uuid)?.instances ?? [];
+        for (const instance of observed.filter((i) => held.deviceIds.includes(i.uuid))) {
+          if (!gpu.mig.some((i) => i.start === instance.start && i.profile.name === instance.profile))
+            continue;
+          gpus.push({
+            kind: "mig",
+            gpuIndex: gpu.index,
+            gpuUuid: uuid,
+            profile: instance.profile,
+            start: instance.start,
+            action: "reuse",
+          });
+        }
+      }
+      if (gpus.length === 0) continue;
+      try {
+        this.engine.commit({
+          requestId: kubeletHoldId(node.name, n),
+          node: node.name,
+          cpuMilli: 0,
+          memoryMiB: 0,
+          gpus,
+          score: 0,
+        });
+      } catch (err) {
+        this.log(
+          `node ${node.name}: pods hold ${held.deviceIds.join(", ")} (${held.resourceName}), which a Tessera job holds too: ${(err as Error).message}`,
+        );
+      }
+    }
+  }
+
+  private releaseKubeletHolds(node: NodeRecord): void {
+    for (const n of (node.kubeletAllocations ?? []).keys()) {
+      const id = kubeletHoldId(node.name, n);
+      if (this.engine.allocation(id)) this.engine.release(id);
+    }
+  }
+
+  private releaseOn(job: JobRecord, nodeName: string): void {
+    for (const id of allocationIds(job)) {
+      const p = this.engine.allocation(id);
+      if (p && p.node === nodeName) this.engine.release(id);
+    }
+  }
+}

@@ -1,0 +1,294 @@
+import { randomUUID } from "node:crypto";
+import type { EventEmitter } from "node:events";
+import {
+  finalJobStates,
+  type JobRecord,
+  type JobSpec,
+  type JobState,
+  type JobStopRequest,
+  type SliceAllocation,
+} from "../store/JobRecord.ts";
+import type { JobStore } from "../store/JobStore.ts";
+import type { SchedulerEvents } from "./SchedulerView.ts";
+import { ServiceError } from "./ServiceError.ts";
+import type { Clock } from "./TimerSource.ts";
+
+export const activeJobStates: ReadonlySet<JobState> = new Set(["Scheduled", "Running"]);
+
+/** The start of an admitted job's reason while it runs on capacity borrowed from another queue's quota. */
+const BORROWED_REASON_PREFIX = "admitted to queue";
+
+/** Older records kept a stop only in the reason's words; such a job still stops the way it was asked to. */
+const legacyStopPrefixes: ReadonlyArray<[string, JobStopRequest["cause"]]> = [
+  ["cancel requested", "cancel"],
+  ["preemption requested", "preemption"],
+];
+
+/**
+ * The jobs and their state machine: Pending -> Scheduled -> Running -> a final state (or back to Pending when
+ * requeued), attempts, stop requests, and persistence. Every change is durable before it is announced.
+ */
+export class JobLifecycle {
+  private readonly byId = new Map<string, JobRecord>();
+  private readonly byRequest = new Map<string, string>();
+  private seq = 0;
+  /** Jobs being stopped: the generation of their node's desired state that no longer holds them (0: not sent). */
+  private readonly stopGenerations = new Map<string, number>();
+  /** Bumped by every job state change; `activeByNode` is valid for `activeByNodeVersion`. */
+  private stateVersion = 0;
+  private activeByNodeVersion = -1;
+  private readonly activeByNode = new Map<string, JobRecord[]>();
+
+  constructor(
+    private readonly store: JobStore,
+    private readonly clock: Clock,
+    private readonly events: EventEmitter<SchedulerEvents>,
+    /** Frees what a job holds in the engine when it leaves Scheduled/Running. */
+    private readonly releaseJob: (job: JobRecord) => void,
+  ) {}
+
+  /** Reads every stored job; returns them in submit order. */
+  load(): JobRecord[] {
+    const jobs = this.store.loadAll();
+    for (const job of jobs) {
+      this.byId.set(job.id, job);
+      if (job.clientRequestId) this.byRequest.set(job.clientRequestId, job.id);
+      if (!activeJobStates.has(job.state)) continue;
+      const legacy = legacyStopPrefixes.find(([prefix]) => job.reason.startsWith(prefix));
+      if (!job.stop && legacy)
+        job.stop = { cause: legacy[1], reason: job.reason, requestedMs: job.updatedMs };
+      if (job.stop) this.stopGenerations.set(job.id, 0);
+    }
+    this.seq = this.store.maxSeq();
+    return jobs;
+  }
+
+  /** True when jobs were stored before this start (a restart). */
+  get restarted(): boolean {
+    return this.seq > 0;
+  }
+
+  all(): Iterable<JobRecord> {
+    return this.byId.values();
+  }
+
+  get(id: string): JobRecord | undefined {
+    return this.byId.get(id);
+  }
+
+  require(id: string): JobRecord {
+    const job = this.byId.get(id);
+    if (!job) throw ServiceError.notFound(`no job "${id}"; list jobs with \`tessera jobs\``);
+    return job;
+  }
+
+  withRequestId(clientRequestId: string): JobRecord | undefined {
+    const id = this.byRequest.get(clientRequestId);
+    return id === undefined ? undefined : this.byId.get(id);
+  }
+
+  /** The job of an engine allocation id (`JOB` or a gang member's `JOB/N`). */
+  ofAllocation(allocationId: string): JobRecord | undefined {
+    return this.byId.get(allocationId.split("/")[0] ?? allocationId);
+  }
+
+  pending(): JobRecord[] {
+    return [...this.byId.values()].filter((j) => j.state === "Pending");
+  }
+
+  /** A new Pending job, not yet stored. */
+  create(spec: JobSpec, clientRequestId: string): JobRecord {
+    const now = this.clock();
+    return {
+      id: `j-${randomUUID().slice(0, 13).replace("-", "")}`,
+      seq: ++this.seq,
+      clientRequestId,
+      spec,
+      state: "Pending",
+      reason: "queued; waiting for the next scheduling cycle",
+      allocations: [],
+      attempt: 0,
+      exitCode: null,
+      logNode: "",
+      logPath: "",
+      startedMs: 0,
+      finishedMs: 0,
+      visibleDevices: "",
+      createdMs: now,
+      updatedMs: now,
+      transitions: [{ from: "", to: "Pending", atMs: now, reason: "submitted" }],
+    };
+  }
+
+  /** Takes a Pending job that was just stored (it holds nothing, so the per-node index stays valid). */
+  add(job: JobRecord): void {
+    this.byId.set(job.id, job);
+    if (job.clientRequestId) this.byRequest.set(job.clientRequestId, job.id);
+  }
+
+  transition(job: JobRecord, to: JobState, reason: string): void {
+    // Allocations only change together with a state change, so this also invalidates the per-node index.
+    this.stateVersion++;
+    const now = this.clock();
+    job.transitions.push({ from: job.state, to, atMs: now, reason });
+    job.state = to;
+    job.reason = reason;
+    job.updatedMs = now;
+    if (!activeJobStates.has(to)) {
+      delete job.stop;
+      this.stopGenerations.delete(job.id);
+    }
+  }
+
+  /** Changes a job's reason without a state change; returns whether it changed. */
+  explain(job: JobRecord, reason: string): boolean {
+    if (reason === job.reason) return false;
+    job.reason = reason;
+    job.updatedMs = this.clock();
+    return true;
+  }
+
+  /** An admitted job takes its slices: a new attempt, Scheduled. */
+  schedule(job: JobRecord, allocations: SliceAllocation[], reason: string): void {
+    job.allocations = allocations;
+    job.attempt++;
+    job.exitCode = null;
+    job.startedMs = 0;
+    job.finishedMs = 0;
+    job.visibleDevices = "";
+    this.transition(job, "Scheduled", reason);
+  }
+
+  endJob(job: JobRecord, state: JobState, reason: string): void {
+    this.releaseJob(job);
+    this.transition(job, state, reason);
+  }
+
+  /** Asks a Scheduled/Running job to stop; its agent learns it from the next desired state of its nodes. */
+  requestStop(job: JobRecord, stop: Omit<JobStopRequest, "requestedMs">, shownReason: string): void {
+    job.stop = { ...stop, requestedMs: this.clock() };
+    this.explain(job, shownReason);
+    this.stopGenerations.set(job.id, 0);
+  }
+
+  stopping(job: JobRecord): boolean {
+    return job.stop !== undefined;
+  }
+
+  /** The generation of a node's desired state from which the job's stop was sent; 0 while not sent. */
+  stopGeneration(job: JobRecord): number {
+    return this.stopGenerations.get(job.id) ?? 0;
+  }
+
+  stopSent(job: JobRecord, generation: number): void {
+    if (this.stopGeneration(job) === 0) this.stopGenerations.set(job.id, generation);
+  }
+
+  stoppingJobs(): JobRecord[] {
+    return [...this.stopGenerations.keys()].flatMap((id) => this.byId.get(id) ?? []);
+  }
+
+  /** A stopped job's process ended: Cancelled, or Preempted (and requeued when its spec asks). */
+  finishStopped(job: JobRecord): void {
+    const stop = job.stop;
+    if (stop?.cause === "preemption") {
+      this.endJob(job, "Preempted", stop.reason);
+      if (job.spec.requeueOnPreemption) {
+        job.allocations = [];
+        this.transition(job, "Pending", `requeued after it was preempted (${stop.reason})`);
+      }
+      return;
+    }
+    this.endJob(job, "Cancelled", stop?.reason ?? "cancelled by request");
+  }
+
+  /** A job its agent stopped on its own (fenced, or the agent shut down): Pending again, for a new attempt. */
+  requeue(job: JobRecord, reason: string): void {
+    this.releaseJob(job);
+    job.allocations = [];
+    this.transition(job, "Pending", reason);
+  }
+
+  /** A job on a node whose lease expired: stopped if it was stopping, else Lost, then requeued by policy. */
+  lose(job: JobRecord, nodeName: string, why: string, requeue: boolean): void {
+    this.releaseJob(job);
+    if (this.stopping(job)) {
+      this.finishStopped(job);
+      return;
+    }
+    this.transition(job, "Lost", `node ${nodeName} ${why}`);
+    if (requeue) {
+      job.allocations = [];
+      this.transition(job, "Pending", `requeued after node ${nodeName} was lost (lost-node policy: requeue)`);
+    }
+  }
+
+  isFinal(job: JobRecord): boolean {
+    return finalJobStates.has(job.state);
+  }
+
+  /** Scheduled and Running jobs holding slices on a node; from an index rebuilt after job state changes. */
+  activeJobsOn(nodeName: string): JobRecord[] {
+    if (this.activeByNodeVersion !== this.stateVersion) {
+      this.activeByNode.clear();
+      for (const job of this.byId.values()) {
+        if (!activeJobStates.has(job.state)) continue;
+        for (const node of new Set(job.allocations.map((a) => a.node))) {
+          const list = this.activeByNode.get(node);
+          if (list) list.push(job);
+          else this.activeByNode.set(node, [job]);
+        }
+      }
+      this.activeByNodeVersion = this.stateVersion;
+    }
+    return [...(this.activeByNode.get(nodeName) ?? [])];
+  }
+
+  /** Puts a job back as it was before a change that could not be stored. */
+  restore(job: JobRecord, before: JobRecord): void {
+    for (const key of Object.keys(job) as (keyof JobRecord)[]) if (!(key in before)) delete job[key];
+    Object.assign(job, before);
+    this.stateVersion++;
+    if (job.stop) this.stopGenerations.set(job.id, 0);
+    else this.stopGenerations.delete(job.id);
+  }
+
+  async persist(jobs: readonly JobRecord[]): Promise<void> {
+    if (jobs.length === 0) return;
+    // Announce each job as it was stored: while the write waits for its commit, the job may move on (a short job
+    // can reach Succeeded before its Running is durable), and watchers must still see every state once.
+    const stored = jobs.map((job) => structuredClone(job));
+    await this.store.update(jobs);
+    for (const job of stored) this.events.emit("job", "updated", job);
+  }
+
+  insert(job: JobRecord): Promise<{ job: JobRecord; deduplicated: boolean }> {
+    return this.store.insert(job);
+  }
+
+  /**
+   * `tessera job ID` says whether an admitted job runs on borrowed capacity and whose quota that is: the job's
+   * reason says so while it borrows. `borrowing`: job id -> whose quota; returns the jobs it changed, each
+   * shown to `beforeChange` first.
+   */
+  noteBorrowing(
+    borrowing: ReadonlyMap<string, string>,
+    beforeChange?: (job: JobRecord) => void,
+  ): JobRecord[] {
+    const changed: JobRecord[] = [];
+    for (const job of this.byId.values()) {
+      if (!activeJobStates.has(job.state) || this.stopping(job)) continue;
+      const borrowedFrom = borrowing.get(job.id);
+      let reason = job.reason;
+      if (borrowedFrom !== undefined) reason = `${BORROWED_REASON_PREFIX} ${job.spec.queue} ${borrowedFrom}`;
+      else if (job.reason.startsWith(BORROWED_REASON_PREFIX)) {
+        reason = `${BORROWED_REASON_PREFIX} ${job.spec.queue}; within its own quota now (no longer borrowing)`;
+      }
+      if (reason === job.reason) continue;
+      beforeChange?.(job);
+      this.explain(job, reason);
+      changed.push(job);
+    }
+    return changed;
+  }
+}

@@ -1,0 +1,142 @@
+import type { Placement } from "../engine/Placement.ts";
+import { allocationIds, engineRequest } from "../queue/JobEngineRequest.ts";
+import {
+  PREEMPTION_REASON_PREFIX,
+  type SchedulerQueue,
+  type ServiceJob,
+  serviceJob,
+} from "../queue/SchedulerQueue.ts";
+import type { JobRecord, SliceAllocation } from "../store/JobRecord.ts";
+import type { AgentChannel } from "./AgentChannel.ts";
+import type { ClusterMirror } from "./ClusterMirror.ts";
+import { sliceAllocations } from "./EngineBridge.ts";
+import type { JobLifecycle } from "./JobLifecycle.ts";
+import type { NodeRegistry } from "./NodeRegistry.ts";
+import { pendingReason } from "./PendingReason.ts";
+import type { Clock, TimerSource } from "./TimerSource.ts";
+
+export interface PlacementCycleDeps {
+  jobs: JobLifecycle;
+  nodes: NodeRegistry;
+  mirror: ClusterMirror;
+  queue: SchedulerQueue;
+  channel: AgentChannel;
+  clock: Clock;
+  timers: TimerSource;
+  /** After the decisions: the time one took on average, and how many jobs were decided. */
+  decided: (secondsEach: number, count: number) => void;
+  log: (line: string) => void;
+}
+
+/** A cycle's outcome: whether its decisions were stored (else they were undone and should be retried). */
+export type CycleOutcome = "stored" | "undone" | "idle";
+
+/** The jobs the queue accounts for (pending and active), in its terms. */
+export function queueJobs(jobs: JobLifecycle): ServiceJob[] {
+  return [...jobs.all()].flatMap((job) => queueJob(job) ?? []);
+}
+
+export function queueJob(job: JobRecord): ServiceJob | undefined {
+  return serviceJob(job, engineRequest(job), allocationIds(job));
+}
+
+/**
+ * One placement cycle, as kube-scheduler's: the queue (quotas, fair share, priorities, reservations) reserves
+ * placements for pending jobs in the engine and may preempt running ones (reserve); the changed jobs are stored
+ * (persist); only then do the affected nodes learn their new desired state (bind). When the store write fails,
+ * every reservation is undone and the jobs stay as they were, so the engine never holds what the store does not.
+ */
+export async function placementCycle(d: PlacementCycleDeps): Promise<CycleOutcome> {
+  const pending = d.jobs.pending();
+  if (pending.length === 0) {
+    // Drops what the queue still holds for jobs that ended or were cancelled, their reservation included.
+    d.queue.reconcile(queueJobs(d.jobs));
+    return "idle";
+  }
+  const changed: JobRecord[] = [];
+  const explain = (job: JobRecord, reason: string) => {
+    if (d.jobs.explain(job, reason) && !changed.includes(job)) changed.push(job);
+  };
+  const ready = [...d.nodes.all()].some((n) => n.inEngine && n.state === "Ready");
+  if (!ready) {
+    d.queue.reconcile(queueJobs(d.jobs));
+    for (const job of pending) {
+      explain(
+        job,
+        "no node is Ready: start an agent (`tessera agent --scheduler ADDR`) or wait for one to reconnect",
+      );
+    }
+    await d.jobs.persist(changed);
+    return "stored";
+  }
+  d.queue.reconcile(queueJobs(d.jobs));
+  // What each job was before this cycle, to undo the cycle if it cannot be stored.
+  const before = new Map<JobRecord, JobRecord>();
+  const remember = (job: JobRecord) => {
+    if (!before.has(job)) before.set(job, structuredClone(job));
+  };
+  for (const job of pending) remember(job);
+  const deciding = d.timers.monotonicMs();
+  const plan = d.queue.cycle(d.clock(), (id, message) => {
+    const job = d.jobs.get(id);
+    return job ? pendingReason(job, message, d.mirror.engine, (a) => d.jobs.ofAllocation(a)) : message;
+  });
+  // One cycle decides every pending job; its time shared among them is the per-decision latency.
+  d.decided((d.timers.monotonicMs() - deciding) / 1000 / pending.length, pending.length);
+  const touched = new Set<string>();
+  const reserved: Placement[] = [];
+  for (const admitted of plan.admitted) {
+    reserved.push(...admitted.allocation);
+    const job = d.jobs.get(admitted.job.id);
+    if (!job) continue;
+    const allocations = sliceAllocations([...admitted.allocation], (n) => d.mirror.engine.node(n));
+    d.jobs.schedule(job, allocations, `placed on ${allocations.map(describeSlice).join(", ")}`);
+    for (const a of job.allocations) touched.add(a.node);
+    if (!changed.includes(job)) changed.push(job);
+  }
+  for (const preemption of plan.preempted) {
+    const job = d.jobs.get(preemption.jobId);
+    if (!job || d.jobs.stopping(job)) continue;
+    remember(job);
+    const why = `${PREEMPTION_REASON_PREFIX} (${preemption.reason})`;
+    d.jobs.requestStop(
+      job,
+      { cause: "preemption", reason: why, graceSeconds: preemption.graceSeconds },
+      `${why}; graceful stop with ${preemption.graceSeconds}s grace`,
+    );
+    if (!changed.includes(job)) changed.push(job);
+    for (const a of job.allocations) touched.add(a.node);
+  }
+  for (const [id, reason] of plan.waiting) {
+    const job = d.jobs.get(id);
+    if (job?.state === "Pending") explain(job, reason);
+  }
+  for (const job of d.jobs.noteBorrowing(d.queue.borrowing(), remember)) {
+    if (!changed.includes(job)) changed.push(job);
+  }
+  try {
+    await d.jobs.persist(changed);
+  } catch (err) {
+    d.mirror.unreserve(reserved);
+    for (const [job, was] of before) d.jobs.restore(job, was);
+    d.queue.reconcile(queueJobs(d.jobs));
+    d.log(
+      `placement cycle: storing ${changed.length} job(s) failed, their placements were undone and they stay ` +
+        `pending: ${(err as Error).message}`,
+    );
+    return "undone";
+  }
+  for (const name of touched) {
+    const node = d.nodes.get(name);
+    if (node) d.channel.pushDesired(node);
+  }
+  return "stored";
+}
+
+function describeSlice(a: SliceAllocation): string {
+  if (a.kind === "none") return `${a.node} (CPU and memory only, no GPU)`;
+  const gpu = `${a.node} GPU ${a.gpuIndex} (${a.gpuModel})`;
+  if (a.kind === "mig") return `${gpu} MIG ${a.migProfile} at slot ${a.migStart}`;
+  if (a.kind === "share") return `${gpu} share ${a.shareMilli / 10}% + ${a.shareMemoryMiB} MiB`;
+  return `${gpu} whole`;
+}

@@ -1,0 +1,45 @@
+import type { JobRecord } from "../JobRecord.ts";
+import type { JobStore } from "../JobStore.ts";
+
+/** A JobStore in memory whose writes can be made to fail on demand (what a full disk or lost etcd does). */
+export class MemoryJobStore implements JobStore {
+  private readonly stored = new Map<string, JobRecord>();
+  /** While set, every write is refused with this message. */
+  failWrites: string | undefined;
+  writes = 0;
+
+  async insert(job: JobRecord): Promise<{ job: JobRecord; deduplicated: boolean }> {
+    this.check();
+    const same = [...this.stored.values()].find(
+      (j) => job.clientRequestId !== "" && j.clientRequestId === job.clientRequestId,
+    );
+    if (same) return { job: structuredClone(same), deduplicated: true };
+    this.stored.set(job.id, structuredClone(job));
+    return { job, deduplicated: false };
+  }
+
+  async update(jobs: readonly JobRecord[]): Promise<void> {
+    this.check();
+    for (const job of jobs) this.stored.set(job.id, structuredClone(job));
+  }
+
+  loadAll(): JobRecord[] {
+    return [...this.stored.values()].sort((a, b) => a.seq - b.seq).map((j) => structuredClone(j));
+  }
+
+  maxSeq(): number {
+    return Math.max(0, ...[...this.stored.values()].map((j) => j.seq));
+  }
+
+  /** The job as stored, or undefined. */
+  get(id: string): JobRecord | undefined {
+    return this.stored.get(id);
+  }
+
+  close(): void {}
+
+  private check(): void {
+    if (this.failWrites !== undefined) throw new Error(this.failWrites);
+    this.writes++;
+  }
+}
