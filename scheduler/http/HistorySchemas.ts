@@ -2,6 +2,12 @@ import { duration, errors, instant, int, ms, nullableNum, num, str } from "./Api
 
 /** JSON schemas of the utilization, usage and idle routes (see ApiSchemas.ts for how schemas are used). */
 
+/** What every history route answers on a scheduler that keeps no FinOps store. */
+const noHistory = {
+  $ref: "Error#",
+  description: "the scheduler keeps no utilization history (no FinOps store)",
+} as const;
+
 export const utilizationSchema = {
   summary: "Utilization history per GPU, MIG instance, node, model or tenant",
   description:
@@ -62,7 +68,7 @@ export const utilizationSchema = {
       required: ["from", "to", "stepMs", "groupBy", "resolution", "series"],
     },
     400: errors[400],
-    503: { $ref: "Error#", description: "the scheduler keeps no utilization history (no FinOps store)" },
+    503: noHistory,
   },
 } as const;
 
@@ -75,7 +81,7 @@ export const latestSamplesSchema = {
       properties: { samples: { type: "array", items: { $ref: "UtilizationSample#" } } },
       required: ["samples"],
     },
-    503: { $ref: "Error#", description: "the scheduler keeps no utilization history (no FinOps store)" },
+    503: noHistory,
   },
 } as const;
 
@@ -114,7 +120,7 @@ export const fleetHistorySchema = {
       required: ["points"],
     },
     400: errors[400],
-    503: { $ref: "Error#", description: "the scheduler keeps no utilization history (no FinOps store)" },
+    503: noHistory,
   },
 } as const;
 
@@ -145,7 +151,7 @@ export const usageReportSchema = {
       required: ["from", "to", "currency", "rows", "tenants", "unpricedModels"],
     },
     400: errors[400],
-    503: { $ref: "Error#", description: "the scheduler keeps no utilization history (no FinOps store)" },
+    503: noHistory,
   },
 } as const;
 
@@ -158,6 +164,6 @@ export const idleSchema = {
       properties: { idle: { type: "array", items: { $ref: "IdleAllocation#" } } },
       required: ["idle"],
     },
-    503: { $ref: "Error#", description: "the scheduler keeps no utilization history (no FinOps store)" },
+    503: noHistory,
   },
 } as const;
