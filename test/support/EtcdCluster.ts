@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { Etcd3 } from "etcd3";
 
 /** A port the kernel just handed out on 127.0.0.1 (closed again, so etcd can bind it). */
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const address = server.address();
