@@ -44,7 +44,7 @@ export class AgentChannel {
     for (const job of this.jobs.activeJobsOn(node.name)) {
       if (job.stop) {
         // From this generation on, the agent's desired state no longer holds the job.
-        this.jobs.stopSent(job, node.generation);
+        this.jobs.stopSent(job, node.name, node.generation);
         if (job.stop.graceSeconds !== undefined) {
           stops.push({ jobId: job.id, attempt: job.attempt, graceSeconds: job.stop.graceSeconds });
         }

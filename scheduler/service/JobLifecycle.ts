@@ -32,8 +32,14 @@ export class JobLifecycle {
   private readonly byId = new Map<string, JobRecord>();
   private readonly byRequest = new Map<string, string>();
   private seq = 0;
-  /** Jobs being stopped: the generation of their node's desired state that no longer holds them (0: not sent). */
-  private readonly stopGenerations = new Map<string, number>();
+  /** Per job being stopped, per member node: the generation of that node's desired state without the job. */
+  private readonly stopGenerations = new Map<string, Map<string, number>>();
+  /**
+   * Per active job, the member nodes known to run its current attempt no more (their agent said so, or they were
+   * out of contact past the fencing timeout). A job's slices are freed, and it runs again, only once this holds
+   * on every member node: a member on an unreachable node may still be running.
+   */
+  private readonly stoppedMembers = new Map<string, Set<string>>();
   /** Bumped by every job state change; `activeByNode` is valid for `activeByNodeVersion`. */
   private stateVersion = 0;
   private activeByNodeVersion = -1;
@@ -57,7 +63,7 @@ export class JobLifecycle {
       const legacy = legacyStopPrefixes.find(([prefix]) => job.reason.startsWith(prefix));
       if (!job.stop && legacy)
         job.stop = { cause: legacy[1], reason: job.reason, requestedMs: job.updatedMs };
-      if (job.stop) this.stopGenerations.set(job.id, 0);
+      if (job.stop) this.stopGenerations.set(job.id, new Map());
     }
     this.seq = this.store.maxSeq();
     return jobs;
@@ -137,6 +143,7 @@ export class JobLifecycle {
     if (!activeJobStates.has(to)) {
       delete job.stop;
       this.stopGenerations.delete(job.id);
+      this.stoppedMembers.delete(job.id);
     }
   }
 
@@ -168,38 +175,67 @@ export class JobLifecycle {
   requestStop(job: JobRecord, stop: Omit<JobStopRequest, "requestedMs">, shownReason: string): void {
     job.stop = { ...stop, requestedMs: this.clock() };
     this.explain(job, shownReason);
-    this.stopGenerations.set(job.id, 0);
+    this.stopGenerations.set(job.id, new Map());
   }
 
   stopping(job: JobRecord): boolean {
     return job.stop !== undefined;
   }
 
-  /** The generation of a node's desired state from which the job's stop was sent; 0 while not sent. */
-  stopGeneration(job: JobRecord): number {
-    return this.stopGenerations.get(job.id) ?? 0;
+  /** The generation of `nodeName`'s desired state from which the job's stop was sent there; 0 while not sent. */
+  stopGeneration(job: JobRecord, nodeName: string): number {
+    return this.stopGenerations.get(job.id)?.get(nodeName) ?? 0;
   }
 
-  stopSent(job: JobRecord, generation: number): void {
-    if (this.stopGeneration(job) === 0) this.stopGenerations.set(job.id, generation);
+  stopSent(job: JobRecord, nodeName: string, generation: number): void {
+    const sent = this.stopGenerations.get(job.id);
+    if (sent && !sent.has(nodeName)) sent.set(nodeName, generation);
+  }
+
+  /** Records that the job's current attempt runs no more on `nodeName`; true once that holds on every member. */
+  memberStopped(job: JobRecord, nodeName: string): boolean {
+    const stopped = this.stoppedMembers.get(job.id) ?? new Set<string>();
+    stopped.add(nodeName);
+    this.stoppedMembers.set(job.id, stopped);
+    return job.allocations.every((a) => stopped.has(a.node));
+  }
+
+  /** Member nodes of the job's current attempt (one for every job but a gang). */
+  memberNodes(job: JobRecord): Set<string> {
+    return new Set(job.allocations.map((a) => a.node));
   }
 
   stoppingJobs(): JobRecord[] {
     return [...this.stopGenerations.keys()].flatMap((id) => this.byId.get(id) ?? []);
   }
 
-  /** A stopped job's process ended: Cancelled, or Preempted (and requeued when its spec asks). */
+  /** Every member of a stopped job has ended: it ends the way its stop asked, or runs again as a new attempt. */
   finishStopped(job: JobRecord): void {
     const stop = job.stop;
-    if (stop?.cause === "preemption") {
-      this.endJob(job, "Preempted", stop.reason);
-      if (job.spec.requeueOnPreemption) {
-        job.allocations = [];
-        this.transition(job, "Pending", `requeued after it was preempted (${stop.reason})`);
-      }
-      return;
+    switch (stop?.cause) {
+      case "preemption":
+        this.endJob(job, "Preempted", stop.reason);
+        if (job.spec.requeueOnPreemption) {
+          job.allocations = [];
+          this.transition(job, "Pending", `requeued after it was preempted (${stop.reason})`);
+        }
+        return;
+      case "failed":
+        this.endJob(job, "Failed", stop.reason);
+        return;
+      case "interrupted":
+        this.requeue(job, stop.reason);
+        return;
+      case "lost":
+        this.endJob(job, "Lost", stop.reason);
+        if (stop.requeueReason) {
+          job.allocations = [];
+          this.transition(job, "Pending", stop.requeueReason);
+        }
+        return;
+      default:
+        this.endJob(job, "Cancelled", stop?.reason ?? "cancelled by request");
     }
-    this.endJob(job, "Cancelled", stop?.reason ?? "cancelled by request");
   }
 
   /** A job its agent stopped on its own (fenced, or the agent shut down): Pending again, for a new attempt. */
@@ -209,18 +245,23 @@ export class JobLifecycle {
     this.transition(job, "Pending", reason);
   }
 
-  /** A job on a node whose lease expired: stopped if it was stopping, else Lost, then requeued by policy. */
-  lose(job: JobRecord, nodeName: string, why: string, requeue: boolean): void {
-    this.releaseJob(job);
-    if (this.stopping(job)) {
-      this.finishStopped(job);
-      return;
+  /**
+   * A job on a node out of contact past the fencing timeout, whose agent has stopped it by now: stopped if it was
+   * stopping, else Lost (then requeued by policy) once every other member has stopped too. Returns whether the
+   * job changed (false when this node's member was already counted).
+   */
+  lose(job: JobRecord, nodeName: string, why: string, requeue: boolean): boolean {
+    if (this.stopping(job) && this.stoppedMembers.get(job.id)?.has(nodeName)) return false;
+    const allStopped = this.memberStopped(job, nodeName);
+    if (!this.stopping(job)) {
+      const reason = `node ${nodeName} ${why}`;
+      const requeueReason = requeue
+        ? `requeued after node ${nodeName} was lost (lost-node policy: requeue)`
+        : undefined;
+      this.requestStop(job, { cause: "lost", reason, requeueReason }, `${reason}; stopping its other members`);
     }
-    this.transition(job, "Lost", `node ${nodeName} ${why}`);
-    if (requeue) {
-      job.allocations = [];
-      this.transition(job, "Pending", `requeued after node ${nodeName} was lost (lost-node policy: requeue)`);
-    }
+    if (allStopped) this.finishStopped(job);
+    return true;
   }
 
   isFinal(job: JobRecord): boolean {
@@ -249,7 +290,7 @@ export class JobLifecycle {
     for (const key of Object.keys(job) as (keyof JobRecord)[]) if (!(key in before)) delete job[key];
     Object.assign(job, before);
     this.stateVersion++;
-    if (job.stop) this.stopGenerations.set(job.id, 0);
+    if (job.stop) this.stopGenerations.set(job.id, new Map());
     else this.stopGenerations.delete(job.id);
   }
 

@@ -1,5 +1,5 @@
 import type { JobObserved__Output } from "../../proto/generated/tessera/v1/JobObserved.ts";
-import type { JobRecord } from "../store/JobRecord.ts";
+import type { JobRecord, JobStopRequest } from "../store/JobRecord.ts";
 import { activeJobStates, type JobLifecycle } from "./JobLifecycle.ts";
 import type { NodeRecord } from "./NodeRecord.ts";
 
@@ -9,10 +9,10 @@ const interruptions: Record<string, string> = {
   fenced: "its agent lost contact with the scheduler for the fencing timeout and stopped it",
 };
 
+type JobStopCause = Omit<JobStopRequest, "requestedMs">;
+
 /** Applies what agents say about their job processes to the jobs: started, exited, failed to start, gone. */
 export class JobReports {
-  /** Gang jobs: the nodes whose member process already exited with success. */
-  private readonly gangMembersDone = new Map<string, Set<string>>();
   /** Nodes of ended jobs other than the reporting one: they must learn their new desired state. */
   private nodesToTell = new Set<string>();
 
@@ -55,62 +55,75 @@ export class JobReports {
     }
     // A stopped job the agent no longer runs, once the agent reached the generation without it, is over.
     for (const job of this.jobs.stoppingJobs()) {
-      const generation = this.jobs.stopGeneration(job);
+      const generation = this.jobs.stopGeneration(job, node.name);
       if (reported.has(job.id) || generation === 0 || node.generationReached < generation) continue;
       if (!job.allocations.some((a) => a.node === node.name)) continue;
+      if (!this.jobs.memberStopped(job, node.name)) continue;
       this.jobs.finishStopped(job);
       changed.push(job);
     }
     return changed;
   }
 
-  /** A member process ended; returns whether the job changed (a gang waits for all its members). */
+  /**
+   * A member process ended; returns whether the job changed. A job ends, or runs again, only once every member
+   * has stopped: a gang succeeds once all its members have, and when one fails or is interrupted the others are
+   * stopped first, so no two attempts ever run at once and no slice is freed under a running member.
+   */
   private ended(job: JobRecord, node: NodeRecord, r: JobObserved__Output): boolean {
     // A short job may end before any report saw it running: its MIG instances are named now.
     refreshMigUuids(job, node);
+    const members = [...this.jobs.memberNodes(job)];
+    const allStopped = this.jobs.memberStopped(job, node.name);
     const succeeded = r.state === "exited" && r.exitCode === 0 && !r.signal;
-    // A gang has one process per node: it succeeds once every member has, and holds all its slices until then.
-    const members = new Set(job.allocations.map((a) => a.node));
-    if (members.size > 1 && succeeded && !this.jobs.stopping(job)) {
-      const done = this.gangMembersDone.get(job.id) ?? new Set<string>();
-      done.add(node.name);
-      this.gangMembersDone.set(job.id, done);
-      if (done.size < members.size) return false;
+    if (this.jobs.stopping(job)) {
+      if (!allStopped) return false;
+      this.noteEnd(job, node, r);
+      this.jobs.finishStopped(job);
+    } else if (succeeded) {
+      if (!allStopped) return false;
+      this.noteEnd(job, node, r);
+      this.jobs.endJob(
+        job,
+        "Succeeded",
+        members.length > 1 ? `all ${members.length} members exited with code 0` : "exited with code 0",
+      );
+    } else {
+      this.noteEnd(job, node, r);
+      const stop = endedStop(r, node.name, members.length > 1 ? members.indexOf(node.name) : undefined);
+      this.jobs.requestStop(job, stop, allStopped ? stop.reason : `${stop.reason}; stopping the other members`);
+      if (allStopped) this.jobs.finishStopped(job);
     }
-    this.gangMembersDone.delete(job.id);
     // The other members of a gang stop with it.
     for (const name of members) if (name !== node.name) this.nodesToTell.add(name);
+    return true;
+  }
+
+  /** What the job's record shows of its latest ended member: its log, times, devices and exit code. */
+  private noteEnd(job: JobRecord, node: NodeRecord, r: JobObserved__Output): void {
     job.logNode = node.name;
     job.logPath = r.logPath;
     job.startedMs = job.startedMs ? Math.min(job.startedMs, r.startedUnixMs) : r.startedUnixMs;
     job.finishedMs = Math.max(job.finishedMs, r.finishedUnixMs);
     job.visibleDevices = r.visibleDevices;
     job.exitCode = r.exitCode;
-    const interruption = interruptions[r.interruption];
-    if (this.jobs.stopping(job)) {
-      this.jobs.finishStopped(job);
-    } else if (interruption) {
-      // Not the job's failure: it runs again, as a new attempt, wherever it fits.
-      this.jobs.requeue(job, `requeued: ${interruption} (on ${node.name})`);
-    } else if (r.state === "failed_to_start") {
-      this.jobs.endJob(job, "Failed", `could not start on ${node.name}: ${r.message}`);
-    } else if (succeeded) {
-      this.jobs.endJob(
-        job,
-        "Succeeded",
-        members.size > 1 ? `all ${members.size} members exited with code 0` : "exited with code 0",
-      );
-    } else {
-      this.jobs.endJob(
-        job,
-        "Failed",
-        r.signal
-          ? `killed by ${r.signal}`
-          : `exited with code ${r.exitCode}${r.message ? ` (${r.message})` : ""}`,
-      );
-    }
-    return true;
   }
+}
+
+/**
+ * How a job ends, or runs again, after a member process ended other than with success: requeued when its agent
+ * interrupted it (not the job's failure), else Failed, naming the gang member (`rank`) that failed and how.
+ */
+function endedStop(r: JobObserved__Output, nodeName: string, rank: number | undefined): JobStopCause {
+  const interruption = interruptions[r.interruption];
+  if (interruption) return { cause: "interrupted", reason: `requeued: ${interruption} (on ${nodeName})` };
+  const member = rank === undefined ? "" : `member rank ${rank} on ${nodeName} `;
+  if (r.state === "failed_to_start")
+    return { cause: "failed", reason: `${member}could not start on ${nodeName}: ${r.message}` };
+  const how = r.signal
+    ? `killed by ${r.signal}`
+    : `exited with code ${r.exitCode}${r.message ? ` (${r.message})` : ""}`;
+  return { cause: "failed", reason: `${member}${how}` };
 }
 
 /** Takes the MIG instance UUIDs the agent created for a job's slices; returns whether any changed. */

@@ -347,14 +347,18 @@ export class Scheduler implements SchedulerView {
       }
       if (jobs.length === 0 || node.leaseExpiresMs + this.fencingTimeoutMs > now) continue;
       const silence = `no contact for the lease and the fencing timeout (${this.options.leaseMs + this.fencingTimeoutMs} ms), so its agent has stopped its jobs`;
-      for (const job of jobs) {
-        // Other members of a gang stop too.
-        for (const a of job.allocations) if (a.node !== node.name) toTell.add(a.node);
-        this.lifecycle.lose(job, node.name, silence, requeue);
-        changed.push(job);
-      }
+      // A gang's job waits here until its other members have stopped too: count each job once.
+      const lost = jobs.filter((job) => {
+        // Other members of a gang stop too (read before the job may be requeued and let go of them).
+        const members = this.lifecycle.memberNodes(job);
+        if (!this.lifecycle.lose(job, node.name, silence, requeue)) return false;
+        for (const member of members) if (member !== node.name) toTell.add(member);
+        return true;
+      });
+      if (lost.length === 0) continue;
+      changed.push(...lost);
       this.options.log?.(
-        `node ${node.name}: ${silence}; ${jobs.length} job(s) ${requeue ? "requeued" : "lost"}`,
+        `node ${node.name}: ${silence}; ${lost.length} job(s) ${requeue ? "requeued" : "lost"} once every member has stopped`,
       );
     }
     if (changed.length > 0) {

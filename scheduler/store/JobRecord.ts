@@ -83,13 +83,17 @@ export interface JobTransition {
 }
 
 /**
- * Why a Scheduled or Running job is being stopped, kept on the record until its process has ended so a restarted
- * scheduler finishes the stop the same way: a cancel ends it Cancelled, a preemption Preempted (or requeued).
+ * Why a Scheduled or Running job is being stopped, kept on the record until every member's process has ended so a
+ * restarted scheduler finishes the stop the same way: a cancel ends it Cancelled, a preemption Preempted (or
+ * requeued), a gang member's failure Failed, an interruption (its agent stopped a member) Pending again, and the
+ * loss of a member's node Lost (or Pending again, by the lost-node policy).
  */
 export interface JobStopRequest {
-  cause: "cancel" | "preemption";
+  cause: "cancel" | "preemption" | "failed" | "interrupted" | "lost";
   /** The reason the job ends with once stopped. */
   reason: string;
+  /** `lost`: set when the job runs again (lost-node policy `requeue`), as the reason it is Pending again. */
+  requeueReason?: string;
   /** Seconds between SIGTERM and SIGKILL that the agent gives a preempted job; absent: the agent's default. */
   graceSeconds?: number;
   requestedMs: number;
