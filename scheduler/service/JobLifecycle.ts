@@ -258,7 +258,11 @@ export class JobLifecycle {
       const requeueReason = requeue
         ? `requeued after node ${nodeName} was lost (lost-node policy: requeue)`
         : undefined;
-      this.requestStop(job, { cause: "lost", reason, requeueReason }, `${reason}; stopping its other members`);
+      this.requestStop(
+        job,
+        { cause: "lost", reason, requeueReason },
+        `${reason}; stopping its other members`,
+      );
     }
     if (allStopped) this.finishStopped(job);
     return true;

@@ -91,7 +91,11 @@ export class JobReports {
     } else {
       this.noteEnd(job, node, r);
       const stop = endedStop(r, node.name, members.length > 1 ? members.indexOf(node.name) : undefined);
-      this.jobs.requestStop(job, stop, allStopped ? stop.reason : `${stop.reason}; stopping the other members`);
+      this.jobs.requestStop(
+        job,
+        stop,
+        allStopped ? stop.reason : `${stop.reason}; stopping the other members`,
+      );
       if (allStopped) this.jobs.finishStopped(job);
     }
     // The other members of a gang stop with it.
