@@ -3,6 +3,7 @@ import { findGpuModel } from "../../proto/catalog/GpuCatalog.ts";
 import type { GpuInventory__Output } from "../../proto/generated/tessera/v1/GpuInventory.ts";
 import type { Node__Output } from "../../proto/generated/tessera/v1/Node.ts";
 import type { Register__Output } from "../../proto/generated/tessera/v1/Register.ts";
+import type { Report__Output } from "../../proto/generated/tessera/v1/Report.ts";
 import type { SchedulerMessage } from "../../proto/generated/tessera/v1/SchedulerMessage.ts";
 import { nodesTable } from "../cli/JobFormat.ts";
 import { createPolicy } from "../engine/PolicyRegistry.ts";
@@ -293,5 +294,115 @@ describe("Scheduler (units composed behind the facade, simulated clock)", () => 
     expect(requeued?.transitions.map((t) => t.to)).toEqual(["Pending", "Scheduled", "Pending", "Scheduled"]);
     expect(requeued?.transitions[2]?.reason).toMatch(/fencing timeout and stopped it/);
     expect(requeued?.attempt).toBe(2);
+  });
+});
+
+describe("a job ends or runs again only once every member has stopped", () => {
+  /** A 2-node gang on n1 and n2, placed; each node's sent messages. */
+  async function gangOnTwoNodes() {
+    const sim = simulated();
+    const second: SchedulerMessage[] = [];
+    const session2 = sim.scheduler.register(registration("n2", ["H100-SXM5-80GB"]), {
+      send: (m) => second.push(m),
+      close: () => {},
+    });
+    const spec = wholeGpuJob("ddp");
+    spec.request.shape = { kind: "gang", nodes: 2, gpusPerNode: 1 };
+    const { job } = await sim.scheduler.submit(spec, "");
+    await sim.time.advance(100);
+    const ranks = [...new Set(sim.scheduler.job(job.id)?.allocations.map((a) => a.node))];
+    expect(ranks.sort()).toEqual(["n1", "n2"]);
+    const sessions = { n1: sim.session, n2: session2 };
+    const messages = { n1: sim.sent, n2: second };
+    /** A node's agent reports: at the last generation it was sent, with the given job processes. */
+    const report = (node: "n1" | "n2", jobs: Report__Output["jobs"]) =>
+      sim.scheduler.report(node, sessions[node].id, {
+        generation: Number(messages[node].at(-1)?.desired?.generation),
+        gpus: [],
+        jobs,
+        errors: [],
+        kubeletAllocations: [],
+        capabilities: null,
+      });
+    const rankOf = (node: string) =>
+      [...new Set(sim.scheduler.job(job.id)?.allocations.map((a) => a.node))].indexOf(node);
+    return { ...sim, job, sessions, messages, report, rankOf };
+  }
+
+  function exited(jobId: string, exitCode: number, signal = "", interruption = "") {
+    return {
+      jobId,
+      attempt: 1,
+      state: "exited",
+      pid: 42,
+      exitCode,
+      signal,
+      message: "",
+      logPath: "/x.log",
+      startedUnixMs: 1,
+      finishedUnixMs: 2,
+      visibleDevices: "0",
+      interruption,
+    };
+  }
+
+  it("requeues a gang whose member was fenced only after the member on an unreachable node is certainly stopped", async () => {
+    const { time, scheduler, job, sessions, report } = await gangOnTwoNodes();
+    // n2's agent is away (its member may still run); n1's agent fenced its member.
+    scheduler.disconnected("n2", sessions.n2.id);
+    report("n1", [exited(job.id, -1, "SIGTERM", "fenced")]);
+    await time.advance(100);
+    expect(scheduler.job(job.id)?.state).toBe("Scheduled");
+    expect(scheduler.job(job.id)?.attempt).toBe(1);
+    expect(scheduler.job(job.id)?.reason).toMatch(/fencing timeout.*stopping the other members/);
+    // Past n2's lease and the fencing timeout, its agent has stopped its member itself: only now Pending again.
+    for (let i = 0; i < 40; i++) {
+      await time.advance(10_000);
+      report("n1", []);
+    }
+    const requeued = scheduler.job(job.id);
+    expect(requeued?.transitions.map((t) => t.to)).toEqual(["Pending", "Scheduled", "Pending"]);
+    expect(requeued?.transitions[2]?.reason).toMatch(/requeued: its agent lost contact/);
+    expect(requeued?.allocations).toEqual([]);
+  });
+
+  it("stops the other members when one fails, and says which member failed and how", async () => {
+    const { time, scheduler, job, messages, report, rankOf } = await gangOnTwoNodes();
+    report("n1", [exited(job.id, 3)]);
+    await time.advance(100);
+    // The job holds n2's slice until n2's member is gone; n2 was told to stop it.
+    expect(scheduler.job(job.id)?.state).toBe("Scheduled");
+    expect(scheduler.job(job.id)?.stop?.cause).toBe("failed");
+    expect(messages.n2.at(-1)?.desired?.assignments).toEqual([]);
+    report("n2", [exited(job.id, -1, "SIGTERM")]);
+    await time.advance(100);
+    const failed = scheduler.job(job.id);
+    expect(failed?.state).toBe("Failed");
+    expect(failed?.reason).toBe(`member rank ${rankOf("n1")} on n1 exited with code 3`);
+  });
+
+  it("finishes a gang's cancel on the last member's confirmation, not the first", async () => {
+    const { time, scheduler, job, report } = await gangOnTwoNodes();
+    await scheduler.cancel(job.id, "not needed");
+    await time.advance(100);
+    report("n1", []);
+    await time.advance(100);
+    expect(scheduler.job(job.id)?.state).toBe("Scheduled");
+    report("n2", []);
+    await time.advance(100);
+    expect(scheduler.job(job.id)?.state).toBe("Cancelled");
+    expect(scheduler.job(job.id)?.reason).toBe("cancelled: not needed");
+  });
+
+  it("succeeds a gang once every member exited with code 0, holding every slice until then", async () => {
+    const { time, scheduler, job, report } = await gangOnTwoNodes();
+    report("n2", [exited(job.id, 0)]);
+    await time.advance(100);
+    expect(scheduler.job(job.id)?.state).toBe("Scheduled");
+    expect(scheduler.job(job.id)?.allocations).toHaveLength(2);
+    report("n1", [exited(job.id, 0)]);
+    await time.advance(100);
+    expect(scheduler.job(job.id)?.state).toBe("Succeeded");
+    expect(scheduler.job(job.id)?.reason).toBe("all 2 members exited with code 0");
   });
 });
