@@ -31,6 +31,8 @@ const legacyStopPrefixes: ReadonlyArray<[string, JobStopRequest["cause"]]> = [
 export class JobLifecycle {
   private readonly byId = new Map<string, JobRecord>();
   private readonly byRequest = new Map<string, string>();
+  /** Jobs not in a final state (Pending, Scheduled, Running): what every cycle looks at, however long the history. */
+  private readonly live = new Map<string, JobRecord>();
   private seq = 0;
   /** Per job being stopped, per member node: the generation of that node's desired state without the job. */
   private readonly stopGenerations = new Map<string, Map<string, number>>();
@@ -59,6 +61,7 @@ export class JobLifecycle {
     for (const job of jobs) {
       this.byId.set(job.id, job);
       if (job.clientRequestId) this.byRequest.set(job.clientRequestId, job.id);
+      if (!finalJobStates.has(job.state)) this.live.set(job.id, job);
       if (!activeJobStates.has(job.state)) continue;
       const legacy = legacyStopPrefixes.find(([prefix]) => job.reason.startsWith(prefix));
       if (!job.stop && legacy)
@@ -76,6 +79,11 @@ export class JobLifecycle {
 
   all(): Iterable<JobRecord> {
     return this.byId.values();
+  }
+
+  /** Jobs not in a final state. */
+  liveJobs(): Iterable<JobRecord> {
+    return this.live.values();
   }
 
   get(id: string): JobRecord | undefined {
@@ -98,8 +106,9 @@ export class JobLifecycle {
     return this.byId.get(allocationId.split("/")[0] ?? allocationId);
   }
 
+  /** Pending jobs in submit order. */
   pending(): JobRecord[] {
-    return [...this.byId.values()].filter((j) => j.state === "Pending");
+    return [...this.live.values()].filter((j) => j.state === "Pending").sort((a, b) => a.seq - b.seq);
   }
 
   /** A new Pending job, not yet stored. */
@@ -129,6 +138,7 @@ export class JobLifecycle {
   /** Takes a Pending job that was just stored (it holds nothing, so the per-node index stays valid). */
   add(job: JobRecord): void {
     this.byId.set(job.id, job);
+    this.live.set(job.id, job);
     if (job.clientRequestId) this.byRequest.set(job.clientRequestId, job.id);
   }
 
@@ -140,6 +150,8 @@ export class JobLifecycle {
     job.state = to;
     job.reason = reason;
     job.updatedMs = now;
+    if (finalJobStates.has(to)) this.live.delete(job.id);
+    else this.live.set(job.id, job);
     if (!activeJobStates.has(to)) {
       delete job.stop;
       this.stopGenerations.delete(job.id);
@@ -276,7 +288,7 @@ export class JobLifecycle {
   activeJobsOn(nodeName: string): JobRecord[] {
     if (this.activeByNodeVersion !== this.stateVersion) {
       this.activeByNode.clear();
-      for (const job of this.byId.values()) {
+      for (const job of this.live.values()) {
         if (!activeJobStates.has(job.state)) continue;
         for (const node of new Set(job.allocations.map((a) => a.node))) {
           const list = this.activeByNode.get(node);
@@ -293,6 +305,8 @@ export class JobLifecycle {
   restore(job: JobRecord, before: JobRecord): void {
     for (const key of Object.keys(job) as (keyof JobRecord)[]) if (!(key in before)) delete job[key];
     Object.assign(job, before);
+    if (finalJobStates.has(job.state)) this.live.delete(job.id);
+    else this.live.set(job.id, job);
     this.stateVersion++;
     if (job.stop) this.stopGenerations.set(job.id, new Map());
     else this.stopGenerations.delete(job.id);
@@ -321,7 +335,7 @@ export class JobLifecycle {
     beforeChange?: (job: JobRecord) => void,
   ): JobRecord[] {
     const changed: JobRecord[] = [];
-    for (const job of this.byId.values()) {
+    for (const job of this.live.values()) {
       if (!activeJobStates.has(job.state) || this.stopping(job)) continue;
       const borrowedFrom = borrowing.get(job.id);
       let reason = job.reason;

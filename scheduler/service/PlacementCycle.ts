@@ -33,7 +33,7 @@ export type CycleOutcome = "stored" | "undone" | "idle";
 
 /** The jobs the queue accounts for (pending and active), in its terms. */
 export function queueJobs(jobs: JobLifecycle): ServiceJob[] {
-  return [...jobs.all()].flatMap((job) => queueJob(job) ?? []);
+  return [...jobs.liveJobs()].flatMap((job) => queueJob(job) ?? []);
 }
 
 export function queueJob(job: JobRecord): ServiceJob | undefined {

@@ -140,6 +140,11 @@ export class Scheduler implements SchedulerView {
     return this.lifecycle.all();
   }
 
+  /** Jobs not in a final state (Pending, Scheduled, Running). */
+  liveJobs(): Iterable<JobRecord> {
+    return this.lifecycle.liveJobs();
+  }
+
   job(id: string): JobRecord | undefined {
     return this.lifecycle.get(id);
   }
