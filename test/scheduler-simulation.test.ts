@@ -11,8 +11,9 @@ vi.mock("node:crypto", async (importOriginal) => {
   };
 });
 
-const replaySeed = process.env.TESSERA_SIM_SEED;
-const seeds = replaySeed ? [Number(replaySeed)] : [1, 2, 3, 4, 5];
+// TESSERA_SIM_SEED replays one seed; TESSERA_SIM_SEEDS=2,7,9 runs a list (soak runs split seeds across processes).
+const seedList = process.env.TESSERA_SIM_SEED ?? process.env.TESSERA_SIM_SEEDS;
+const seeds = seedList ? seedList.split(",").map(Number) : [1, 2, 3, 4, 5];
 const steps = Number(process.env.TESSERA_SIM_STEPS ?? 2_500);
 const progressEvery = Number(process.env.TESSERA_SIM_PROGRESS ?? 0);
 

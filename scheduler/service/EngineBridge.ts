@@ -1,4 +1,4 @@
-import { findGpuModel } from "../../proto/catalog/GpuCatalog.ts";
+import { findGpuModel, findMigProfile } from "../../proto/catalog/GpuCatalog.ts";
 import type { GpuDesired } from "../../proto/generated/tessera/v1/GpuDesired.ts";
 import type { GpuInventory__Output } from "../../proto/generated/tessera/v1/GpuInventory.ts";
 import type { GpuObserved__Output } from "../../proto/generated/tessera/v1/GpuObserved.ts";
@@ -49,14 +49,18 @@ export function nodeSpec(
         profile: i.profile,
         start: i.start,
       }));
-      // An adopted job's instance may not exist yet (the agent had not created it): the layout must hold it.
+      // An adopted job's instance may not exist yet (the agent had not created it): the layout must hold it, and
+      // observed instances in its way are ones the agent destroys to converge, so they are not in the layout.
+      const span = (profile: string) =>
+        (model ? findMigProfile(model, profile)?.memorySlices : undefined) ?? 1;
+      const overlaps = (i: MigInstanceSpec, a: SliceAllocation) =>
+        i.start < a.migStart + span(a.migProfile) && a.migStart < i.start + span(i.profile);
       for (const a of held) {
-        if (
-          a.kind === "mig" &&
-          !instances.some((i) => i.start === a.migStart && i.profile === a.migProfile)
-        ) {
-          instances.push({ profile: a.migProfile, start: a.migStart });
-        }
+        if (a.kind !== "mig" || instances.some((i) => i.start === a.migStart && i.profile === a.migProfile))
+          continue;
+        for (let k = instances.length - 1; k >= 0; k--)
+          if (overlaps(instances[k]!, a)) instances.splice(k, 1);
+        instances.push({ profile: a.migProfile, start: a.migStart });
       }
       spec.migInstances = instances;
     }

@@ -41,7 +41,9 @@ export class SimulationFailure extends Error {
 const LEASE_MS = 4_000;
 const HEARTBEAT_MS = 1_000;
 const FENCING_TIMEOUT_MS = 15_000;
-const TRACE_LINES = 300;
+/** Trace lines a failure prints (TESSERA_SIM_TRACE raises it when diagnosing a seed). */
+const TRACE_LINES = Number(process.env.TESSERA_SIM_TRACE ?? 300);
+const watchedJobs = new Set((process.env.TESSERA_SIM_JOBS ?? "").split(",").filter(Boolean));
 
 interface TimedEvent {
   atMs: number;
@@ -121,6 +123,14 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
       seen.set(node.name, state);
     });
     scheduler.events.on("decisions", (_each, count) => log(`placement cycle over ${count} pending job(s)`));
+    // Diagnosing a seed: TESSERA_SIM_JOBS=ID,ID puts every change of those jobs in the trace.
+    scheduler.events.on("job", (_kind, job) => {
+      if (!watchedJobs.has(job.id)) return;
+      const slices = job.allocations.map(
+        (a) => `${a.node}/${a.gpuUuid}/${a.kind}${a.migProfile ? `:${a.migProfile}@${a.migStart}` : ""}`,
+      );
+      log(`job ${job.id} attempt ${job.attempt} ${job.state} [${slices.join(" ")}]: ${job.reason}`);
+    });
   };
   const closeScheduler = async () => {
     const closing = scheduler;
