@@ -35,7 +35,11 @@ describe("GPU health in the engine", () => {
         { policy: createPolicy("tessera") },
       );
       expect(engine.setGpuHealth("n1", "GPU-n1-0", "xid 79: fallen off the bus")).toBe(true);
-      expect(engine.place(request("a")).ok).toBe(false);
+      const refused = engine.place(request("a"));
+      // The reason says the GPU is there but unhealthy, not that the node lacks GPUs or MIG.
+      expect(!refused.ok && refused.unschedulable.message).toBe(
+        "0/1 nodes are available: 1 insufficient healthy GPUs (unhealthy GPUs take no new work).",
+      );
       expect(engine.setGpuHealth("n1", "GPU-n1-0", undefined)).toBe(true);
       const again = engine.place(request("a"));
       expect(again.ok && again.placement.gpus[0]?.gpuUuid).toBe("GPU-n1-0");

@@ -28,6 +28,9 @@ export interface GpuOption {
 /** Score only the tightest-fitting option per node, or every distinct option (FGD tries every GPU). */
 export type OptionMode = "tightest" | "every";
 
+/** Why a node cannot take a request that it could if its unhealthy GPUs (Xid, off the bus) were healthy. */
+const UNHEALTHY_REASON = "insufficient healthy GPUs (unhealthy GPUs take no new work)";
+
 export type OptionsOrReason = { options: GpuOption[] } | { reason: string };
 
 const none: GpuOption = { picks: [], nvlinkPairs: 0 };
@@ -67,11 +70,16 @@ function shareOptions(
   const options: GpuOption[] = [];
   let sawShared = false;
   let sawCompute = false;
+  let sawUnhealthy = false;
   let previous: GpuState | undefined;
   let tightest = -1;
   for (let pos = 0; pos < node.ordered.length; pos++) {
     const gpu = node.ordered[pos]!;
-    if (gpu.mode !== "shared" || gpu.unhealthy !== undefined || !cycle.allows(gpu.model)) continue;
+    if (gpu.mode !== "shared" || !cycle.allows(gpu.model)) continue;
+    if (gpu.unhealthy !== undefined) {
+      sawUnhealthy = true;
+      continue;
+    }
     sawShared = true;
     if (gpu.freeMilli < milli) continue;
     sawCompute = true;
@@ -95,7 +103,7 @@ function shareOptions(
   if (tightest >= 0)
     options.push({ picks: [{ pos: tightest, kind: "share", milli, memoryMiB }], nvlinkPairs: 0 });
   if (options.length > 0) return { options };
-  if (!sawShared) return { reason: "no GPU in shared mode" };
+  if (!sawShared) return { reason: sawUnhealthy ? UNHEALTHY_REASON : "no GPU in shared mode" };
   return { reason: sawCompute ? "insufficient GPU memory" : "insufficient GPU share" };
 }
 
@@ -177,6 +185,8 @@ function wholeOptions(
   const group = passthrough ? iommuGroupmates(node, cycle) : undefined;
   const candidates = group ? group.candidates : wholeCandidates(node, cycle, fixedMig);
   if (candidates.length < count) {
+    if (node.ordered.some((g) => g.idle && g.unhealthy !== undefined && cycle.allows(g.model)))
+      return { reason: UNHEALTHY_REASON };
     return {
       reason: group ? "insufficient free GPUs with their whole IOMMU group" : "insufficient free GPUs",
     };
@@ -277,11 +287,16 @@ function migOptions(
   const options: GpuOption[] = [];
   let sawCapable = false;
   let sawProfile = false;
+  let sawUnhealthy = false;
   const seen = new Set<string>();
   let tightest: GpuPick | undefined;
   for (let pos = 0; pos < node.ordered.length; pos++) {
     const gpu = node.ordered[pos]!;
-    if (!gpu.catalog?.mig || gpu.unhealthy !== undefined || !cycle.allows(gpu.model)) continue;
+    if (!gpu.catalog?.mig || !cycle.allows(gpu.model)) continue;
+    if (gpu.unhealthy !== undefined) {
+      sawUnhealthy = true;
+      continue;
+    }
     sawCapable = true;
     const profile = profileFor(gpu, cycle);
     if (!profile) continue;
@@ -307,7 +322,7 @@ function migOptions(
   }
   if (tightest) options.push({ picks: [tightest], nvlinkPairs: 0 });
   if (options.length > 0) return { options };
-  if (!sawCapable) return { reason: "no MIG-capable GPU" };
+  if (!sawCapable) return { reason: sawUnhealthy ? UNHEALTHY_REASON : "no MIG-capable GPU" };
   if (!sawProfile) return { reason: "MIG profile not offered by the GPU model" };
   return { reason: "no free MIG placement" };
 }

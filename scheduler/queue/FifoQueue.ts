@@ -1,6 +1,7 @@
 import type { CapacityModel } from "./CapacityModel.ts";
+import type { JobSubmission } from "./JobSubmission.ts";
+import type { CycleResult, FinishOutcome } from "./QueueCycleResult.ts";
 import type { AdmittedJob, QueuedJob } from "./QueuedJob.ts";
-import type { CycleResult, FinishOutcome, JobSubmission } from "./QueueManager.ts";
 import type { TimelineQueue } from "./QueueTimeline.ts";
 
 /**

@@ -1,7 +1,7 @@
 import { gpuModels } from "../../proto/catalog/GpuCatalog.ts";
 import type { PlacementRequest } from "../engine/PlacementRequest.ts";
 import type { EngineRequest } from "./EngineCapacity.ts";
-import type { JobSubmission } from "./QueueManager.ts";
+import type { JobSubmission } from "./JobSubmission.ts";
 import { addResources, emptyResources, type ResourceVector } from "./ResourceVector.ts";
 
 /**

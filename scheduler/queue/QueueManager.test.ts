@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { type JobSubmission, QueueSubmissionError } from "./JobSubmission.ts";
 import { openQueueConfig, parseQueueConfig } from "./QueueConfig.ts";
-import { type JobSubmission, QueueManager, QueueSubmissionError } from "./QueueManager.ts";
+import { QueueManager } from "./QueueManager.ts";
 import { NodePoolCapacity, type PoolAllocation, type PoolRequest } from "./testing/NodePoolCapacity.ts";
 
 const TWO_TEAMS = `

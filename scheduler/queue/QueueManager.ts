@@ -1,121 +1,26 @@
+import { admissionOrder } from "./AdmissionOrder.ts";
 import { BackfillReservation } from "./BackfillReservation.ts";
 import type { CapacityModel } from "./CapacityModel.ts";
 import {
-  DEFAULT_PREEMPTION_GRACE_SECONDS,
-  DEFAULT_QUEUE_NAME,
-  type QueueConfig,
-  unlimitedQueue,
-} from "./QueueConfig.ts";
+  type JobSubmission,
+  QueueSubmissionError,
+  resolveSubmission,
+  submissionQueue,
+} from "./JobSubmission.ts";
+import { PreemptionPromises } from "./PreemptionPromises.ts";
+import { type QueueConfig, unlimitedQueue } from "./QueueConfig.ts";
+import type { CycleResult, FinishOutcome, Preemption } from "./QueueCycleResult.ts";
 import type { AdmittedJob, QueuedJob, StopRequest } from "./QueuedJob.ts";
-import { borrowingJobIds, QuotaLedger } from "./QuotaLedger.ts";
+import type { PendingAudit, PendingKind, PendingReason } from "./QueuePendingReason.ts";
 import {
-  addResources,
-  amountOf,
-  atMost,
-  emptyResources,
-  formatAmount,
-  type ResourceVector,
-} from "./ResourceVector.ts";
+  borrowedText,
+  type JobExplanation,
+  pendingExplanation,
+  type QueueStatus,
+  runningExplanation,
+} from "./QueueStatus.ts";
+import { borrowingJobIds, QuotaLedger } from "./QuotaLedger.ts";
 import { selectVictims } from "./VictimSelection.ts";
-import { type WhatIf, whatIf } from "./WhatIf.ts";
-
-/** What a caller hands in to queue a job; the manager resolves queue defaults and the priority class. */
-export interface JobSubmission<Request> {
-  id: string;
-  /** Defaults to the queue named `default` when the config has one. */
-  queue?: string | undefined;
-  priorityClass?: string | undefined;
-  /** Used when no priority class is named (and the config has no default class). */
-  priority?: number | undefined;
-  preemptible?: boolean | undefined;
-  requeueOnPreemption?: boolean | undefined;
-  maxRuntimeSeconds?: number | undefined;
-  demand: ResourceVector;
-  gang?: boolean | undefined;
-  request: Request;
-}
-
-/** Refused submissions: unknown queue or class. The message says what to use instead. */
-export class QueueSubmissionError extends Error {
-  override readonly name = "QueueSubmissionError";
-}
-
-export type PendingKind = "quota" | "capacity" | "reservation" | "preempting" | "not-considered";
-
-export interface PendingReason {
-  kind: PendingKind;
-  message: string;
-  /** Jobs being stopped so that this one can run. */
-  victims: string[];
-}
-
-/** One pending job as {@link QueueManager.audit} finds it. */
-export interface PendingAudit {
-  jobId: string;
-  /** What stops it from starting now; undefined when it could start now without delaying anyone. */
-  blockedBy: PendingKind | undefined;
-  /** Why the last cycle said it waits. */
-  recorded: PendingReason | undefined;
-  /** The reservation it was checked against, as `describe` says it. */
-  reservation: string | undefined;
-}
-
-export interface Admission<Request, Allocation> {
-  job: QueuedJob<Request>;
-  allocation: Allocation;
-}
-
-export interface Preemption {
-  jobId: string;
-  queue: string;
-  stop: StopRequest;
-}
-
-export interface CycleResult<Request, Allocation> {
-  admitted: Admission<Request, Allocation>[];
-  /** Graceful stops to send now; each victim keeps its capacity until `finished` is called for it. */
-  preempted: Preemption[];
-  /** The job capacity is held for, and from when it is expected to fit. */
-  reservation: { jobId: string; startsBy: number } | undefined;
-}
-
-export interface FinishOutcome<Request> {
-  /** True when the job ended because the queue preempted it. */
-  preempted: boolean;
-  /** The job went back to the queue (it asked to be requeued when preempted). */
-  requeued: QueuedJob<Request> | undefined;
-}
-
-export interface QueueStatus {
-  name: string;
-  cohort: string | undefined;
-  weight: number;
-  quota: ResourceVector;
-  borrowingLimit: ResourceVector | undefined;
-  usage: ResourceVector;
-  borrowed: ResourceVector;
-  pending: number;
-  running: number;
-  admittedTotal: number;
-  preemptedTotal: number;
-}
-
-export interface JobExplanation {
-  jobId: string;
-  queue: string;
-  state: "Pending" | "Running" | "Stopping";
-  /** 1-based place among the queue's pending jobs in admission order. */
-  position: number | undefined;
-  queueLength: number | undefined;
-  waitsFor: PendingReason | undefined;
-  /** For pending jobs: the jobs being stopped for it. For stopping jobs: the job it is stopped for. */
-  preemption: string[];
-  /** Running on capacity borrowed from its cohort (reclaimed first). */
-  borrowing: boolean;
-  /** For a borrowing job: whose quota it uses, e.g. `on capacity borrowed from the quota of queue team-b …`. */
-  borrowedFrom: string;
-  summary: string;
-}
 
 export interface QueueManagerOptions<Request, Allocation> {
   config: QueueConfig;
@@ -135,8 +40,7 @@ export class QueueManager<Request, Allocation> {
   private readonly running = new Map<string, AdmittedJob<Request, Allocation>>();
   private readonly sequence = new Map<string, number>();
   private nextSequence = 0;
-  /** Preemptor id -> victims still stopping for it; the preemptor preempts nobody else meanwhile. */
-  private readonly nominated = new Map<string, string[]>();
+  private readonly promises = new PreemptionPromises(this.pending, this.running);
   private reasons = new Map<string, PendingReason>();
   /** 1-based place of each pending job in its queue, and the length of each queue, as of the last cycle. */
   private positions = new Map<string, number>();
@@ -210,7 +114,7 @@ export class QueueManager<Request, Allocation> {
   cancelPending(jobId: string): boolean {
     // A reservation never outlives its job.
     if (this.reservedFor === jobId) this.reservedFor = undefined;
-    this.nominated.delete(jobId);
+    this.promises.release(jobId);
     this.reasons.delete(jobId);
     return this.pending.delete(jobId);
   }
@@ -224,7 +128,7 @@ export class QueueManager<Request, Allocation> {
     if (!admitted) return { preempted: false, requeued: undefined };
     this.running.delete(jobId);
     this.capacity.release(admitted.allocation);
-    this.dropVictim(jobId);
+    this.promises.dropVictim(jobId);
     this.ledger.remove(admitted.job.queue, admitted.job.demand);
     const preempted = admitted.stopping !== undefined;
     if (preempted && admitted.job.requeueOnPreemption) {
@@ -252,18 +156,7 @@ export class QueueManager<Request, Allocation> {
     }
     this.cancelPending(jobId);
     this.sequence.delete(jobId);
-    this.dropVictim(jobId);
-  }
-
-  /** A stopped victim leaves its preemptor's list, so a requeued copy of it is never taken for a victim again. */
-  private dropVictim(jobId: string): void {
-    for (const [preemptorId, victims] of this.nominated) {
-      if (victims.includes(jobId))
-        this.nominated.set(
-          preemptorId,
-          victims.filter((id) => id !== jobId),
-        );
-    }
+    this.promises.dropVictim(jobId);
   }
 
   /** Checks a submission (queue, class, reach) without queueing it; throws a {@link QueueSubmissionError}. */
@@ -307,7 +200,7 @@ export class QueueManager<Request, Allocation> {
     let borrowing: Set<string> | undefined;
 
     for (const job of order) {
-      const stoppingFor = (this.nominated.get(job.id) ?? []).filter((id) => this.running.has(id));
+      const stoppingFor = this.promises.stoppingFor(job.id);
       if (stoppingFor.length > 0) {
         reasons.set(job.id, {
           kind: "preempting",
@@ -316,7 +209,7 @@ export class QueueManager<Request, Allocation> {
         });
         continue;
       }
-      this.nominated.delete(job.id);
+      this.promises.release(job.id);
 
       const verdict = this.ledger.check(job.queue, job.demand);
       let blocked: PendingReason;
@@ -328,7 +221,7 @@ export class QueueManager<Request, Allocation> {
           : this.capacity.place(job.request);
         if (!placement.placed && shape !== undefined) capacityMisses.set(shape, placement.reason);
         if (placement.placed) {
-          const brokenPromise = this.brokenPromise(job);
+          const brokenPromise = this.promises.brokenBy(job, this.capacity, this.ledger);
           const backfills = !reservation || reservation.allowsBackfill(job, this.capacity, this.ledger, now);
           if (!brokenPromise && backfills) {
             this.admit(job, placement.allocation, now);
@@ -366,14 +259,14 @@ export class QueueManager<Request, Allocation> {
           borrowing,
           ledger: this.ledger,
           capacity: this.capacity,
-          promisesKept: (trial) => this.promisesKept(trial, job.id),
+          promisesKept: (trial) => this.promises.kept(trial, job.id),
           now,
         });
         if (choice.found) {
           const ids = choice.victims.map((v) => v.admitted.job.id);
           for (const victim of choice.victims)
             result.preempted.push(this.stop(victim.admitted, job.id, victim.reason, now));
-          this.nominated.set(job.id, ids);
+          this.promises.nominate(job.id, ids);
           reasons.set(job.id, {
             kind: "preempting",
             message: `preempting ${ids.join(", ")} to make room (${blocked.message})`,
@@ -435,13 +328,13 @@ export class QueueManager<Request, Allocation> {
         recorded,
         reservation: reservation?.describe(),
       });
-      if ((this.nominated.get(job.id) ?? []).some((id) => this.running.has(id))) return audit("preempting");
+      if (this.promises.stoppingFor(job.id).length > 0) return audit("preempting");
       if (!this.ledger.check(job.queue, job.demand).fits) return audit("quota");
       const placement = this.capacity.place(job.request);
       if (!placement.placed) return audit("capacity");
       try {
         const delays =
-          this.brokenPromise(job) !== undefined ||
+          this.promises.brokenBy(job, this.capacity, this.ledger) !== undefined ||
           (reservation !== undefined &&
             job.id !== reservedFor &&
             !reservation.allowsBackfill(job, this.capacity, this.ledger, now));
@@ -459,51 +352,17 @@ export class QueueManager<Request, Allocation> {
         this.ledger,
         this.runningJobs().map((r) => ({ ...r.job, startedAt: r.startedAt })),
       ).has(jobId);
-      const stop = running.stopping;
-      const borrowedFrom = borrowing ? borrowedText(this.ledger, running.job.queue) : "";
-      const summary = stop
-        ? `stopping: ${stop.reason}; killed at ${stop.killAt} if still running`
-        : `running in queue ${running.job.queue} since ${running.startedAt} ${
-            borrowing ? borrowedFrom : "within its queue's quota"
-          }${running.job.preemptible ? "" : "; not preemptible"}`;
-      return {
-        jobId,
-        queue: running.job.queue,
-        state: stop ? "Stopping" : "Running",
-        position: undefined,
-        queueLength: undefined,
-        waitsFor: undefined,
-        preemption: stop ? [stop.preemptorId] : [],
-        borrowing,
-        borrowedFrom,
-        summary,
-      };
+      return runningExplanation(
+        running,
+        borrowing ? borrowedText(this.ledger, running.job.queue) : undefined,
+      );
     }
     const job = this.pending.get(jobId);
     if (!job) return undefined;
     // Jobs that arrived since the last cycle are at the end of the line until the next one.
     const known = this.queueLengths.get(job.queue) ?? 0;
     const position = this.positions.get(jobId) ?? known + 1;
-    const queueLength = Math.max(position, known);
-    const waitsFor = this.reasons.get(jobId);
-    const victims = waitsFor?.victims ?? [];
-    const summary = [
-      `pending in queue ${job.queue}, position ${position} of ${queueLength}`,
-      `waits for: ${waitsFor?.message ?? "the next scheduling cycle"}`,
-      victims.length > 0 ? `preempting: ${victims.join(", ")}` : "preempts nobody",
-    ].join("; ");
-    return {
-      jobId,
-      queue: job.queue,
-      state: "Pending",
-      position,
-      queueLength,
-      waitsFor,
-      preemption: victims,
-      borrowing: false,
-      borrowedFrom: "",
-      summary,
-    };
+    return pendingExplanation(job, position, Math.max(position, known), this.reasons.get(jobId));
   }
 
   statuses(): QueueStatus[] {
@@ -522,89 +381,16 @@ export class QueueManager<Request, Allocation> {
     }));
   }
 
-  /**
-   * Starving jobs first (oldest first), then jobs that stay within their queue's quota (priority, then age),
-   * then jobs that need to borrow, interleaved by dominant-resource share so the least-served queue borrows next.
-   */
+  /** See {@link admissionOrder}. */
   private admissionOrder(now: number): QueuedJob<Request>[] {
-    const byPriorityAndAge = (a: QueuedJob<Request>, b: QueuedJob<Request>) =>
-      b.priority - a.priority || this.byAge(a, b);
-    const starving: QueuedJob<Request>[] = [];
-    const withinQuota: QueuedJob<Request>[] = [];
-    const borrowingByQueue = new Map<string, QueuedJob<Request>[]>();
-    for (const job of this.pending.values()) {
-      if (this.starving(job, now)) starving.push(job);
-      else if (this.ledger.withinQuota(job.queue, job.demand)) withinQuota.push(job);
-      else borrowingByQueue.set(job.queue, [...(borrowingByQueue.get(job.queue) ?? []), job]);
-    }
-    starving.sort((a, b) => this.byAge(a, b));
-    withinQuota.sort(byPriorityAndAge);
-
-    const borrowers: QueuedJob<Request>[] = [];
-    const heads = [...borrowingByQueue].map(([queue, jobs]) => ({
-      queue,
-      jobs: jobs.sort(byPriorityAndAge),
-      next: 0,
-    }));
-    const extra = new Map<string, ResourceVector>();
-    const shareAfter = (queue: string, demand: ResourceVector) =>
-      this.ledger.dominantShare(queue, addResources(extra.get(queue) ?? emptyResources, demand));
-    for (;;) {
-      let best: (typeof heads)[number] | undefined;
-      let bestShare = Number.POSITIVE_INFINITY;
-      for (const head of heads) {
-        const job = head.jobs[head.next];
-        if (!job) continue;
-        const share = shareAfter(head.queue, job.demand);
-        if (
-          share < bestShare ||
-          (share === bestShare && best && byPriorityAndAge(job, best.jobs[best.next]!) < 0)
-        ) {
-          best = head;
-          bestShare = share;
-        }
-      }
-      const job = best?.jobs[best.next];
-      if (!best || !job) break;
-      borrowers.push(job);
-      extra.set(best.queue, addResources(extra.get(best.queue) ?? emptyResources, job.demand));
-      best.next++;
-    }
-    // Preemptors come first (the room their victims free is theirs), then the holder of the reservation, so
-    // every other job is checked against it.
-    const first = (j: QueuedJob<Request>) =>
-      this.nominated.has(j.id) ? 0 : j.id === this.reservedFor ? 1 : 2;
-    return [...starving, ...withinQuota, ...borrowers]
-      .map((job, index) => ({ job, index }))
-      .sort((a, b) => first(a.job) - first(b.job) || a.index - b.index)
-      .map((entry) => entry.job);
-  }
-
-  private brokenPromise(candidate: QueuedJob<Request>): string | undefined {
-    if (this.nominated.size === 0) return undefined;
-    this.ledger.add(candidate.queue, candidate.demand);
-    try {
-      const kept = whatIf(this.capacity, this.ledger, (trial) => this.promisesKept(trial, candidate.id));
-      if (kept) return undefined;
-    } finally {
-      this.ledger.remove(candidate.queue, candidate.demand);
-    }
-    const promised = [...this.nominated].map(([id, victims]) => `${id} (preempting ${victims.join(", ")})`);
-    return `the capacity it needs is promised to ${promised.join(", ")}`;
-  }
-
-  /** In the what-if, every pending preemptor still fits once its victims stop. */
-  private promisesKept(trial: WhatIf<Request, Allocation>, excluding: string): boolean {
-    for (const [preemptorId, victimIds] of this.nominated) {
-      const preemptor = this.pending.get(preemptorId);
-      if (!preemptor || preemptorId === excluding) continue;
-      for (const id of victimIds) {
-        const victim = this.running.get(id);
-        if (victim?.stopping) trial.stop(victim);
-      }
-      if (!trial.start(preemptor)) return false;
-    }
-    return true;
+    return admissionOrder(this.pending.values(), {
+      ledger: this.ledger,
+      starving: (job) => this.starving(job, now),
+      byAge: (x, y) => this.byAge(x, y),
+      // Preemptors come first (the room their victims free is theirs), then the holder of the reservation, so
+      // every other job is checked against it.
+      rank: (job) => (this.promises.has(job.id) ? 0 : job.id === this.reservedFor ? 1 : 2),
+    });
   }
 
   private planReservation(head: QueuedJob<Request>, now: number): BackfillReservation<Request, Allocation> {
@@ -651,64 +437,11 @@ export class QueueManager<Request, Allocation> {
   }
 
   private resolve(submission: JobSubmission<Request>, now: number): QueuedJob<Request> {
-    const queueNames = this.config.queues.map((q) => q.name);
-    const queue =
-      submission.queue ?? (queueNames.includes(DEFAULT_QUEUE_NAME) ? DEFAULT_QUEUE_NAME : undefined);
-    if (queue !== undefined && !queueNames.includes(queue) && this.config.openQueues) {
+    const queue = submissionQueue(submission, this.config);
+    if (queue !== undefined && this.config.openQueues && !this.config.queues.some((q) => q.name === queue)) {
       // Without a config every queue name is welcome, as an unlimited queue of its own.
       this.reload({ ...this.config, queues: [...this.config.queues, { ...unlimitedQueue, name: queue }] });
-      return this.resolve(submission, now);
     }
-    if (queue === undefined || !queueNames.includes(queue)) {
-      throw new QueueSubmissionError(
-        `${queue === undefined ? "no queue given" : `unknown queue "${queue}"`}; use --queue with one of: ${queueNames.join(", ")}`,
-      );
-    }
-    const className =
-      submission.priorityClass ??
-      (submission.priority === undefined ? this.config.defaultPriorityClass : undefined);
-    const priorityClass =
-      className === undefined ? undefined : this.config.priorityClasses.find((c) => c.name === className);
-    if (className !== undefined && !priorityClass) {
-      const known = this.config.priorityClasses.map((c) => c.name);
-      throw new QueueSubmissionError(
-        `unknown priority class "${className}"; ${known.length > 0 ? `use one of: ${known.join(", ")}` : "the queue config defines none"}`,
-      );
-    }
-    const beyondReach = Object.keys(submission.demand).find(
-      (name) => !atMost(amountOf(submission.demand, name), this.ledger.reachable(queue, name)),
-    );
-    if (beyondReach !== undefined) {
-      throw new QueueSubmissionError(
-        `job ${submission.id} needs ${formatAmount(beyondReach, amountOf(submission.demand, beyondReach))} ${beyondReach}, more than queue ${queue} can ever hold (${formatAmount(beyondReach, this.ledger.reachable(queue, beyondReach))} with quota and borrowing); ask for less or use another queue`,
-      );
-    }
-    if (submission.maxRuntimeSeconds !== undefined && !(submission.maxRuntimeSeconds > 0)) {
-      throw new QueueSubmissionError(`maxRuntimeSeconds must be > 0, got ${submission.maxRuntimeSeconds}`);
-    }
-    return {
-      id: submission.id,
-      queue,
-      priority: priorityClass?.value ?? submission.priority ?? 0,
-      priorityClass: priorityClass?.name,
-      preemptionGraceSeconds: priorityClass?.preemptionGraceSeconds ?? DEFAULT_PREEMPTION_GRACE_SECONDS,
-      preemptible: submission.preemptible ?? true,
-      requeueOnPreemption: submission.requeueOnPreemption ?? false,
-      submittedAt: now,
-      maxRuntimeSeconds: submission.maxRuntimeSeconds,
-      demand: submission.demand,
-      gang: submission.gang ?? false,
-      request: submission.request,
-    };
+    return resolveSubmission(submission, this.config, this.ledger, now);
   }
-}
-
-/** Where a borrowing job's capacity comes from: the lending queues' quota, which they can reclaim. */
-export function borrowedText(ledger: QuotaLedger, queue: string): string {
-  const lenders = ledger.lenders(queue);
-  const cohort = ledger.spec(queue)?.cohort;
-  if (lenders.length === 0)
-    return `on capacity borrowed from cohort ${cohort}; the lending queue can reclaim it`;
-  const names = lenders.map((l) => `queue ${l}`).join(", ");
-  return `on capacity borrowed from the quota of ${names} (cohort ${cohort}); ${lenders.length === 1 ? "it" : "they"} can reclaim it`;
 }

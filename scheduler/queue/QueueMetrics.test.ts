@@ -1,7 +1,7 @@
 import { Registry } from "prom-client";
 import { describe, expect, it } from "vitest";
-import type { QueueStatus } from "./QueueManager.ts";
 import { registerQueueMetrics } from "./QueueMetrics.ts";
+import type { QueueStatus } from "./QueueStatus.ts";
 
 describe("registerQueueMetrics", () => {
   it("exposes admitted, preempted, usage, quota and borrowed per queue at scrape time", async () => {

@@ -1,5 +1,5 @@
 import { Counter, Gauge, type Registry } from "prom-client";
-import type { QueueStatus } from "./QueueManager.ts";
+import type { QueueStatus } from "./QueueStatus.ts";
 
 /**
  * Per-queue metrics for Prometheus, read from the queue at scrape time: admitted and preempted jobs, and the

@@ -5,8 +5,9 @@ import { gangOfWholeGpus } from "../engine/PlacementRequest.ts";
 import { createPolicy } from "../engine/PolicyRegistry.ts";
 import { type EngineAllocation, EngineCapacity, type EngineRequest } from "./EngineCapacity.ts";
 import { engineSubmission } from "./JobDemand.ts";
+import type { JobSubmission } from "./JobSubmission.ts";
 import { parseQueueConfig } from "./QueueConfig.ts";
-import { type JobSubmission, QueueManager } from "./QueueManager.ts";
+import { QueueManager } from "./QueueManager.ts";
 import { runQueueTimeline, type TimelineArrival } from "./QueueTimeline.ts";
 
 /** `nodes` H100 nodes with `gpus` whole GPUs each. */

@@ -1,6 +1,7 @@
 import { EventHeap } from "./EventHeap.ts";
+import type { JobSubmission } from "./JobSubmission.ts";
+import type { CycleResult, FinishOutcome, Preemption } from "./QueueCycleResult.ts";
 import type { AdmittedJob, QueuedJob } from "./QueuedJob.ts";
-import type { CycleResult, FinishOutcome, JobSubmission, Preemption } from "./QueueManager.ts";
 import { amountOf } from "./ResourceVector.ts";
 
 /** What a timeline replay needs from a queue: the multi-tenant `QueueManager`, or the `FifoQueue` baseline. */

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { NodeSpec } from "../engine/ClusterSpec.ts";
 import { PlacementEngine } from "../engine/PlacementEngine.ts";
 import { createPolicy } from "../engine/PolicyRegistry.ts";
+import { QueueSubmissionError } from "./JobSubmission.ts";
 import { parseQueueConfig } from "./QueueConfig.ts";
-import { QueueSubmissionError } from "./QueueManager.ts";
 import { SchedulerQueue, type ServiceJob } from "./SchedulerQueue.ts";
 
 const node: NodeSpec = {

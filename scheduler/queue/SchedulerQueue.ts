@@ -2,9 +2,12 @@ import type { PlacementEngine } from "../engine/PlacementEngine.ts";
 import type { JobRecord } from "../store/JobRecord.ts";
 import { type EngineAllocation, EngineCapacity, type EngineRequest } from "./EngineCapacity.ts";
 import { engineSubmission } from "./JobDemand.ts";
+import { QueueSubmissionError } from "./JobSubmission.ts";
 import type { QueueConfig } from "./QueueConfig.ts";
-import type { Admission, PendingAudit } from "./QueueManager.ts";
-import { QueueManager, type QueueStatus, QueueSubmissionError } from "./QueueManager.ts";
+import type { Admission } from "./QueueCycleResult.ts";
+import { QueueManager } from "./QueueManager.ts";
+import type { PendingAudit } from "./QueuePendingReason.ts";
+import type { QueueStatus } from "./QueueStatus.ts";
 
 /** Prefix of the reason of a job the queue preempted, while it stops and once it ended Preempted. */
 export const PREEMPTION_REASON_PREFIX = "preemption requested";

@@ -1,10 +1,11 @@
 import { stringify } from "yaml";
 import type { QueueInfo } from "../../proto/generated/tessera/v1/QueueInfo.ts";
 import type { QuotaConfig } from "../../proto/generated/tessera/v1/QuotaConfig.ts";
+import { QueueSubmissionError } from "../queue/JobSubmission.ts";
 import type { QueueConfig } from "../queue/QueueConfig.ts";
 import { QueueConfigError } from "../queue/QueueConfigError.ts";
 import type { QueueConfigFile } from "../queue/QueueConfigFile.ts";
-import { type QueueStatus, QueueSubmissionError } from "../queue/QueueManager.ts";
+import type { QueueStatus } from "../queue/QueueStatus.ts";
 import type { SchedulerQueue } from "../queue/SchedulerQueue.ts";
 import { ServiceError } from "./ServiceError.ts";
 

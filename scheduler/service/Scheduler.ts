@@ -3,8 +3,8 @@ import type { AgentLogChunk__Output } from "../../proto/generated/tessera/v1/Age
 import type { Register__Output } from "../../proto/generated/tessera/v1/Register.ts";
 import type { Report__Output } from "../../proto/generated/tessera/v1/Report.ts";
 import type { ScorePlugin } from "../engine/ScorePlugin.ts";
+import { QueueSubmissionError } from "../queue/JobSubmission.ts";
 import { openQueueConfig, type QueueConfig } from "../queue/QueueConfig.ts";
-import { QueueSubmissionError } from "../queue/QueueManager.ts";
 import { SchedulerQueue } from "../queue/SchedulerQueue.ts";
 import type { JobRecord, JobSpec } from "../store/JobRecord.ts";
 import type { JobStore } from "../store/JobStore.ts";
