@@ -49,6 +49,11 @@ describe("bad input over gRPC", () => {
       /unknown MIG profile "5g\.50gb"/,
     ],
     [
+      "a profile one letter off, on a named model",
+      { ...ok, request: { mig: { profile: "1g.11gb" }, models: ["A100-SXM4-40GB"] } },
+      /unknown MIG profile "1g\.11gb"; did you mean 1g\.10gb\?\nprofiles of the GPU models in this fleet \(A100-SXM4-40GB\): 1g\.5gb, /,
+    ],
+    [
       "negative GPU count",
       { ...ok, request: { whole: { gpus: -2 } } },
       /request\.whole\.gpus: -2 is outside 1\.\.64/,

@@ -1,13 +1,13 @@
 import { randomUUID } from "node:crypto";
 import type { ServiceError } from "@grpc/grpc-js";
 import type { Command } from "commander";
+import { isCatalogMigProfile, unknownMigProfileText } from "../../proto/catalog/UnknownMigProfile.ts";
 import { type ClientFlags, connect, withClientFlags } from "./ClientConnection.ts";
 import { jobDetail, jobJson, jobsTable, nodeJson, nodesTable, requestText, table } from "./JobFormat.ts";
 import { jobSpecFromInput, type SubmitFlags } from "./JobSpecInput.ts";
 import { schedulerAddress } from "./SchedulerAddress.ts";
 import type { SchedulerClient } from "./SchedulerClient.ts";
 import { schedulerErrorText } from "./SchedulerErrorText.ts";
-import { isCatalogMigProfile, unknownMigProfileText } from "./UnknownMigProfile.ts";
 
 const finalStates = new Set(["Succeeded", "Failed", "Cancelled", "Preempted", "Lost"]);
 

@@ -1,4 +1,5 @@
 import { gpuModels } from "../../proto/catalog/GpuCatalog.ts";
+import { isCatalogMigProfile, unknownMigProfileText } from "../../proto/catalog/UnknownMigProfile.ts";
 import type { JobSpec__Output } from "../../proto/generated/tessera/v1/JobSpec.ts";
 import { vmJobEnv } from "../../proto/tessera/VmJobWire.ts";
 import { type JobKind, type JobSpec, jobKinds, type RequestShape } from "../store/JobRecord.ts";
@@ -13,7 +14,6 @@ const maxCommandArgs = 4096;
 /** Environment limits keep every node's desired state far below the agent's receive limit (see docs/service.md). */
 export const envLimits = { variables: 256, valueBytes: 16 * 1024, totalBytes: 64 * 1024 } as const;
 const maxModels = 32;
-const knownProfiles = new Set(gpuModels.flatMap((m) => m.mig?.profiles.map((p) => p.name) ?? []));
 const knownModels = new Set(gpuModels.map((m) => m.id));
 
 /** Checks a submitted spec field by field; the first problem becomes an INVALID_ARGUMENT naming the field. */
@@ -96,11 +96,10 @@ export function validateJobSpec(spec: JobSpec__Output | null | undefined): JobSp
   switch (request.shape) {
     case "mig": {
       const profile = request.mig?.profile ?? "";
-      if (!knownProfiles.has(profile)) {
-        throw bad(
-          "request.mig.profile",
-          `unknown MIG profile ${quoted(profile)}; known: ${[...knownProfiles].join(", ")}`,
-        );
+      if (!isCatalogMigProfile(profile)) {
+        // Against the models the request names, or else every model Tessera knows.
+        const models = request.models.length > 0 ? request.models : [...knownModels];
+        throw bad("request.mig.profile", unknownMigProfileText(profile, models, quoted));
       }
       shape = { kind: "mig", profile };
       break;
