@@ -96,6 +96,8 @@ function unary<Req, Res>(
 export const maxWatchBacklog = 64;
 
 const requestIdPattern = /^[\x21-\x7e]{1,128}$/;
+/** Job ids as JobLifecycle makes them, wherever they appear in text. */
+const jobIdPattern = /\bj-[0-9a-f]{12}\b/g;
 
 export function jobServiceHandlers(scheduler: Scheduler, security: EdgeSecurity): JobServiceHandlers {
   const readable = (caller: Caller, id: string) => {
@@ -279,7 +281,15 @@ export function nodeServiceHandlers(scheduler: Scheduler, security: EdgeSecurity
     },
     ListNodes: unary(security, (_req, caller) => {
       caller.requireUser();
-      return { nodes: [...scheduler.nodes()].sort((a, b) => a.name.localeCompare(b.name)).map(nodeMessage) };
+      const nodes = [...scheduler.nodes()].sort((a, b) => a.name.localeCompare(b.name)).map(nodeMessage);
+      if (caller.seesEveryTenant) return { nodes };
+      // Agents' reconcile errors name jobs; another tenant's stays anonymous.
+      const named = (id: string) => {
+        const job = scheduler.job(id);
+        return job && caller.sees(job.spec.tenant) ? id : "(another tenant's job)";
+      };
+      for (const node of nodes) node.errors = node.errors?.map((e) => e.replace(jobIdPattern, named));
+      return { nodes };
     }),
   };
 }
