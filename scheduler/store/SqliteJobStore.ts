@@ -3,6 +3,7 @@ import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import type { JobRecord } from "./JobRecord.ts";
 import type { JobStore } from "./JobStore.ts";
+import { checkStore } from "./StoreCheck.ts";
 
 interface PendingWrite {
   inserts: JobRecord[];
@@ -26,15 +27,22 @@ function repairAdvice(path: string): string {
   return `Stop the scheduler, run \`tessera store check --db ${path}\` to list what is damaged, and restore the file from a backup (or move it aside to start empty).`;
 }
 
-/** Runs a store operation; SQLite's "malformed" and "not a database" errors name the file and what to do. */
+/**
+ * Runs a store operation; SQLite's "malformed" and "not a database" errors name the file, the first damaged pages
+ * or rows the integrity check finds, and what to do.
+ */
 function damagedStoreGuard<T>(path: string, doing: string, body: () => T): T {
   try {
     return body();
   } catch (err) {
     const code = (err as { code?: string }).code ?? "";
     if (!/^SQLITE_(CORRUPT|NOTADB)/.test(code)) throw err;
+    const found = (path === ":memory:" ? [] : checkStore(path, 3))
+      .flatMap((p) => p.replace(`${path}: `, "").split("\n"))
+      .filter((line) => !line.startsWith("*** in database"));
+    const where = found.length > 0 ? `; ${found.join("; ")}` : "";
     throw new Error(
-      `${path}: the store is damaged (${(err as Error).message}) while ${doing}. ${repairAdvice(path)}`,
+      `${path}: the store is damaged (${(err as Error).message}) while ${doing}${where}. ${repairAdvice(path)}`,
     );
   }
 }
