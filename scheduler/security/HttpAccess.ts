@@ -114,7 +114,7 @@ export function registerAccessRoutes(
     },
     async (request) => {
       callerOf(request).requireAdmin("reading the audit log");
-      return { entries: security.recentAudit(request.query.limit) };
+      return { entries: await security.recentAudit({ limit: request.query.limit }) };
     },
   );
 }

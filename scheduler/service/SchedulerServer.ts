@@ -6,7 +6,6 @@ import { tesseraV1 } from "../../proto/tessera/TesseraGrpc.ts";
 import type { TlsMaterial } from "../../proto/tessera/TlsFiles.ts";
 import { createPolicy, type PolicyName } from "../engine/PolicyRegistry.ts";
 import { QueueConfigFile } from "../queue/QueueConfigFile.ts";
-import { AuditLog } from "../security/AuditLog.ts";
 import { type Authorizer, schedulerAuthorizer } from "../security/Authorizer.ts";
 import { type EdgeSecurity, edgeSecurity } from "../security/EdgeSecurity.ts";
 import { checkExposure } from "../security/ListenExposure.ts";
@@ -92,8 +91,7 @@ export async function startSchedulerServer(options: SchedulerServerOptions): Pro
     lostNodePolicy: options.lostNodePolicy,
     log: options.log,
   });
-  const audit = new AuditLog(options.db);
-  const security = edgeSecurity(access.authorizer, audit);
+  const security = edgeSecurity(access.authorizer, store, (line) => options.log?.(line));
   const maxBytes = options.maxMessageBytes ?? 4 * 1024 * 1024;
   const server = new grpc.Server({
     "grpc.max_receive_message_length": maxBytes,
@@ -108,7 +106,7 @@ export async function startSchedulerServer(options: SchedulerServerOptions): Pro
     tolerant(v1.QueueService.service),
     queueServiceHandlers(new QueueControl(scheduler.queue, queueFile), security),
   );
-  server.addService(tolerant(v1.AuditService.service), auditServiceHandlers(audit, security));
+  server.addService(tolerant(v1.AuditService.service), auditServiceHandlers(security));
   options.addServices?.(server, security.authorizer);
   queueFile?.follow(
     (config) => {
@@ -140,7 +138,6 @@ export async function startSchedulerServer(options: SchedulerServerOptions): Pro
         }, 2000).unref();
       });
       store.close();
-      audit.close();
     },
   };
 }
