@@ -14,7 +14,7 @@ import {
   type AgentProcess,
   type SchedulerProcess,
   startAgentProcess,
-  startSchedulerProcess,
+  startSchedulerWithHttp,
 } from "./TesseraProcesses.ts";
 
 /** The users every secured test knows: two tenants' submitters, a viewer of team-a, an admin, and one spare. */
@@ -80,14 +80,14 @@ export async function startSecuredScheduler(
   const credentialsFile = join(dir, "credentials.yaml");
   writeFileSync(credentialsFile, users + (options.extraUsers ?? ""));
   const server = ca.server("scheduler", ["localhost", "127.0.0.1"]);
-  const scheduler = await startSchedulerProcess(dir, {
+  const scheduler = await startSchedulerWithHttp(dir, {
     extra: [
       ...["--tls-cert", server.cert, "--tls-key", server.key, "--tls-ca", ca.ca.cert],
-      ...["--credentials", credentialsFile, "--http", "127.0.0.1:0"],
+      ...["--credentials", credentialsFile],
       ...(options.extra ?? []),
     ],
   });
-  const httpsUrl = (await scheduler.process.waitFor(/(https:\/\/127\.0\.0\.1:\d+) \(HTTP\)/))[1]!;
+  const httpsUrl = scheduler.httpUrl;
   const clients: SchedulerClient[] = [];
   const agents: AgentProcess[] = [];
   return {
