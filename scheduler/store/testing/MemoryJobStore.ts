@@ -39,7 +39,10 @@ export class MemoryJobStore implements JobStore {
   }
 
   async listAudit(query: AuditQuery): Promise<AuditEntry[]> {
-    return this.audit.filter((e) => e.atMs >= (query.sinceMs ?? 0)).slice(-query.limit);
+    return this.audit
+      .filter((e) => e.atMs >= (query.sinceMs ?? 0))
+      .slice(-query.limit)
+      .map((e) => ({ ...e }));
   }
 
   /** The job as stored, or undefined. */
