@@ -88,7 +88,10 @@ export function registerAgentCommands(program: Command): void {
     .option("--node <NAME>", "node name (default: the host name)")
     .option("--data-dir <DIR>", "job logs and agent state (default .tessera/agent-NODE)")
     .option("--label <KEY=VALUE...>", "node labels for job constraints")
-    .option("--token-file <FILE>", "the scheduler's shared token")
+    .option(
+      "--token-file <FILE>",
+      "this agent's token (role: agent in the scheduler's --credentials), or the scheduler's shared token",
+    )
     .option("--tls-cert <FILE>", "this node's client certificate (PEM); its name must be the node's name")
     .option("--tls-key <FILE>", "the private key of --tls-cert")
     .option("--tls-ca <FILE>", `CA of the scheduler's certificate; turns TLS on (default: $${tlsCaEnvVar})`)

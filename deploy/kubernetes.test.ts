@@ -292,9 +292,14 @@ describe("deploy/kubernetes manifests", () => {
     expect(options.scheduler).toBe(`${service.metadata.name}.${service.metadata.namespace}.svc:${grpcPort}`);
     // What the agent itself checks before dialing.
     expect(parseHostPort(String(options.scheduler), "--scheduler").port).toBe(grpcPort);
+    // Each node's own key from its disk: no Secret holds every node's key for every agent to read.
     for (const file of [options.tlsCert, options.tlsKey, options.tlsCa]) {
-      expect(mountFor(pod, container, String(file)).volume.secret?.secretName).toBe("tessera-agent-tls");
+      const mount = mountFor(pod, container, String(file));
+      expect(mount.volume.hostPath?.path).toBe(mount.mountPath);
+      expect(mount.volume.secret).toBeUndefined();
     }
+    expect(String(options.tlsCert)).not.toContain("NODE_NAME");
+    expect(pod.volumes.filter((v) => v.secret)).toEqual([]);
 
     const kubeletDir = String(options.kubeletDir);
     const pluginMount = mountFor(pod, container, kubeletDir);

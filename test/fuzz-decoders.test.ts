@@ -12,7 +12,7 @@ import { SchedulerClient } from "../scheduler/cli/SchedulerClient.ts";
 import { parseQueueConfig } from "../scheduler/queue/QueueConfig.ts";
 import { CredentialsFile } from "../scheduler/security/CredentialsFile.ts";
 import { readTraceNodes, readTracePods } from "../scheduler/simulator/TraceReader.ts";
-import { type SchedulerProcess, startSchedulerProcess } from "./support/TesseraProcesses.ts";
+import { type SchedulerProcess, startSchedulerWithHttp } from "./support/TesseraProcesses.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "tessera-fuzz-"));
 let scheduler: SchedulerProcess;
@@ -20,8 +20,7 @@ let httpUrl: string;
 let client: SchedulerClient;
 
 beforeAll(async () => {
-  scheduler = await startSchedulerProcess(dir, { extra: ["--http", "127.0.0.1:0"] });
-  httpUrl = (await scheduler.process.waitFor(/(http:\/\/127\.0\.0\.1:\d+) \(HTTP\)/))[1]!;
+  ({ httpUrl, ...scheduler } = await startSchedulerWithHttp(dir));
   client = new SchedulerClient(scheduler.address, undefined, 10_000);
 });
 afterAll(async () => {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { JobSpec } from "../proto/generated/tessera/v1/JobSpec.ts";
 import { SchedulerClient } from "../scheduler/cli/SchedulerClient.ts";
 import { eventually } from "./support/Eventually.ts";
-import { type SchedulerProcess, startSchedulerProcess } from "./support/TesseraProcesses.ts";
+import { type SchedulerProcess, startSchedulerWithHttp } from "./support/TesseraProcesses.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "tessera-hostile-"));
 let scheduler: SchedulerProcess;
@@ -15,8 +15,7 @@ let httpUrl: string;
 let client: SchedulerClient;
 
 beforeAll(async () => {
-  scheduler = await startSchedulerProcess(dir, { extra: ["--http", "127.0.0.1:0"] });
-  httpUrl = (await scheduler.process.waitFor(/(http:\/\/127\.0\.0\.1:\d+) \(HTTP\)/))[1]!;
+  ({ httpUrl, ...scheduler } = await startSchedulerWithHttp(dir));
   client = new SchedulerClient(scheduler.address, undefined, 10_000);
 });
 afterAll(async () => {

@@ -45,6 +45,45 @@ describe("a damaged store", () => {
     expect(check.output).toContain(`job row ${job!.id} (seq 1)`);
   }, 90_000);
 
+  it("names the file and the damaged page when a scheduler starts on it", async () => {
+    const storeDir = mkdtempSync(join(dir, "page-"));
+    const db = join(storeDir, "scheduler.db");
+    const first = await startSchedulerProcess(storeDir);
+    const client = new SchedulerClient(first.address);
+    const { job } = await client.submit(
+      { name: "kept", request: { mig: { profile: "1g.10gb" } }, command: ["true"] },
+      "",
+    );
+    client.close();
+    await first.process.kill();
+    // Enough job rows that the jobs table spans many pages, then one of its pages in the middle overwritten.
+    const raw = new Database(db);
+    const doc = JSON.parse(
+      (raw.prepare("SELECT doc FROM jobs WHERE id = ?").get(job!.id) as { doc: string }).doc,
+    ) as Record<string, unknown>;
+    const insert = raw.prepare(
+      "INSERT INTO jobs (id, seq, client_request_id, state, updated_ms, doc) VALUES (?, ?, NULL, 'Pending', 0, ?)",
+    );
+    raw.transaction(() => {
+      for (let i = 0; i < 400; i++) {
+        const id = `j-${String(i).padStart(12, "0")}`;
+        insert.run(id, i + 2, JSON.stringify({ ...doc, id, seq: i + 2, pad: "p".repeat(1500) }));
+      }
+    })();
+    const pageSize = raw.pragma("page_size", { simple: true }) as number;
+    const pages = raw.pragma("page_count", { simple: true }) as number;
+    raw.close();
+    const fd = openSync(db, "r+");
+    writeSync(fd, Buffer.alloc(64, 0xff), 0, 64, Math.floor(pages * 0.6) * pageSize);
+    closeSync(fd);
+    const second = runTessera("scheduler", ["scheduler", "--listen", "127.0.0.1:0", "--db", db]);
+    expect(await exited(second)).toBe(1);
+    expect(second.output).toContain(`${db}: the store is damaged`);
+    expect(second.output).toMatch(/[Pp]age \d+/);
+    expect(second.output).toMatch(/tessera store check --db .*restore the file from a backup/);
+    expect(second.output).not.toMatch(/\n\s+at /);
+  }, 90_000);
+
   it("names the file when its pages are not a database", async () => {
     const db = file("garbage.db", "x".repeat(64 * 1024));
     const proc = runTessera("scheduler", ["scheduler", "--listen", "127.0.0.1:0", "--db", db]);

@@ -12,6 +12,7 @@ import {
   type SchedulerProcess,
   startAgentProcess,
   startSchedulerProcess,
+  startSchedulerWithHttp,
 } from "./support/TesseraProcesses.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "tessera-tls-"));
@@ -24,19 +25,9 @@ const tls = () => ({ ca: readFileSync(ca.ca.cert) });
 beforeAll(async () => {
   ca.ensureCa();
   const server = ca.server("scheduler", ["localhost", "127.0.0.1"]);
-  scheduler = await startSchedulerProcess(dir, {
-    extra: [
-      "--tls-cert",
-      server.cert,
-      "--tls-key",
-      server.key,
-      "--tls-ca",
-      ca.ca.cert,
-      "--http",
-      "127.0.0.1:0",
-    ],
-  });
-  httpsUrl = (await scheduler.process.waitFor(/(https:\/\/127\.0\.0\.1:\d+) \(HTTP\)/))[1]!;
+  ({ httpUrl: httpsUrl, ...scheduler } = await startSchedulerWithHttp(dir, {
+    extra: ["--tls-cert", server.cert, "--tls-key", server.key, "--tls-ca", ca.ca.cert],
+  }));
 }, 60_000);
 afterAll(async () => {
   await scheduler?.process.kill();

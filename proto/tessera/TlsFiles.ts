@@ -1,5 +1,6 @@
 import { createPrivateKey, X509Certificate } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { checkServerIdentity, type PeerCertificate } from "node:tls";
 import * as grpc from "@grpc/grpc-js";
 
 /** Environment variable naming the CA file clients check the scheduler's certificate against. */
@@ -52,9 +53,26 @@ export function clientTlsMaterial(flags: TlsFlags): TlsMaterial | undefined {
   return readTlsMaterial({ ...flags, tlsCa: flags.tlsCa ?? process.env[tlsCaEnvVar] });
 }
 
+const serverAuthUsage = "1.3.6.1.5.5.7.3.1";
+
 /**
- * Channel credentials for a scheduler address: TLS checked against the CA and the address's host name when a CA
- * is given (grpc-js checks the name by default), plaintext otherwise.
+ * The scheduler's certificate must name the host dialled and be made for server authentication, so that an
+ * agent's or user's client certificate from the same CA cannot pose as the scheduler.
+ */
+export function checkSchedulerIdentity(host: string, certificate: PeerCertificate): Error | undefined {
+  const wrongName = checkServerIdentity(host, certificate);
+  if (wrongName) return wrongName;
+  if (certificate.ext_key_usage?.includes(serverAuthUsage)) return undefined;
+  const cn = certificate.subject?.CN as string | string[] | undefined;
+  return new Error(
+    `the certificate of ${host} (${String(cn ?? "no name").slice(0, 64)}) is not for server authentication ` +
+      "(no serverAuth extended key usage): give the scheduler one made by `tessera certs --server-name`",
+  );
+}
+
+/**
+ * Channel credentials for a scheduler address: TLS checked against the CA, the address's host name and the
+ * serverAuth usage when a CA is given, plaintext otherwise.
  */
 export function channelCredentials(tls: TlsMaterial | undefined): grpc.ChannelCredentials {
   if (!tls?.ca) {
@@ -62,5 +80,7 @@ export function channelCredentials(tls: TlsMaterial | undefined): grpc.ChannelCr
       throw new Error("--tls-cert needs --tls-ca: the CA that signed the scheduler's certificate");
     return grpc.credentials.createInsecure();
   }
-  return grpc.credentials.createSsl(tls.ca, tls.key ?? null, tls.cert ?? null);
+  return grpc.credentials.createSsl(tls.ca, tls.key ?? null, tls.cert ?? null, {
+    checkServerIdentity: checkSchedulerIdentity,
+  });
 }

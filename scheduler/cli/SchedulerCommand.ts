@@ -5,6 +5,8 @@ import { attachFinops } from "../finops/SchedulerFinops.ts";
 import { clusterServiceHandlers } from "../ha/ClusterStatusService.ts";
 import { startReplicatedScheduler } from "../ha/ReplicatedScheduler.ts";
 import { describeStoreLocation } from "../ha/StoreLocation.ts";
+import { type Authorizer, schedulerAuthorizer } from "../security/Authorizer.ts";
+import { serverCredentials } from "../security/ServerTls.ts";
 import { startHttpEndpoint } from "../service/HttpEndpoint.ts";
 import { SchedulerFleetView } from "../service/SchedulerFleetView.ts";
 import { type RunningScheduler, startSchedulerServer } from "../service/SchedulerServer.ts";
@@ -30,16 +32,19 @@ export async function startScheduler(
   }
   let address = "";
   return startSchedulerParts(settings, log, {
-    addServices: (server) =>
+    addServices: (server, authorizer) =>
       server.addService(
         tesseraV1().ClusterService.service,
-        clusterServiceHandlers(async () => ({
-          self: address,
-          role: "single",
-          leader: address,
-          followers: [],
-          store: describeStoreLocation(settings.storeLocation),
-        })),
+        clusterServiceHandlers(
+          async () => ({
+            self: address,
+            role: "single",
+            leader: address,
+            followers: [],
+            store: describeStoreLocation(settings.storeLocation),
+          }),
+          authorizer,
+        ),
       ),
     started: (a) => {
       address = a;
@@ -53,7 +58,7 @@ async function startSchedulerParts(
   log: (line: string) => void,
   hooks: {
     store?: JobStore;
-    addServices: (server: grpc.Server) => void;
+    addServices: (server: grpc.Server, authorizer: Authorizer) => void;
     started?: (address: string) => void;
   },
 ): Promise<StartedScheduler> {
@@ -227,6 +232,15 @@ async function runReplica(flags: SchedulerFlags, log: (line: string) => void): P
       electionTtlSeconds: settings.electionTtlSeconds,
       storeDescription: describeStoreLocation(settings.storeLocation),
       log,
+      followerSecurity: {
+        transport: serverCredentials(settings.tls),
+        authorizer: schedulerAuthorizer({
+          token: settings.token,
+          credentials: settings.credentials,
+          mtls: Boolean(settings.tls?.ca),
+          log,
+        }).authorizer,
+      },
       startLeader: async (store, listen, addServices) => {
         const started = await startSchedulerParts({ ...settings, listen }, log, { store, addServices });
         log(

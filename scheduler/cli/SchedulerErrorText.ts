@@ -22,6 +22,15 @@ export function schedulerErrorText(
     const host = address.replace(/:\d+$/, "");
     if (/Name resolution failed/i.test(detail))
       return `cannot resolve the scheduler's host ${host} (${where})`;
+    // The TLS check's own reason (wrong CA, host name or key usage) says what to fix.
+    if (/unsuitable certificate purpose/.test(detail)) {
+      return `the scheduler at ${address} failed the TLS check: its certificate is not for server authentication (its extended key usage lacks serverAuth); give it one made by \`tessera certs --server-name\``;
+    }
+    const tls =
+      /(the certificate of .*?|unable to verify the first certificate|self[- ]signed certificate|Hostname\/IP does not match.*?)(?: Resolution note:.*)?$/m.exec(
+        detail,
+      );
+    if (tls) return `the scheduler at ${address} failed the TLS check: ${tls[1]}`;
     return `cannot reach the scheduler at ${address} (is it running? ${where})`;
   }
   if (error.code === status.DEADLINE_EXCEEDED) {

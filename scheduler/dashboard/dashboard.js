@@ -104,7 +104,8 @@ function gpuBar(gpu, jobsById, samples, idleSlices) {
       "data-testid": `slice-${slice.id}`,
       "data-job": slice.jobId ?? "",
     });
-    const fill = job ? tenantColour(job.tenant) : "#fff";
+    // Another tenant's slice is shown as taken, by nobody this user may know.
+    const fill = job ? tenantColour(job.tenant) : slice.otherTenant ? "#9aa3ad" : "#fff";
     const inner = Math.max(0, w - 2);
     group.append(svg("rect", { x: 1, y: 1, width: inner, height: 24, fill, stroke: "#9aa3ad", rx: 2 }));
     if (job)
@@ -125,8 +126,10 @@ function gpuBar(gpu, jobsById, samples, idleSlices) {
         }),
       );
     }
-    const label = [slice.profile ?? slice.kind, job ? `${job.name} (${job.tenant})` : "free"].join(" · ");
-    group.append(svg("text", { x: 6, y: 17, "font-size": 11, fill: job ? "#fff" : "#5b6570" }, label));
+    const holder = job ? `${job.name} (${job.tenant})` : slice.otherTenant ? "other tenant" : "free";
+    const label = [slice.profile ?? slice.kind, holder].join(" · ");
+    const taken = job || slice.otherTenant;
+    group.append(svg("text", { x: 6, y: 17, "font-size": 11, fill: taken ? "#fff" : "#5b6570" }, label));
     const util = sample?.utilizationPercent != null ? `${sample.utilizationPercent}% util` : "no util (MIG)";
     group.append(
       svg(

@@ -2,6 +2,7 @@ import * as grpc from "@grpc/grpc-js";
 import type { ClusterStatus } from "../../proto/generated/tessera/v1/ClusterStatus.ts";
 import { followerRefusal } from "../../proto/tessera/LeaderRedirect.ts";
 import { tesseraV1 } from "../../proto/tessera/TesseraGrpc.ts";
+import type { Authorizer } from "../security/Authorizer.ts";
 import { clusterServiceHandlers } from "./ClusterStatusService.ts";
 
 /** Answers every call of a service with the follower's refusal (UNAVAILABLE naming the leader). */
@@ -37,6 +38,8 @@ export async function startFollowerServer(
   self: () => string,
   leader: () => Promise<string | undefined>,
   status: () => Promise<ClusterStatus>,
+  /** The leader's own TLS and caller checks: a follower answers on the same terms. */
+  security: { transport: grpc.ServerCredentials; authorizer: Authorizer },
 ): Promise<FollowerServer> {
   const server = new grpc.Server({ "grpc.keepalive_permit_without_calls": 1 });
   const v1 = tesseraV1();
@@ -44,10 +47,10 @@ export async function startFollowerServer(
   for (const service of [v1.JobService, v1.NodeService, v1.CapacityService, v1.QueueService]) {
     server.addService(service.service, refusingHandlers(service.service, refusal));
   }
-  server.addService(v1.ClusterService.service, clusterServiceHandlers(status));
+  server.addService(v1.ClusterService.service, clusterServiceHandlers(status, security.authorizer));
   const bindHost = listen.host.includes(":") ? `[${listen.host}]` : listen.host;
   const port = await new Promise<number>((resolve, reject) =>
-    server.bindAsync(`${bindHost}:${listen.port}`, grpc.ServerCredentials.createInsecure(), (err, p) =>
+    server.bindAsync(`${bindHost}:${listen.port}`, security.transport, (err, p) =>
       err ? reject(new Error(`cannot listen on ${bindHost}:${listen.port}: ${err.message}`)) : resolve(p),
     ),
   );

@@ -11,6 +11,7 @@ import type { LeadershipFence } from "../store/LeadershipFence.ts";
 import { SqliteJobStore } from "../store/SqliteJobStore.ts";
 import { StoreUnavailable } from "../store/StoreUnavailable.ts";
 import { pendingJob as job } from "../store/testing/JobRecordFixture.ts";
+import { MemoryJobStore } from "../store/testing/MemoryJobStore.ts";
 import { LeaderElection } from "./LeaderElection.ts";
 
 /** A place to keep jobs, and a store on it: `reopen` is a restart (SQLite) or a new leader (etcd). */
@@ -41,6 +42,13 @@ afterAll(async () => {
 });
 
 const backends: StoreBackend[] = [
+  {
+    name: "memory",
+    async fresh() {
+      const store = new MemoryJobStore();
+      return { open: async () => store };
+    },
+  },
   {
     name: "SQLite",
     async fresh() {
@@ -118,6 +126,43 @@ describe.each(backends)("JobStore contract: $name", (backend) => {
   });
 });
 
+describe.each(backends)("audit log contract: $name", (backend) => {
+  const entry = (atMs: number, who: string) => ({
+    atMs,
+    who,
+    action: "submit",
+    target: `j-${atMs}`,
+    detail: "",
+  });
+
+  it("keeps entries across a reopen and lists the newest, oldest first, from a time on", async () => {
+    const place = await backend.fresh();
+    const store = await place.open();
+    // Recorded together, as a burst of submits does; two in the same millisecond keep their order.
+    await Promise.all(
+      [entry(1000, "alice"), entry(2000, "bob"), entry(2000, "carol"), entry(3000, "root")].map((e) =>
+        store.recordAudit(e),
+      ),
+    );
+    store.close();
+    const reopened = await place.open();
+    expect((await reopened.listAudit({ limit: 10 })).map((e) => e.who)).toEqual([
+      "alice",
+      "bob",
+      "carol",
+      "root",
+    ]);
+    expect((await reopened.listAudit({ limit: 2 })).map((e) => e.who)).toEqual(["carol", "root"]);
+    expect((await reopened.listAudit({ limit: 10, sinceMs: 2000 })).map((e) => e.who)).toEqual([
+      "bob",
+      "carol",
+      "root",
+    ]);
+    expect((await reopened.listAudit({ limit: 10 }))[0]).toEqual(entry(1000, "alice"));
+    reopened.close();
+  });
+});
+
 describe("EtcdJobStore fencing", () => {
   it("refuses the writes of a leader whose election key is gone, and says so once", async () => {
     const prefix = `/fenced-${++prefixes}/`;
@@ -137,6 +182,9 @@ describe("EtcdJobStore fencing", () => {
     expect(lost).toHaveLength(1);
     expect(lost[0]).toMatch(/election key .* is gone/);
     await expect(deposed.insert(job("again", 3))).rejects.toThrow(/no longer the leader/);
+    await expect(
+      deposed.recordAudit({ atMs: 1, who: "x", action: "submit", target: "t", detail: "" }),
+    ).rejects.toThrow(/no longer the leader/);
     const leader = await EtcdJobStore.open(client, nextFence, { prefix });
     expect(leader.loadAll().map((j) => j.id)).toEqual(["before"]);
     await leader.insert(job("by-new-leader", 2));

@@ -2,6 +2,7 @@ import type * as grpc from "@grpc/grpc-js";
 import type { ClusterStatus } from "../../proto/generated/tessera/v1/ClusterStatus.ts";
 import { parseHostPort } from "../../proto/tessera/SchedulerEndpoint.ts";
 import { tesseraV1 } from "../../proto/tessera/TesseraGrpc.ts";
+import type { Authorizer } from "../security/Authorizer.ts";
 import { EtcdJobStore } from "../store/EtcdJobStore.ts";
 import type { JobStore } from "../store/JobStore.ts";
 import { clusterServiceHandlers } from "./ClusterStatusService.ts";
@@ -13,7 +14,7 @@ import { LeaderElection } from "./LeaderElection.ts";
 export type StartLeader = (
   store: JobStore,
   listen: string,
-  addServices: (server: grpc.Server) => void,
+  addServices: (server: grpc.Server, authorizer: Authorizer) => void,
 ) => Promise<{ stop(): Promise<void> }>;
 
 export interface ReplicatedSchedulerOptions {
@@ -27,6 +28,8 @@ export interface ReplicatedSchedulerOptions {
   /** `tessera status`'s store line. */
   storeDescription: string;
   startLeader: StartLeader;
+  /** What the follower serves with: the scheduler's TLS and caller checks. */
+  followerSecurity: { transport: grpc.ServerCredentials; authorizer: Authorizer };
   log: (line: string) => void;
   /**
    * This replica led and no longer may (its lease expired or a write was refused): its in-memory state may be
@@ -96,6 +99,7 @@ export async function startReplicatedScheduler(
     () => self,
     leaderAddress,
     status,
+    options.followerSecurity,
   );
   const address = follower.address;
   self ||= address;
@@ -126,8 +130,8 @@ export async function startReplicatedScheduler(
         await follower?.close();
         follower = undefined;
         role = "leader";
-        leader = await options.startLeader(leaderStore, `${bound.host}:${bound.port}`, (server) =>
-          server.addService(tesseraV1().ClusterService.service, clusterServiceHandlers(status)),
+        leader = await options.startLeader(leaderStore, `${bound.host}:${bound.port}`, (server, authorizer) =>
+          server.addService(tesseraV1().ClusterService.service, clusterServiceHandlers(status, authorizer)),
         );
         options.log(`scheduler ${self}: leading with ${leaderStore.loadAll().length} job(s) read from etcd`);
         return;

@@ -51,6 +51,11 @@ export const sharedSchemas = [
       migUuid: str,
       share: { type: "number", description: "part of the GPU, 0 < share <= 1" },
       jobId: str,
+      otherTenant: {
+        type: "boolean",
+        description:
+          "held by a job of a tenant the caller may not see (its id, name and tenant are left out)",
+      },
     },
     required: ["id", "kind", "share"],
   },

@@ -27,6 +27,8 @@ export interface FleetSlice {
   share: number;
   /** The job holding the slice, if any. */
   jobId?: string;
+  /** Held by another tenant's job: what a non-admin sees instead of `jobId` (see OtherTenants). */
+  otherTenant?: boolean;
 }
 
 export interface FleetGpu {

@@ -3,6 +3,7 @@ import type { MetricNaming } from "../metrics/TesseraMetrics.ts";
 import { healthSchema, metricsSchema, readySchema } from "./ApiSchemas.ts";
 import type { HttpApiOptions } from "./HttpApi.ts";
 import { ApiError } from "./HttpErrors.ts";
+import { metricsSeenBy, tenantFilter } from "./OtherTenants.ts";
 
 /** /openapi.json, /healthz, /readyz and /metrics. */
 export function registerHealthRoutes(app: FastifyInstance, options: HttpApiOptions): void {
@@ -18,7 +19,9 @@ export function registerHealthRoutes(app: FastifyInstance, options: HttpApiOptio
     { schema: metricsSchema },
     async (request, reply) => {
       reply.type(options.metrics.registry.contentType);
-      return options.metrics.metrics(request.query.naming);
+      const text = await options.metrics.metrics(request.query.naming);
+      const sees = tenantFilter(options.jobAccess, request);
+      return sees ? metricsSeenBy(text, sees) : text;
     },
   );
 }

@@ -12,9 +12,13 @@ import {
 } from "./HistorySchemas.ts";
 import type { HttpApiOptions } from "./HttpApi.ts";
 import { ApiError } from "./HttpErrors.ts";
+import { idleSeenBy, tenantFilter, usageSeenBy, utilizationSeenBy } from "./OtherTenants.ts";
 import { parseInstant } from "./TimeParameters.ts";
 
-/** Utilization history, fleet history, usage and cost reports and the idle list, from the FinOps store. */
+/**
+ * Utilization history, fleet history, usage and cost reports and the idle list, from the FinOps store; a user who
+ * is not an admin gets its own tenants' usage, idle allocations and per-tenant series only.
+ */
 export function registerHistoryRoutes(app: FastifyInstance, options: HttpApiOptions): void {
   const now = options.now ?? Date.now;
   const finops = (): Finops => {
@@ -41,7 +45,11 @@ export function registerHistoryRoutes(app: FastifyInstance, options: HttpApiOpti
     };
   }>("/v1/utilization", { schema: utilizationSchema }, async (request) => {
     const { step, groupBy, node, model, tenant, gpu } = request.query;
-    return finops().utilization({
+    const sees = tenantFilter(options.jobAccess, request);
+    if (sees && tenant !== undefined && !sees(tenant)) {
+      throw new ApiError(403, `tenant ${tenant.slice(0, 64)} is not one of yours`);
+    }
+    const result = finops().utilization({
       ...period(request.query),
       stepMs: parseDuration(step, "step"),
       groupBy,
@@ -50,6 +58,7 @@ export function registerHistoryRoutes(app: FastifyInstance, options: HttpApiOpti
       ...(tenant === undefined ? {} : { tenant }),
       ...(gpu === undefined ? {} : { gpu }),
     });
+    return sees ? utilizationSeenBy(result, sees) : result;
   });
   app.get("/v1/utilization/latest", { schema: latestSamplesSchema }, async () => ({
     samples: finops().latestSamples(),
@@ -68,7 +77,9 @@ export function registerHistoryRoutes(app: FastifyInstance, options: HttpApiOpti
     { schema: usageReportSchema },
     async (request, reply: FastifyReply) => {
       const { from, to } = period(request.query);
-      const report = finops().usageReport(from, to);
+      const all = finops().usageReport(from, to);
+      const sees = tenantFilter(options.jobAccess, request);
+      const report = sees ? usageSeenBy(all, sees) : all;
       if (request.query.format === "csv") {
         const name = `tessera-usage-${new Date(from).toISOString().slice(0, 10)}-${new Date(to).toISOString().slice(0, 10)}.csv`;
         reply.type("text/csv; charset=utf-8").header("content-disposition", `attachment; filename="${name}"`);
@@ -77,5 +88,8 @@ export function registerHistoryRoutes(app: FastifyInstance, options: HttpApiOpti
       return report;
     },
   );
-  app.get("/v1/idle", { schema: idleSchema }, async () => ({ idle: finops().idle() }));
+  app.get("/v1/idle", { schema: idleSchema }, async (request) => {
+    const sees = tenantFilter(options.jobAccess, request);
+    return { idle: sees ? idleSeenBy(finops().idle(), sees) : finops().idle() };
+  });
 }

@@ -31,6 +31,7 @@ export const jobLogsSchema = {
   response: {
     200: { description: "the output as it was written (chunked while following)", type: "string" },
     400: errorBody,
+    403: { ...errorBody, description: "the job belongs to another tenant" },
     404: errorBody,
     409: { ...errorBody, description: "the job has no output yet, or its node's agent is not connected" },
     503: errorBody,
@@ -50,8 +51,10 @@ export function registerJobLogRoutes(app: FastifyInstance, options: HttpApiOptio
       const { id } = request.params;
       if (!options.logs)
         throw new ApiError(503, "this scheduler's HTTP API serves no logs: use `tessera logs`");
-      if (!options.fleet.snapshot().jobs.some((j) => j.id === id)) {
-        throw new ApiError(404, `no job "${id}"; list jobs with GET /v1/jobs`);
+      const job = options.fleet.snapshot().jobs.find((j) => j.id === id);
+      if (!job) throw new ApiError(404, `no job "${id}"; list jobs with GET /v1/jobs`);
+      if (options.jobAccess && !options.jobAccess.sees(request, job.tenant)) {
+        throw new ApiError(403, `job ${id} belongs to tenant ${job.tenant}, not one of yours`);
       }
       // Opened before the reply starts, so that "no output yet" still answers with its own status.
       let end: (error?: string) => void = () => {};

@@ -19,7 +19,7 @@ export function registerJobRoutes(app: FastifyInstance, options: HttpApiOptions)
     return options.jobs;
   };
   const access = options.jobAccess;
-  const sees = (request: FastifyRequest, job: FleetJob) => access?.sees(request, job) ?? true;
+  const sees = (request: FastifyRequest, job: FleetJob) => access?.sees(request, job.tenant) ?? true;
   const jobView = (id: string, request: FastifyRequest): FleetJob => {
     const job = options.fleet.snapshot().jobs.find((j) => j.id === id);
     if (!job) throw new ApiError(404, `no job "${id}"; list jobs with GET /v1/jobs`);

@@ -9,14 +9,9 @@ import type { UsageReport } from "../finops/UsageReport.ts";
 import type { UtilizationSample } from "../finops/UtilizationSample.ts";
 import { readTracePods } from "../simulator/TraceReader.ts";
 import type { FleetJob, FleetNode } from "./FleetReadModel.ts";
-import { defaultHttpUrl, httpBaseUrl, httpEnvVar, TesseraHttpClient } from "./TesseraHttpClient.ts";
+import { type HttpClientFlags, TesseraHttpClient, withHttpClientFlags } from "./TesseraHttpClient.ts";
 import { renderTop } from "./TopView.ts";
 import { renderUsageReport } from "./UsageReportTable.ts";
-
-const httpOption = [
-  "--http <URL>",
-  `scheduler HTTP API (default $${httpEnvVar} or ${defaultHttpUrl})`,
-] as const;
 
 async function topScreen(client: TesseraHttpClient): Promise<string> {
   const [{ nodes }, { jobs }, { samples }, { idle }] = await Promise.all([
@@ -33,16 +28,14 @@ async function topScreen(client: TesseraHttpClient): Promise<string> {
  * (`capacity plan` hangs under the `capacity` command the scheduler client registers).
  */
 export function registerPlannerCommands(program: Command): void {
-  program
-    .command("top")
+  withHttpClientFlags(program.command("top"))
     .description(
       "live per-GPU view: utilization, memory, temperature, power, who holds each GPU and MIG instance",
     )
-    .option(...httpOption)
     .option("--interval <DURATION>", "refresh interval", "2s")
     .option("--once", "print one screen and exit (also when the output is not a terminal)")
-    .action(async (flags: { http?: string; interval: string; once?: boolean }) => {
-      const client = new TesseraHttpClient(httpBaseUrl(flags.http));
+    .action(async (flags: HttpClientFlags & { interval: string; once?: boolean }) => {
+      const client = TesseraHttpClient.fromFlags(flags);
       const intervalMs = parseDuration(flags.interval, "--interval");
       if (flags.once || !process.stdout.isTTY) {
         process.stdout.write(`${await topScreen(client)}\n`);
@@ -65,10 +58,8 @@ export function registerPlannerCommands(program: Command): void {
       }
     });
 
-  program
-    .command("report")
+  withHttpClientFlags(program.command("report"))
     .description("GPU-hours, cost and idle cost per tenant and model for a period")
-    .option(...httpOption)
     .option(
       "--from <TIME>",
       "start: now-7d, epoch ms or ISO 8601 (2026-11-01 or 2026-11-01T08:00:00Z)",
@@ -77,9 +68,9 @@ export function registerPlannerCommands(program: Command): void {
     .option("--to <TIME>", "end, same forms as --from", "now")
     .option("--csv", "print CSV (one line per tenant and model)")
     .option("--json", "print the API's JSON")
-    .action(async (flags: { http?: string; from: string; to: string; csv?: boolean; json?: boolean }) => {
+    .action(async (flags: HttpClientFlags & { from: string; to: string; csv?: boolean; json?: boolean }) => {
       if (flags.csv && flags.json) throw new Error("--csv and --json exclude each other: pick one");
-      const client = new TesseraHttpClient(httpBaseUrl(flags.http));
+      const client = TesseraHttpClient.fromFlags(flags);
       const query = `from=${encodeURIComponent(flags.from)}&to=${encodeURIComponent(flags.to)}`;
       if (flags.csv) {
         process.stdout.write(await client.text(`/v1/reports/usage?${query}&format=csv`));
@@ -90,8 +81,7 @@ export function registerPlannerCommands(program: Command): void {
     });
 
   const capacity = program.commands.find((c) => c.name() === "capacity") ?? program.command("capacity");
-  capacity
-    .command("plan")
+  withHttpClientFlags(capacity.command("plan"))
     .description(
       "replay a workload trace through the placement engine on today's fleet and on changed fleets; " +
         "answers queueing delay and allocation per option (table, and an SVG plot)",
@@ -109,30 +99,28 @@ export function registerPlannerCommands(program: Command): void {
       collect,
       [],
     )
-    .option(...httpOption)
     .option("--policy <NAME>", `placement policy: ${policyNames.join(", ")}`, "tessera")
     .option("--seed <N>", "seed for the engine's tie-breaking", "42")
     .option("--plot <FILE>", "where to write the SVG plot", "capacity-plan.svg")
     .option("--json <FILE>", "also write every option's figures as JSON")
     .action(
-      async (flags: {
-        pods: string;
-        add: string[];
-        remove: string[];
-        http?: string;
-        policy: string;
-        seed: string;
-        plot: string;
-        json?: string;
-      }) => {
+      async (
+        flags: HttpClientFlags & {
+          pods: string;
+          add: string[];
+          remove: string[];
+          policy: string;
+          seed: string;
+          plot: string;
+          json?: string;
+        },
+      ) => {
         if (!isPolicyName(flags.policy)) {
           throw new Error(`--policy "${flags.policy}" is not one of ${policyNames.join(", ")}`);
         }
         const seed = Number(flags.seed);
         if (!Number.isInteger(seed)) throw new Error(`--seed "${flags.seed}" must be an integer`);
-        const { nodes } = await new TesseraHttpClient(httpBaseUrl(flags.http)).json<{ nodes: FleetNode[] }>(
-          "/v1/nodes",
-        );
+        const { nodes } = await TesseraHttpClient.fromFlags(flags).json<{ nodes: FleetNode[] }>("/v1/nodes");
         if (nodes.length === 0) throw new Error("the scheduler knows no nodes yet: start agents, then plan");
         const models = [...new Set(nodes.flatMap((n) => n.gpus.map((g) => g.modelId)))];
         const names = nodes.map((n) => n.name);

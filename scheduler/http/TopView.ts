@@ -1,7 +1,7 @@
 import { table } from "../cli/JobFormat.ts";
 import type { IdleAllocation } from "../finops/IdleDetector.ts";
 import type { UtilizationSample } from "../finops/UtilizationSample.ts";
-import type { FleetJob, FleetNode } from "./FleetReadModel.ts";
+import type { FleetJob, FleetNode, FleetSlice } from "./FleetReadModel.ts";
 
 export interface TopInput {
   nodes: FleetNode[];
@@ -30,7 +30,8 @@ export function renderTop(input: TopInput, now = Date.now()): string {
   for (const node of input.nodes) {
     for (const gpu of node.gpus) {
       const s = samples.get(`${gpu.uuid}/`);
-      const holders = gpu.sharingMode === "mig" ? [] : gpu.slices.filter((x) => x.jobId !== undefined);
+      const holders =
+        gpu.sharingMode === "mig" ? [] : gpu.slices.filter((x) => x.jobId !== undefined || x.otherTenant);
       rows.push([
         node.state === "Ready" ? node.name : `${node.name} (${node.state})`,
         `${gpu.index}`,
@@ -40,7 +41,7 @@ export function renderTop(input: TopInput, now = Date.now()): string {
         s ? `${round(s.memoryUsedMiB)}/${round(s.memoryTotalMiB)}` : blank,
         round(s?.temperatureC, "C"),
         round(s?.powerW, "W"),
-        holders.map((h) => holderText(jobs.get(h.jobId ?? ""), idle.get(h.id), now)).join(", ") ||
+        holders.map((h) => holderText(h, jobs, idle.get(h.id), now)).join(", ") ||
           (gpu.sharingMode === "mig" ? "" : "free"),
       ]);
       if (gpu.sharingMode !== "mig") continue;
@@ -55,7 +56,9 @@ export function renderTop(input: TopInput, now = Date.now()): string {
           m ? `${round(m.memoryUsedMiB)}/${round(m.memoryTotalMiB)}` : blank,
           "",
           "",
-          slice.jobId === undefined ? "free" : holderText(jobs.get(slice.jobId), idle.get(slice.id), now),
+          slice.jobId === undefined && !slice.otherTenant
+            ? "free"
+            : holderText(slice, jobs, idle.get(slice.id), now),
         ]);
       }
     }
@@ -67,7 +70,14 @@ export function renderTop(input: TopInput, now = Date.now()): string {
   return `${header}\n\n${table(["NODE", "GPU", "MODEL", "MODE", "UTIL", "MEM MiB", "TEMP", "POWER", "HELD BY"], rows)}`;
 }
 
-function holderText(job: FleetJob | undefined, idle: IdleAllocation | undefined, now: number): string {
+function holderText(
+  slice: FleetSlice,
+  jobs: ReadonlyMap<string, FleetJob>,
+  idle: IdleAllocation | undefined,
+  now: number,
+): string {
+  if (slice.otherTenant) return "other tenant";
+  const job = jobs.get(slice.jobId ?? "");
   if (!job) return "?";
   const base = `${job.name} (${job.tenant})`;
   return idle ? `${base} IDLE ${Math.round((now - idle.since) / 60_000)}m` : base;

@@ -2,11 +2,11 @@ import { timingSafeEqual } from "node:crypto";
 import type { PeerCertificate } from "node:tls";
 import * as grpc from "@grpc/grpc-js";
 import { ServiceError } from "../service/ServiceError.ts";
-import { Caller } from "./Caller.ts";
-import type { CredentialsFile } from "./CredentialsFile.ts";
+import { type AgentIdentity, Caller } from "./Caller.ts";
+import { CredentialsFile } from "./CredentialsFile.ts";
 
 export interface AuthorizerOptions {
-  /** `--token-file`: one shared token, an admin (and, without mTLS, any agent). */
+  /** `--token-file`: one shared token, an admin (and, without mTLS or credentials, any agent). */
   token?: string | undefined;
   /** `--credentials FILE`: users with roles and tenants. */
   credentials?: CredentialsFile | undefined;
@@ -18,10 +18,24 @@ function unauthenticated(message: string): ServiceError {
   return new ServiceError(grpc.status.UNAUTHENTICATED, message);
 }
 
-/** The common name of a client certificate that verified against the CA. */
-export function certificateName(certificate: PeerCertificate | undefined): string | undefined {
+const clientAuthUsage = "1.3.6.1.5.5.7.3.2";
+
+/**
+ * The node a client certificate that verified against the CA names (its common name). Only a certificate made
+ * for client authentication is an agent's: the scheduler's own (serverAuth) or one without extended key usages
+ * is refused, so a server's key cannot pose as a node.
+ */
+export function agentOfCertificate(certificate: PeerCertificate | undefined): AgentIdentity | undefined {
   const cn = certificate?.subject?.CN as string | string[] | undefined;
-  return Array.isArray(cn) ? cn[0] : cn;
+  const name = Array.isArray(cn) ? cn[0] : cn;
+  if (!certificate || !name) return undefined;
+  if (!certificate.ext_key_usage?.includes(clientAuthUsage)) {
+    throw new ServiceError(
+      grpc.status.PERMISSION_DENIED,
+      `the client certificate of ${name.slice(0, 64)} is not for client authentication (no clientAuth extended key usage; a server certificate?): issue agents theirs with \`tessera certs --node NAME\``,
+    );
+  }
+  return { name: `node:${name}`, nodes: [name], certificate: true };
 }
 
 /** Establishes who calls from its bearer token and its verified client certificate. */
@@ -37,21 +51,35 @@ export class Authorizer {
     return Boolean(this.options.token || this.options.credentials);
   }
 
-  /** From the `authorization` header (gRPC metadata or HTTP) and a verified certificate's name. */
-  caller(authorization: string | undefined, certName: string | undefined): Caller {
-    const legacyAgents = !this.options.mtls;
+  /** From the `authorization` header (gRPC metadata or HTTP) and a verified certificate's agent. */
+  caller(authorization: string | undefined, certificate: AgentIdentity | undefined): Caller {
+    const mtls = this.options.mtls;
+    // The old rules, kept where nothing better is configured: no mTLS and no credentials file.
+    const legacyAgents = !mtls && !this.options.credentials;
     if (authorization === undefined || authorization === "") {
-      if (this.authenticatesUsers) return Caller.of(undefined, certName, false);
-      return Caller.of({ name: "anonymous", role: "admin", tenants: [] }, certName, legacyAgents);
+      if (this.authenticatesUsers) return Caller.of({ agent: certificate, mtls });
+      const anonymous = { name: "anonymous", role: "admin" as const, tenants: [] };
+      return Caller.of({ user: anonymous, agent: certificate, anyNode: legacyAgents, mtls });
     }
     const token = /^Bearer (\S+)$/.exec(authorization)?.[1];
     if (!token) throw unauthenticated("the authorization header must read: Bearer <token>");
     const given = Buffer.from(token);
     if (this.shared && given.length === this.shared.length && timingSafeEqual(given, this.shared)) {
-      return Caller.of({ name: "shared-token", role: "admin", tenants: [] }, certName, legacyAgents);
+      const admin = { name: "shared-token", role: "admin" as const, tenants: [] };
+      return Caller.of({ user: admin, agent: certificate, anyNode: legacyAgents, mtls });
     }
     const user = this.options.credentials?.userOf(token);
-    if (user) return Caller.of(user, certName, false);
+    if (user) return Caller.of({ user, agent: certificate, mtls });
+    const agent = this.options.credentials?.agentOf(token);
+    if (agent) {
+      if (mtls) {
+        throw new ServiceError(
+          grpc.status.PERMISSION_DENIED,
+          `${agent.name} is an agent token; with --tls-ca agents prove their node with a client certificate instead`,
+        );
+      }
+      return Caller.of({ agent: { name: `agent:${agent.name}`, nodes: agent.nodes, certificate: false } });
+    }
     throw unauthenticated("wrong token: pass --token-file with a token the scheduler knows");
   }
 
@@ -62,7 +90,25 @@ export class Authorizer {
     const header = call.metadata.get("authorization")[0];
     return this.caller(
       header === undefined ? undefined : String(header),
-      certificateName(call.getAuthContext()?.sslPeerCertificate),
+      agentOfCertificate(call.getAuthContext()?.sslPeerCertificate),
     );
   }
+}
+
+/**
+ * The Authorizer of a scheduler's `--token-file`, `--credentials` and `--tls-ca`, following the credentials file
+ * as it changes; `close` stops following it.
+ */
+export function schedulerAuthorizer(settings: {
+  token?: string | undefined;
+  credentials?: string | undefined;
+  mtls: boolean;
+  log?: ((line: string) => void) | undefined;
+}): { authorizer: Authorizer; close(): void } {
+  const credentials = settings.credentials ? new CredentialsFile(settings.credentials) : undefined;
+  credentials?.follow((line) => settings.log?.(line));
+  return {
+    authorizer: new Authorizer({ token: settings.token, credentials, mtls: settings.mtls }),
+    close: () => credentials?.close(),
+  };
 }

@@ -15,48 +15,74 @@ function denied(message: string): ServiceError {
   return new ServiceError(status.PERMISSION_DENIED, message);
 }
 
+/** An agent's identity: a verified client certificate (one node) or an agent token (its listed nodes). */
+export interface AgentIdentity {
+  /** `node:gpu-1` for a certificate, `agent:NAME` for a token: who it is in the audit log. */
+  name: string;
+  nodes: readonly string[];
+  /** A certificate (true) or an agent token. */
+  certificate: boolean;
+}
+
+/** What a caller is made of, as the Authorizer established it. */
+export interface CallerParts {
+  /** Undefined when the call carried no user credential (an agent identity is not one). */
+  user?: User | undefined;
+  agent?: AgentIdentity | undefined;
+  /** Legacy trust without mTLS or credentials: the shared token (or nobody on loopback) may act as any node. */
+  anyNode?: boolean;
+  /** `--tls-ca` is on: agents prove their node with a certificate (said in refusals). */
+  mtls?: boolean;
+}
+
 /**
  * Who is calling, as established from its token and its verified client certificate, and what it may do. A
- * user acts on jobs of its tenants; an agent acts only as the node its certificate names.
+ * user acts on jobs of its tenants; an agent acts only as the nodes its certificate or agent token names.
  */
 export class Caller {
-  private constructor(
-    /** Undefined when the call carried no user credential (an agent's certificate alone is not one). */
-    readonly user: User | undefined,
-    /** The node a verified client certificate names. */
-    readonly agentNode: string | undefined,
-    /** Legacy trust without mTLS: the shared token (or no authentication at all on loopback) may act as any node. */
-    private readonly anyNode: boolean,
-  ) {}
+  private constructor(private readonly parts: CallerParts) {}
 
   /** No authentication configured (loopback only): everything is allowed. */
   static open(): Caller {
-    return new Caller({ name: "anonymous", role: "admin", tenants: [] }, undefined, true);
+    return new Caller({ user: { name: "anonymous", role: "admin", tenants: [] }, anyNode: true });
   }
 
-  static of(user: User | undefined, agentNode: string | undefined, anyNode: boolean): Caller {
-    return new Caller(user, agentNode, anyNode);
+  static of(parts: CallerParts): Caller {
+    return new Caller(parts);
+  }
+
+  get user(): User | undefined {
+    return this.parts.user;
   }
 
   /** Who did it, for the audit log. */
   get name(): string {
-    return this.user?.name ?? (this.agentNode ? `node:${this.agentNode}` : "unknown");
+    return this.parts.user?.name ?? this.parts.agent?.name ?? "unknown";
   }
 
   requireUser(): User {
-    if (this.user) return this.user;
-    if (this.agentNode) {
-      throw denied(
-        `the certificate of node ${this.agentNode} is an agent identity; present a user token instead`,
-      );
+    if (this.parts.user) return this.parts.user;
+    if (this.parts.agent) {
+      throw denied(`${this.parts.agent.name} is an agent identity; present a user token instead`);
     }
     throw new ServiceError(status.UNAUTHENTICATED, "missing token: pass --token-file with your token file");
   }
 
+  /** Reading the cluster's status: any user, or an agent (which follows the leader too). */
+  requireUserOrAgent(): void {
+    if (this.parts.agent || this.parts.anyNode) return;
+    this.requireUser();
+  }
+
   /** Whether the caller may see jobs of `tenant` at all (other tenants' jobs are not even listed). */
   sees(tenant: string): boolean {
-    const user = this.user;
+    const user = this.parts.user;
     return user !== undefined && (user.role === "admin" || user.tenants.includes(tenant));
+  }
+
+  /** Admins see every tenant's work; everybody else sees other tenants' only as anonymous occupancy. */
+  get seesEveryTenant(): boolean {
+    return this.parts.user?.role === "admin";
   }
 
   requireSee(tenant: string, what: string): void {
@@ -88,16 +114,19 @@ export class Caller {
     return this.sees(tenant);
   }
 
-  /** Registering, reporting, receiving work: only as the node the certificate names. */
+  /** Registering, reporting, receiving work: only as a node the certificate or agent token names. */
   requireAgentFor(node: string): void {
-    if (this.anyNode || this.agentNode === node) return;
-    if (this.agentNode) {
-      throw denied(
-        `this certificate names node ${this.agentNode}; it may not register as ${node.slice(0, 64)}`,
-      );
+    const agent = this.parts.agent;
+    if (this.parts.anyNode || agent?.nodes.includes(node)) return;
+    const asked = node.slice(0, 64);
+    if (agent?.certificate) {
+      throw denied(`this certificate names node ${agent.nodes[0]}; it may not register as ${asked}`);
     }
+    if (agent) throw denied(`${agent.name} may act as ${agent.nodes.join(", ")} only, not as ${asked}`);
     throw denied(
-      "agents authenticate with a client certificate naming their node (--tls-cert/--tls-key); a user token cannot act as an agent",
+      this.parts.mtls
+        ? "agents authenticate with a client certificate naming their node (--tls-cert/--tls-key); a user token cannot act as an agent"
+        : "agents authenticate with an agent token (role: agent, nodes: [...] in --credentials) or a client certificate; a user token cannot act as an agent",
     );
   }
 }

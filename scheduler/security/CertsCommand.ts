@@ -27,6 +27,7 @@ export function registerCertsCommand(program: Command): void {
         process.stdout.write(
           `scheduler: --tls-cert ${made[1]!.cert} --tls-key ${made[1]!.key} --tls-ca ${ca.ca.cert}\n` +
             `clients: --tls-ca ${ca.ca.cert} (or TESSERA_TLS_CA); agents add --tls-cert/--tls-key of their node\n` +
+            "copy each agent-NODE.crt/.key to its own node only: a node holding another's key can pose as it\n" +
             `keep ${ca.ca.key} offline: whoever holds it can name any node\n`,
         );
       } catch (err) {

@@ -3,18 +3,28 @@ import { readFileSync, unwatchFile, watchFile } from "node:fs";
 import { parse as parseYaml } from "yaml";
 import { type Role, roles, type User } from "./Caller.ts";
 
-interface StoredUser extends User {
-  tokenSha256: Buffer;
+/** An agent's token (`role: agent`): it may register, report and receive work as the nodes listed, nothing else. */
+export interface AgentCredential {
+  name: string;
+  nodes: readonly string[];
 }
+
+type StoredEntry = { tokenSha256: Buffer } & (
+  | { kind: "user"; user: User }
+  | { kind: "agent"; agent: AgentCredential }
+);
+
+const entryRoles = [...roles, "agent"] as const;
 
 const namePattern = /^[A-Za-z0-9][A-Za-z0-9_.@-]{0,62}$/;
 const tenantPattern = /^[a-z0-9][a-z0-9\-_.]{0,62}$/;
+const nodePattern = /^[a-z0-9][a-z0-9\-.]{0,62}$/;
 
 function sha256(token: string): Buffer {
   return createHash("sha256").update(token).digest();
 }
 
-function parseUsers(text: string, path: string): StoredUser[] {
+function parseUsers(text: string, path: string): StoredEntry[] {
   let raw: unknown;
   try {
     raw = parseYaml(text);
@@ -24,17 +34,17 @@ function parseUsers(text: string, path: string): StoredUser[] {
   const users = (raw as { users?: unknown } | null)?.users;
   if (!Array.isArray(users) || users.length === 0) {
     throw new Error(
-      `${path}: expected "users:" with a list of users (name, token or tokenSha256, role, tenants)`,
+      `${path}: expected "users:" with a list of users (name, token or tokenSha256, role, tenants or nodes)`,
     );
   }
   const names = new Set<string>();
-  return users.map((entry: unknown, i): StoredUser => {
+  return users.map((entry: unknown, i): StoredEntry => {
     const at = `${path}: users[${i}]`;
     const u = (entry ?? {}) as Record<string, unknown>;
     for (const key of Object.keys(u)) {
-      if (!["name", "token", "tokenSha256", "role", "tenants"].includes(key)) {
+      if (!["name", "token", "tokenSha256", "role", "tenants", "nodes"].includes(key)) {
         throw new Error(
-          `${at}: unknown key "${key.slice(0, 40)}"; use name, token or tokenSha256, role, tenants`,
+          `${at}: unknown key "${key.slice(0, 40)}"; use name, token or tokenSha256, role, tenants (agents: nodes)`,
         );
       }
     }
@@ -57,9 +67,25 @@ function parseUsers(text: string, path: string): StoredUser[] {
       throw new Error(`${at} (${name}): give exactly one of token or tokenSha256`);
     }
     const role = String(u.role ?? "");
-    if (!(roles as readonly string[]).includes(role)) {
-      throw new Error(`${at} (${name}): role must be one of ${roles.join(", ")}`);
+    if (!(entryRoles as readonly string[]).includes(role)) {
+      throw new Error(`${at} (${name}): role must be one of ${entryRoles.join(", ")}`);
     }
+    if (role === "agent") {
+      const nodes = u.nodes;
+      if (u.tenants !== undefined) throw new Error(`${at} (${name}): an agent has nodes, not tenants`);
+      if (
+        !Array.isArray(nodes) ||
+        nodes.length === 0 ||
+        nodes.some((n) => typeof n !== "string" || !nodePattern.test(n))
+      ) {
+        throw new Error(
+          `${at} (${name}): an agent needs nodes: the node names it may act as (lower-case letters, digits, -.)`,
+        );
+      }
+      return { kind: "agent", agent: { name, nodes: nodes as string[] }, tokenSha256: digest };
+    }
+    if (u.nodes !== undefined)
+      throw new Error(`${at} (${name}): only an agent has nodes; a ${role} has tenants`);
     const tenants = u.tenants ?? [];
     if (!Array.isArray(tenants) || tenants.some((t) => typeof t !== "string" || !tenantPattern.test(t))) {
       throw new Error(
@@ -69,34 +95,51 @@ function parseUsers(text: string, path: string): StoredUser[] {
     if (role !== "admin" && tenants.length === 0) {
       throw new Error(`${at} (${name}): a ${role} needs at least one tenant`);
     }
-    return { name, role: role as Role, tenants: tenants as string[], tokenSha256: digest };
+    return {
+      kind: "user",
+      user: { name, role: role as Role, tenants: tenants as string[] },
+      tokenSha256: digest,
+    };
   });
 }
 
 /**
- * The scheduler's `--credentials FILE`: users, their token digests, roles and tenants. Re-read when the file
- * changes; a file that does not parse is refused as a whole and the users in force stay.
+ * The scheduler's `--credentials FILE`: users, their token digests, roles and tenants, and agents' tokens with
+ * their nodes. Re-read when the file changes; a file that does not parse is refused as a whole and the users in
+ * force stay.
  */
 export class CredentialsFile {
-  private users: StoredUser[];
+  private entries: StoredEntry[];
 
   constructor(readonly path: string) {
-    this.users = CredentialsFile.read(path);
+    this.entries = CredentialsFile.read(path);
   }
 
-  /** The user whose token this is, compared in constant time against every user's digest. */
-  userOf(token: string): User | undefined {
+  /** Whose token this is, compared in constant time against every entry's digest. */
+  private entryOf(token: string): StoredEntry | undefined {
     const digest = sha256(token);
-    let found: StoredUser | undefined;
-    for (const user of this.users) {
-      if (timingSafeEqual(digest, user.tokenSha256)) found = user;
+    let found: StoredEntry | undefined;
+    for (const entry of this.entries) {
+      if (timingSafeEqual(digest, entry.tokenSha256)) found = entry;
     }
-    return found ? { name: found.name, role: found.role, tenants: found.tenants } : undefined;
+    return found;
+  }
+
+  /** The user (admin, submitter, viewer) whose token this is. */
+  userOf(token: string): User | undefined {
+    const found = this.entryOf(token);
+    return found?.kind === "user" ? found.user : undefined;
+  }
+
+  /** The agent whose token this is. */
+  agentOf(token: string): AgentCredential | undefined {
+    const found = this.entryOf(token);
+    return found?.kind === "agent" ? found.agent : undefined;
   }
 
   reload(): number {
-    this.users = CredentialsFile.read(this.path);
-    return this.users.length;
+    this.entries = CredentialsFile.read(this.path);
+    return this.entries.length;
   }
 
   /** Reloads when the file's modification time changes; `report` hears of every outcome. */
@@ -115,7 +158,7 @@ export class CredentialsFile {
     unwatchFile(this.path);
   }
 
-  private static read(path: string): StoredUser[] {
+  private static read(path: string): StoredEntry[] {
     let text: string;
     try {
       text = readFileSync(path, "utf8");

@@ -13,7 +13,6 @@ import type { SchedulerMessage } from "../../proto/generated/tessera/v1/Schedule
 import type { WatchJobsRequest__Output } from "../../proto/generated/tessera/v1/WatchJobsRequest.ts";
 import { MalformedRequest } from "../../proto/MalformedRequest.ts";
 import { fleetCapacity } from "../metrics/FleetCapacity.ts";
-import type { AuditLog } from "../security/AuditLog.ts";
 import type { Caller } from "../security/Caller.ts";
 import type { EdgeSecurity } from "../security/EdgeSecurity.ts";
 import { type JobRecord, type JobState, jobStates } from "../store/JobRecord.ts";
@@ -96,6 +95,8 @@ function unary<Req, Res>(
 export const maxWatchBacklog = 64;
 
 const requestIdPattern = /^[\x21-\x7e]{1,128}$/;
+/** Job ids as JobLifecycle makes them, wherever they appear in text. */
+const jobIdPattern = /\bj-[0-9a-f]{12}\b/g;
 
 export function jobServiceHandlers(scheduler: Scheduler, security: EdgeSecurity): JobServiceHandlers {
   const readable = (caller: Caller, id: string) => {
@@ -279,7 +280,15 @@ export function nodeServiceHandlers(scheduler: Scheduler, security: EdgeSecurity
     },
     ListNodes: unary(security, (_req, caller) => {
       caller.requireUser();
-      return { nodes: [...scheduler.nodes()].sort((a, b) => a.name.localeCompare(b.name)).map(nodeMessage) };
+      const nodes = [...scheduler.nodes()].sort((a, b) => a.name.localeCompare(b.name)).map(nodeMessage);
+      if (caller.seesEveryTenant) return { nodes };
+      // Agents' reconcile errors name jobs; another tenant's stays anonymous.
+      const named = (id: string) => {
+        const job = scheduler.job(id);
+        return job && caller.sees(job.spec.tenant) ? id : "(another tenant's job)";
+      };
+      for (const node of nodes) node.errors = node.errors?.map((e) => e.replace(jobIdPattern, named));
+      return { nodes };
     }),
   };
 }
@@ -324,13 +333,13 @@ export function capacityServiceHandlers(
 }
 
 /** `tessera audit`: who submitted, cancelled, changed quotas and nodes. Admins only. */
-export function auditServiceHandlers(audit: AuditLog, security: EdgeSecurity): AuditServiceHandlers {
+export function auditServiceHandlers(security: EdgeSecurity): AuditServiceHandlers {
   return {
-    ListAudit: unary(security, (req, caller) => {
+    ListAudit: unary(security, async (req, caller) => {
       caller.requireAdmin("reading the audit log");
       const limit = req.limit === 0 ? 100 : req.limit;
       if (limit < 1 || limit > 10_000) throw ServiceError.invalid(`limit ${req.limit} is outside 1..10000`);
-      const entries = audit.list({ limit, sinceMs: req.sinceUnixMs });
+      const entries = await security.recentAudit({ limit, sinceMs: req.sinceUnixMs });
       return {
         entries: entries.map((e) => ({
           atUnixMs: e.atMs,

@@ -6,9 +6,7 @@ import { tesseraV1 } from "../../proto/tessera/TesseraGrpc.ts";
 import type { TlsMaterial } from "../../proto/tessera/TlsFiles.ts";
 import { createPolicy, type PolicyName } from "../engine/PolicyRegistry.ts";
 import { QueueConfigFile } from "../queue/QueueConfigFile.ts";
-import { AuditLog } from "../security/AuditLog.ts";
-import { Authorizer } from "../security/Authorizer.ts";
-import { CredentialsFile } from "../security/CredentialsFile.ts";
+import { type Authorizer, schedulerAuthorizer } from "../security/Authorizer.ts";
 import { type EdgeSecurity, edgeSecurity } from "../security/EdgeSecurity.ts";
 import { checkExposure } from "../security/ListenExposure.ts";
 import { serverCredentials } from "../security/ServerTls.ts";
@@ -32,7 +30,7 @@ export interface SchedulerServerOptions {
   /** HA hook: the job store to use instead of the SQLite file (the elected leader's fenced EtcdJobStore). */
   store?: JobStore;
   /** HA hook: adds services every scheduler serves beside the scheduler's own (ClusterService). */
-  addServices?: (server: grpc.Server) => void;
+  addServices?: (server: grpc.Server, authorizer: Authorizer) => void;
   policy: PolicyName;
   leaseMs: number;
   heartbeatMs: number;
@@ -66,11 +64,16 @@ export interface RunningScheduler {
 /** Starts the scheduler with its store (SQLite unless `store` is given) behind a gRPC server. */
 export async function startSchedulerServer(options: SchedulerServerOptions): Promise<RunningScheduler> {
   const { host, port } = parseHostPort(options.listen, "--listen");
-  const credentials = options.credentials ? new CredentialsFile(options.credentials) : undefined;
+  const access = schedulerAuthorizer({
+    token: options.token,
+    credentials: options.credentials,
+    mtls: Boolean(options.tls?.ca),
+    log: options.log,
+  });
   checkExposure({
     what: `listen on ${options.listen}`,
     loopback: await resolvesToLoopbackOnly(host),
-    authenticated: Boolean(options.token || credentials),
+    authenticated: access.authorizer.authenticatesUsers,
     tls: Boolean(options.tls),
     insecurePlaintext: options.insecurePlaintext ?? false,
   });
@@ -88,12 +91,7 @@ export async function startSchedulerServer(options: SchedulerServerOptions): Pro
     lostNodePolicy: options.lostNodePolicy,
     log: options.log,
   });
-  const audit = new AuditLog(options.db);
-  const security = edgeSecurity(
-    new Authorizer({ token: options.token, credentials, mtls: Boolean(options.tls?.ca) }),
-    audit,
-  );
-  credentials?.follow((line) => options.log?.(line));
+  const security = edgeSecurity(access.authorizer, store, (line) => options.log?.(line));
   const maxBytes = options.maxMessageBytes ?? 4 * 1024 * 1024;
   const server = new grpc.Server({
     "grpc.max_receive_message_length": maxBytes,
@@ -108,8 +106,8 @@ export async function startSchedulerServer(options: SchedulerServerOptions): Pro
     tolerant(v1.QueueService.service),
     queueServiceHandlers(new QueueControl(scheduler.queue, queueFile), security),
   );
-  server.addService(tolerant(v1.AuditService.service), auditServiceHandlers(audit, security));
-  options.addServices?.(server);
+  server.addService(tolerant(v1.AuditService.service), auditServiceHandlers(security));
+  options.addServices?.(server, security.authorizer);
   queueFile?.follow(
     (config) => {
       scheduler.queue.reload(config);
@@ -130,7 +128,7 @@ export async function startSchedulerServer(options: SchedulerServerOptions): Pro
     security,
     async close() {
       queueFile?.close();
-      credentials?.close();
+      access.close();
       await scheduler.close();
       await new Promise<void>((resolve) => {
         server.tryShutdown(() => resolve());
@@ -140,7 +138,6 @@ export async function startSchedulerServer(options: SchedulerServerOptions): Pro
         }, 2000).unref();
       });
       store.close();
-      audit.close();
     },
   };
 }

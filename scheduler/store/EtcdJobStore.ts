@@ -1,4 +1,6 @@
+import { randomBytes } from "node:crypto";
 import type { Etcd3 } from "etcd3";
+import type { AuditEntry, AuditQuery } from "./AuditEntry.ts";
 import type { JobRecord } from "./JobRecord.ts";
 import type { JobStore } from "./JobStore.ts";
 import type { LeadershipFence } from "./LeadershipFence.ts";
@@ -23,6 +25,9 @@ const maxJobsPerInsertTxn = 50;
 /** Submit transactions in flight at once; more submits wait for one of them and share the next. */
 const maxInsertTxnsInFlight = 2;
 
+/** Audit keys sort by time: the milliseconds padded, then a per-leader random part and a counter. */
+const auditTimeDigits = 15;
+
 interface PendingInsert {
   job: JobRecord;
   doc: string;
@@ -35,7 +40,8 @@ interface PendingInsert {
  * (`<prefix>requests/<id>` -> job id). Every write is a transaction fenced on the leader's election key
  * (LeadershipFence); etcd acknowledges a transaction only once a quorum of members has it, so a resolved insert is
  * a quorum write. Submits share transactions (group commit); updates are batched per turn and committed
- * one batch at a time, in order.
+ * one batch at a time, in order. The audit log is one key per entry (`<prefix>audit/<ms>-<leader>-<n>`), written
+ * fenced like the jobs, so who did what survives a failover.
  */
 export class EtcdJobStore implements JobStore {
   private readonly jobs: JobRecord[];
@@ -45,6 +51,15 @@ export class EtcdJobStore implements JobStore {
   private pendingUpdates = new Map<string, string>();
   private pendingDone: Array<{ resolve: () => void; reject: (e: unknown) => void }> = [];
   private pendingInserts: PendingInsert[] = [];
+  private pendingAudit: Array<{
+    key: string;
+    doc: string;
+    resolve: () => void;
+    reject: (e: unknown) => void;
+  }> = [];
+  private auditCount = 0;
+  /** Keeps this leader's audit keys apart from another's written in the same millisecond. */
+  private readonly auditSource = randomBytes(4).toString("hex");
   private insertTxnsInFlight = 0;
   private flushing: Promise<void> | undefined;
   private flushQueued = false;
@@ -184,6 +199,51 @@ export class EtcdJobStore implements JobStore {
     return done;
   }
 
+  recordAudit(entry: AuditEntry): Promise<void> {
+    try {
+      this.checkUsable();
+    } catch (err) {
+      return Promise.reject(err);
+    }
+    const at = String(Math.max(0, Math.floor(entry.atMs))).padStart(auditTimeDigits, "0");
+    const key = `${this.prefix}audit/${at}-${this.auditSource}-${String(++this.auditCount).padStart(9, "0")}`;
+    return new Promise((resolve, reject) => {
+      this.pendingAudit.push({ key, doc: JSON.stringify(entry), resolve, reject });
+      if (this.pendingAudit.length === 1) setImmediate(() => void this.flushAudit());
+    });
+  }
+
+  /** The entries of one turn share a transaction. */
+  private async flushAudit(): Promise<void> {
+    const batch = this.pendingAudit.splice(0, maxPutsPerTxn);
+    if (this.pendingAudit.length > 0) setImmediate(() => void this.flushAudit());
+    try {
+      this.checkUsable();
+      const what = `audit of ${batch.length} action(s)`;
+      const puts = batch.map((a) => this.client.put(a.key).value(a.doc));
+      const result = await Promise.race([this.commit(this.fenced().then(...puts), what), this.lostSignal]);
+      if (!result.succeeded) {
+        await this.checkFence(what);
+        throw new StoreUnavailable("etcd refused an audit entry for an unknown reason");
+      }
+      for (const a of batch) a.resolve();
+    } catch (err) {
+      for (const a of batch) a.reject(err);
+    }
+  }
+
+  async listAudit(query: AuditQuery): Promise<AuditEntry[]> {
+    const since = String(Math.max(0, Math.floor(query.sinceMs ?? 0))).padStart(auditTimeDigits, "0");
+    // "0" sorts right after "/": the end of the audit/ keys.
+    const found = await this.client
+      .getAll()
+      .inRange({ start: `${this.prefix}audit/${since}`, end: `${this.prefix}audit0` })
+      .sort("Key", "Descend")
+      .limit(query.limit)
+      .exec();
+    return found.kvs.map((kv) => JSON.parse(kv.value.toString()) as AuditEntry).reverse();
+  }
+
   loadAll(): JobRecord[] {
     return this.jobs;
   }
@@ -241,6 +301,7 @@ export class EtcdJobStore implements JobStore {
     );
     this.signalLost(refusal);
     for (const p of this.pendingInserts.splice(0)) p.reject(refusal);
+    for (const a of this.pendingAudit.splice(0)) a.reject(refusal);
     this.options.onLeadershipLost?.(why);
   }
 

@@ -1,14 +1,17 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
+import type { AuditEntry, AuditQuery } from "./AuditEntry.ts";
 import type { JobRecord } from "./JobRecord.ts";
 import type { JobStore } from "./JobStore.ts";
+import { checkStore } from "./StoreCheck.ts";
 
 interface PendingWrite {
   inserts: JobRecord[];
   /** Jobs of `inserts` whose client request id was already stored, with the stored job. */
   duplicates: Map<JobRecord, JobRecord>;
   updates: JobRecord[];
+  audit: AuditEntry[];
   done: Array<{ resolve: () => void; reject: (e: unknown) => void }>;
 }
 
@@ -26,15 +29,22 @@ function repairAdvice(path: string): string {
   return `Stop the scheduler, run \`tessera store check --db ${path}\` to list what is damaged, and restore the file from a backup (or move it aside to start empty).`;
 }
 
-/** Runs a store operation; SQLite's "malformed" and "not a database" errors name the file and what to do. */
+/**
+ * Runs a store operation; SQLite's "malformed" and "not a database" errors name the file, the first damaged pages
+ * or rows the integrity check finds, and what to do.
+ */
 function damagedStoreGuard<T>(path: string, doing: string, body: () => T): T {
   try {
     return body();
   } catch (err) {
     const code = (err as { code?: string }).code ?? "";
     if (!/^SQLITE_(CORRUPT|NOTADB)/.test(code)) throw err;
+    const found = (path === ":memory:" ? [] : checkStore(path, 3))
+      .flatMap((p) => p.replace(`${path}: `, "").split("\n"))
+      .filter((line) => !line.startsWith("*** in database"));
+    const where = found.length > 0 ? `; ${found.join("; ")}` : "";
     throw new Error(
-      `${path}: the store is damaged (${(err as Error).message}) while ${doing}. ${repairAdvice(path)}`,
+      `${path}: the store is damaged (${(err as Error).message}) while ${doing}${where}. ${repairAdvice(path)}`,
     );
   }
 }
@@ -47,6 +57,8 @@ export class SqliteJobStore implements JobStore {
   private readonly insertStmt: Database.Statement;
   private readonly upsertStmt: Database.Statement;
   private readonly byRequestStmt: Database.Statement;
+  private readonly auditInsertStmt: Database.Statement;
+  private readonly auditListStmt: Database.Statement;
 
   /**
    * `updateDelayMs`: how long a batch of only updates waits for submits to share its commit. Under a stream of
@@ -72,6 +84,12 @@ export class SqliteJobStore implements JobStore {
        ON CONFLICT (id) DO UPDATE SET state = excluded.state, updated_ms = excluded.updated_ms, doc = excluded.doc`,
     );
     this.byRequestStmt = this.db.prepare("SELECT doc FROM jobs WHERE client_request_id = ?");
+    this.auditInsertStmt = this.db.prepare(
+      "INSERT INTO audit (at_ms, who, action, target, detail) VALUES (?, ?, ?, ?, ?)",
+    );
+    this.auditListStmt = this.db.prepare(
+      "SELECT at_ms AS atMs, who, action, target, detail FROM audit WHERE at_ms >= ? ORDER BY seq DESC LIMIT ?",
+    );
   }
 
   private createTables(): void {
@@ -85,6 +103,14 @@ export class SqliteJobStore implements JobStore {
         doc TEXT NOT NULL
       );
       CREATE INDEX IF NOT EXISTS jobs_seq ON jobs (seq);
+      CREATE TABLE IF NOT EXISTS audit (
+        seq INTEGER PRIMARY KEY,
+        at_ms INTEGER NOT NULL,
+        who TEXT NOT NULL,
+        action TEXT NOT NULL,
+        target TEXT NOT NULL,
+        detail TEXT NOT NULL
+      );
     `);
   }
 
@@ -99,6 +125,18 @@ export class SqliteJobStore implements JobStore {
   update(jobs: readonly JobRecord[]): Promise<void> {
     if (jobs.length === 0) return Promise.resolve();
     return this.enqueue([], jobs);
+  }
+
+  /** Shares the batch's commit (and fsync) with the jobs written in the same turn. */
+  recordAudit(entry: AuditEntry): Promise<void> {
+    const batch = this.batch(false);
+    batch.audit.push({ ...entry });
+    return new Promise((resolve, reject) => batch.done.push({ resolve, reject }));
+  }
+
+  async listAudit(query: AuditQuery): Promise<AuditEntry[]> {
+    const rows = this.auditListStmt.all(query.sinceMs ?? 0, query.limit) as AuditEntry[];
+    return rows.reverse();
   }
 
   loadAll(): JobRecord[] {
@@ -134,7 +172,7 @@ export class SqliteJobStore implements JobStore {
 
   /** The open batch; `urgent` (it holds an insert) commits it on the next turn, else within updateDelayMs. */
   private batch(urgent: boolean): PendingWrite {
-    this.pending ??= { inserts: [], duplicates: new Map(), updates: [], done: [] };
+    this.pending ??= { inserts: [], duplicates: new Map(), updates: [], audit: [], done: [] };
     if (urgent && !this.flushSoon) {
       clearTimeout(this.flushLater);
       this.flushLater = undefined;
@@ -177,6 +215,7 @@ export class SqliteJobStore implements JobStore {
           if (stored) batch.duplicates.set(j, JSON.parse(stored.doc) as JobRecord);
         }
         for (const j of batch.updates) this.upsertStmt.run(...row(j));
+        for (const e of batch.audit) this.auditInsertStmt.run(e.atMs, e.who, e.action, e.target, e.detail);
       })();
       for (const d of batch.done) d.resolve();
     } catch (e) {

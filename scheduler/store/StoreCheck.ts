@@ -5,7 +5,7 @@ import Database from "better-sqlite3";
  * `tessera store check`: SQLite's own integrity check of every page, then every job row read back, so a damaged
  * store is named down to the page or row before anyone restores a backup. Read-only.
  */
-export function checkStore(path: string): string[] {
+export function checkStore(path: string, limit = 100): string[] {
   if (!existsSync(path)) return [`${path}: no such file`];
   const problems: string[] = [];
   let db: Database.Database;
@@ -15,7 +15,9 @@ export function checkStore(path: string): string[] {
     return [`${path}: cannot open it as SQLite: ${(err as Error).message}`];
   }
   try {
-    const rows = db.prepare("PRAGMA integrity_check(100)").all() as { integrity_check: string }[];
+    const rows = db.prepare(`PRAGMA integrity_check(${Math.max(1, Math.floor(limit))})`).all() as {
+      integrity_check: string;
+    }[];
     for (const r of rows) if (r.integrity_check !== "ok") problems.push(`${path}: ${r.integrity_check}`);
     const jobs = db.prepare("SELECT id, seq, doc FROM jobs ORDER BY seq").iterate() as Iterable<{
       id: string;
@@ -23,6 +25,7 @@ export function checkStore(path: string): string[] {
       doc: string;
     }>;
     for (const job of jobs) {
+      if (problems.length >= limit) break;
       try {
         JSON.parse(job.doc);
       } catch (err) {

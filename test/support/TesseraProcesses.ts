@@ -84,6 +84,19 @@ export async function startSchedulerProcess(
   return { process: proc, address: m[1]!, port: Number(m[2]) };
 }
 
+/** `startSchedulerProcess` serving HTTP too (`--http 127.0.0.1:0`), with the http:// or https:// address it took. */
+export async function startSchedulerWithHttp(
+  dir: string,
+  options: { extra?: string[] } = {},
+): Promise<SchedulerProcess & { httpUrl: string }> {
+  const scheduler = await startSchedulerProcess(dir, {
+    ...options,
+    extra: [...(options.extra ?? []), "--http", "127.0.0.1:0"],
+  });
+  const httpUrl = (await scheduler.process.waitFor(/(https?:\/\/127\.0\.0\.1:\d+) \(HTTP\)/))[1]!;
+  return { ...scheduler, httpUrl };
+}
+
 export interface AgentProcess {
   process: TesseraProcess;
   node: SimulatedNode;

@@ -1,9 +1,11 @@
+import type { AuditEntry, AuditQuery } from "../AuditEntry.ts";
 import type { JobRecord } from "../JobRecord.ts";
 import type { JobStore } from "../JobStore.ts";
 
 /** A JobStore in memory whose writes can be made to fail on demand (what a full disk or lost etcd does). */
 export class MemoryJobStore implements JobStore {
   private readonly stored = new Map<string, JobRecord>();
+  private readonly audit: AuditEntry[] = [];
   /** While set, every write is refused with this message. */
   failWrites: string | undefined;
   writes = 0;
@@ -29,6 +31,18 @@ export class MemoryJobStore implements JobStore {
 
   maxSeq(): number {
     return Math.max(0, ...[...this.stored.values()].map((j) => j.seq));
+  }
+
+  async recordAudit(entry: AuditEntry): Promise<void> {
+    this.check();
+    this.audit.push({ ...entry });
+  }
+
+  async listAudit(query: AuditQuery): Promise<AuditEntry[]> {
+    return this.audit
+      .filter((e) => e.atMs >= (query.sinceMs ?? 0))
+      .slice(-query.limit)
+      .map((e) => ({ ...e }));
   }
 
   /** The job as stored, or undefined. */
