@@ -1,6 +1,6 @@
 /**
  * Benchmarks: `npm run bench -- [NAME...] [--seeds N] [--seed-set development|deciding] [--ceiling] [--traces a,b]
- * [--policies a,b] [--mig-fleet]`.
+ * [--policies a,b] [--mig-fleet] [--runs N]`.
  * Each benchmark writes JSON under bench/results/ and prints a summary. Add a benchmark by adding an entry to
  * `benchmarks` below.
  */
@@ -9,6 +9,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { isPolicyName, type PolicyName, policyNames } from "../scheduler/engine/PolicyRegistry.ts";
+import { type CliTiming, runCliBench } from "./cli.ts";
 import { runFailoverBench } from "./failover.ts";
 import {
   paperTraces,
@@ -29,6 +30,8 @@ interface BenchArgs {
   traces: string[];
   policies: PolicyName[];
   migFleet: boolean;
+  /** Runs per command of the CLI and `tessera up` benchmarks. */
+  runs: number;
 }
 
 interface Benchmark {
@@ -118,6 +121,21 @@ const benchmarks: Benchmark[] = [
     },
   },
   {
+    name: "cli",
+    description:
+      "wall of `tessera --version`, `jobs` and `submit` against a live scheduler: compiled build vs sources (tsx)",
+    async run(a) {
+      const result = await runCliBench(a.runs, log);
+      const file = save("cli", result);
+      const rows = (result.timings as CliTiming[]).map(
+        (t) => `| \`${t.command}\` | ${t.from} | ${t.runs} | ${t.medianMs} | ${t.p90Ms} | ${t.medianCpuMs} |`,
+      );
+      process.stdout.write(
+        `\nCLI wall time (ms)\n\n| command | from | runs | median | p90 | CPU (median) |\n|---|---|---:|---:|---:|---:|\n${rows.join("\n")}\n(${file})\n`,
+      );
+    },
+  },
+  {
     name: "failover",
     description:
       "scheduler replicas on a 3-member etcd: leader death to first accepted submit on the new leader (10 SIGKILLs); durable submits/s, etcd beside SQLite",
@@ -137,11 +155,15 @@ async function main(): Promise<void> {
       traces: { type: "string" },
       policies: { type: "string" },
       "mig-fleet": { type: "boolean", default: false },
+      runs: { type: "string", default: "20" },
     },
   });
   const seeds = Number(values.seeds);
   if (!Number.isInteger(seeds) || seeds < 1)
     throw new Error(`--seeds must be an integer >= 1, got ${values.seeds}`);
+  const runs = Number(values.runs);
+  if (!Number.isInteger(runs) || runs < 1)
+    throw new Error(`--runs must be an integer >= 1, got ${values.runs}`);
   const policies = (values.policies?.split(",") ?? [...policyNames]).map((p) => {
     if (!isPolicyName(p)) throw new Error(`unknown policy ${p}; use ${policyNames.join(", ")}`);
     return p;
@@ -160,6 +182,7 @@ async function main(): Promise<void> {
     traces: values.traces?.split(",") ?? [...paperTraces],
     policies,
     migFleet: values["mig-fleet"] ?? false,
+    runs,
   };
   const chosen = positionals.length > 0 ? positionals : benchmarks.map((b) => b.name);
   for (const name of chosen) {

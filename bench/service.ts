@@ -53,7 +53,7 @@ function profileFlags(dir: string | undefined): string[] {
   return dir ? ["--cpu-prof", `--cpu-prof-dir=${dir}`] : [];
 }
 
-async function startScheduler(
+export async function startScheduler(
   dir: string,
   profile: string | undefined,
 ): Promise<{ child: ChildProcess; address: string }> {
@@ -86,7 +86,7 @@ async function startScheduler(
 }
 
 /** utime+stime of a process in seconds, and its RSS in MiB, from /proc. */
-function processUsage(pid: number): { cpuSeconds: number; rssMiB: number } {
+export function processUsage(pid: number): { cpuSeconds: number; rssMiB: number } {
   const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
   const ticks = Number(fields[11]) + Number(fields[12]);

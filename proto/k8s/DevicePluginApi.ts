@@ -1,7 +1,7 @@
-import { fileURLToPath } from "node:url";
 import type { MethodDefinition, ServiceDefinition } from "@grpc/grpc-js";
 import { loadSync } from "@grpc/proto-loader";
 import { tolerant } from "../MalformedRequest.ts";
+import { sourceTreePath } from "../SourceTree.ts";
 
 // Shared with the Tessera services; the plugin and the fake kubelet take it from here with the messages.
 export { MalformedRequest } from "../MalformedRequest.ts";
@@ -124,7 +124,7 @@ export interface RegistrationServiceDefinition extends ServiceDefinition {
   Register: Method<RegisterRequest, Empty>;
 }
 
-const DEVICE_PLUGIN_PROTO_PATH = fileURLToPath(new URL("./v1beta1/deviceplugin.proto", import.meta.url));
+const DEVICE_PLUGIN_PROTO_PATH = sourceTreePath("proto", "k8s", "v1beta1", "deviceplugin.proto");
 
 const packageDefinition = loadSync(DEVICE_PLUGIN_PROTO_PATH, {
   keepCase: true,

@@ -1,15 +1,15 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join, resolve } from "node:path";
 import type { Command } from "commander";
 import { ensureStandinLibrary } from "../../node-agent/standin/StandinBuild.ts";
 import { referenceHost } from "../../proto/catalog/ReferenceServers.ts";
+import { sourceTreePath } from "../../proto/SourceTree.ts";
 import { parseHostPort } from "../../proto/tessera/SchedulerEndpoint.ts";
 import { type StartedScheduler, startScheduler, untilSignal } from "./SchedulerCommand.ts";
 import { defaultSimulatedFleet, parseFleetSpec, writeSimulatedNode } from "./SimulatedFleet.ts";
 
-const cliEntry = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "bin", "tessera.js");
+const cliEntry = sourceTreePath("bin", "tessera.js");
 
 interface UpFlags {
   dataDir: string;
