@@ -55,13 +55,18 @@ function timeRuns(
   return { walls: walls.sort(byValue), cpus: cpus.sort(byValue) };
 }
 
+/** `npm run build`, so that bin/tessera.js runs the compiled build of the sources as they are now. */
+export function buildDist(log: (line: string) => void): void {
+  log("building dist/ (npm run build)");
+  const build = spawnSync(process.execPath, [join(root, "bin", "build.js")], { cwd: root, stdio: "inherit" });
+  if (build.status !== 0) throw new Error("the build failed");
+}
+
 export async function runCliBench(
   runs: number,
   log: (line: string) => void,
 ): Promise<Record<string, unknown>> {
-  log("building dist/ (npm run build)");
-  const build = spawnSync(process.execPath, [join(root, "bin", "build.js")], { cwd: root, stdio: "inherit" });
-  if (build.status !== 0) throw new Error("the build failed");
+  buildDist(log);
   const dir = mkdtempSync(join(tmpdir(), "tessera-cli-bench-"));
   const scheduler = await startScheduler(dir, undefined);
   const at = ["--scheduler", scheduler.address];

@@ -9,6 +9,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { isPolicyName, type PolicyName, policyNames } from "../scheduler/engine/PolicyRegistry.ts";
+import { runAgentFootprintBench } from "./agent-footprint.ts";
 import { type CliTiming, runCliBench } from "./cli.ts";
 import { runFailoverBench } from "./failover.ts";
 import {
@@ -20,6 +21,7 @@ import {
 } from "./placement/QualityBench.ts";
 import { runSpeedBench, type SpeedResult } from "./placement/SpeedBench.ts";
 import { defaultServiceBenchOptions, runServiceBench } from "./service.ts";
+import { runUpStartBench } from "./up-start.ts";
 
 const resultsDir = join(dirname(fileURLToPath(import.meta.url)), "results");
 
@@ -132,6 +134,29 @@ const benchmarks: Benchmark[] = [
       );
       process.stdout.write(
         `\nCLI wall time (ms)\n\n| command | from | runs | median | p90 | CPU (median) |\n|---|---|---:|---:|---:|---:|\n${rows.join("\n")}\n(${file})\n`,
+      );
+    },
+  },
+  {
+    name: "up-start",
+    description:
+      "`tessera up` until every simulated agent of the default fleet is connected (fresh data folder)",
+    async run(a) {
+      const result = await runUpStartBench(a.runs, log);
+      const file = save("up-start", result);
+      process.stdout.write(
+        `\n\`tessera up\` until all ${result.agents} agents are connected, ${result.runs} runs: median ${result.medianAllConnectedMs} ms, p90 ${result.p90AllConnectedMs} ms\n(${file})\n`,
+      );
+    },
+  },
+  {
+    name: "agent-footprint",
+    description: "one idle agent with 8 stand-in GPUs, connected: RSS and CPU over 20 s",
+    async run() {
+      const result = await runAgentFootprintBench(20, log);
+      const file = save("agent-footprint", result);
+      process.stdout.write(
+        `\nidle agent, 8 GPUs: RSS ${result.idleRssMiB} MiB, CPU ${result.idleCpuPercentOfOneCore}% of one core (connected ${result.connectedMs} ms after start)\n(${file})\n`,
       );
     },
   },

@@ -104,12 +104,6 @@ export interface AllocateResponse {
   container_responses: ContainerAllocateResponse[];
 }
 
-/** Constants of the API (fact sheet §1.3). */
-export const API_VERSION = "v1beta1";
-export const DEFAULT_DEVICE_PLUGIN_DIR = "/var/lib/kubelet/device-plugins";
-export const KUBELET_SOCKET_NAME = "kubelet.sock";
-export const KUBELET_CHECKPOINT_NAME = "kubelet_internal_checkpoint";
-
 type Method<Req, Res> = MethodDefinition<Req, Res>;
 
 export interface DevicePluginServiceDefinition extends ServiceDefinition {
