@@ -9,6 +9,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { isPolicyName, type PolicyName, policyNames } from "../scheduler/engine/PolicyRegistry.ts";
+import { runAgentFleetBench } from "./agent-fleet.ts";
 import { runAgentFootprintBench } from "./agent-footprint.ts";
 import { type CliTiming, runCliBench } from "./cli.ts";
 import { runFailoverBench } from "./failover.ts";
@@ -146,6 +147,22 @@ const benchmarks: Benchmark[] = [
       const file = save("up-start", result);
       process.stdout.write(
         `\n\`tessera up\` until all ${result.agents} agents are connected, ${result.runs} runs: median ${result.medianAllConnectedMs} ms, p90 ${result.p90AllConnectedMs} ms\n(${file})\n`,
+      );
+    },
+  },
+  {
+    name: "agent-fleet",
+    description:
+      "one scheduler, 1,000 thin agents reporting every second: whole reports, then deltas (fresh scheduler each)",
+    async run() {
+      const result = await runAgentFleetBench(1000, 20, log);
+      const file = save("agent-fleet", result);
+      const row = (mode: string, r: unknown) => {
+        const m = r as Record<string, number>;
+        return `| ${mode} | ${m.schedulerCpuPercentOfOneCore}% | ${m.schedulerRssMiB} MiB | ${m.bytesPerReport} |`;
+      };
+      process.stdout.write(
+        `\n1,000 agents reporting every second, one scheduler\n\n| reports | scheduler CPU (one core) | RSS | bytes per report |\n|---|---:|---:|---:|\n${row("whole", result.whole)}\n${row("delta", result.delta)}\nCPU ratio whole/delta: ${result.cpuRatioWholeToDelta}\n(${file})\n`,
       );
     },
   },
