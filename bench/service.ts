@@ -306,6 +306,9 @@ export async function agentBench(
     }, Math.random() * 1000);
     timers.push(start);
   });
+  // Registration (each node joins the engine) and each agent's first whole report are not the steady state:
+  // wait until every agent has its desired state, then 5 s more.
+  while (desiredReceived < agentCount) await new Promise((r) => setTimeout(r, 200));
   const warmup = Date.now() + 5000;
   while (Date.now() < warmup) await new Promise((r) => setTimeout(r, 200));
   const before = processUsage(pid);
