@@ -1,7 +1,8 @@
 /**
  * `tessera up` start: wall time from starting `node bin/tessera.js up` (scheduler, store, simulated agents of the
  * default fleet) until every agent is connected (its node Ready in ListNodes), N runs, each with a fresh data
- * folder, from the compiled build (built first). Writes bench/results/up-start.json.
+ * folder, from the compiled build (built first) and, alternating with it, from the sources through tsx. Writes
+ * bench/results/up-start.json.
  */
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -16,19 +17,24 @@ import { buildDist } from "./cli.ts";
 const cli = join(dirname(fileURLToPath(import.meta.url)), "..", "bin", "tessera.js");
 
 export interface UpStartRun {
+  /** `compiled`: the build under dist/; `sources`: TypeScript compiled at start through tsx (TESSERA_RUN_SOURCES=1). */
+  from: "compiled" | "sources";
   /** Until `up` printed that it is up (scheduler serving, agents spawned). */
   upPrintedMs: number;
   /** Until every agent's node was Ready. */
   allConnectedMs: number;
 }
 
-async function oneRun(): Promise<UpStartRun> {
+async function oneRun(from: UpStartRun["from"]): Promise<UpStartRun> {
   const dir = mkdtempSync(join(tmpdir(), "tessera-up-bench-"));
   const t0 = performance.now();
   const child = spawn(
     process.execPath,
     [cli, "up", "--data-dir", dir, "--listen", "127.0.0.1:0", "--http", "127.0.0.1:0"],
-    { stdio: ["ignore", "pipe", "pipe"] },
+    {
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, TESSERA_RUN_SOURCES: from === "sources" ? "1" : "0" },
+    },
   );
   let output = "";
   let stderr = "";
@@ -52,8 +58,9 @@ async function oneRun(): Promise<UpStartRun> {
       for (;;) {
         const nodes = await client.nodes();
         const ready = nodes.filter((n) => n.state === "Ready").length;
-        if (ready === defaultSimulatedFleet.length)
-          return { upPrintedMs, allConnectedMs: performance.now() - t0 };
+        if (ready === defaultSimulatedFleet.length) {
+          return { from, upPrintedMs, allConnectedMs: performance.now() - t0 };
+        }
         if (performance.now() - t0 > 60_000)
           throw new Error(`only ${ready} agents connected after 60 s:\n${stderr}`);
         await new Promise((r) => setTimeout(r, 20));
@@ -74,14 +81,22 @@ export async function runUpStartBench(
 ): Promise<Record<string, unknown>> {
   buildDist(log);
   const results: UpStartRun[] = [];
-  for (let i = 0; i < runs; i++) {
-    const r = await oneRun();
+  // Alternating, so that load on a shared machine hits both alike.
+  for (let i = 0; i < runs * 2; i++) {
+    const from = i % 2 === 0 ? "compiled" : "sources";
+    const r = await oneRun(from);
     log(
-      `  run ${i + 1}: up printed at ${Math.round(r.upPrintedMs)} ms, all ${defaultSimulatedFleet.length} agents connected at ${Math.round(r.allConnectedMs)} ms`,
+      `  run ${Math.floor(i / 2) + 1} (${from}): up printed at ${Math.round(r.upPrintedMs)} ms, all ${defaultSimulatedFleet.length} agents connected at ${Math.round(r.allConnectedMs)} ms`,
     );
     results.push(r);
   }
-  const connected = results.map((r) => r.allConnectedMs).sort((a, b) => a - b);
+  const connectedFrom = (from: UpStartRun["from"]) =>
+    results
+      .filter((r) => r.from === from)
+      .map((r) => r.allConnectedMs)
+      .sort((a, b) => a - b);
+  const connected = connectedFrom("compiled");
+  const sources = connectedFrom("sources");
   return {
     when: new Date().toISOString(),
     machine: { cores: availableParallelism(), loadavg: loadavg().map((l) => Math.round(l * 100) / 100) },
@@ -89,7 +104,9 @@ export async function runUpStartBench(
     runs,
     medianAllConnectedMs: Math.round(percentile(connected, 0.5)),
     p90AllConnectedMs: Math.round(percentile(connected, 0.9)),
+    sourcesMedianAllConnectedMs: Math.round(percentile(sources, 0.5)),
     results: results.map((r) => ({
+      from: r.from,
       upPrintedMs: Math.round(r.upPrintedMs),
       allConnectedMs: Math.round(r.allConnectedMs),
     })),
