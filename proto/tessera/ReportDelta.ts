@@ -1,7 +1,11 @@
 import type { Report, Report__Output } from "../generated/tessera/v1/Report.ts";
 
-/** A whole report goes out at least this often even when deltas would do: a safety net against any drift. */
-export const wholeReportEveryMs = 60_000;
+/**
+ * A whole report goes out at least this often even when deltas would do: a safety net against any drift, and the
+ * scheduler's utilization history and idle detection take a reading of an unchanged GPU from it (the latest
+ * reading of a GPU counts for a minute).
+ */
+export const wholeReportEveryMs = 30_000;
 
 /** A whole report as an agent builds it: every section present. */
 export type WholeReport = Required<

@@ -30,7 +30,7 @@ export interface Report {
    * A delta carries only what changed since the agent's previous report on this stream: `gpus` holds just the GPUs
    * whose observed state changed (by uuid), and jobs, errors and kubelet_allocations are as before unless their
    * *_changed flag is set (then the field is whole). The first report on a stream is whole, and so is one at least
-   * every minute. A delta that changes nothing is a heartbeat: the scheduler only renews the node's lease.
+   * every 30 s. A delta that changes nothing is a heartbeat: the scheduler only renews the node's lease.
    */
   'delta'?: (boolean);
   'jobsChanged'?: (boolean);
@@ -62,7 +62,7 @@ export interface Report__Output {
    * A delta carries only what changed since the agent's previous report on this stream: `gpus` holds just the GPUs
    * whose observed state changed (by uuid), and jobs, errors and kubelet_allocations are as before unless their
    * *_changed flag is set (then the field is whole). The first report on a stream is whole, and so is one at least
-   * every minute. A delta that changes nothing is a heartbeat: the scheduler only renews the node's lease.
+   * every 30 s. A delta that changes nothing is a heartbeat: the scheduler only renews the node's lease.
    */
   'delta': (boolean);
   'jobsChanged': (boolean);
