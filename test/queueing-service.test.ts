@@ -116,7 +116,14 @@ describe("queueing through the scheduler service", () => {
     });
     try {
       await (await buildProgram()).parseAsync(["node", "tessera", "queues", "--scheduler", server.address]);
-      await (await buildProgram()).parseAsync(["node", "tessera", "quota", "--json", "--scheduler", server.address]);
+      await (await buildProgram()).parseAsync([
+        "node",
+        "tessera",
+        "quota",
+        "--json",
+        "--scheduler",
+        server.address,
+      ]);
       await (await buildProgram()).parseAsync(["node", "tessera", "job", a2, "--scheduler", server.address]);
     } finally {
       write.mockRestore();
