@@ -1,6 +1,6 @@
 /**
  * Benchmarks: `npm run bench -- [NAME...] [--seeds N] [--seed-set development|deciding] [--ceiling] [--traces a,b]
- * [--policies a,b] [--mig-fleet]`.
+ * [--policies a,b] [--mig-fleet] [--runs N]`.
  * Each benchmark writes JSON under bench/results/ and prints a summary. Add a benchmark by adding an entry to
  * `benchmarks` below.
  */
@@ -9,6 +9,9 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { isPolicyName, type PolicyName, policyNames } from "../scheduler/engine/PolicyRegistry.ts";
+import { runAgentFleetBench } from "./agent-fleet.ts";
+import { runAgentFootprintBench } from "./agent-footprint.ts";
+import { type CliTiming, runCliBench } from "./cli.ts";
 import { runFailoverBench } from "./failover.ts";
 import {
   paperTraces,
@@ -19,6 +22,7 @@ import {
 } from "./placement/QualityBench.ts";
 import { runSpeedBench, type SpeedResult } from "./placement/SpeedBench.ts";
 import { defaultServiceBenchOptions, runServiceBench } from "./service.ts";
+import { runUpStartBench } from "./up-start.ts";
 
 const resultsDir = join(dirname(fileURLToPath(import.meta.url)), "results");
 
@@ -29,6 +33,8 @@ interface BenchArgs {
   traces: string[];
   policies: PolicyName[];
   migFleet: boolean;
+  /** Runs per command of the CLI and `tessera up` benchmarks. */
+  runs: number;
 }
 
 interface Benchmark {
@@ -118,6 +124,61 @@ const benchmarks: Benchmark[] = [
     },
   },
   {
+    name: "cli",
+    description:
+      "wall of `tessera --version`, `jobs` and `submit` against a live scheduler: compiled build vs sources (tsx)",
+    async run(a) {
+      const result = await runCliBench(a.runs, log);
+      const file = save("cli", result);
+      const rows = (result.timings as CliTiming[]).map(
+        (t) => `| \`${t.command}\` | ${t.from} | ${t.runs} | ${t.medianMs} | ${t.p90Ms} | ${t.medianCpuMs} |`,
+      );
+      process.stdout.write(
+        `\nCLI wall time (ms)\n\n| command | from | runs | median | p90 | CPU (median) |\n|---|---|---:|---:|---:|---:|\n${rows.join("\n")}\n(${file})\n`,
+      );
+    },
+  },
+  {
+    name: "up-start",
+    description:
+      "`tessera up` until every simulated agent of the default fleet is connected (fresh data folder)",
+    async run(a) {
+      const result = await runUpStartBench(a.runs, log);
+      const file = save("up-start", result);
+      process.stdout.write(
+        `\n\`tessera up\` until all ${result.agents} agents are connected, ${result.runs} runs each: compiled median ${result.medianAllConnectedMs} ms (p90 ${result.p90AllConnectedMs} ms), sources median ${result.sourcesMedianAllConnectedMs} ms\n(${file})\n`,
+      );
+    },
+  },
+  {
+    name: "agent-fleet",
+    description:
+      "one scheduler, 1,000 thin agents reporting every second for 40 s: whole reports, then deltas (fresh scheduler each)",
+    async run() {
+      // 40 s: longer than the agents' period of whole reports (30 s), so their cost is in the figure.
+      const result = await runAgentFleetBench(1000, 40, log);
+      const file = save("agent-fleet", result);
+      const row = (mode: string, r: unknown) => {
+        const m = r as Record<string, number>;
+        return `| ${mode} | ${m.schedulerCpuPercentOfOneCore}% | ${m.schedulerRssMiB} MiB | ${m.bytesPerReport} |`;
+      };
+      process.stdout.write(
+        `\n1,000 agents reporting every second, one scheduler\n\n| reports | scheduler CPU (one core) | RSS | bytes per report |\n|---|---:|---:|---:|\n${row("whole", result.whole)}\n${row("delta", result.delta)}\nCPU ratio whole/delta: ${result.cpuRatioWholeToDelta}\n(${file})\n`,
+      );
+    },
+  },
+  {
+    name: "agent-footprint",
+    description: "one idle agent with 8 stand-in GPUs, connected: RSS and CPU over 20 s",
+    async run() {
+      const result = await runAgentFootprintBench(20, log);
+      const file = save("agent-footprint", result);
+      process.stdout.write(
+        `\nidle agent, 8 GPUs: RSS ${result.idleRssMiB} MiB, CPU ${result.idleCpuPercentOfOneCore}% of one core (connected ${result.connectedMs} ms after start)\n(${file})\n`,
+      );
+    },
+  },
+  {
     name: "failover",
     description:
       "scheduler replicas on a 3-member etcd: leader death to first accepted submit on the new leader (10 SIGKILLs); durable submits/s, etcd beside SQLite",
@@ -137,11 +198,15 @@ async function main(): Promise<void> {
       traces: { type: "string" },
       policies: { type: "string" },
       "mig-fleet": { type: "boolean", default: false },
+      runs: { type: "string", default: "20" },
     },
   });
   const seeds = Number(values.seeds);
   if (!Number.isInteger(seeds) || seeds < 1)
     throw new Error(`--seeds must be an integer >= 1, got ${values.seeds}`);
+  const runs = Number(values.runs);
+  if (!Number.isInteger(runs) || runs < 1)
+    throw new Error(`--runs must be an integer >= 1, got ${values.runs}`);
   const policies = (values.policies?.split(",") ?? [...policyNames]).map((p) => {
     if (!isPolicyName(p)) throw new Error(`unknown policy ${p}; use ${policyNames.join(", ")}`);
     return p;
@@ -160,6 +225,7 @@ async function main(): Promise<void> {
     traces: values.traces?.split(",") ?? [...paperTraces],
     policies,
     migFleet: values["mig-fleet"] ?? false,
+    runs,
   };
   const chosen = positionals.length > 0 ? positionals : benchmarks.map((b) => b.name);
   for (const name of chosen) {

@@ -16,7 +16,10 @@ import { parseArgs } from "node:util";
 import * as grpc from "@grpc/grpc-js";
 import type { AgentMessage } from "../proto/generated/tessera/v1/AgentMessage.ts";
 import type { GpuInventory } from "../proto/generated/tessera/v1/GpuInventory.ts";
+import type { Report } from "../proto/generated/tessera/v1/Report.ts";
 import type { SchedulerMessage__Output } from "../proto/generated/tessera/v1/SchedulerMessage.ts";
+import { tesseraMessage } from "../proto/tessera/ProtoMessages.ts";
+import { reportDelta, type WholeReport, wholeReportEveryMs } from "../proto/tessera/ReportDelta.ts";
 import { tesseraV1 } from "../proto/tessera/TesseraGrpc.ts";
 import { SchedulerClient } from "../scheduler/cli/SchedulerClient.ts";
 import { percentile } from "../scheduler/simulator/Percentile.ts";
@@ -53,7 +56,7 @@ function profileFlags(dir: string | undefined): string[] {
   return dir ? ["--cpu-prof", `--cpu-prof-dir=${dir}`] : [];
 }
 
-async function startScheduler(
+export async function startScheduler(
   dir: string,
   profile: string | undefined,
 ): Promise<{ child: ChildProcess; address: string }> {
@@ -86,7 +89,7 @@ async function startScheduler(
 }
 
 /** utime+stime of a process in seconds, and its RSS in MiB, from /proc. */
-function processUsage(pid: number): { cpuSeconds: number; rssMiB: number } {
+export function processUsage(pid: number): { cpuSeconds: number; rssMiB: number } {
   const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
   const ticks = Number(fields[11]) + Number(fields[12]);
@@ -228,13 +231,20 @@ function inventory(node: number): GpuInventory[] {
   }));
 }
 
-/** A thin agent: registers, then reports its observed state every second, as the real agent's heartbeat does. */
-async function agentBench(
+/**
+ * How the thin agents report: `delta` as the real agent does (a whole report first and every minute, else what
+ * changed, which for an idle node is nothing), `whole` as agents did before deltas (and older agents still do).
+ */
+export type ReportMode = "delta" | "whole";
+
+/** Thin agents: each registers, then reports its observed state every second, as the real agent's heartbeat does. */
+export async function agentBench(
   address: string,
   pid: number,
   agentCount: number,
   seconds: number,
-): Promise<Record<string, number>> {
+  mode: ReportMode = "delta",
+): Promise<Record<string, number | string>> {
   const NodeService = tesseraV1().NodeService;
   // Several connections, as separate hosts would have; grpc-js would otherwise put every stream on one.
   const clients = Array.from(
@@ -272,17 +282,33 @@ async function agentBench(
     }));
   const timers: NodeJS.Timeout[] = [];
   let reports = 0;
+  let bytes = 0;
+  const ReportType = tesseraMessage("Report");
   streams.forEach((stream, n) => {
+    let previous: WholeReport | undefined;
+    let lastWholeMs = 0;
     const start = setTimeout(() => {
       timers.push(
         setInterval(() => {
-          stream.write({ report: { generation: 1, gpus: observed(n), jobs: [], errors: [] } });
+          const whole = { generation: 1, gpus: observed(n), jobs: [], errors: [], kubeletAllocations: [] };
+          let report: Report = whole;
+          if (mode === "delta" && previous && Date.now() - lastWholeMs < wholeReportEveryMs) {
+            report = reportDelta(previous, whole);
+          } else {
+            lastWholeMs = Date.now();
+          }
+          previous = whole;
+          stream.write({ report });
           reports++;
+          if (n === 0) bytes += ReportType.encode(ReportType.fromObject(report)).finish().length;
         }, 1000),
       );
     }, Math.random() * 1000);
     timers.push(start);
   });
+  // Registration (each node joins the engine) and each agent's first whole report are not the steady state:
+  // wait until every agent has its desired state, then 5 s more.
+  while (desiredReceived < agentCount) await new Promise((r) => setTimeout(r, 200));
   const warmup = Date.now() + 5000;
   while (Date.now() < warmup) await new Promise((r) => setTimeout(r, 200));
   const before = processUsage(pid);
@@ -296,11 +322,14 @@ async function agentBench(
   for (const c of clients) c.close();
   return {
     agents: agentCount,
+    reports: mode,
     registeredDesiredStates: desiredReceived,
     reportsPerSecond: Math.round((reports - reportsBefore) / elapsed),
     schedulerCpuPercentOfOneCore: Math.round(((after.cpuSeconds - before.cpuSeconds) / elapsed) * 1000) / 10,
     schedulerRssMiB: after.rssMiB,
     measuredSeconds: Math.round(elapsed),
+    // One agent's report bytes on the wire (protobuf, before HTTP/2 framing), per report on average.
+    bytesPerReport: Math.round(bytes / Math.max(1, reports / agentCount)),
   };
 }
 

@@ -15,14 +15,12 @@ import {
   addDevicePluginOptions,
   type DevicePluginFlags,
   devicePluginConfigFromFlags,
-} from "../plugins/deviceplugin/DevicePluginCommand.ts";
+} from "../plugins/deviceplugin/DevicePluginFlags.ts";
 import { KubeletAllocationTable } from "../plugins/deviceplugin/KubeletAllocationTable.ts";
-import { type NvmlDevicePlugin, startNvmlDevicePlugin } from "../plugins/deviceplugin/NvmlDevicePlugin.ts";
-import { allocationLog, lineLog } from "../plugins/deviceplugin/PluginLog.ts";
-import { PodResourcesReleaser } from "../plugins/deviceplugin/PodResourcesReleaser.ts";
+import type { NvmlDevicePlugin } from "../plugins/deviceplugin/NvmlDevicePlugin.ts";
+import type { PodResourcesReleaser } from "../plugins/deviceplugin/PodResourcesReleaser.ts";
 import { parseMemoryMiB } from "../plugins/vm/MemorySize.ts";
 import { createVmRuntime, vmRuntimeNames } from "../plugins/vm/VmRuntimes.ts";
-import { podResourcesSocketPath } from "../proto/k8s/podresources/PodResourcesApi.ts";
 import { parseSchedulerAddresses } from "../proto/tessera/LeaderRedirect.ts";
 import {
   defaultSchedulerAddress,
@@ -199,6 +197,18 @@ export function registerAgentCommands(program: Command): void {
           reconnectMaxMs,
         });
         if (flags.kubeletDir) {
+          // Loaded only here: the kubelet's gRPC definitions cost start time and memory on nodes without one.
+          const [
+            { startNvmlDevicePlugin },
+            { allocationLog, lineLog },
+            { PodResourcesReleaser },
+            { podResourcesSocketPath },
+          ] = await Promise.all([
+            import("../plugins/deviceplugin/NvmlDevicePlugin.ts"),
+            import("../plugins/deviceplugin/PluginLog.ts"),
+            import("../plugins/deviceplugin/PodResourcesReleaser.ts"),
+            import("../proto/k8s/podresources/PodResourcesApi.ts"),
+          ]);
           const started = agent;
           const logged = allocationLog(log);
           // Releases the holds of ended containers, asked periodically and on each change of the plugin's devices.

@@ -1,18 +1,73 @@
 import { Command } from "commander";
-import { registerNvmlCommands } from "../node-agent/cli/nvmlCommands.ts";
-import { registerDevicePluginCommands } from "../plugins/deviceplugin/DevicePluginCommand.ts";
-import { registerVmCommands } from "../plugins/vm/VmCommands.ts";
-import { registerQueueCommands } from "../scheduler/cli/QueueCommands.ts";
-import { registerServiceCommands } from "../scheduler/cli/ServiceCommands.ts";
-import { registerPlannerCommands } from "../scheduler/http/PlannerCommands.ts";
-import { registerAuditCommand } from "../scheduler/security/AuditCommand.ts";
-import { registerCertsCommand } from "../scheduler/security/CertsCommand.ts";
-import { registerSimulateCommands } from "../scheduler/simulator/SimulateCommand.ts";
-import { registerStoreCommands } from "../scheduler/store/StoreCommands.ts";
-import { registerAgentCommands } from "./AgentCommand.ts";
 
-/** Builds the `tessera` command tree. Each component registers its own commands. */
-export function buildProgram(): Command {
+type Register = (program: Command) => void;
+
+/**
+ * Each component's commands, by the top-level names they register. A run imports only the set of the command it
+ * runs (`tessera jobs` never loads fastify, the engine, SQLite or the NVML binding); help loads them all.
+ */
+export const commandSets: readonly { names: readonly string[]; load: () => Promise<Register> }[] = [
+  {
+    names: ["discover", "mig", "standin"],
+    load: async () => (await import("../node-agent/cli/nvmlCommands.ts")).registerNvmlCommands,
+  },
+  {
+    names: ["device-plugin"],
+    load: async () =>
+      (await import("../plugins/deviceplugin/DevicePluginCommand.ts")).registerDevicePluginCommands,
+  },
+  { names: ["up"], load: async () => (await import("../scheduler/cli/UpCommand.ts")).registerUpCommands },
+  {
+    names: ["scheduler"],
+    load: async () => (await import("../scheduler/cli/SchedulerCommand.ts")).registerSchedulerCommands,
+  },
+  {
+    names: ["submit", "jobs", "job", "cancel", "logs", "nodes", "capacity", "watch"],
+    load: async () => (await import("../scheduler/cli/ClientCommands.ts")).registerClientCommands,
+  },
+  {
+    names: ["status"],
+    load: async () => (await import("../scheduler/cli/StatusCommand.ts")).registerStatusCommand,
+  },
+  { names: ["agent"], load: async () => (await import("./AgentCommand.ts")).registerAgentCommands },
+  {
+    // `capacity plan` joins the client commands' `capacity`.
+    names: ["top", "report", "capacity"],
+    load: async () => (await import("../scheduler/http/PlannerCommands.ts")).registerPlannerCommands,
+  },
+  {
+    names: ["simulate"],
+    load: async () => (await import("../scheduler/simulator/SimulateCommand.ts")).registerSimulateCommands,
+  },
+  {
+    names: ["queues", "quota"],
+    load: async () => (await import("../scheduler/cli/QueueCommands.ts")).registerQueueCommands,
+  },
+  { names: ["vm"], load: async () => (await import("../plugins/vm/VmCommands.ts")).registerVmCommands },
+  {
+    names: ["certs"],
+    load: async () => (await import("../scheduler/security/CertsCommand.ts")).registerCertsCommand,
+  },
+  {
+    names: ["audit"],
+    load: async () => (await import("../scheduler/security/AuditCommand.ts")).registerAuditCommand,
+  },
+  {
+    names: ["store"],
+    load: async () => (await import("../scheduler/store/StoreCommands.ts")).registerStoreCommands,
+  },
+];
+
+/** The command a command line runs: its first word that is not an option (top-level options take no value). */
+function commandName(argv: readonly string[]): string | undefined {
+  return argv.slice(2).find((word) => !word.startsWith("-"));
+}
+
+/**
+ * Builds the `tessera` command tree with the commands `argv` needs: only the set of the command it names, or all
+ * of them (for help, an unknown command, or when `argv` is not given). `--version` alone needs none.
+ */
+export async function buildProgram(argv?: readonly string[]): Promise<Command> {
   const program = new Command();
   program
     .name("tessera")
@@ -20,24 +75,19 @@ export function buildProgram(): Command {
     .version("0.1.0")
     // A command's options are its own: `capacity plan --json FILE` is not the parent `capacity --json`.
     .enablePositionalOptions();
-  registerNvmlCommands(program);
-  registerDevicePluginCommands(program);
-  registerServiceCommands(program);
-  registerAgentCommands(program);
-  registerPlannerCommands(program);
-  registerSimulateCommands(program);
-  registerQueueCommands(program);
-  registerVmCommands(program);
-  registerCertsCommand(program);
-  registerAuditCommand(program);
-  registerStoreCommands(program);
+  const name = argv ? commandName(argv) : undefined;
+  const versionOnly =
+    argv !== undefined && name === undefined && argv.slice(2).every((w) => w === "--version" || w === "-V");
+  if (versionOnly) return program;
+  const needed = commandSets.filter((s) => name !== undefined && s.names.includes(name));
+  for (const set of needed.length > 0 ? needed : commandSets) (await set.load())(program);
   return program;
 }
 
 /** Runs the CLI; an error a command throws is printed as its message alone, without a stack trace. */
 export async function main(argv: string[]): Promise<void> {
   try {
-    await buildProgram().parseAsync(argv);
+    await (await buildProgram(argv)).parseAsync(argv);
   } catch (error) {
     process.stderr.write(`error: ${(error as Error).message}\n`);
     process.exitCode = 1;

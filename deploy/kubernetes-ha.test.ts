@@ -32,7 +32,7 @@ const read = (file: string) =>
 
 /** The scheduler options the real `tessera` program takes from these args (POD_IP expanded as the kubelet does). */
 async function schedulerFlags(args: string[]): Promise<SchedulerFlags> {
-  const program = buildProgram();
+  const program = await buildProgram();
   const command = program.commands.find((c: Command) => c.name() === "scheduler")!;
   let flags: SchedulerFlags | undefined;
   for (const c of [program, command]) c.exitOverride();

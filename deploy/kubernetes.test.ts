@@ -94,7 +94,7 @@ function find(kind: string, name: string): K8sObject {
 
 /** Parses the container's args with the real `tessera` program and returns the chosen command's options. */
 async function parseArgs(args: string[]): Promise<Record<string, unknown>> {
-  const program = buildProgram();
+  const program = await buildProgram();
   const name = args[0]!;
   const command = program.commands.find((c: Command) => c.name() === name);
   if (!command) throw new Error(`tessera has no "${name}" command`);

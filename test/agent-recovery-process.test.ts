@@ -104,6 +104,20 @@ describe("tessera agent against a scheduler that goes away", () => {
     expect(again.atMs - restartedMs).toBeLessThan(2500);
     // Registered again after the probe: the capabilities come with it.
     expect(again.message.register!.capabilities?.probed).toBe(true);
+    // On each stream the first report is whole, the later ones deltas; an idle agent's say nothing (heartbeats).
+    const onNewStream = await eventually(
+      "three reports on the new stream",
+      () => {
+        const wire = s.received
+          .filter((r) => r.stream === again.stream && r.wire.report)
+          .map((r) => r.wire.report!);
+        return wire.length >= 3 ? wire : undefined;
+      },
+      10_000,
+    );
+    expect(onNewStream[0]!.delta).toBe(false);
+    expect(onNewStream.slice(1).every((r) => r.delta)).toBe(true);
+    expect(onNewStream.some((r) => r.gpus.length === 0 && !r.jobsChanged && !r.errorsChanged)).toBe(true);
   }, 150_000);
 
   it("keeps its jobs through an outage shorter than the fencing timeout, and stops them (fenced) after a longer one", async () => {

@@ -105,8 +105,8 @@ it("says whose quota a borrowing job uses (tessera job, GET /v1/queues) and give
     return true;
   });
   try {
-    await buildProgram().parseAsync(["node", "tessera", "job", a2, "--scheduler", address]);
-    await buildProgram().parseAsync(["node", "tessera", "queues", "--json", "--scheduler", address]);
+    await (await buildProgram()).parseAsync(["node", "tessera", "job", a2, "--scheduler", address]);
+    await (await buildProgram()).parseAsync(["node", "tessera", "queues", "--json", "--scheduler", address]);
   } finally {
     write.mockRestore();
   }

@@ -115,9 +115,16 @@ describe("queueing through the scheduler service", () => {
       return true;
     });
     try {
-      await buildProgram().parseAsync(["node", "tessera", "queues", "--scheduler", server.address]);
-      await buildProgram().parseAsync(["node", "tessera", "quota", "--json", "--scheduler", server.address]);
-      await buildProgram().parseAsync(["node", "tessera", "job", a2, "--scheduler", server.address]);
+      await (await buildProgram()).parseAsync(["node", "tessera", "queues", "--scheduler", server.address]);
+      await (await buildProgram()).parseAsync([
+        "node",
+        "tessera",
+        "quota",
+        "--json",
+        "--scheduler",
+        server.address,
+      ]);
+      await (await buildProgram()).parseAsync(["node", "tessera", "job", a2, "--scheduler", server.address]);
     } finally {
       write.mockRestore();
     }

@@ -10,9 +10,9 @@ import type { GpuObserved } from "../../proto/generated/tessera/v1/GpuObserved.t
 import type { JobObserved } from "../../proto/generated/tessera/v1/JobObserved.ts";
 import type { LogRequest__Output } from "../../proto/generated/tessera/v1/LogRequest.ts";
 import type { NodeCapabilities } from "../../proto/generated/tessera/v1/NodeCapabilities.ts";
-import type { Report } from "../../proto/generated/tessera/v1/Report.ts";
 import type { SchedulerMessage__Output } from "../../proto/generated/tessera/v1/SchedulerMessage.ts";
 import { schedulerReconnectBackoff } from "../../proto/tessera/LeaderRedirect.ts";
+import { reportDelta, type WholeReport, wholeReportEveryMs } from "../../proto/tessera/ReportDelta.ts";
 import { tokenClientOptions } from "../../proto/tessera/SchedulerEndpoint.ts";
 import { channelCredentials, type TlsMaterial } from "../../proto/tessera/TlsFiles.ts";
 import { Executor } from "../executor/Executor.ts";
@@ -80,6 +80,9 @@ export class Agent {
   private capabilities: NodeCapabilities;
   /** The capabilities the scheduler has from this stream (registration or a later report). */
   private sentCapabilities = "";
+  /** The last report on this stream, whole, and when a whole one last went out: later reports send what changed. */
+  private lastReport: WholeReport | undefined;
+  private lastWholeReportMs = 0;
   private stream: grpc.ClientDuplexStream<AgentMessage, SchedulerMessage__Output> | undefined;
   private desired: DesiredState__Output | undefined;
   private errors: string[] = [];
@@ -246,6 +249,7 @@ export class Agent {
     stream.on("close", () => this.onDisconnect(stream));
     stream.on("end", () => this.onDisconnect(stream));
     this.sentCapabilities = JSON.stringify(this.capabilities);
+    this.lastReport = undefined;
     stream.write({
       register: {
         node: this.options.node,
@@ -480,11 +484,20 @@ export class Agent {
 
   private report(observed: GpuObserved[]): void {
     if (!this.stream) return;
-    this.stream.write({ report: this.reportMessage(observed) });
+    const whole = this.reportMessage(observed);
+    const previous = this.lastReport;
+    this.lastReport = whole;
+    const now = Date.now();
+    if (!previous || now - this.lastWholeReportMs >= wholeReportEveryMs) {
+      this.lastWholeReportMs = now;
+      this.stream.write({ report: whole });
+    } else {
+      this.stream.write({ report: reportDelta(previous, whole) });
+    }
   }
 
   /** A report of the whole observed state; the capabilities only when the scheduler does not have them yet. */
-  private reportMessage(observed: GpuObserved[]): Report {
+  private reportMessage(observed: GpuObserved[]): WholeReport {
     const capabilities = JSON.stringify(this.capabilities);
     const changed = capabilities !== this.sentCapabilities;
     this.sentCapabilities = capabilities;

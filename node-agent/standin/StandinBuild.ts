@@ -1,12 +1,12 @@
 import { execFileSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { gpuModels } from "../../proto/catalog/GpuCatalog.ts";
+import { sourceTreePath } from "../../proto/SourceTree.ts";
 import { standinCatalogHeader } from "./standinCatalogHeader.ts";
 
-const standinDir = dirname(fileURLToPath(import.meta.url));
+const standinDir = sourceTreePath("node-agent", "standin");
 const sourceDir = join(standinDir, "src");
 /** Where `ensureStandinLibrary()` builds by default (git-ignored). */
 export const standinBuildDir = join(standinDir, "build");

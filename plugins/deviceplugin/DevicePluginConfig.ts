@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { applicationXids } from "../../node-agent/nvml/GpuHealth.ts";
 import { parsePciAddress } from "../../node-agent/vfio/PciAddress.ts";
-import { DEFAULT_DEVICE_PLUGIN_DIR } from "../../proto/k8s/DevicePluginApi.ts";
+import { DEFAULT_DEVICE_PLUGIN_DIR } from "../../proto/k8s/DevicePluginConstants.ts";
 import { type NamingScheme, namingSchemes } from "./ResourceNaming.ts";
 
 /** How Allocate tells the container runtime which GPUs to inject (NVIDIA's `--device-list-strategy` values). */

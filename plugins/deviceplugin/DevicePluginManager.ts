@@ -1,6 +1,6 @@
 import { type FSWatcher, statSync, watch } from "node:fs";
 import { join } from "node:path";
-import { KUBELET_SOCKET_NAME } from "../../proto/k8s/DevicePluginApi.ts";
+import { KUBELET_SOCKET_NAME } from "../../proto/k8s/DevicePluginConstants.ts";
 import { resourceLayout } from "./AdvertisedResources.ts";
 import type { AllocationSink } from "./AllocationSink.ts";
 import type { DevicePluginConfig } from "./DevicePluginConfig.ts";

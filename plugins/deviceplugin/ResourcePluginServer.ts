@@ -4,12 +4,10 @@ import * as grpc from "@grpc/grpc-js";
 import {
   type AllocateRequest,
   type AllocateResponse,
-  API_VERSION,
   type ContainerAllocateResponse,
   type DevicePluginOptions,
   devicePluginServerService,
   type Empty,
-  KUBELET_SOCKET_NAME,
   type ListAndWatchResponse,
   MalformedRequest,
   type PreferredAllocationRequest,
@@ -18,6 +16,7 @@ import {
   type PreStartContainerResponse,
   registrationService,
 } from "../../proto/k8s/DevicePluginApi.ts";
+import { API_VERSION, KUBELET_SOCKET_NAME } from "../../proto/k8s/DevicePluginConstants.ts";
 import type { AdvertisedResource } from "./AdvertisedResources.ts";
 import type { AllocationSink } from "./AllocationSink.ts";
 import { AllocationRefused, containerAllocation } from "./ContainerAllocation.ts";

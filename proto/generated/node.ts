@@ -53,9 +53,9 @@ export interface ProtoGrpcType {
       NodeLease: MessageTypeDefinition<_tessera_v1_NodeLease, _tessera_v1_NodeLease__Output>
       /**
        * An agent keeps one Connect stream open. Its first message is `register`; after that it sends `report`
-       * whenever its observed state changes and at least every `heartbeat_ms`. The scheduler answers every change of
-       * the node's desired state with the WHOLE desired state and a higher generation, so lost messages,
-       * reconnects and restarts are harmless.
+       * whenever its observed state changes and at least every `heartbeat_ms` (whole, or a delta: see Report.delta).
+       * The scheduler answers every change of the node's desired state with the WHOLE desired state and a higher
+       * generation, so lost messages, reconnects and restarts are harmless.
        */
       NodeService: SubtypeConstructor<typeof grpc.Client, _tessera_v1_NodeServiceClient> & { service: _tessera_v1_NodeServiceDefinition }
       Register: MessageTypeDefinition<_tessera_v1_Register, _tessera_v1_Register__Output>

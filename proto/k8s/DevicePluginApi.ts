@@ -1,7 +1,7 @@
-import { fileURLToPath } from "node:url";
 import type { MethodDefinition, ServiceDefinition } from "@grpc/grpc-js";
 import { loadSync } from "@grpc/proto-loader";
 import { tolerant } from "../MalformedRequest.ts";
+import { sourceTreePath } from "../SourceTree.ts";
 
 // Shared with the Tessera services; the plugin and the fake kubelet take it from here with the messages.
 export { MalformedRequest } from "../MalformedRequest.ts";
@@ -104,12 +104,6 @@ export interface AllocateResponse {
   container_responses: ContainerAllocateResponse[];
 }
 
-/** Constants of the API (fact sheet §1.3). */
-export const API_VERSION = "v1beta1";
-export const DEFAULT_DEVICE_PLUGIN_DIR = "/var/lib/kubelet/device-plugins";
-export const KUBELET_SOCKET_NAME = "kubelet.sock";
-export const KUBELET_CHECKPOINT_NAME = "kubelet_internal_checkpoint";
-
 type Method<Req, Res> = MethodDefinition<Req, Res>;
 
 export interface DevicePluginServiceDefinition extends ServiceDefinition {
@@ -124,7 +118,7 @@ export interface RegistrationServiceDefinition extends ServiceDefinition {
   Register: Method<RegisterRequest, Empty>;
 }
 
-const DEVICE_PLUGIN_PROTO_PATH = fileURLToPath(new URL("./v1beta1/deviceplugin.proto", import.meta.url));
+const DEVICE_PLUGIN_PROTO_PATH = sourceTreePath("proto", "k8s", "v1beta1", "deviceplugin.proto");
 
 const packageDefinition = loadSync(DEVICE_PLUGIN_PROTO_PATH, {
   keepCase: true,

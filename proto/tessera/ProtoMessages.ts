@@ -1,9 +1,9 @@
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import protobuf from "protobufjs";
+import { sourceTreePath } from "../SourceTree.ts";
 import { protoLoaderOptions } from "./TesseraGrpc.ts";
 
-const protoDir = join(dirname(fileURLToPath(import.meta.url)), "v1");
+const protoDir = sourceTreePath("proto", "tessera", "v1");
 
 let root: protobuf.Root | undefined;
 

@@ -1,5 +1,4 @@
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import * as grpc from "@grpc/grpc-js";
 import * as protoLoader from "@grpc/proto-loader";
 import type { ProtoGrpcType as AuditProto } from "../generated/audit.ts";
@@ -8,8 +7,9 @@ import type { ProtoGrpcType as ClusterProto } from "../generated/cluster.ts";
 import type { ProtoGrpcType as JobProto } from "../generated/job.ts";
 import type { ProtoGrpcType as NodeProto } from "../generated/node.ts";
 import type { ProtoGrpcType as QueueProto } from "../generated/queue.ts";
+import { sourceTreePath } from "../SourceTree.ts";
 
-const protoDir = join(dirname(fileURLToPath(import.meta.url)), "v1");
+const protoDir = sourceTreePath("proto", "tessera", "v1");
 
 /** The options the generated types in proto/generated were made with (`npm run proto`); keep them equal. */
 export const protoLoaderOptions: protoLoader.Options = {

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { basename, resolve } from "node:path";
-import { parse as parseYaml } from "yaml";
 import type { JobSpec } from "../../proto/generated/tessera/v1/JobSpec.ts";
 import type { ResourceRequest } from "../../proto/generated/tessera/v1/ResourceRequest.ts";
 import { parseDuration } from "../finops/FinopsConfig.ts";
@@ -162,6 +162,11 @@ function requestFromFile(raw: unknown, where: string): ResourceRequest {
   return request;
 }
 
+/** The YAML parser, loaded on first use: most `tessera submit` runs take flags, and the CLI starts faster without it. */
+function yamlParser(): typeof import("yaml") {
+  return createRequire(import.meta.url)("yaml");
+}
+
 function specFromFile(path: string): JobSpec {
   let text: string;
   try {
@@ -171,7 +176,7 @@ function specFromFile(path: string): JobSpec {
   }
   let raw: unknown;
   try {
-    raw = parseYaml(text);
+    raw = yamlParser().parse(text);
   } catch (err) {
     throw new Error(`${path} is not valid YAML: ${(err as Error).message}`);
   }

@@ -23,6 +23,8 @@ export interface StartedScheduler {
 export async function startScheduler(
   flags: SchedulerFlags,
   log: (line: string) => void,
+  /** Called as soon as the gRPC API listens, before the HTTP API starts (`up` starts its agents then). */
+  onListening?: (address: string) => void,
 ): Promise<StartedScheduler> {
   const settings = schedulerSettings(flags);
   if (settings.storeLocation.kind !== "sqlite") {
@@ -48,6 +50,7 @@ export async function startScheduler(
       ),
     started: (a) => {
       address = a;
+      onListening?.(a);
     },
   });
 }

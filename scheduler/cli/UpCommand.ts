@@ -1,15 +1,15 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join, resolve } from "node:path";
 import type { Command } from "commander";
 import { ensureStandinLibrary } from "../../node-agent/standin/StandinBuild.ts";
 import { referenceHost } from "../../proto/catalog/ReferenceServers.ts";
+import { sourceTreePath } from "../../proto/SourceTree.ts";
 import { parseHostPort } from "../../proto/tessera/SchedulerEndpoint.ts";
 import { type StartedScheduler, startScheduler, untilSignal } from "./SchedulerCommand.ts";
 import { defaultSimulatedFleet, parseFleetSpec, writeSimulatedNode } from "./SimulatedFleet.ts";
 
-const cliEntry = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "bin", "tessera.js");
+const cliEntry = sourceTreePath("bin", "tessera.js");
 
 interface UpFlags {
   dataDir: string;
@@ -52,6 +52,48 @@ export function registerUpCommands(program: Command): void {
         const fleet = flags.fleet ? parseFleetSpec(flags.fleet) : [...defaultSimulatedFleet];
         mkdirSync(dataDir, { recursive: true });
         const library = flags.agents ? ensureStandinLibrary() : "";
+        const nodes = (flags.agents ? fleet : []).map((node) => {
+          const nodeDir = join(dataDir, "nodes", node.name);
+          return { node, nodeDir, ...writeSimulatedNode(nodeDir, node) };
+        });
+        // Agents start as soon as the gRPC API listens: their start overlaps the HTTP API's.
+        const startAgents = (address: string) => {
+          for (const { node, nodeDir, fleetFile, stateFile } of nodes) {
+            const host = referenceHost(node.models[0]!, node.models.length);
+            const child = spawn(
+              process.execPath,
+              [
+                cliEntry,
+                "agent",
+                "--scheduler",
+                address,
+                "--node",
+                node.name,
+                "--data-dir",
+                join(nodeDir, "agent"),
+                "--stop-jobs-on-exit",
+                // The CPU and memory of a real server of this GPU model, not this host's.
+                "--cpus",
+                String(host.cpuMillis / 1000),
+                "--memory",
+                `${host.memoryMiB}MiB`,
+              ],
+              {
+                env: {
+                  ...process.env,
+                  TESSERA_NVML_LIBRARY: library,
+                  TESSERA_NVML_STANDIN_FLEET: fleetFile,
+                  TESSERA_NVML_STANDIN_STATE: stateFile,
+                },
+                stdio: ["ignore", "inherit", "inherit"],
+              },
+            );
+            agents.push(child);
+            child.on("exit", (code, signal) => {
+              if (started) log(`agent ${node.name} exited (${signal ?? `code ${code}`})`);
+            });
+          }
+        };
         started = await startScheduler(
           {
             listen: flags.listen,
@@ -62,45 +104,9 @@ export function registerUpCommands(program: Command): void {
             config: flags.config,
           },
           (line) => log(`scheduler: ${line}`),
+          startAgents,
         );
         const address = started.running.address;
-        for (const node of flags.agents ? fleet : []) {
-          const nodeDir = join(dataDir, "nodes", node.name);
-          const { fleetFile, stateFile } = writeSimulatedNode(nodeDir, node);
-          const host = referenceHost(node.models[0]!, node.models.length);
-          const child = spawn(
-            process.execPath,
-            [
-              cliEntry,
-              "agent",
-              "--scheduler",
-              address,
-              "--node",
-              node.name,
-              "--data-dir",
-              join(nodeDir, "agent"),
-              "--stop-jobs-on-exit",
-              // The CPU and memory of a real server of this GPU model, not this host's.
-              "--cpus",
-              String(host.cpuMillis / 1000),
-              "--memory",
-              `${host.memoryMiB}MiB`,
-            ],
-            {
-              env: {
-                ...process.env,
-                TESSERA_NVML_LIBRARY: library,
-                TESSERA_NVML_STANDIN_FLEET: fleetFile,
-                TESSERA_NVML_STANDIN_STATE: stateFile,
-              },
-              stdio: ["ignore", "inherit", "inherit"],
-            },
-          );
-          agents.push(child);
-          child.on("exit", (code, signal) => {
-            if (started) log(`agent ${node.name} exited (${signal ?? `code ${code}`})`);
-          });
-        }
         const { port } = parseHostPort(address, "address");
         const env = port === 7070 ? "" : ` (export TESSERA_SCHEDULER=${address})`;
         process.stdout.write(

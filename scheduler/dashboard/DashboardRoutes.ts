@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { FastifyInstance } from "fastify";
+import { sourceTreePath } from "../../proto/SourceTree.ts";
 
 const assets = [
   { file: "index.html", type: "text/html; charset=utf-8" },
@@ -11,7 +12,7 @@ const assets = [
 export function registerDashboard(app: FastifyInstance): void {
   for (const { file, type } of assets) {
     // Read once at start: the page is small and a running scheduler should not depend on its checkout.
-    const body = readFileSync(new URL(`./${file}`, import.meta.url));
+    const body = readFileSync(sourceTreePath("scheduler", "dashboard", file));
     const url = file === "index.html" ? "/dashboard/" : `/dashboard/${file}`;
     app.get(url, { schema: { hide: true } }, async (_request, reply) => reply.type(type).send(body));
   }

@@ -196,7 +196,7 @@ describe("planner commands", () => {
         return true;
       });
       try {
-        await buildProgram().parseAsync(
+        await (await buildProgram()).parseAsync(
           ["node", "tessera", "capacity", "plan", "--pods", pods, "--add", "16xH100", "--http", url].concat([
             "--plot",
             join(dir, "plan.svg"),

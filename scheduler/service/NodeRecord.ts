@@ -2,6 +2,7 @@ import type { GpuInventory__Output } from "../../proto/generated/tessera/v1/GpuI
 import type { GpuObserved__Output } from "../../proto/generated/tessera/v1/GpuObserved.ts";
 import type { KubeletAllocation__Output } from "../../proto/generated/tessera/v1/KubeletAllocation.ts";
 import type { NodeCapabilities__Output } from "../../proto/generated/tessera/v1/NodeCapabilities.ts";
+import type { Report__Output } from "../../proto/generated/tessera/v1/Report.ts";
 import type { SchedulerMessage } from "../../proto/generated/tessera/v1/SchedulerMessage.ts";
 
 export type NodeReadiness = "Ready" | "NotReady" | "Draining";
@@ -11,6 +12,8 @@ export interface AgentSession {
   id: number;
   send(message: SchedulerMessage): void;
   close(): void;
+  /** The last report on this stream, whole (deltas applied): what the agent's next delta builds on. */
+  lastReport?: Report__Output;
 }
 
 /** What the scheduler knows of one node. */

@@ -119,7 +119,8 @@ export class NodeRegistry {
     node.session = undefined;
   }
 
-  private renew(node: NodeRecord): void {
+  /** Renews the lease of a node whose agent is alive (a heartbeat that changed nothing). */
+  renew(node: NodeRecord): void {
     const now = this.clock();
     node.leaseRenewedMs = now;
     node.leaseExpiresMs = now + this.leaseMs;

@@ -5,6 +5,7 @@ import type { Node__Output } from "../../proto/generated/tessera/v1/Node.ts";
 import type { Register__Output } from "../../proto/generated/tessera/v1/Register.ts";
 import type { Report__Output } from "../../proto/generated/tessera/v1/Report.ts";
 import type { SchedulerMessage } from "../../proto/generated/tessera/v1/SchedulerMessage.ts";
+import { wholeReportFlags } from "../../proto/tessera/ReportDelta.ts";
 import { nodesTable } from "../cli/JobFormat.ts";
 import { createPolicy } from "../engine/PolicyRegistry.ts";
 import { fleetCapacity } from "../metrics/FleetCapacity.ts";
@@ -177,11 +178,45 @@ describe("Scheduler (units composed behind the facade, simulated clock)", () => 
       errors: [],
       kubeletAllocations: [],
       capabilities: null,
+      ...wholeReportFlags,
     });
     await time.advance(100);
     expect(scheduler.job(job.id)?.state).toBe("Cancelled");
     expect(scheduler.job(job.id)?.reason).toBe("cancelled: not needed");
     expect(scheduler.job(job.id)?.stop).toBeUndefined();
+  });
+
+  it("takes a delta that changes nothing as a heartbeat (the lease is renewed) and applies one that does", async () => {
+    const { time, scheduler, session } = simulated();
+    const observed = registration("n1", ["H100-SXM5-80GB"]).observed;
+    const base = {
+      generation: 1,
+      gpus: [],
+      jobs: [],
+      errors: [],
+      kubeletAllocations: [],
+      capabilities: null,
+    };
+    expect(() => scheduler.report("n1", session.id, { ...base, ...wholeReportFlags, delta: true })).toThrow(
+      /whole report before it/,
+    );
+    scheduler.report("n1", session.id, { ...base, gpus: observed, ...wholeReportFlags });
+    await time.advance(5_000);
+    scheduler.report("n1", session.id, { ...base, ...wholeReportFlags, delta: true });
+    const node = scheduler.node("n1")!;
+    expect(node.leaseRenewedMs).toBe(time.clock());
+    expect(node.observed).toEqual(observed);
+    const hot = { ...observed[0]!, utilizationPercent: 90 };
+    scheduler.report("n1", session.id, {
+      ...base,
+      gpus: [hot],
+      errors: ["busy"],
+      ...wholeReportFlags,
+      delta: true,
+      errorsChanged: true,
+    });
+    expect(node.observed).toEqual([hot]);
+    expect(node.errors).toEqual(["busy"]);
   });
 
   it("puts no new work on a GPU its agent reports unhealthy, shows it everywhere, and uses it again once healthy", async () => {
@@ -195,6 +230,7 @@ describe("Scheduler (units composed behind the facade, simulated clock)", () => 
         errors: [],
         kubeletAllocations: [],
         capabilities: null,
+        ...wholeReportFlags,
       });
     report("xid 79: fallen off the bus");
     const { job } = await scheduler.submit(wholeGpuJob("waits"), "");
@@ -288,6 +324,7 @@ describe("Scheduler (units composed behind the facade, simulated clock)", () => 
       errors: [],
       kubeletAllocations: [],
       capabilities: null,
+      ...wholeReportFlags,
     });
     await time.advance(100);
     const requeued = scheduler.job(job.id);

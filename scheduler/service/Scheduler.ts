@@ -2,6 +2,7 @@ import { EventEmitter } from "node:events";
 import type { AgentLogChunk__Output } from "../../proto/generated/tessera/v1/AgentLogChunk.ts";
 import type { Register__Output } from "../../proto/generated/tessera/v1/Register.ts";
 import type { Report__Output } from "../../proto/generated/tessera/v1/Report.ts";
+import { changesNothing, wholeReport } from "../../proto/tessera/ReportDelta.ts";
 import type { ScorePlugin } from "../engine/ScorePlugin.ts";
 import { QueueSubmissionError } from "../queue/JobSubmission.ts";
 import { openQueueConfig, type QueueConfig } from "../queue/QueueConfig.ts";
@@ -249,10 +250,23 @@ export class Scheduler implements SchedulerView {
     return session;
   }
 
-  report(nodeName: string, sessionId: number, msg: Report__Output): void {
+  report(nodeName: string, sessionId: number, received: Report__Output): void {
     // A report from a replaced stream is stale: fencing by session.
     const node = this.registry.current(nodeName, sessionId);
-    if (!node) return;
+    if (!node?.session) return;
+    const previous = node.session.lastReport;
+    // A heartbeat that changes nothing costs a lease renewal and no more: a fleet sends one per agent per interval.
+    if (previous && changesNothing(previous, received)) {
+      this.registry.renew(node);
+      return;
+    }
+    if (received.delta && !previous) {
+      throw ServiceError.invalid(
+        "a delta report needs a whole report before it on the same stream; send one",
+      );
+    }
+    const msg = wholeReport(previous, received);
+    node.session.lastReport = msg;
     this.registry.observe(node, msg);
     // A GPU that turned healthy again may let a pending job in.
     if (this.mirror.syncHealth(node)) this.loop.request();

@@ -4,18 +4,20 @@ import * as grpc from "@grpc/grpc-js";
 import { extendedResourceNameProblem } from "../../plugins/deviceplugin/ExtendedResourceName.ts";
 import {
   type AllocateResponse,
-  API_VERSION,
   type Device,
   type DevicePluginOptions,
   devicePluginService,
   type Empty,
-  KUBELET_CHECKPOINT_NAME,
-  KUBELET_SOCKET_NAME,
   type ListAndWatchResponse,
   MalformedRequest,
   type RegisterRequest,
   registrationServerService,
 } from "../../proto/k8s/DevicePluginApi.ts";
+import {
+  API_VERSION,
+  KUBELET_CHECKPOINT_NAME,
+  KUBELET_SOCKET_NAME,
+} from "../../proto/k8s/DevicePluginConstants.ts";
 import {
   type ListPodResourcesRequest,
   type ListPodResourcesResponse,

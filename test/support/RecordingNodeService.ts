@@ -1,7 +1,9 @@
 import * as grpc from "@grpc/grpc-js";
 import type { AgentMessage__Output } from "../../proto/generated/tessera/v1/AgentMessage.ts";
 import type { DesiredState } from "../../proto/generated/tessera/v1/DesiredState.ts";
+import type { Report__Output } from "../../proto/generated/tessera/v1/Report.ts";
 import type { SchedulerMessage } from "../../proto/generated/tessera/v1/SchedulerMessage.ts";
+import { wholeReport } from "../../proto/tessera/ReportDelta.ts";
 import { tesseraV1 } from "../../proto/tessera/TesseraGrpc.ts";
 
 /** One agent message as the stand-in scheduler received it. */
@@ -9,7 +11,10 @@ export interface ReceivedMessage {
   atMs: number;
   /** Counts the agent's streams: each reconnect opens the next one. */
   stream: number;
+  /** As the agent meant it: a delta report is replaced by the whole report it stands for. */
   message: AgentMessage__Output;
+  /** As it came over the wire (a report may be a delta). */
+  wire: AgentMessage__Output;
 }
 
 type ConnectStream = grpc.ServerDuplexStream<AgentMessage__Output, SchedulerMessage>;
@@ -34,8 +39,11 @@ export class RecordingNodeService {
       Connect: (stream: ConnectStream) => {
         const id = ++this.streams;
         this.open.add(stream);
-        stream.on("data", (message: AgentMessage__Output) => {
-          this.received.push({ atMs: Date.now(), stream: id, message });
+        let lastReport: Report__Output | undefined;
+        stream.on("data", (wire: AgentMessage__Output) => {
+          const message = wire.report ? { ...wire, report: wholeReport(lastReport, wire.report) } : wire;
+          lastReport = message.report ?? lastReport;
+          this.received.push({ atMs: Date.now(), stream: id, message, wire });
           if (message.register) stream.write({ desired: this.desired });
         });
         stream.on("end", () => stream.end());

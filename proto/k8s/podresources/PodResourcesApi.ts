@@ -1,7 +1,7 @@
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import type { MethodDefinition, ServiceDefinition } from "@grpc/grpc-js";
 import { loadSync } from "@grpc/proto-loader";
+import { sourceTreePath } from "../../SourceTree.ts";
 
 /**
  * TypeScript shapes of the kubelet pod-resources API v1 messages Tessera reads (`v1/api.proto`), decoded with
@@ -41,7 +41,7 @@ export interface PodResourcesListerServiceDefinition extends ServiceDefinition {
   List: MethodDefinition<ListPodResourcesRequest, ListPodResourcesResponse>;
 }
 
-const POD_RESOURCES_PROTO_PATH = fileURLToPath(new URL("./v1/api.proto", import.meta.url));
+const POD_RESOURCES_PROTO_PATH = sourceTreePath("proto", "k8s", "podresources", "v1", "api.proto");
 
 const packageDefinition = loadSync(POD_RESOURCES_PROTO_PATH, {
   keepCase: true,

@@ -4,6 +4,7 @@ import type { JobObserved__Output } from "../../../proto/generated/tessera/v1/Jo
 import type { Register__Output } from "../../../proto/generated/tessera/v1/Register.ts";
 import type { Report__Output } from "../../../proto/generated/tessera/v1/Report.ts";
 import type { SchedulerMessage } from "../../../proto/generated/tessera/v1/SchedulerMessage.ts";
+import { wholeReportFlags } from "../../../proto/tessera/ReportDelta.ts";
 import type { AgentSession } from "../../../scheduler/service/NodeRecord.ts";
 import { MemoryGpuHost } from "../MemoryGpuHost.ts";
 
@@ -284,6 +285,7 @@ export class SimulatedAgent {
       errors: this.errors,
       kubeletAllocations: [],
       capabilities: null,
+      ...wholeReportFlags,
     });
   }
 

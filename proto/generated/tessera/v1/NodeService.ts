@@ -9,9 +9,9 @@ import type { SchedulerMessage as _tessera_v1_SchedulerMessage, SchedulerMessage
 
 /**
  * An agent keeps one Connect stream open. Its first message is `register`; after that it sends `report`
- * whenever its observed state changes and at least every `heartbeat_ms`. The scheduler answers every change of
- * the node's desired state with the WHOLE desired state and a higher generation, so lost messages,
- * reconnects and restarts are harmless.
+ * whenever its observed state changes and at least every `heartbeat_ms` (whole, or a delta: see Report.delta).
+ * The scheduler answers every change of the node's desired state with the WHOLE desired state and a higher
+ * generation, so lost messages, reconnects and restarts are harmless.
  */
 export interface NodeServiceClient extends grpc.Client {
   Connect(metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientDuplexStream<_tessera_v1_AgentMessage, _tessera_v1_SchedulerMessage__Output>;
@@ -38,9 +38,9 @@ export interface NodeServiceClient extends grpc.Client {
 
 /**
  * An agent keeps one Connect stream open. Its first message is `register`; after that it sends `report`
- * whenever its observed state changes and at least every `heartbeat_ms`. The scheduler answers every change of
- * the node's desired state with the WHOLE desired state and a higher generation, so lost messages,
- * reconnects and restarts are harmless.
+ * whenever its observed state changes and at least every `heartbeat_ms` (whole, or a delta: see Report.delta).
+ * The scheduler answers every change of the node's desired state with the WHOLE desired state and a higher
+ * generation, so lost messages, reconnects and restarts are harmless.
  */
 export interface NodeServiceHandlers extends grpc.UntypedServiceImplementation {
   Connect: grpc.handleBidiStreamingCall<_tessera_v1_AgentMessage__Output, _tessera_v1_SchedulerMessage>;

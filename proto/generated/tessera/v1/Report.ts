@@ -26,6 +26,16 @@ export interface Report {
    * Set when the node's capabilities changed since registration (e.g. the VM runtime probe finished).
    */
   'capabilities'?: (_tessera_v1_NodeCapabilities | null);
+  /**
+   * A delta carries only what changed since the agent's previous report on this stream: `gpus` holds just the GPUs
+   * whose observed state changed (by uuid), and jobs, errors and kubelet_allocations are as before unless their
+   * *_changed flag is set (then the field is whole). The first report on a stream is whole, and so is one at least
+   * every 30 s. A delta that changes nothing is a heartbeat: the scheduler only renews the node's lease.
+   */
+  'delta'?: (boolean);
+  'jobsChanged'?: (boolean);
+  'errorsChanged'?: (boolean);
+  'kubeletAllocationsChanged'?: (boolean);
 }
 
 export interface Report__Output {
@@ -48,4 +58,14 @@ export interface Report__Output {
    * Set when the node's capabilities changed since registration (e.g. the VM runtime probe finished).
    */
   'capabilities': (_tessera_v1_NodeCapabilities__Output | null);
+  /**
+   * A delta carries only what changed since the agent's previous report on this stream: `gpus` holds just the GPUs
+   * whose observed state changed (by uuid), and jobs, errors and kubelet_allocations are as before unless their
+   * *_changed flag is set (then the field is whole). The first report on a stream is whole, and so is one at least
+   * every 30 s. A delta that changes nothing is a heartbeat: the scheduler only renews the node's lease.
+   */
+  'delta': (boolean);
+  'jobsChanged': (boolean);
+  'errorsChanged': (boolean);
+  'kubeletAllocationsChanged': (boolean);
 }
