@@ -354,6 +354,7 @@ describe("a job ends or runs again only once every member has stopped", () => {
     /** A node's agent reports: at the last generation it was sent, with the given job processes. */
     const report = (node: "n1" | "n2", jobs: Report__Output["jobs"]) =>
       sim.scheduler.report(node, sessions[node].id, {
+        ...wholeReportFlags,
         generation: Number(messages[node].at(-1)?.desired?.generation),
         gpus: [],
         jobs,
