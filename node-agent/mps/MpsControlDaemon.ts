@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { join } from "node:path";
+import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { dirname, join } from "node:path";
 
 /** The limits a control daemon applies to the MPS servers it starts (its defaults; clients may only go lower). */
 export interface MpsLimits {
@@ -64,6 +64,8 @@ export class MpsControlDaemon {
   start(): void {
     mkdirSync(this.logDirectory, { recursive: true });
     mkdirSync(this.pipeDirectory, { recursive: true });
+    // Jobs run as other users (--run-as, --uid-range) and must reach the pipe directory to be clients.
+    for (const d of [dirname(this.dir), this.dir, this.pipeDirectory]) chmodSync(d, 0o755);
     for (const name of readdirSync(this.pipeDirectory))
       rmSync(join(this.pipeDirectory, name), { recursive: true, force: true });
     try {

@@ -97,5 +97,7 @@ export function nodeMessage(node: NodeRecord): Node {
     errors: node.errors,
     cpuMillis: node.cpuMillis,
     memoryMib: node.memoryMiB,
+    // Whether shares there run under MPS or are time-sliced, among what the agent said it can run.
+    ...(node.capabilities ? { capabilities: node.capabilities } : {}),
   };
 }

@@ -222,6 +222,8 @@ static int start_daemon(void) {
         fprintf(stderr, "nvidia-cuda-mps-control: cannot listen on %s: %s\n", socket_path, strerror(errno));
         return 1;
     }
+    /* A daemon started by root serves the clients of every user (NVIDIA starts a server per client uid). */
+    chmod(socket_path, 0777);
     int ready[2];
     if (pipe(ready) != 0) return 1;
     pid_t child = fork();
