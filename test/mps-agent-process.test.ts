@@ -61,74 +61,79 @@ function shareJob(name: string, gpuMilli: number, memoryMib: number) {
 
 describe("MPS on the stand-in: an agent with --mps-control", () => {
   it("runs one daemon per shared GPU with the shares' limits, restarts a dead one (its jobs requeued), and stops it when the shares end", async () => {
-    scheduler = await startSchedulerProcess(dir, { lease: "3s", heartbeat: "200ms" });
-    // H100s in a MIG-capable node start whole: a share must still fit one.
-    agent = startAgentProcess(
-      dir,
-      { name: "h100-mps", models: ["H100-SXM5-80GB", "H100-SXM5-80GB"], mig: true },
-      scheduler.address,
-      ["--mps-control", mpsControl],
-    );
-    const dataDir = agent.dataDir;
-    const client = new SchedulerClient(scheduler.address);
-    const node = await eventually(
-      "node Ready",
-      async () => (await client.nodes()).find((n) => n.state === "Ready" && n.capabilities),
-      30_000,
-    );
-    expect(node.capabilities?.mps).toBe(true);
-    expect(daemons(dataDir).size).toBe(0);
+    try {
+      scheduler = await startSchedulerProcess(dir, { lease: "3s", heartbeat: "200ms" });
+      // H100s in a MIG-capable node start whole: a share must still fit one.
+      agent = startAgentProcess(
+        dir,
+        { name: "h100-mps", models: ["H100-SXM5-80GB", "H100-SXM5-80GB"], mig: true },
+        scheduler.address,
+        ["--mps-control", mpsControl],
+      );
+      const dataDir = agent.dataDir;
+      const client = new SchedulerClient(scheduler.address);
+      const node = await eventually(
+        "node Ready",
+        async () => (await client.nodes()).find((n) => n.state === "Ready" && n.capabilities),
+        60_000,
+      );
+      expect(node.capabilities?.mps).toBe(true);
+      expect(daemons(dataDir).size).toBe(0);
 
-    const a = (await client.submit(shareJob("a", 250, 8192), "a")).job!;
-    const b = (await client.submit(shareJob("b", 500, 16384), "b")).job!;
-    const running = async (id: string, attempt = 1) => {
-      const j = await client.get(id);
-      return j.state === "Running" &&
-        j.attempt === attempt &&
-        existsSync(j.logPath) &&
-        readFileSync(j.logPath, "utf8")
-        ? j
-        : undefined;
-    };
-    const ja = await eventually("a running with output", () => running(a.id), 20_000);
-    const jb = await eventually("b running with output", () => running(b.id), 20_000);
-    const gpu = ja.allocations[0]!.gpuUuid;
-    // Both shares fill one GPU before another becomes shared: one daemon, for that GPU.
-    expect(jb.allocations[0]!.gpuUuid).toBe(gpu);
-    const pipe = join(dataDir, "mps", gpu, "pipe");
-    expect(readFileSync(ja.logPath, "utf8")).toBe(`${gpu}|${pipe}|25|0=8192M|reached\n`);
-    expect(readFileSync(jb.logPath, "utf8")).toBe(`${gpu}|${pipe}|50|0=16384M|reached\n`);
-    const first = await eventually("the daemon has the largest share's limits", () => {
-      const d = daemons(dataDir);
-      const state = d.get(gpu);
-      return d.size === 1 && state?.defaultActiveThreadPercentage === 50 ? state : undefined;
-    });
-    expect(first).toMatchObject({ visibleDevices: gpu, defaultDevicePinnedMemLimits: { "0": "16384M" } });
+      const a = (await client.submit(shareJob("a", 250, 8192), "a")).job!;
+      const b = (await client.submit(shareJob("b", 500, 16384), "b")).job!;
+      const running = async (id: string, attempt = 1) => {
+        const j = await client.get(id);
+        return j.state === "Running" &&
+          j.attempt === attempt &&
+          existsSync(j.logPath) &&
+          readFileSync(j.logPath, "utf8")
+          ? j
+          : undefined;
+      };
+      const ja = await eventually("a running with output", () => running(a.id), 20_000);
+      const jb = await eventually("b running with output", () => running(b.id), 20_000);
+      const gpu = ja.allocations[0]!.gpuUuid;
+      // Both shares fill one GPU before another becomes shared: one daemon, for that GPU.
+      expect(jb.allocations[0]!.gpuUuid).toBe(gpu);
+      const pipe = join(dataDir, "mps", gpu, "pipe");
+      expect(readFileSync(ja.logPath, "utf8")).toBe(`${gpu}|${pipe}|25|0=8192M|reached\n`);
+      expect(readFileSync(jb.logPath, "utf8")).toBe(`${gpu}|${pipe}|50|0=16384M|reached\n`);
+      const first = await eventually("the daemon has the largest share's limits", () => {
+        const d = daemons(dataDir);
+        const state = d.get(gpu);
+        return d.size === 1 && state?.defaultActiveThreadPercentage === 50 ? state : undefined;
+      });
+      expect(first).toMatchObject({ visibleDevices: gpu, defaultDevicePinnedMemLimits: { "0": "16384M" } });
 
-    // The daemon dies: its jobs are reported lost and requeued, and a new daemon serves their next attempt.
-    process.kill(first.pid, "SIGKILL");
-    const requeued = await eventually("a runs again", () => running(a.id, 2), 20_000);
-    expect(requeued.transitions.map((t) => t.reason).join("\n")).toContain(
-      "the MPS control daemon of its GPU died",
-    );
-    await eventually("b runs again", () => running(b.id, 2), 20_000);
-    const second = await eventually("a new daemon", () => {
-      const state = daemons(dataDir).get(gpu) ?? [...daemons(dataDir).values()][0];
-      return state && state.pid !== first.pid ? state : undefined;
-    });
-    expect(processAlive(first.pid)).toBe(false);
-    expect(agent.process.output).toContain("the MPS control daemon of");
+      // The daemon dies: its jobs are reported lost and requeued, and a new daemon serves their next attempt.
+      process.kill(first.pid, "SIGKILL");
+      const requeued = await eventually("a runs again", () => running(a.id, 2), 20_000);
+      expect(requeued.transitions.map((t) => t.reason).join("\n")).toContain(
+        "the MPS control daemon of its GPU died",
+      );
+      await eventually("b runs again", () => running(b.id, 2), 20_000);
+      const second = await eventually("a new daemon", () => {
+        const state = daemons(dataDir).get(gpu) ?? [...daemons(dataDir).values()][0];
+        return state && state.pid !== first.pid ? state : undefined;
+      });
+      expect(processAlive(first.pid)).toBe(false);
+      expect(agent.process.output).toContain("the MPS control daemon of");
 
-    // The shares end: the GPU holds none, so its daemon quits.
-    await client.cancel(a.id, "test");
-    await client.cancel(b.id, "test");
-    await eventually(
-      "no daemon left",
-      () => daemons(dataDir).size === 0 && !processAlive(second.pid),
-      20_000,
-    );
-    expect(agent.process.output).toContain("no shares left on it");
-    await agent.process.kill();
-    for (const pid of daemonPids) expect(processAlive(pid), `daemon ${pid} still runs`).toBe(false);
+      // The shares end: the GPU holds none, so its daemon quits.
+      await client.cancel(a.id, "test");
+      await client.cancel(b.id, "test");
+      await eventually(
+        "no daemon left",
+        () => daemons(dataDir).size === 0 && !processAlive(second.pid),
+        20_000,
+      );
+      expect(agent.process.output).toContain("no shares left on it");
+      await agent.process.kill();
+      for (const pid of daemonPids) expect(processAlive(pid), `daemon ${pid} still runs`).toBe(false);
+    } catch (err) {
+      // What the agent said is most of what explains a failure here.
+      throw new Error(`${(err as Error).message}\n--- agent output ---\n${agent?.process.output}`);
+    }
   }, 90_000);
 });
