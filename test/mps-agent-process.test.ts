@@ -104,7 +104,7 @@ describe("MPS on the stand-in: an agent with --mps-control", () => {
         const state = d.get(gpu);
         return d.size === 1 && state?.defaultActiveThreadPercentage === 50 ? state : undefined;
       });
-      expect(first).toMatchObject({ visibleDevices: gpu, defaultDevicePinnedMemLimits: { "0": "16384M" } });
+      expect(first).toMatchObject({ visibleDevices: gpu, defaultDevicePinnedMemLimits: { "0": "16G" } });
 
       // The daemon dies: its jobs are reported lost and requeued, and a new daemon serves their next attempt.
       process.kill(first.pid, "SIGKILL");

@@ -106,7 +106,7 @@ describe("device check (against the stand-in, with stand-ins for nvidia-smi and 
     });
     expect(result.output).toContain("device check passed");
     expect(result.output).toMatch(
-      /mps: daemon PID \d+, .*active thread percentage 25, pinned memory limit of device 0 "4096M"/,
+      /mps: daemon PID \d+, .*active thread percentage 25, pinned memory limit of device 0 "4G"/,
     );
     expect(result.output).toContain("mps: passed");
     expect(result.exitCode).toBe(0);

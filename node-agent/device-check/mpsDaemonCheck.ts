@@ -39,9 +39,10 @@ export function mpsDaemonCheck(
       mps.stopAll();
       const stopped = !processAlive(pid);
       lines.push(`mps: after quit the daemon ${stopped ? "is gone" : "STILL RUNS"}`);
+      // The H200's daemon read 4096M back as "4G" (whole GiB, rounded down).
       ok =
         read.activeThreadPercentage === checkLimits.activeThreadPercentage &&
-        read.pinnedMemoryLimit === `${checkLimits.pinnedMemoryMiB}M` &&
+        read.pinnedMemoryLimit === `${checkLimits.pinnedMemoryMiB / 1024}G` &&
         stopped;
     }
   } catch (err) {

@@ -51,14 +51,14 @@ describe("MpsSupervisor", () => {
     expect(a).toMatchObject({
       visibleDevices: "GPU-a",
       defaultActiveThreadPercentage: 25,
-      defaultDevicePinnedMemLimits: { "0": "8192M" },
+      defaultDevicePinnedMemLimits: { "0": "8G" },
     });
     expect(b).toMatchObject({ visibleDevices: "GPU-b", defaultActiveThreadPercentage: 50 });
     expect(a.pid).not.toBe(b.pid);
     // Read back through the daemon's own commands, as the device check does on a real GPU.
     expect(new MpsControlDaemon("GPU-a", join(root, "GPU-a"), binary).readLimits()).toEqual({
       activeThreadPercentage: 25,
-      pinnedMemoryLimit: "8192M",
+      pinnedMemoryLimit: "8G",
     });
 
     expect(mps.converge(new Map([["GPU-a", { activeThreadPercentage: 40, pinnedMemoryMiB: 8192 }]]))).toEqual(
@@ -89,7 +89,7 @@ describe("MpsSupervisor", () => {
     expect(alive(second.pid)).toBe(true);
     expect(second).toMatchObject({
       defaultActiveThreadPercentage: 30,
-      defaultDevicePinnedMemLimits: { "0": "4096M" },
+      defaultDevicePinnedMemLimits: { "0": "4G" },
     });
     expect(lines.join("\n")).toContain("the MPS control daemon of GPU-a died");
   });

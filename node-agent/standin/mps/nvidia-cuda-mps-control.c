@@ -91,6 +91,16 @@ static int valid_size(const char *s) {
     return digits == n || (digits == n - 1 && strchr("KMGkmg", s[n - 1]) != NULL);
 }
 
+static unsigned long long size_mib(const char *s) {
+    unsigned long long n = strtoull(s, NULL, 10);
+    switch (s[strlen(s) - 1]) {
+    case 'G': case 'g': return n * 1024;
+    case 'M': case 'm': return n;
+    case 'K': case 'k': return n / 1024;
+    default: return n / (1024 * 1024);
+    }
+}
+
 static int find_limit(const char *device) {
     for (int i = 0; i < limit_count; i++)
         if (strcmp(limits[i].device, device) == 0) return i;
@@ -130,7 +140,9 @@ static int handle(char *line, char *out, size_t size) {
         char *end = NULL;
         double value = arg1 ? strtod(arg1, &end) : -1;
         if (!arg1 || *end != '\0' || !(value > 0.0 && value <= 100.0)) {
-            snprintf(out, size, "Invalid active thread percentage \"%s\"\n", arg1 ? arg1 : "");
+            /* NVIDIA's logs the error and prints the value it keeps. */
+            log_line("Invalid percentage, expected between (0.0, 100.0]", arg1);
+            snprintf(out, size, "%.1f\n", default_percentage);
             return 0;
         }
         default_percentage = value;
@@ -146,8 +158,8 @@ static int handle(char *line, char *out, size_t size) {
     }
     if (strcmp(cmd, "set_default_device_pinned_mem_limit") == 0) {
         if (!arg1 || !arg2 || !valid_device(arg1) || !valid_size(arg2)) {
-            snprintf(out, size, "Invalid device pinned memory limit \"%s %s\"\n", arg1 ? arg1 : "",
-                     arg2 ? arg2 : "");
+            /* NVIDIA's prints nothing for a value it cannot read and keeps the previous one. */
+            log_line("Invalid device pinned memory limit", arg2);
             return 0;
         }
         int i = find_limit(arg1);
@@ -156,7 +168,10 @@ static int handle(char *line, char *out, size_t size) {
             i = limit_count++;
             snprintf(limits[i].device, sizeof limits[i].device, "%s", arg1);
         }
-        snprintf(limits[i].value, sizeof limits[i].value, "%s", arg2);
+        /* Read back in whole GiB, rounded down, as NVIDIA's prints it (5632M reads 5G, 4096M reads 4G). */
+        unsigned long long mib = size_mib(arg2);
+        if (mib >= 1024) snprintf(limits[i].value, sizeof limits[i].value, "%lluG", mib / 1024);
+        else snprintf(limits[i].value, sizeof limits[i].value, "%lluM", mib);
         write_state();
         return 0;
     }
@@ -222,8 +237,8 @@ static int start_daemon(void) {
         fprintf(stderr, "nvidia-cuda-mps-control: cannot listen on %s: %s\n", socket_path, strerror(errno));
         return 1;
     }
-    /* A daemon started by root serves the clients of every user (NVIDIA starts a server per client uid). */
-    chmod(socket_path, 0777);
+    /* As NVIDIA's: clients of every user may connect (a server is started per client uid). */
+    chmod(socket_path, 0666);
     int ready[2];
     if (pipe(ready) != 0) return 1;
     pid_t child = fork();
