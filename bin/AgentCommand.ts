@@ -1,3 +1,4 @@
+import { mkdirSync } from "node:fs";
 import { hostname } from "node:os";
 import { join, resolve } from "node:path";
 import type { Command } from "commander";
@@ -188,6 +189,8 @@ export function registerAgentCommands(program: Command): void {
         const mps = mpsBinary !== undefined;
         // The device plugin mounts <mpsRoot>/<GPU>/pipe into pods: with it on, the daemons live where it says.
         const mpsRoot = flags.kubeletDir ? pluginConfig.mpsRoot : resolve(dataDir, "mps");
+        // Pods get <mpsRoot>/shm as /dev/shm, which MPS clients share with their server.
+        if (mpsBinary && flags.kubeletDir) mkdirSync(join(mpsRoot, "shm"), { recursive: true });
         const mpsSupervisor = mpsBinary
           ? new MpsSupervisor({
               binary: mpsBinary,

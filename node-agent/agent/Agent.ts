@@ -248,11 +248,15 @@ export class Agent {
     return wanted;
   }
 
-  /** Devices whose daemon still has running jobs on it (being stopped, or adopted): it must not stop yet. */
+  /**
+   * Devices whose daemon still has clients: running jobs (being stopped, or adopted) and containers the kubelet
+   * was given devices of. Their daemon must not stop yet.
+   */
   private mpsDevicesInUse(): Set<string> {
     const running = this.options.executor.list().filter((j) => j.state === "running");
     const observed = running.length > 0 ? this.safeObserve() : [];
-    return new Set(running.flatMap((j) => this.gpusOf(j, observed)));
+    const held = (this.options.kubeletHolds?.current() ?? []).flatMap((a) => [...a.gpuUuids]);
+    return new Set([...running.flatMap((j) => this.gpusOf(j, observed)), ...held]);
   }
 
   private convergeMps(): void {

@@ -5,7 +5,7 @@ import { MpsControlDaemon, type MpsLimits } from "./MpsControlDaemon.ts";
 export interface MpsSupervisorOptions {
   /** The control daemon's executable (`--mps-control`): a path, or a name looked up on PATH. */
   binary: string;
-  /** One folder per device below it: `<root>/<device>/pipe` and `<root>/<device>/log`. */
+  /** One folder per device below it: `<root>/<device>/pipe` and `<root>/<device>/log` (and pods' `<root>/shm`). */
   root: string;
   log?: (line: string) => void;
 }
@@ -27,6 +27,7 @@ export class MpsSupervisor {
   constructor(private readonly options: MpsSupervisorOptions) {
     if (!existsSync(options.root)) return;
     for (const device of readdirSync(options.root)) {
+      if (device === "shm") continue;
       const daemon = this.daemonFor(device);
       if (daemon.running()) {
         this.daemons.set(device, { daemon });
