@@ -189,6 +189,13 @@ export function registerAgentCommands(program: Command): void {
         const mps = mpsBinary !== undefined;
         // The device plugin mounts <mpsRoot>/<GPU>/pipe into pods: with it on, the daemons live where it says.
         const mpsRoot = flags.kubeletDir ? pluginConfig.mpsRoot : resolve(dataDir, "mps");
+        if (!mpsBinary) {
+          // No control daemon here: shared replicas for pods are time-sliced, and the plugin says so.
+          pluginConfig.shareIsolation = "time-sliced";
+          log(
+            `agent ${node}: no ${defaultMpsControlBinary} (--mps-control): shares on this node are time-sliced; GPU memory is not isolated between them`,
+          );
+        }
         // Pods get <mpsRoot>/shm as /dev/shm, which MPS clients share with their server.
         if (mpsBinary && flags.kubeletDir) mkdirSync(join(mpsRoot, "shm"), { recursive: true });
         const mpsSupervisor = mpsBinary

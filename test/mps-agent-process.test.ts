@@ -8,6 +8,7 @@ import { SchedulerClient } from "../scheduler/cli/SchedulerClient.ts";
 import { eventually } from "./support/Eventually.ts";
 import {
   type AgentProcess,
+  runTessera,
   type SchedulerProcess,
   startAgentProcess,
   startSchedulerProcess,
@@ -19,11 +20,14 @@ chmodSync(dir, 0o755);
 const mpsControl = ensureStandinMpsControl();
 let scheduler: SchedulerProcess | undefined;
 let agent: AgentProcess | undefined;
+/** A node without MPS (no nvidia-cuda-mps-control on PATH): its shares are time-sliced. */
+let plain: AgentProcess | undefined;
 /** Every daemon PID seen, to check that none is left at the end. */
 const daemonPids = new Set<number>();
 
 afterAll(async () => {
   await agent?.process.kill();
+  await plain?.process.kill();
   await scheduler?.process.kill();
   for (const pid of daemonPids) if (processAlive(pid)) process.kill(pid, "SIGKILL");
   rmSync(dir, { recursive: true, force: true });
@@ -52,15 +56,22 @@ function daemons(dataDir: string): Map<string, DaemonState> {
 }
 
 /** A share job that prints its MPS variables and what its GPU's daemon answers, then runs until cancelled. */
-function shareJob(name: string, gpuMilli: number, memoryMib: number) {
+function shareJob(name: string, gpuMilli: number, memoryMib: number, models = ["H100-SXM5-80GB"]) {
   const report =
     'echo "$CUDA_VISIBLE_DEVICES|$CUDA_MPS_PIPE_DIRECTORY|$CUDA_MPS_ACTIVE_THREAD_PERCENTAGE|' +
     `$CUDA_MPS_PINNED_DEVICE_MEM_LIMIT|$(echo get_server_list | ${mpsControl} && echo reached)"; sleep 120`;
-  return { name, request: { share: { gpuMilli, memoryMib } }, command: ["sh", "-c", report] };
+  return { name, request: { share: { gpuMilli, memoryMib }, models }, command: ["sh", "-c", report] };
+}
+
+/** `tessera job ID` as a user runs it. */
+async function jobText(address: string, id: string): Promise<string> {
+  const cli = runTessera("job", ["job", id, "--scheduler", address]);
+  await new Promise((r) => cli.child.once("exit", r));
+  return cli.output;
 }
 
 describe("MPS on the stand-in: an agent with --mps-control", () => {
-  it("runs one daemon per shared GPU with the shares' limits, restarts a dead one (its jobs requeued), and stops it when the shares end", async () => {
+  it("runs one daemon per shared GPU with the shares' limits, restarts a dead one (its jobs requeued), stops it when the shares end; a node without MPS says its shares are time-sliced", async () => {
     try {
       scheduler = await startSchedulerProcess(dir, { lease: "3s", heartbeat: "200ms" });
       // H100s in a MIG-capable node start whole: a share must still fit one.
@@ -70,11 +81,15 @@ describe("MPS on the stand-in: an agent with --mps-control", () => {
         scheduler.address,
         ["--mps-control", mpsControl],
       );
+      plain = startAgentProcess(dir, { name: "l4-plain", models: ["L4-24GB"] }, scheduler.address);
       const dataDir = agent.dataDir;
       const client = new SchedulerClient(scheduler.address);
       const node = await eventually(
         "node Ready",
-        async () => (await client.nodes()).find((n) => n.state === "Ready" && n.capabilities),
+        async () => {
+          const nodes = (await client.nodes()).filter((n) => n.state === "Ready" && n.capabilities);
+          return nodes.length === 2 ? nodes.find((n) => n.name === "h100-mps") : undefined;
+        },
         60_000,
       );
       expect(node.capabilities?.mps).toBe(true);
@@ -105,6 +120,21 @@ describe("MPS on the stand-in: an agent with --mps-control", () => {
         return d.size === 1 && state?.defaultActiveThreadPercentage === 50 ? state : undefined;
       });
       expect(first).toMatchObject({ visibleDevices: gpu, defaultDevicePinnedMemLimits: { "0": "16G" } });
+      expect(ja.allocations[0]!.shareIsolation).toBe("mps");
+      expect(await jobText(scheduler.address, a.id)).toContain(
+        "MPS: 25% of the SMs, 8192 MiB pinned at most",
+      );
+
+      // Without MPS the share is time-sliced, and `tessera job` says its memory is not isolated.
+      const sliced = (await client.submit(shareJob("sliced", 250, 4096, ["L4-24GB"]), "sliced")).job!;
+      const js = await eventually("sliced running", () => running(sliced.id), 20_000);
+      expect(js.allocations[0]).toMatchObject({ node: "l4-plain", shareIsolation: "time-sliced" });
+      // No daemon: the job has no pipe directory, and its limits are variables nothing enforces.
+      expect(readFileSync(js.logPath, "utf8")).toMatch(/^GPU-[^|]+\|\|25\|0=4096M\|$/m);
+      expect(await jobText(scheduler.address, sliced.id)).toContain(
+        "time-sliced (no MPS on the node): GPU memory is NOT isolated",
+      );
+      await client.cancel(sliced.id, "test");
 
       // The daemon dies: its jobs are reported lost and requeued, and a new daemon serves their next attempt.
       process.kill(first.pid, "SIGKILL");
@@ -135,5 +165,5 @@ describe("MPS on the stand-in: an agent with --mps-control", () => {
       // What the agent said is most of what explains a failure here.
       throw new Error(`${(err as Error).message}\n--- agent output ---\n${agent?.process.output}`);
     }
-  }, 90_000);
+  }, 180_000);
 });
