@@ -4,8 +4,8 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { bindingView } from "./bindingView.ts";
 import { compareViews, formatComparison } from "./compareViews.ts";
-import { mpsDaemonCheck } from "./mpsDaemonCheck.ts";
 import type { HostView } from "./hostView.ts";
+import { mpsDaemonCheck } from "./mpsDaemonCheck.ts";
 import { nvidiaSmiView } from "./nvidiaSmiView.ts";
 
 export interface DeviceCheckOptions {
