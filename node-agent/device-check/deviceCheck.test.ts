@@ -108,6 +108,7 @@ describe("device check (against the stand-in, with stand-ins for nvidia-smi and 
     expect(result.output).toMatch(
       /mps: daemon PID \d+, .*active thread percentage 25, pinned memory limit of device 0 "4G"/,
     );
+    expect(result.output).toMatch(/mps: after SIGKILL: restarted as PID \d+, limits 25 and "4G"/);
     expect(result.output).toContain("mps: passed");
     expect(result.exitCode).toBe(0);
     expect(result.output).toMatch(/GPU 0\s+migDevices\s+3g\.40gb=MIG-/);

@@ -36,13 +36,28 @@ export function mpsDaemonCheck(
           `pinned memory limit of device 0 "${read.pinnedMemoryLimit}" (set ${checkLimits.activeThreadPercentage} and ${checkLimits.pinnedMemoryMiB}M)`,
       );
       lines.push(`mps: get_server_list: "${daemon.command("get_server_list")}"`);
+      // A daemon that dies is started again with its limits, as the agent does it.
+      process.kill(pid, "SIGKILL");
+      const end = Date.now() + 3000;
+      while (processAlive(pid) && Date.now() < end)
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
+      const restarted = mps.restartDead().length === 1 && daemon.pid() !== pid && daemon.running();
+      const again = daemon.readLimits();
+      lines.push(
+        `mps: after SIGKILL: ${restarted ? `restarted as PID ${daemon.pid()}` : "NOT restarted"}, limits ${again.activeThreadPercentage} and "${again.pinnedMemoryLimit}"`,
+      );
+      const second = daemon.pid();
       mps.stopAll();
-      const stopped = !processAlive(pid);
+      const stopped = !processAlive(pid) && (second === undefined || !processAlive(second));
       lines.push(`mps: after quit the daemon ${stopped ? "is gone" : "STILL RUNS"}`);
       // The H200's daemon read 4096M back as "4G" (whole GiB, rounded down).
+      const expected = `${checkLimits.pinnedMemoryMiB / 1024}G`;
       ok =
         read.activeThreadPercentage === checkLimits.activeThreadPercentage &&
-        read.pinnedMemoryLimit === `${checkLimits.pinnedMemoryMiB / 1024}G` &&
+        read.pinnedMemoryLimit === expected &&
+        restarted &&
+        again.activeThreadPercentage === checkLimits.activeThreadPercentage &&
+        again.pinnedMemoryLimit === expected &&
         stopped;
     }
   } catch (err) {
