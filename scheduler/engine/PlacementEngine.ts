@@ -460,7 +460,8 @@ function checkAssignment(gpu: GpuState, a: GpuAssignment, id: string): void {
   const where = `commit ${id}: GPU ${gpu.index} (${gpu.uuid})`;
   switch (a.kind) {
     case "share":
-      if (a.switchFrom) {
+      // Re-committed after a what-if release, the GPU may be shared already (by shares put back first).
+      if (a.switchFrom && gpu.mode !== "shared") {
         if (!gpu.idle) throw new Error(`${where} is not idle, cannot become shared`);
         if (gpu.memoryMiB > 0 && gpu.memoryMiB < a.memoryMiB) throw new Error(`${where} lacks GPU memory`);
         return;
@@ -510,7 +511,7 @@ function applyAssignment(
   gpu.allocations++;
   switch (a.kind) {
     case "share":
-      if (a.switchFrom) {
+      if (a.switchFrom && gpu.mode !== "shared") {
         snapshots.set(gpu, gpu.snapshot());
         gpu.mode = "shared";
         gpu.mig = [];

@@ -67,3 +67,14 @@ describe("shares on GPUs that are not in shared mode yet", () => {
     if (!second.ok) expect(second.unschedulable.message).toContain("insufficient GPU memory");
   });
 });
+
+describe("what-if release of shares that made a GPU shared", () => {
+  it("puts them back in any order", () => {
+    const engine = engineOf([nodeOf("h100", 1, { mode: "whole" })]);
+    commit(engine, share("a", 250, 1024));
+    commit(engine, share("b", 250, 1024));
+    // Released a then b (b empties the GPU), restored b then a: a's switch is no longer needed.
+    expect(engine.whatIfReleased(["a", "b"], () => engine.node("h100")!.gpus[0]!.idle)).toBe(true);
+    expect(engine.node("h100")!.gpus[0]).toMatchObject({ mode: "shared", freeMilli: 500 });
+  });
+});
