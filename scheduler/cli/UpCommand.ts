@@ -3,7 +3,7 @@ import { mkdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
-import { ensureStandinLibrary } from "../../node-agent/standin/StandinBuild.ts";
+import { ensureStandinLibrary, ensureStandinMpsControl } from "../../node-agent/standin/StandinBuild.ts";
 import { referenceHost } from "../../proto/catalog/ReferenceServers.ts";
 import { parseHostPort } from "../../proto/tessera/SchedulerEndpoint.ts";
 import { type StartedScheduler, startScheduler, untilSignal } from "./SchedulerCommand.ts";
@@ -52,6 +52,8 @@ export function registerUpCommands(program: Command): void {
         const fleet = flags.fleet ? parseFleetSpec(flags.fleet) : [...defaultSimulatedFleet];
         mkdirSync(dataDir, { recursive: true });
         const library = flags.agents ? ensureStandinLibrary() : "";
+        // The simulated nodes run the stand-in MPS control daemon, so their shares have MPS limits as on a GPU host.
+        const mpsControl = flags.agents ? ensureStandinMpsControl() : "";
         started = await startScheduler(
           {
             listen: flags.listen,
@@ -80,6 +82,8 @@ export function registerUpCommands(program: Command): void {
               "--data-dir",
               join(nodeDir, "agent"),
               "--stop-jobs-on-exit",
+              "--mps-control",
+              mpsControl,
               // The CPU and memory of a real server of this GPU model, not this host's.
               "--cpus",
               String(host.cpuMillis / 1000),
