@@ -152,6 +152,9 @@ export function registerAgentCommands(program: Command): void {
           throw new Error(`--fencing-timeout must be at least 1s, got ${flags.fencingTimeout}`);
         if (reconnectMaxMs !== undefined && reconnectMaxMs < 100)
           throw new Error(`--reconnect-max must be at least 100ms, got ${flags.reconnectMax}`);
+        const mpsBinary = resolveMpsControl(flags.mpsControl ?? defaultMpsControlBinary);
+        if (flags.mpsControl !== undefined && !mpsBinary)
+          throw new Error(`--mps-control ${flags.mpsControl}: not an executable file (or not on PATH)`);
         // Xid health settings are the device plugin's (`--device-plugin-config`), whether it runs or not.
         const pluginConfig = devicePluginConfigFromFlags(flags);
         const nvmlSession = new NodeNvml({
@@ -183,9 +186,6 @@ export function registerAgentCommands(program: Command): void {
           cli: process.argv[1] ?? "bin/tessera.js",
         });
         const vmRuntime = createVmRuntime(flags.vmRuntime, { sysfsRoot: flags.sysfsRoot });
-        const mpsBinary = resolveMpsControl(flags.mpsControl ?? defaultMpsControlBinary);
-        if (flags.mpsControl !== undefined && !mpsBinary)
-          throw new Error(`--mps-control ${flags.mpsControl}: not an executable file (or not on PATH)`);
         const mps = mpsBinary !== undefined;
         // The device plugin mounts <mpsRoot>/<GPU>/pipe into pods: with it on, the daemons live where it says.
         const mpsRoot = flags.kubeletDir ? pluginConfig.mpsRoot : resolve(dataDir, "mps");
