@@ -82,6 +82,8 @@ describe("MpsSupervisor", () => {
     expect(mps.restartDead()).toEqual([]);
 
     process.kill(first, "SIGKILL");
+    // SIGKILL is delivered asynchronously: wait until the process is gone, as the agent's next check would.
+    while (alive(first)) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
     const dead = mps.restartDead();
     expect(dead.map((d) => d.device)).toEqual(["GPU-a"]);
     const second = state(root, "GPU-a");
