@@ -254,7 +254,9 @@ export class Agent {
    */
   private mpsDevicesInUse(): Set<string> {
     const running = this.options.executor.list().filter((j) => j.state === "running");
-    const observed = running.length > 0 ? this.safeObserve() : [];
+    // NVML is read only for adopted jobs, whose GPUs are known from their devices alone (this runs each second).
+    const adopted = running.some((j) => !this.jobGpus.has(Executor.key(j.jobId, j.attempt)));
+    const observed = adopted ? this.safeObserve() : [];
     const held = (this.options.kubeletHolds?.current() ?? []).flatMap((a) => [...a.gpuUuids]);
     return new Set([...running.flatMap((j) => this.gpusOf(j, observed)), ...held]);
   }
