@@ -1,15 +1,17 @@
+import { mkdirSync } from "node:fs";
 import { hostname } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import type { Command } from "commander";
 import { Agent, defaultReconnectMaxMs } from "../node-agent/agent/Agent.ts";
 import { defaultFencingTimeoutMs } from "../node-agent/agent/FencingClock.ts";
-import { mpsControlAvailable } from "../node-agent/agent/MpsControl.ts";
 import { defaultAdvertiseAddress } from "../node-agent/agent/NodeAddress.ts";
 import { NvmlGpuHost } from "../node-agent/agent/NvmlGpuHost.ts";
 import { jobUser } from "../node-agent/agent/RunAsUser.ts";
 import { VmJobLauncher } from "../node-agent/agent/VmJobLauncher.ts";
 import { Executor } from "../node-agent/executor/Executor.ts";
 import { JobUidRange } from "../node-agent/executor/JobUidRange.ts";
+import { defaultMpsControlBinary, resolveMpsControl } from "../node-agent/mps/MpsControlBinary.ts";
+import { MpsSupervisor } from "../node-agent/mps/MpsSupervisor.ts";
 import { NodeNvml } from "../node-agent/nvml/NodeNvml.ts";
 import {
   addDevicePluginOptions,
@@ -47,6 +49,7 @@ export interface AgentFlags extends DevicePluginFlags, TlsFlags {
   reconnectMax?: string;
   cpus?: string;
   memory?: string;
+  mpsControl?: string;
 }
 
 function hostCapacity(flags: AgentFlags): { cpuMillis?: number; memoryMib?: number } {
@@ -116,6 +119,10 @@ export function registerAgentCommands(program: Command): void {
       `longest wait between attempts to reach the scheduler (default ${defaultReconnectMaxMs / 1000}s)`,
     )
     .option(
+      "--mps-control <PATH>",
+      `NVIDIA's MPS control daemon, run once per GPU holding shares (default: ${defaultMpsControlBinary} on PATH; without it shares are time-sliced)`,
+    )
+    .option(
       "--stop-jobs-on-exit",
       "stop running jobs when the agent exits (default: they keep running and are adopted on restart)",
     )
@@ -146,6 +153,9 @@ export function registerAgentCommands(program: Command): void {
           throw new Error(`--fencing-timeout must be at least 1s, got ${flags.fencingTimeout}`);
         if (reconnectMaxMs !== undefined && reconnectMaxMs < 100)
           throw new Error(`--reconnect-max must be at least 100ms, got ${flags.reconnectMax}`);
+        const mpsBinary = resolveMpsControl(flags.mpsControl ?? defaultMpsControlBinary);
+        if (flags.mpsControl !== undefined && !mpsBinary)
+          throw new Error(`--mps-control ${flags.mpsControl}: not an executable file (or not on PATH)`);
         // Xid health settings are the device plugin's (`--device-plugin-config`), whether it runs or not.
         const pluginConfig = devicePluginConfigFromFlags(flags);
         const nvmlSession = new NodeNvml({
@@ -177,7 +187,26 @@ export function registerAgentCommands(program: Command): void {
           cli: process.argv[1] ?? "bin/tessera.js",
         });
         const vmRuntime = createVmRuntime(flags.vmRuntime, { sysfsRoot: flags.sysfsRoot });
-        const mps = mpsControlAvailable();
+        const mps = mpsBinary !== undefined;
+        // The device plugin mounts <mpsRoot>/<GPU>/pipe into pods: with it on, the daemons live where it says.
+        const mpsRoot = flags.kubeletDir ? pluginConfig.mpsRoot : resolve(dataDir, "mps");
+        if (!mpsBinary) {
+          // No control daemon here: shared replicas for pods are time-sliced, and the plugin says so.
+          pluginConfig.shareIsolation = "time-sliced";
+          log(
+            `agent ${node}: no ${defaultMpsControlBinary} (--mps-control): shares on this node are time-sliced; GPU memory is not isolated between them`,
+          );
+        }
+        // Pods get <mpsRoot>/shm as /dev/shm, which MPS clients share with their server.
+        if (mpsBinary && flags.kubeletDir) mkdirSync(join(mpsRoot, "shm"), { recursive: true });
+        const mpsSupervisor = mpsBinary
+          ? new MpsSupervisor({
+              binary: mpsBinary,
+              root: mpsRoot,
+              log: (line) => log(`agent ${node}: ${line}`),
+            })
+          : undefined;
+        let plugin: NvmlDevicePlugin | undefined;
         agent = new Agent({
           scheduler,
           node,
@@ -195,6 +224,9 @@ export function registerAgentCommands(program: Command): void {
           address: flags.advertiseAddress ?? (await defaultAdvertiseAddress(scheduler)),
           fencingTimeoutMs,
           reconnectMaxMs,
+          ...(mpsSupervisor
+            ? { mps: mpsSupervisor, kubeletMpsDevices: () => plugin?.sharedGpus() ?? new Map() }
+            : {}),
         });
         if (flags.kubeletDir) {
           // Loaded only here: the kubelet's gRPC definitions cost start time and memory on nodes without one.
@@ -237,6 +269,7 @@ export function registerAgentCommands(program: Command): void {
             },
           });
           releaser.start();
+          plugin = devicePlugin;
         }
         // Connect and adopt first: the slow probe (a KVM boot can take seconds) must not hold up registration.
         agent.start();

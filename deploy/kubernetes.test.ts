@@ -318,6 +318,8 @@ describe("deploy/kubernetes manifests", () => {
     expect(config.kubeletDir).toBe(kubeletDir);
     const mps = mountFor(pod, container, config.mpsRoot);
     expect(mps.volume.hostPath?.path).toBe(config.mpsRoot);
+    // The agent's MPS daemons share /dev/shm with the pods that Allocate gives <mpsRoot>/shm.
+    expect(mountFor(pod, container, "/dev/shm").volume.hostPath?.path).toBe(`${config.mpsRoot}/shm`);
     expect(find("ServiceAccount", pod.serviceAccountName).kind).toBe("ServiceAccount");
   });
 });

@@ -142,4 +142,20 @@ describe("first-hour errors from the tessera CLI", () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toBe("error: unknown option '--nmae'\n(Did you mean --name?)\n");
   });
+
+  it("an MPS control daemon that is not there: which flag, and what it looked for", async () => {
+    const missing = join(dir, "no-such-mps-control");
+    const run = await tessera([
+      "agent",
+      "--scheduler",
+      scheduler.address,
+      "--node",
+      "x",
+      "--mps-control",
+      missing,
+    ]);
+    expect(run.code).toBe(1);
+    expectPlainLines(run.stderr, 1);
+    expect(run.stderr).toContain(`--mps-control ${missing}: not an executable file (or not on PATH)`);
+  });
 });

@@ -122,6 +122,7 @@ describe("device plugin against the fake kubelet", () => {
       CUDA_MPS_PIPE_DIRECTORY: "/tmp/nvidia-mps",
       CUDA_MPS_PINNED_DEVICE_MEM_LIMIT: "0=5632M",
       CUDA_MPS_ACTIVE_THREAD_PERCENTAGE: "25",
+      TESSERA_SHARE_ISOLATION: "mps",
     });
     expect(shareResponse.mounts).toEqual([
       { container_path: "/tmp/nvidia-mps", host_path: `/run/tessera/mps/${uuids.l4}/pipe`, read_only: false },

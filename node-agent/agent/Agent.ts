@@ -16,8 +16,14 @@ import { reportDelta, type WholeReport, wholeReportEveryMs } from "../../proto/t
 import { tokenClientOptions } from "../../proto/tessera/SchedulerEndpoint.ts";
 import { channelCredentials, type TlsMaterial } from "../../proto/tessera/TlsFiles.ts";
 import { Executor } from "../executor/Executor.ts";
-import { jobEnvironment, type ResolvedDevice } from "../executor/JobEnvironment.ts";
+import {
+  jobEnvironment,
+  mpsActiveThreadPercentage,
+  type ResolvedDevice,
+} from "../executor/JobEnvironment.ts";
 import type { JobLaunch, JobProcess } from "../executor/JobProcess.ts";
+import type { MpsLimits } from "../mps/MpsControlDaemon.ts";
+import type { MpsSupervisor } from "../mps/MpsSupervisor.ts";
 import { AgentState } from "./AgentState.ts";
 import { Backoff } from "./Backoff.ts";
 import { FencingClock } from "./FencingClock.ts";
@@ -55,6 +61,12 @@ export interface AgentOptions {
   reconnectMaxMs?: number;
   /** CPU and memory the node offers to jobs (`--cpus`, `--memory`); absent, the host's own. */
   hostCapacity?: { cpuMillis?: number; memoryMib?: number };
+  /** Runs an MPS control daemon per GPU holding shares; absent, shares are time-sliced (no daemon, no limits). */
+  mps?: MpsSupervisor;
+  /** GPUs the device plugin hands out as shared replicas, with each replica's limits: they need a daemon too. */
+  kubeletMpsDevices?: () => ReadonlyMap<string, MpsLimits>;
+  /** How often the MPS daemons are checked for having died (default 1 s). */
+  mpsCheckMs?: number;
 }
 
 /** Default cap of the reconnect backoff: agents are back within a few seconds of a scheduler restart. */
@@ -73,6 +85,9 @@ export class Agent {
   private readonly backoff: Backoff;
   private readonly fencing: FencingClock;
   private fencingTimer: NodeJS.Timeout | undefined;
+  private mpsTimer: NodeJS.Timeout | undefined;
+  /** What the MPS daemons could not be made to do at the last look, reported with the other errors. */
+  private mpsErrors: string[] = [];
   /** Set once the agent stopped its jobs for lack of contact; it starts nothing until it is back in contact. */
   private fenced = false;
   /** Set while shutting down: nothing new is started. */
@@ -145,6 +160,7 @@ export class Agent {
     // Down longer than the timeout while its jobs ran on: they may already run elsewhere.
     this.checkFencing();
     this.fencingTimer = setInterval(() => this.checkFencing(), 1000);
+    if (this.options.mps) this.mpsTimer = setInterval(() => this.checkMps(), this.options.mpsCheckMs ?? 1000);
     this.connect();
   }
 
@@ -155,6 +171,7 @@ export class Agent {
     clearTimeout(this.reconnectTimer);
     clearInterval(this.heartbeat);
     clearInterval(this.fencingTimer);
+    clearInterval(this.mpsTimer);
     this.stream?.cancel();
     this.targets.close();
   }
@@ -166,6 +183,8 @@ export class Agent {
   async shutdown(stopJobs: boolean): Promise<void> {
     this.draining = true;
     if (stopJobs) await this.options.executor.stopAll("agent_shutdown");
+    // Daemons whose clients keep running stay for them (a restarted agent adopts both); the rest stop.
+    this.options.mps?.converge(new Map(), this.mpsDevicesInUse());
     const stream = this.stream;
     if (stream && this.connected) {
       // The last report carries how the jobs ended: half-close after it and give the scheduler a moment to
@@ -203,6 +222,72 @@ export class Agent {
       `no contact with the scheduler for ${this.fencing.timeoutMs()} ms (fencing timeout): stopping ${running.length} job(s)`,
     );
     for (const job of running) this.options.executor.stop(job.jobId, job.attempt, undefined, "fenced");
+  }
+
+  /**
+   * The MPS control daemons each GPU needs: one wherever the desired state puts shares or the device plugin hands
+   * out shared replicas, with the largest share's limits as the daemon's defaults (a client's own variables can
+   * only lower them).
+   */
+  private mpsWanted(): Map<string, MpsLimits> {
+    const wanted = new Map<string, MpsLimits>();
+    const add = (device: string, limits: MpsLimits) => {
+      const had = wanted.get(device);
+      wanted.set(device, {
+        activeThreadPercentage: Math.max(had?.activeThreadPercentage ?? 0, limits.activeThreadPercentage),
+        pinnedMemoryMiB: Math.max(had?.pinnedMemoryMiB ?? 0, limits.pinnedMemoryMiB),
+      });
+    };
+    for (const assignment of this.desired?.assignments ?? []) {
+      for (const slice of assignment.slices) {
+        if (slice.kind !== "share") continue;
+        add(slice.gpuUuid, {
+          activeThreadPercentage: mpsActiveThreadPercentage(slice.shareMilli),
+          pinnedMemoryMiB: slice.shareMemoryMib,
+        });
+      }
+    }
+    for (const [device, limits] of this.options.kubeletMpsDevices?.() ?? []) add(device, limits);
+    return wanted;
+  }
+
+  /**
+   * Devices whose daemon still has clients: running jobs (being stopped, or adopted) and containers the kubelet
+   * was given devices of. Their daemon must not stop yet.
+   */
+  private mpsDevicesInUse(): Set<string> {
+    const running = this.options.executor.list().filter((j) => j.state === "running");
+    // NVML is read only for adopted jobs, whose GPUs are known from their devices alone (this runs each second).
+    const adopted = running.some((j) => !this.jobGpus.has(Executor.key(j.jobId, j.attempt)));
+    const observed = adopted ? this.safeObserve() : [];
+    const held = (this.options.kubeletHolds?.current() ?? []).flatMap((a) => [...a.gpuUuids]);
+    return new Set([...running.flatMap((j) => this.gpusOf(j, observed)), ...held]);
+  }
+
+  private convergeMps(): void {
+    const mps = this.options.mps;
+    if (!mps) return;
+    this.mpsErrors = mps.converge(this.mpsWanted(), this.mpsDevicesInUse()).map((p) => p.message);
+  }
+
+  /** Each second: a daemon that died is started again, and the jobs that were its clients are reported lost. */
+  private checkMps(): void {
+    const mps = this.options.mps;
+    if (!mps || this.stopped) return;
+    const dead = new Set(mps.restartDead().map((d) => d.device));
+    if (dead.size > 0) {
+      const observed = this.safeObserve();
+      for (const job of this.options.executor.list()) {
+        if (job.state !== "running" || !this.gpusOf(job, observed).some((g) => dead.has(g))) continue;
+        this.log(`job ${job.jobId}: the MPS control daemon of its GPU died; stopping it (mps_daemon_lost)`);
+        this.options.executor.stop(job.jobId, job.attempt, undefined, "mps_daemon_lost");
+      }
+    }
+    // Before the first desired state the wanted set is unknown: adopted daemons stay as they are.
+    if (!this.desired) return;
+    const before = this.mpsErrors.join("\n");
+    this.convergeMps();
+    if (dead.size > 0 || this.mpsErrors.join("\n") !== before) this.queueReconcile();
   }
 
   /** Called by the executor when a job process starts or ends. */
@@ -403,6 +488,8 @@ export class Agent {
       }
     }
     if (applied) observed = this.safeObserve();
+    this.convergeMps();
+    errors.push(...this.mpsErrors);
     for (const assignment of desired.assignments) {
       if (executor.get(assignment.jobId, assignment.attempt)) continue;
       // Shutting down, or fenced until the scheduler is heard again: nothing new starts.
@@ -425,7 +512,7 @@ export class Agent {
         errors.push(`job ${assignment.jobId}: waiting for job ${blocker.jobId} to stop on the same GPU`);
         continue;
       }
-      const devices = resolveDevices(assignment, observed);
+      const devices = resolveDevices(assignment, observed, this.options.mps);
       if (typeof devices === "string") {
         // Nothing of ours is leaving the GPU, so a layout that could not be made will not come by waiting: say
         // so instead of leaving the job on a GPU carved otherwise (e.g. still in MIG mode: a process holds an
@@ -574,6 +661,7 @@ function launchOf(
 function resolveDevices(
   assignment: Assignment__Output,
   observed: readonly GpuObserved[],
+  mps: MpsSupervisor | undefined,
 ): ResolvedDevice[] | string {
   const devices: ResolvedDevice[] = [];
   for (const slice of assignment.slices) {
@@ -590,9 +678,16 @@ function resolveDevices(
       // A whole GPU or a share runs on the GPU itself, which MIG mode would leave the job no access to.
       return `GPU ${slice.gpuUuid} is in MIG mode; a ${slice.kind} slice needs MIG off`;
     } else if (slice.kind === "share") {
+      // With MPS on this node a share starts only once its GPU's daemon runs, so its limits are enforced.
+      const mpsPipeDirectory = mps?.pipeDirectory(slice.gpuUuid);
+      if (mps && !mpsPipeDirectory) return `no MPS control daemon runs for GPU ${slice.gpuUuid} yet`;
       devices.push({
         uuid: slice.gpuUuid,
-        share: { milli: slice.shareMilli, memoryMiB: slice.shareMemoryMib },
+        share: {
+          milli: slice.shareMilli,
+          memoryMiB: slice.shareMemoryMib,
+          ...(mpsPipeDirectory ? { mpsPipeDirectory } : {}),
+        },
       });
     } else {
       devices.push({ uuid: slice.gpuUuid });

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Nvml } from "../nvml/Nvml.ts";
+import { ensureStandinMpsControl } from "../standin/StandinBuild.ts";
 import { StandinFleet } from "../standin/StandinFleet.ts";
 import { bindingView } from "./bindingView.ts";
 import { compareViews } from "./compareViews.ts";
@@ -96,8 +97,19 @@ describe("device check (against the stand-in, with stand-ins for nvidia-smi and 
       gpus: truth.gpus.map((g) => ({ ...g, temperatureC: (g.temperatureC ?? 0) + 2 })),
     });
     const reportDir = join(fleet.dir, "report");
-    const result = runDeviceCheck({ ...tools, pynvmlScript, reportDir, libraryPath: fleet.libraryPath });
+    const result = runDeviceCheck({
+      ...tools,
+      pynvmlScript,
+      reportDir,
+      libraryPath: fleet.libraryPath,
+      mpsControl: ensureStandinMpsControl(),
+    });
     expect(result.output).toContain("device check passed");
+    expect(result.output).toMatch(
+      /mps: daemon PID \d+, .*active thread percentage 25, pinned memory limit of device 0 "4G"/,
+    );
+    expect(result.output).toMatch(/mps: after SIGKILL: restarted as PID \d+, limits 25 and "4G"/);
+    expect(result.output).toContain("mps: passed");
     expect(result.exitCode).toBe(0);
     expect(result.output).toMatch(/GPU 0\s+migDevices\s+3g\.40gb=MIG-/);
     expect(readFileSync(join(reportDir, "nvidia-smi-q.txt"), "utf8")).toContain("NVSMI LOG");

@@ -5,6 +5,7 @@ import { pathToFileURL } from "node:url";
 import { bindingView } from "./bindingView.ts";
 import { compareViews, formatComparison } from "./compareViews.ts";
 import type { HostView } from "./hostView.ts";
+import { mpsDaemonCheck } from "./mpsDaemonCheck.ts";
 import { nvidiaSmiView } from "./nvidiaSmiView.ts";
 
 export interface DeviceCheckOptions {
@@ -15,6 +16,8 @@ export interface DeviceCheckOptions {
   nvidiaSmi?: string;
   /** NVML library for our binding (default: TESSERA_NVML_LIBRARY, else the driver's). */
   libraryPath?: string;
+  /** MPS control daemon to start and stop on the first GPU (default: nvidia-cuda-mps-control on PATH). */
+  mpsControl?: string;
 }
 
 function pynvmlView(python: string, script: string): HostView | "missing" {
@@ -56,6 +59,9 @@ export function runDeviceCheck(options: DeviceCheckOptions): { exitCode: number;
   for (const e of errors) lines.push(`error: ${e}`);
   for (const d of differences)
     lines.push(`DIFFERENT: ${d.scope} ${d.field}: ${d.values.map((v) => v ?? "-").join(" | ")}`);
+  const mps = mpsDaemonCheck(ours.gpus[0]?.uuid, options.mpsControl);
+  lines.push(...mps.lines);
+  if (mps.status === "failed") errors.push("mps: the MPS control daemon check failed (lines above)");
   const ok = errors.length === 0 && differences.length === 0;
   lines.push(
     ok
@@ -75,7 +81,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const reportDir = argument("--report");
   if (!pynvmlScript || !reportDir) {
     console.error(
-      "usage: device-check --pynvml-script PATH --report DIR [--nvidia-smi PATH] [--python PATH]",
+      "usage: device-check --pynvml-script PATH --report DIR [--nvidia-smi PATH] [--python PATH] [--mps-control PATH]",
     );
     process.exit(2);
   }
@@ -84,6 +90,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     reportDir,
     nvidiaSmi: argument("--nvidia-smi"),
     python: argument("--python"),
+    mpsControl: argument("--mps-control"),
   });
   console.log(result.output);
   process.exitCode = result.exitCode;

@@ -303,9 +303,14 @@ export class Executor {
 }
 
 function interruptionMessage(interruption: JobInterruption): string {
-  return interruption === "fenced"
-    ? "stopped by its agent, which had no contact with the scheduler for the fencing timeout (fenced)"
-    : "stopped because its agent was shut down (agent_shutdown)";
+  switch (interruption) {
+    case "fenced":
+      return "stopped by its agent, which had no contact with the scheduler for the fencing timeout (fenced)";
+    case "mps_daemon_lost":
+      return "stopped by its agent: the MPS control daemon of its GPU died (mps_daemon_lost)";
+    case "agent_shutdown":
+      return "stopped because its agent was shut down (agent_shutdown)";
+  }
 }
 
 function signalGroup(pid: number, signal: NodeJS.Signals): void {

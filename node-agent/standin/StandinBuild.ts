@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { gpuModels } from "../../proto/catalog/GpuCatalog.ts";
 import { sourceTreePath } from "../../proto/SourceTree.ts";
 import { standinCatalogHeader } from "./standinCatalogHeader.ts";
@@ -74,4 +74,46 @@ export function ensureStandinLibrary(buildDir: string = standinBuildDir): string
     rmSync(work, { recursive: true, force: true });
   }
   return libraryPath;
+}
+
+const mpsControlSource = join(standinDir, "mps", "nvidia-cuda-mps-control.c");
+const mpsControlFlags = ["-std=c11", "-D_GNU_SOURCE", "-O2", "-Wall", "-Wextra", "-Werror"];
+
+/**
+ * Builds the stand-in MPS control daemon (`nvidia-cuda-mps-control`, docs/mps.md) with `cc` when its source
+ * changed, and returns its absolute path; built and renamed into place like the library.
+ */
+export function ensureStandinMpsControl(buildDir: string = standinBuildDir): string {
+  const binaryPath = join(buildDir, "bin", "nvidia-cuda-mps-control");
+  const stampPath = `${binaryPath}.sha256`;
+  const fingerprint = createHash("sha256")
+    .update(mpsControlFlags.join(" "))
+    .update(readFileSync(mpsControlSource))
+    .digest("hex");
+  if (existsSync(binaryPath) && existsSync(stampPath) && readFileSync(stampPath, "utf8") === fingerprint) {
+    return binaryPath;
+  }
+  const work = join(buildDir, `tmp-${process.pid}-${randomBytes(4).toString("hex")}`);
+  mkdirSync(work, { recursive: true });
+  mkdirSync(dirname(binaryPath), { recursive: true });
+  try {
+    const output = join(work, "nvidia-cuda-mps-control");
+    try {
+      execFileSync("cc", [...mpsControlFlags, "-o", output, mpsControlSource], {
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+    } catch (error) {
+      const stderr = (error as { stderr?: Buffer }).stderr?.toString() ?? "";
+      throw new Error(
+        `building the stand-in MPS control daemon failed (is a C compiler installed as "cc"? on Debian: apt-get ` +
+          `install build-essential):\n${stderr || String(error)}`,
+      );
+    }
+    renameSync(output, binaryPath);
+    writeFileSync(join(work, "stamp"), fingerprint);
+    renameSync(join(work, "stamp"), stampPath);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  return binaryPath;
 }

@@ -46,6 +46,19 @@ describe("Allocate responses", () => {
     expect(share.response.envs.CUDA_MPS_PINNED_DEVICE_MEM_LIMIT).toBe("0=5632M");
   });
 
+  it("says a time-sliced replica is one: no MPS daemon mounted, no limit set, TESSERA_SHARE_ISOLATION=time-sliced", () => {
+    const { response } = containerAllocation(
+      resource("nvidia.com/gpu.shared"),
+      [`${uuids.l4}::1`],
+      config({ shareIsolation: "time-sliced" }),
+    );
+    expect(response.envs).toEqual({
+      NVIDIA_VISIBLE_DEVICES: uuids.l4,
+      TESSERA_SHARE_ISOLATION: "time-sliced",
+    });
+    expect(response.mounts).toEqual([]);
+  });
+
   it("gives a container several replicas of one GPU when its settings allow, with their limits summed", () => {
     const inventory = exampleInventory();
     const l4 = inventory.gpus[5]!;

@@ -116,6 +116,9 @@ function shareResponse(
   const response = emptyResponse();
   injectGpus(response, [first.gpu.uuid], resource.name, config);
   const memoryMiB = share.memoryMiBPerReplica * devices.length;
+  response.envs.TESSERA_SHARE_ISOLATION = config.shareIsolation;
+  // Without MPS on the node the replicas are time-sliced: there is no daemon to mount, and no limit holds.
+  if (config.shareIsolation === "time-sliced") return response;
   // The container sees only this GPU, so it is CUDA device 0 there.
   response.envs.CUDA_MPS_PIPE_DIRECTORY = MPS_PIPE_CONTAINER_PATH;
   response.envs.CUDA_MPS_PINNED_DEVICE_MEM_LIMIT = `0=${memoryMiB}M`;

@@ -25,6 +25,9 @@ export interface SharingRule {
   maxReplicasPerContainer?: number;
 }
 
+export const shareIsolations = ["mps", "time-sliced"] as const;
+export type ShareIsolation = (typeof shareIsolations)[number];
+
 export interface DevicePluginConfig {
   /** The kubelet's device-plugin directory: kubelet.sock lives here and the plugin sockets go here. */
   kubeletDir: string;
@@ -34,6 +37,11 @@ export interface DevicePluginConfig {
   cdiKind: string;
   /** Host directory holding one MPS control daemon per shared GPU: `<mpsRoot>/<GPU-UUID>/pipe`, `<mpsRoot>/shm`. */
   mpsRoot: string;
+  /**
+   * How shared replicas are isolated: `mps` (the agent's control daemon enforces each replica's limits) or
+   * `time-sliced` (no MPS on the node: replicas take turns and GPU memory is not isolated). The agent sets it.
+   */
+  shareIsolation: ShareIsolation;
   /** Xids caused by applications, not the GPU; they never mark a device unhealthy. */
   ignoredXids: number[];
   /** A device marked unhealthy by an Xid is healthy again after this long without another critical Xid. */
@@ -51,6 +59,7 @@ export const defaultDevicePluginConfig: DevicePluginConfig = {
   deviceListStrategy: "envvar",
   cdiKind: "nvidia.com/gpu",
   mpsRoot: "/run/tessera/mps",
+  shareIsolation: "mps",
   ignoredXids: [...applicationXids],
   xidRecoverySeconds: 300,
   sharing: [],
@@ -127,6 +136,8 @@ export function parseDevicePluginConfig(raw: unknown, source: string): DevicePlu
     config.kubeletDir = absolutePath(input.kubeletDir, "kubeletDir", source);
   if (input.mpsRoot !== undefined) config.mpsRoot = absolutePath(input.mpsRoot, "mpsRoot", source);
   if (input.naming !== undefined) config.naming = oneOf(input.naming, namingSchemes, "naming", source);
+  if (input.shareIsolation !== undefined)
+    config.shareIsolation = oneOf(input.shareIsolation, shareIsolations, "shareIsolation", source);
   if (input.deviceListStrategy !== undefined) {
     config.deviceListStrategy = oneOf(
       input.deviceListStrategy,

@@ -1,3 +1,4 @@
+import type { MpsLimits } from "../../node-agent/mps/MpsControlDaemon.ts";
 import { NodeNvml } from "../../node-agent/nvml/NodeNvml.ts";
 import { SysfsTree } from "../../node-agent/vfio/SysfsTree.ts";
 import type { DesiredState__Output } from "../../proto/generated/tessera/v1/DesiredState.ts";
@@ -28,6 +29,8 @@ export interface NvmlDevicePlugin {
   /** Re-reads now, e.g. right after the agent applied a new desired state. */
   refresh(): Promise<void>;
   status(): ResourceStatus[];
+  /** The GPUs it hands out as shared replicas, with one replica's MPS limits: the agent runs their daemons. */
+  sharedGpus(): Map<string, MpsLimits>;
   stop(): Promise<void>;
 }
 
@@ -91,6 +94,17 @@ export async function startNvmlDevicePlugin(options: NvmlDevicePluginOptions): P
   return {
     refresh,
     status: () => manager.status(),
+    sharedGpus: () => {
+      const shared = new Map<string, MpsLimits>();
+      for (const gpu of slices.current().gpus) {
+        if (gpu.use.mode !== "shared") continue;
+        shared.set(gpu.uuid, {
+          activeThreadPercentage: gpu.use.computePercentPerReplica,
+          pinnedMemoryMiB: gpu.use.memoryMiBPerReplica,
+        });
+      }
+      return shared;
+    },
     async stop() {
       clearInterval(timer);
       unsubscribe();

@@ -35,6 +35,16 @@ export function allocationText(a: Allocation__Output): string {
   return gpu;
 }
 
+/** How a share's limits hold on its node: said plainly where they do not. */
+function shareIsolationText(a: Allocation__Output): string {
+  if (a.kind !== "share") return "";
+  if (a.shareIsolation === "mps")
+    return `  MPS: ${a.shareMilli / 10}% of the SMs, ${a.shareMemoryMib} MiB pinned at most`;
+  if (a.shareIsolation === "time-sliced")
+    return "  time-sliced (no MPS on the node): GPU memory is NOT isolated, other shares can take it";
+  return "";
+}
+
 export function jobJson(job: Job__Output): Record<string, unknown> {
   return {
     id: job.id,
@@ -54,7 +64,9 @@ export function jobJson(job: Job__Output): Record<string, unknown> {
       gpuModel: a.gpuModel,
       kind: a.kind,
       ...(a.kind === "mig" ? { migProfile: a.migProfile, migStart: a.migStart, migUuid: a.migUuid } : {}),
-      ...(a.kind === "share" ? { shareMilli: a.shareMilli, shareMemoryMiB: a.shareMemoryMib } : {}),
+      ...(a.kind === "share"
+        ? { shareMilli: a.shareMilli, shareMemoryMiB: a.shareMemoryMib, shareIsolation: a.shareIsolation }
+        : {}),
     })),
     attempt: job.attempt,
     exitCode: job.exitCode,
@@ -144,7 +156,7 @@ export function jobDetail(j: Job__Output): string {
       continue;
     }
     const uuid = a.kind === "mig" ? a.migUuid || "(not created yet)" : a.gpuUuid;
-    lines.push(`  ${allocationText(a)}  ${a.gpuModel}  ${uuid}`);
+    lines.push(`  ${allocationText(a)}  ${a.gpuModel}  ${uuid}${shareIsolationText(a)}`);
   }
   lines.push("Transitions:");
   for (const t of j.transitions) {

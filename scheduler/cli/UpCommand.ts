@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Command } from "commander";
-import { ensureStandinLibrary } from "../../node-agent/standin/StandinBuild.ts";
+import { ensureStandinLibrary, ensureStandinMpsControl } from "../../node-agent/standin/StandinBuild.ts";
 import { referenceHost } from "../../proto/catalog/ReferenceServers.ts";
 import { sourceTreePath } from "../../proto/SourceTree.ts";
 import { parseHostPort } from "../../proto/tessera/SchedulerEndpoint.ts";
@@ -52,6 +52,8 @@ export function registerUpCommands(program: Command): void {
         const fleet = flags.fleet ? parseFleetSpec(flags.fleet) : [...defaultSimulatedFleet];
         mkdirSync(dataDir, { recursive: true });
         const library = flags.agents ? ensureStandinLibrary() : "";
+        // The simulated nodes run the stand-in MPS control daemon, so their shares have MPS limits as on a GPU host.
+        const mpsControl = flags.agents ? ensureStandinMpsControl() : "";
         const nodes = (flags.agents ? fleet : []).map((node) => {
           const nodeDir = join(dataDir, "nodes", node.name);
           return { node, nodeDir, ...writeSimulatedNode(nodeDir, node) };
@@ -72,6 +74,8 @@ export function registerUpCommands(program: Command): void {
                 "--data-dir",
                 join(nodeDir, "agent"),
                 "--stop-jobs-on-exit",
+                "--mps-control",
+                mpsControl,
                 // The CPU and memory of a real server of this GPU model, not this host's.
                 "--cpus",
                 String(host.cpuMillis / 1000),

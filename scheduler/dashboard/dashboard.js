@@ -78,6 +78,13 @@ function renderSummary(capacity, jobs, idle) {
     );
 }
 
+/** A GPU's sharing mode; a time-sliced share says plainly that its memory is not isolated. */
+function sharingText(gpu) {
+  if (gpu.shareIsolation === "time-sliced") return "shared, time-sliced: GPU memory not isolated";
+  if (gpu.shareIsolation === "mps") return "shared, MPS limits";
+  return gpu.sharingMode;
+}
+
 /** One GPU as a bar: each slice a block as wide as its share, filled by tenant, with a utilization band. */
 function gpuBar(gpu, jobsById, samples, idleSlices) {
   const width = 700;
@@ -178,7 +185,7 @@ function renderFleet(nodes, jobsById, samples, idle) {
             el(
               "span",
               { class: "gpu-label", title: gpu.uuid },
-              `#${gpu.index} ${gpu.modelId} (${gpu.sharingMode})${reading}${health}`,
+              `#${gpu.index} ${gpu.modelId} (${sharingText(gpu)})${reading}${health}`,
             ),
             gpuBar(gpu, jobsById, samples, idleSlices),
           );
@@ -354,7 +361,7 @@ async function showJob(nodes) {
           id: slice.id,
           node: node.name,
           gpu: `#${gpu.index} ${gpu.modelId}`,
-          slice: slice.profile ?? slice.kind,
+          slice: slice.profile ?? (slice.kind === "shared" ? sharingText(gpu) : slice.kind),
         })),
     ),
   );

@@ -51,7 +51,7 @@ export function gpuOptions(
     case "none":
       return { options: [none] };
     case "share":
-      return shareOptions(node, cycle, g.milli, g.memoryMiB, mode);
+      return shareOptions(node, cycle, g.milli, g.memoryMiB, mode, fixedMig);
     case "whole":
       return wholeOptions(node, cycle, g.count, g.nvlink ?? "none", g.passthrough ?? false, fixedMig);
     case "mig":
@@ -66,18 +66,29 @@ function shareOptions(
   milli: number,
   memoryMiB: number,
   mode: OptionMode,
+  fixedMig: boolean,
 ): OptionsOrReason {
   const options: GpuOption[] = [];
   let sawShared = false;
   let sawCompute = false;
   let sawUnhealthy = false;
+  /** An idle GPU out of shared mode that could become shared: used only when no shared GPU fits. */
+  let switchable: GpuPick | undefined;
   let previous: GpuState | undefined;
   let tightest = -1;
   for (let pos = 0; pos < node.ordered.length; pos++) {
     const gpu = node.ordered[pos]!;
-    if (gpu.mode !== "shared" || !cycle.allows(gpu.model)) continue;
+    if (!cycle.allows(gpu.model)) continue;
     if (gpu.unhealthy !== undefined) {
       sawUnhealthy = true;
+      continue;
+    }
+    if (gpu.mode !== "shared") {
+      // A whole GPU first, a MIG GPU (which must leave MIG mode) only if there is none; a fixed layout stays.
+      const canSwitch = gpu.idle && !(fixedMig && gpu.mode === "mig");
+      if (!canSwitch || (gpu.memoryMiB > 0 && gpu.memoryMiB < memoryMiB)) continue;
+      if (!switchable || (switchable.switchFrom === "mig" && gpu.mode === "whole"))
+        switchable = { pos, kind: "share", milli, memoryMiB, switchFrom: gpu.mode };
       continue;
     }
     sawShared = true;
@@ -103,7 +114,10 @@ function shareOptions(
   if (tightest >= 0)
     options.push({ picks: [{ pos: tightest, kind: "share", milli, memoryMiB }], nvlinkPairs: 0 });
   if (options.length > 0) return { options };
-  if (!sawShared) return { reason: sawUnhealthy ? UNHEALTHY_REASON : "no GPU in shared mode" };
+  // Shares go to a GPU that already holds shares while one fits; only then does an idle GPU become shared.
+  if (switchable) return { options: [{ picks: [switchable], nvlinkPairs: 0 }] };
+  if (!sawShared)
+    return { reason: sawUnhealthy ? UNHEALTHY_REASON : "no idle or shared GPU with enough memory" };
   return { reason: sawCompute ? "insufficient GPU memory" : "insufficient GPU share" };
 }
 

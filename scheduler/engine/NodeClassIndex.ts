@@ -21,7 +21,7 @@ export interface NodeClass {
   /** Capacity summary for quick rejection before any plugin runs. */
   readonly cpuFree: number;
   readonly memFree: number;
-  /** Largest free share of any GPU in shared mode. */
+  /** Largest free share of any GPU in shared mode, or 1000 with an idle GPU (which can become shared). */
   readonly maxShareFree: number;
   /** GPUs with nothing allocated. */
   readonly idleGpus: number;
@@ -81,7 +81,10 @@ export class NodeClassIndex {
       let idleGpus = 0;
       for (const g of node.gpus) {
         if (g.mode === "shared" && g.freeMilli > maxShareFree) maxShareFree = g.freeMilli;
-        if (g.idle) idleGpus++;
+        if (g.idle) {
+          idleGpus++;
+          maxShareFree = 1000;
+        }
       }
       klass = {
         key,

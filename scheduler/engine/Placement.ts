@@ -2,14 +2,22 @@ import type { MigInstanceSpec, SharingMode } from "./ClusterSpec.ts";
 
 /**
  * What the agent does to one GPU for a placement.
- * - `share`: add a share of `milli` thousandths and `memoryMiB` on a GPU in `shared` mode.
+ * - `share`: add a share of `milli` thousandths and `memoryMiB` on a GPU in `shared` mode; `switchFrom` is set
+ *   when an idle GPU becomes shared first (its MPS daemon or time-slicing), as for `whole`.
  * - `whole`: hand over the whole GPU; `switchFrom` is set when an idle GPU leaves another mode first
  *   (e.g. MIG disabled for a VM).
  * - `mig`: `reuse` a free instance at `start`, `create` one there, or `repartition` an idle GPU to `layout`
  *   (the complete new list of instances, the new one included).
  */
 export type GpuAssignment =
-  | { kind: "share"; gpuIndex: number; gpuUuid: string; milli: number; memoryMiB: number }
+  | {
+      kind: "share";
+      gpuIndex: number;
+      gpuUuid: string;
+      milli: number;
+      memoryMiB: number;
+      switchFrom?: SharingMode;
+    }
   | { kind: "whole"; gpuIndex: number; gpuUuid: string; switchFrom?: SharingMode }
   | {
       kind: "mig";

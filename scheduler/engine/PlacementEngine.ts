@@ -326,8 +326,10 @@ export class PlacementEngine {
     const gpus = option.picks.map((pick): GpuAssignment => {
       const gpu = node.ordered[pick.pos]!;
       const at = { gpuIndex: gpu.index, gpuUuid: gpu.uuid };
-      if (pick.kind === "share")
-        return { kind: "share", ...at, milli: pick.milli, memoryMiB: pick.memoryMiB };
+      if (pick.kind === "share") {
+        const share = { kind: "share" as const, ...at, milli: pick.milli, memoryMiB: pick.memoryMiB };
+        return pick.switchFrom ? { ...share, switchFrom: pick.switchFrom } : share;
+      }
       if (pick.kind === "whole")
         return pick.switchFrom
           ? { kind: "whole", ...at, switchFrom: pick.switchFrom }
@@ -458,6 +460,12 @@ function checkAssignment(gpu: GpuState, a: GpuAssignment, id: string): void {
   const where = `commit ${id}: GPU ${gpu.index} (${gpu.uuid})`;
   switch (a.kind) {
     case "share":
+      // Re-committed after a what-if release, the GPU may be shared already (by shares put back first).
+      if (a.switchFrom && gpu.mode !== "shared") {
+        if (!gpu.idle) throw new Error(`${where} is not idle, cannot become shared`);
+        if (gpu.memoryMiB > 0 && gpu.memoryMiB < a.memoryMiB) throw new Error(`${where} lacks GPU memory`);
+        return;
+      }
       if (gpu.mode !== "shared") throw new Error(`${where} is in ${gpu.mode} mode, not shared`);
       if (gpu.freeMilli < a.milli)
         throw new Error(`${where} has ${gpu.freeMilli} milli free, needs ${a.milli}`);
@@ -503,6 +511,13 @@ function applyAssignment(
   gpu.allocations++;
   switch (a.kind) {
     case "share":
+      if (a.switchFrom && gpu.mode !== "shared") {
+        snapshots.set(gpu, gpu.snapshot());
+        gpu.mode = "shared";
+        gpu.mig = [];
+        gpu.freeMilli = 1000;
+        gpu.memFreeMiB = gpu.memoryMiB;
+      }
       gpu.freeMilli -= a.milli;
       if (gpu.memoryMiB > 0) gpu.memFreeMiB -= a.memoryMiB;
       gpu.shareSizes.set(a.milli, (gpu.shareSizes.get(a.milli) ?? 0) + 1);
@@ -549,7 +564,7 @@ function releaseAssignment(
       const left = (gpu.shareSizes.get(a.milli) ?? 1) - 1;
       if (left === 0) gpu.shareSizes.delete(a.milli);
       else gpu.shareSizes.set(a.milli, left);
-      return;
+      break;
     }
     case "whole":
       gpu.freeMilli = 1000;

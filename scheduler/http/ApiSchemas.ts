@@ -69,6 +69,12 @@ export const sharedSchemas = [
       modelName: str,
       memoryMiB: int,
       sharingMode: { type: "string", enum: ["whole", "mig", "shared"] },
+      shareIsolation: {
+        type: "string",
+        enum: ["mps", "time-sliced"],
+        description:
+          "for a shared GPU: `mps` when an MPS control daemon enforces the shares' limits, `time-sliced` when the node has no MPS (GPU memory is not isolated)",
+      },
       healthy: bool,
       unhealthyReason: {
         type: "string",

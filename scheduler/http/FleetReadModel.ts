@@ -40,6 +40,11 @@ export interface FleetGpu {
   modelName: string;
   memoryMiB: number;
   sharingMode: SharingMode;
+  /**
+   * For a shared GPU: `mps` when its node runs MPS (limits enforced), `time-sliced` when not (GPU memory is not
+   * isolated between the shares); absent when the node has not said.
+   */
+  shareIsolation?: "mps" | "time-sliced";
   /** False while the GPU takes no new work (an Xid, fallen off the bus, NVML errors); see `unhealthyReason`. */
   healthy: boolean;
   unhealthyReason?: string;

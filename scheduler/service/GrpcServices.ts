@@ -27,8 +27,8 @@ import type { JobEventType } from "./SchedulerView.ts";
 import { ServiceError } from "./ServiceError.ts";
 
 /** A job as this caller may read it: the environment (secrets) only for its own tenant's users and admins. */
-function visibleJob(caller: Caller, job: JobRecord) {
-  const message = jobMessage(job);
+function visibleJob(caller: Caller, job: JobRecord, scheduler: Scheduler) {
+  const message = jobMessage(job, (node) => scheduler.node(node)?.capabilities?.mps);
   if (message.spec && !caller.seesEnvOf(job.spec.tenant)) message.spec.env = {};
   return message;
 }
@@ -118,9 +118,9 @@ export function jobServiceHandlers(scheduler: Scheduler, security: EdgeSecurity)
       caller.requireWrite(spec.tenant, `submit jobs to tenant ${spec.tenant}`);
       const { job, deduplicated } = await scheduler.submit(spec, req.clientRequestId);
       if (!deduplicated) security.audit(caller.name, "submit", job.id, `tenant ${spec.tenant}, ${spec.name}`);
-      return { job: visibleJob(caller, job), deduplicated };
+      return { job: visibleJob(caller, job, scheduler), deduplicated };
     }),
-    Get: unary(security, (req, caller) => visibleJob(caller, readable(caller, req.id))),
+    Get: unary(security, (req, caller) => visibleJob(caller, readable(caller, req.id), scheduler)),
     List: unary(security, (req, caller) => {
       caller.requireUser();
       if (req.states.length > jobStates.length)
@@ -156,7 +156,7 @@ export function jobServiceHandlers(scheduler: Scheduler, security: EdgeSecurity)
       }
       page.sort((a, b) => a.seq - b.seq);
       return {
-        jobs: page.map((j) => visibleJob(caller, j)),
+        jobs: page.map((j) => visibleJob(caller, j, scheduler)),
         nextPageToken: more ? String(page.at(-1)?.seq ?? 0) : "",
       };
     }),
@@ -165,7 +165,7 @@ export function jobServiceHandlers(scheduler: Scheduler, security: EdgeSecurity)
       caller.requireWrite(job.spec.tenant, `cancel job ${req.id}`);
       const cancelled = await scheduler.cancel(req.id, req.reason);
       security.audit(caller.name, "cancel", req.id, req.reason);
-      return visibleJob(caller, cancelled);
+      return visibleJob(caller, cancelled, scheduler);
     }),
     Logs: (call: grpc.ServerWritableStream<LogsRequest__Output | MalformedRequest, LogChunk>) => {
       const caller = identify(security, call);
@@ -213,7 +213,7 @@ export function jobServiceHandlers(scheduler: Scheduler, security: EdgeSecurity)
           });
           return;
         }
-        const event: JobEvent = { type, job: visibleJob(caller, job), atUnixMs: Date.now() };
+        const event: JobEvent = { type, job: visibleJob(caller, job, scheduler), atUnixMs: Date.now() };
         call.write(event);
       };
       if (request.includeCurrent) {

@@ -7,6 +7,7 @@ import type { NodeRecord } from "./NodeRecord.ts";
 const interruptions: Record<string, string> = {
   agent_shutdown: "its agent was shut down by an operator",
   fenced: "its agent lost contact with the scheduler for the fencing timeout and stopped it",
+  mps_daemon_lost: "the MPS control daemon of its GPU died, and its agent stopped it",
 };
 
 type JobStopCause = Omit<JobStopRequest, "requestedMs">;

@@ -51,7 +51,14 @@ export function specMessage(spec: JobSpec): JobSpecMessage {
   };
 }
 
-export function jobMessage(job: JobRecord): Job {
+/**
+ * A job on the wire. `mpsOn` says whether a node runs MPS (its agent found the control daemon), so that a share
+ * says whether it is enforced or time-sliced; unknown nodes leave it empty.
+ */
+export function jobMessage(
+  job: JobRecord,
+  mpsOn: (node: string) => boolean | undefined = () => undefined,
+): Job {
   return {
     id: job.id,
     spec: specMessage(job.spec),
@@ -69,6 +76,7 @@ export function jobMessage(job: JobRecord): Job {
       migUuid: a.migUuid,
       shareMilli: a.shareMilli,
       shareMemoryMib: a.shareMemoryMiB,
+      shareIsolation: a.kind === "share" ? shareIsolation(mpsOn(a.node)) : "",
     })),
     attempt: job.attempt,
     exitCode: job.exitCode ?? 0,
@@ -97,5 +105,12 @@ export function nodeMessage(node: NodeRecord): Node {
     errors: node.errors,
     cpuMillis: node.cpuMillis,
     memoryMib: node.memoryMiB,
+    // Whether shares there run under MPS or are time-sliced, among what the agent said it can run.
+    ...(node.capabilities ? { capabilities: node.capabilities } : {}),
   };
+}
+
+function shareIsolation(mps: boolean | undefined): string {
+  if (mps === undefined) return "";
+  return mps ? "mps" : "time-sliced";
 }

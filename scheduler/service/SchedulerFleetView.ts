@@ -142,6 +142,9 @@ export class SchedulerFleetView implements FleetReadModel {
           modelName: inv.name,
           memoryMiB: inv.memoryMib,
           sharingMode: mode,
+          ...(mode === "shared" && node.capabilities
+            ? { shareIsolation: node.capabilities.mps ? ("mps" as const) : ("time-sliced" as const) }
+            : {}),
           healthy: unhealthyReason === undefined,
           ...(unhealthyReason === undefined ? {} : { unhealthyReason }),
           slices,

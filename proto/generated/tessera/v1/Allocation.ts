@@ -30,6 +30,11 @@ export interface Allocation {
    */
   'shareMilli'?: (number);
   'shareMemoryMib'?: (number);
+  /**
+   * For `share`: `mps` when the node runs an MPS control daemon for the GPU (the limits are enforced), or
+   * `time-sliced` when it cannot (no nvidia-cuda-mps-control): then GPU memory is not isolated between the shares.
+   */
+  'shareIsolation'?: (string);
 }
 
 /**
@@ -61,4 +66,9 @@ export interface Allocation__Output {
    */
   'shareMilli': (number);
   'shareMemoryMib': (number);
+  /**
+   * For `share`: `mps` when the node runs an MPS control daemon for the GPU (the limits are enforced), or
+   * `time-sliced` when it cannot (no nvidia-cuda-mps-control): then GPU memory is not isolated between the shares.
+   */
+  'shareIsolation': (string);
 }

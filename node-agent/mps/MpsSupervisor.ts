@@ -1,0 +1,127 @@
+import { existsSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { MpsControlDaemon, type MpsLimits } from "./MpsControlDaemon.ts";
+
+export interface MpsSupervisorOptions {
+  /** The control daemon's executable (`--mps-control`): a path, or a name looked up on PATH. */
+  binary: string;
+  /** One folder per device below it: `<root>/<device>/pipe` and `<root>/<device>/log` (and pods' `<root>/shm`). */
+  root: string;
+  log?: (line: string) => void;
+}
+
+/** What became of one device's daemon in a converge or check. */
+export interface MpsDaemonProblem {
+  device: string;
+  message: string;
+}
+
+/**
+ * Keeps exactly one MPS control daemon per device that holds MPS shares: starts the missing ones, sets their
+ * limits, stops those no longer wanted, and restarts those that died. Level-triggered: every call gets the whole
+ * wanted set. Daemons found running at start (an agent restart) are adopted, since their clients still use them.
+ */
+export class MpsSupervisor {
+  private readonly daemons = new Map<string, { daemon: MpsControlDaemon; limits?: string }>();
+
+  constructor(private readonly options: MpsSupervisorOptions) {
+    if (!existsSync(options.root)) return;
+    for (const device of readdirSync(options.root)) {
+      if (device === "shm") continue;
+      const daemon = this.daemonFor(device);
+      if (daemon.running()) {
+        this.daemons.set(device, { daemon });
+        this.log(`adopted the running MPS control daemon of ${device} (PID ${daemon.pid()})`);
+      }
+    }
+  }
+
+  private log(line: string): void {
+    this.options.log?.(line);
+  }
+
+  private daemonFor(device: string): MpsControlDaemon {
+    if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(device))
+      throw new Error(`MPS: device "${device}" is not a GPU or MIG UUID`);
+    return new MpsControlDaemon(device, join(this.options.root, device), this.options.binary);
+  }
+
+  /** The pipe directory of a device's daemon while it runs; clients get it as CUDA_MPS_PIPE_DIRECTORY. */
+  pipeDirectory(device: string): string | undefined {
+    const entry = this.daemons.get(device);
+    return entry?.daemon.running() ? entry.daemon.pipeDirectory : undefined;
+  }
+
+  /** Devices with a daemon of ours. */
+  devices(): string[] {
+    return [...this.daemons.keys()];
+  }
+
+  /**
+   * Makes the daemons match `wanted` (device -> its limits): starts and configures the missing ones, re-sends
+   * limits that changed, stops the rest except those in `keep` (clients still on them, e.g. jobs being stopped).
+   * Returns what failed, per device; those are retried at the next call.
+   */
+  converge(
+    wanted: ReadonlyMap<string, MpsLimits>,
+    keep: ReadonlySet<string> = new Set(),
+  ): MpsDaemonProblem[] {
+    const problems: MpsDaemonProblem[] = [];
+    for (const [device, entry] of this.daemons) {
+      if (wanted.has(device) || keep.has(device)) continue;
+      this.daemons.delete(device);
+      try {
+        entry.daemon.stop();
+        this.log(`stopped the MPS control daemon of ${device}: no shares left on it`);
+      } catch (err) {
+        problems.push({ device, message: (err as Error).message });
+      }
+    }
+    for (const [device, limits] of wanted) {
+      const key = JSON.stringify(limits);
+      let entry = this.daemons.get(device);
+      try {
+        if (!entry) {
+          const daemon = this.daemonFor(device);
+          daemon.start();
+          entry = { daemon };
+          this.daemons.set(device, entry);
+          this.log(`started the MPS control daemon of ${device} (PID ${daemon.pid()}) in ${daemon.dir}`);
+        }
+        if (entry.limits !== key) {
+          entry.daemon.setLimits(limits);
+          entry.limits = key;
+        }
+      } catch (err) {
+        problems.push({ device, message: (err as Error).message });
+      }
+    }
+    return problems;
+  }
+
+  /**
+   * Finds the daemons that died since the last look and starts them again with their limits; returns the devices
+   * whose daemon had died (their clients lost their MPS server with it).
+   */
+  restartDead(): MpsDaemonProblem[] {
+    const dead: MpsDaemonProblem[] = [];
+    for (const [device, entry] of this.daemons) {
+      if (entry.daemon.running()) continue;
+      dead.push({ device, message: `the MPS control daemon of ${device} died` });
+      this.log(`the MPS control daemon of ${device} died; starting it again`);
+      try {
+        entry.daemon.start();
+        if (entry.limits !== undefined) entry.daemon.setLimits(JSON.parse(entry.limits) as MpsLimits);
+      } catch (err) {
+        // Left in the map: the next look finds it dead again and tries again.
+        this.log((err as Error).message);
+      }
+    }
+    return dead;
+  }
+
+  /** Stops every daemon of ours (the agent stops with its jobs). */
+  stopAll(): void {
+    this.converge(new Map());
+  }
+}

@@ -1,0 +1,169 @@
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { processAlive } from "../node-agent/mps/MpsControlDaemon.ts";
+import { ensureStandinMpsControl } from "../node-agent/standin/StandinBuild.ts";
+import { SchedulerClient } from "../scheduler/cli/SchedulerClient.ts";
+import { eventually } from "./support/Eventually.ts";
+import {
+  type AgentProcess,
+  runTessera,
+  type SchedulerProcess,
+  startAgentProcess,
+  startSchedulerProcess,
+} from "./support/TesseraProcesses.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "tessera-mps-"));
+// Jobs of a root agent run as nobody, who must reach the MPS pipe directory under the agent's data directory.
+chmodSync(dir, 0o755);
+const mpsControl = ensureStandinMpsControl();
+let scheduler: SchedulerProcess | undefined;
+let agent: AgentProcess | undefined;
+/** A node without MPS (no nvidia-cuda-mps-control on PATH): its shares are time-sliced. */
+let plain: AgentProcess | undefined;
+/** Every daemon PID seen, to check that none is left at the end. */
+const daemonPids = new Set<number>();
+
+afterAll(async () => {
+  await agent?.process.kill();
+  await plain?.process.kill();
+  await scheduler?.process.kill();
+  for (const pid of daemonPids) if (processAlive(pid)) process.kill(pid, "SIGKILL");
+  rmSync(dir, { recursive: true, force: true });
+});
+
+interface DaemonState {
+  pid: number;
+  visibleDevices: string;
+  defaultActiveThreadPercentage: number;
+  defaultDevicePinnedMemLimits: Record<string, string>;
+}
+
+/** The stand-in daemons under the agent's data directory, by GPU, with what each was told. */
+function daemons(dataDir: string): Map<string, DaemonState> {
+  const root = join(dataDir, "mps");
+  const out = new Map<string, DaemonState>();
+  if (!existsSync(root)) return out;
+  for (const gpu of readdirSync(root)) {
+    const file = join(root, gpu, "log", "standin-state.json");
+    if (!existsSync(file)) continue;
+    const state = JSON.parse(readFileSync(file, "utf8")) as DaemonState;
+    daemonPids.add(state.pid);
+    if (processAlive(state.pid)) out.set(gpu, state);
+  }
+  return out;
+}
+
+/** A share job that prints its MPS variables and what its GPU's daemon answers, then runs until cancelled. */
+function shareJob(name: string, gpuMilli: number, memoryMib: number, models = ["H100-SXM5-80GB"]) {
+  const report =
+    'echo "$CUDA_VISIBLE_DEVICES|$CUDA_MPS_PIPE_DIRECTORY|$CUDA_MPS_ACTIVE_THREAD_PERCENTAGE|' +
+    `$CUDA_MPS_PINNED_DEVICE_MEM_LIMIT|$(echo get_server_list | ${mpsControl} && echo reached)"; sleep 120`;
+  return { name, request: { share: { gpuMilli, memoryMib }, models }, command: ["sh", "-c", report] };
+}
+
+/** `tessera job ID` as a user runs it. */
+async function jobText(address: string, id: string): Promise<string> {
+  const cli = runTessera("job", ["job", id, "--scheduler", address]);
+  await new Promise((r) => cli.child.once("exit", r));
+  return cli.output;
+}
+
+describe("MPS on the stand-in: an agent with --mps-control", () => {
+  it("runs one daemon per shared GPU with the shares' limits, restarts a dead one (its jobs requeued), stops it when the shares end; a node without MPS says its shares are time-sliced", async () => {
+    try {
+      scheduler = await startSchedulerProcess(dir, { lease: "3s", heartbeat: "200ms" });
+      // H100s in a MIG-capable node start whole: a share must still fit one.
+      agent = startAgentProcess(
+        dir,
+        { name: "h100-mps", models: ["H100-SXM5-80GB", "H100-SXM5-80GB"], mig: true },
+        scheduler.address,
+        ["--mps-control", mpsControl],
+      );
+      plain = startAgentProcess(dir, { name: "l4-plain", models: ["L4-24GB"] }, scheduler.address);
+      const dataDir = agent.dataDir;
+      const client = new SchedulerClient(scheduler.address);
+      const node = await eventually(
+        "node Ready",
+        async () => {
+          const nodes = (await client.nodes()).filter((n) => n.state === "Ready" && n.capabilities);
+          return nodes.length === 2 ? nodes.find((n) => n.name === "h100-mps") : undefined;
+        },
+        60_000,
+      );
+      expect(node.capabilities?.mps).toBe(true);
+      expect(daemons(dataDir).size).toBe(0);
+
+      const a = (await client.submit(shareJob("a", 250, 8192), "a")).job!;
+      const b = (await client.submit(shareJob("b", 500, 16384), "b")).job!;
+      const running = async (id: string, attempt = 1) => {
+        const j = await client.get(id);
+        return j.state === "Running" &&
+          j.attempt === attempt &&
+          existsSync(j.logPath) &&
+          readFileSync(j.logPath, "utf8")
+          ? j
+          : undefined;
+      };
+      const ja = await eventually("a running with output", () => running(a.id), 20_000);
+      const jb = await eventually("b running with output", () => running(b.id), 20_000);
+      const gpu = ja.allocations[0]!.gpuUuid;
+      // Both shares fill one GPU before another becomes shared: one daemon, for that GPU.
+      expect(jb.allocations[0]!.gpuUuid).toBe(gpu);
+      const pipe = join(dataDir, "mps", gpu, "pipe");
+      expect(readFileSync(ja.logPath, "utf8")).toBe(`${gpu}|${pipe}|25|0=8192M|reached\n`);
+      expect(readFileSync(jb.logPath, "utf8")).toBe(`${gpu}|${pipe}|50|0=16384M|reached\n`);
+      const first = await eventually("the daemon has the largest share's limits", () => {
+        const d = daemons(dataDir);
+        const state = d.get(gpu);
+        return d.size === 1 && state?.defaultActiveThreadPercentage === 50 ? state : undefined;
+      });
+      expect(first).toMatchObject({ visibleDevices: gpu, defaultDevicePinnedMemLimits: { "0": "16G" } });
+      expect(ja.allocations[0]!.shareIsolation).toBe("mps");
+      expect(await jobText(scheduler.address, a.id)).toContain(
+        "MPS: 25% of the SMs, 8192 MiB pinned at most",
+      );
+
+      // Without MPS the share is time-sliced, and `tessera job` says its memory is not isolated.
+      const sliced = (await client.submit(shareJob("sliced", 250, 4096, ["L4-24GB"]), "sliced")).job!;
+      const js = await eventually("sliced running", () => running(sliced.id), 20_000);
+      expect(js.allocations[0]).toMatchObject({ node: "l4-plain", shareIsolation: "time-sliced" });
+      // No daemon: the job has no pipe directory, and its limits are variables nothing enforces.
+      expect(readFileSync(js.logPath, "utf8")).toMatch(/^GPU-[^|]+\|\|25\|0=4096M\|$/m);
+      expect(await jobText(scheduler.address, sliced.id)).toContain(
+        "time-sliced (no MPS on the node): GPU memory is NOT isolated",
+      );
+      await client.cancel(sliced.id, "test");
+
+      // The daemon dies: its jobs are reported lost and requeued, and a new daemon serves their next attempt.
+      process.kill(first.pid, "SIGKILL");
+      const requeued = await eventually("a runs again", () => running(a.id, 2), 20_000);
+      expect(requeued.transitions.map((t) => t.reason).join("\n")).toContain(
+        "the MPS control daemon of its GPU died",
+      );
+      await eventually("b runs again", () => running(b.id, 2), 20_000);
+      const second = await eventually("a new daemon", () => {
+        const state = daemons(dataDir).get(gpu) ?? [...daemons(dataDir).values()][0];
+        return state && state.pid !== first.pid ? state : undefined;
+      });
+      expect(processAlive(first.pid)).toBe(false);
+      expect(agent.process.output).toContain("the MPS control daemon of");
+
+      // The shares end: the GPU holds none, so its daemon quits.
+      await client.cancel(a.id, "test");
+      await client.cancel(b.id, "test");
+      await eventually(
+        "no daemon left",
+        () => daemons(dataDir).size === 0 && !processAlive(second.pid),
+        20_000,
+      );
+      expect(agent.process.output).toContain("no shares left on it");
+      await agent.process.kill();
+      for (const pid of daemonPids) expect(processAlive(pid), `daemon ${pid} still runs`).toBe(false);
+    } catch (err) {
+      // What the agent said is most of what explains a failure here.
+      throw new Error(`${(err as Error).message}\n--- agent output ---\n${agent?.process.output}`);
+    }
+  }, 180_000);
+});
