@@ -80,7 +80,11 @@ describe("tessera submit input", () => {
     [{ name: "x", share: "0.25" }, ["x"], /also give --gpu-memory/],
     [{ name: "x", share: "1.5", gpuMemory: "1GiB" }, ["x"], /fraction of one GPU/],
     [{ name: "x", nodes: "2" }, ["x"], /needs --gpus/],
-    [{ name: "x", gpus: "2", mixedModels: true }, ["x"], /--mixed-models: is for gangs: give --nodes M --gpus N too/],
+    [
+      { name: "x", gpus: "2", mixedModels: true },
+      ["x"],
+      /--mixed-models: is for gangs: give --nodes M --gpus N too/,
+    ],
     [{ name: "x", gpus: "two" }, ["x"], /--gpus: expected an integer/],
     [{ name: "x", mig: "1g.10gb", env: ["NOEQUALS"] }, ["x"], /NAME=VALUE/],
   ])("refuses %j %j with a message that says what to fix", (flags, command, message) => {
