@@ -202,8 +202,13 @@ export class Agent {
     for (const job of running) this.options.executor.stop(job.jobId, job.attempt, undefined, "fenced");
   }
 
-  /** Called by the executor when a job process starts or ends. */
+  /**
+   * Called by the executor when a job process starts or ends. Reported first: the reconcile that follows forgets
+   * an ended job the scheduler no longer wants (a gang member stopped with its gang), and the scheduler must
+   * still learn how it ended.
+   */
   onJobChange(): void {
+    this.report(this.safeObserve());
     this.queueReconcile();
   }
 

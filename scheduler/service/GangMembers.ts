@@ -1,5 +1,10 @@
 import type { JobObserved__Output } from "../../proto/generated/tessera/v1/JobObserved.ts";
-import type { GangMemberReport, JobRecord, SliceAllocation } from "../store/JobRecord.ts";
+import {
+  finalJobStates,
+  type GangMemberReport,
+  type JobRecord,
+  type SliceAllocation,
+} from "../store/JobRecord.ts";
 
 /** One gang member as `tessera job` and the HTTP job record show it. */
 export interface GangMember {
@@ -97,6 +102,20 @@ export function gangMembers(job: JobRecord): GangMember[] {
       };
     }
     let state = "Running";
+    if (r.state === "running" && finalJobStates.has(job.state)) {
+      // The gang ended while this member ran: its agent stops it, and has not said so yet (or never will: lost).
+      return {
+        rank,
+        node,
+        state: "Stopped",
+        detail: "its end was not reported",
+        logPath: r.logPath,
+        startedMs: r.startedMs,
+        finishedMs: 0,
+        exitCode: 0,
+        allocations,
+      };
+    }
     if (r.state !== "running") {
       if (!failedByItself(r)) state = "Succeeded";
       else if (r.signal && r !== failed) state = "Stopped";
