@@ -61,7 +61,7 @@ function failedByItself(r: GangMemberReport): boolean {
 }
 
 /**
- * The first member whose process failed (ties: the lowest rank): the one that brought the gang down. Members
+ * The member whose process failed first (ties: the one reported first): it brought the gang down. Members
  * killed by a signal after it, or after a cancel or preemption, were stopped with the gang.
  */
 function firstFailure(job: JobRecord, reports: readonly GangMemberReport[]): GangMemberReport | undefined {
