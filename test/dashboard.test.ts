@@ -143,6 +143,36 @@ describe("dashboard in headless chromium (in-memory fleet)", () => {
   });
 
   it("opens a job view from every job it lists, and reflows down to 800 px wide", async () => {
+    const at = Date.now() - 60_000;
+    fleet.update((d) => {
+      const train2 = d.jobs.find((j) => j.id === "train-2")!;
+      train2.transitions = [
+        { from: "", to: "Pending", at, reason: "submitted" },
+        { from: "Pending", to: "Scheduled", at: at + 10, reason: "placed on h100-a" },
+        { from: "Scheduled", to: "Running", at: at + 900, reason: "started on h100-a (pid 4242)" },
+      ];
+      // A gang whose rank 1 failed, taking rank 0 down with it.
+      d.jobs.push(
+        job("ddp-1", "nlp", "training", {
+          state: "Failed",
+          request: "2 nodes x 1 GPUs",
+          reason: "exited with code 3",
+          transitions: [
+            { from: "", to: "Pending", at, reason: "submitted" },
+            { from: "Running", to: "Failed", at: at + 5000, reason: "exited with code 3" },
+          ],
+          members: [0, 1].map((rank) => ({
+            rank,
+            node: ["h100-a", "a100-a"][rank]!,
+            state: rank === 1 ? "Failed" : "Stopped",
+            detail: rank === 1 ? "exited with code 3" : "killed by SIGTERM",
+            logPath: `/var/lib/tessera/logs/ddp-1-1.log`,
+            gpus: [{ index: 3, modelId: "H100-SXM5-80GB", kind: "whole" as const, share: 1 }],
+          })),
+          failedMember: "rank 1 on a100-a: exited with code 3",
+        }),
+      );
+    });
     const page = await chromium.context.newPage();
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
@@ -159,6 +189,25 @@ describe("dashboard in headless chromium (in-memory fleet)", () => {
       await expect.poll(() => page.getByTestId("job-facts").textContent()).toContain("Running");
       expect(await page.getByTestId("job-allocations").textContent()).toContain("h100-a");
       await expect.poll(() => page.getByTestId("job-log").textContent()).toContain("epoch 1 of train-2");
+      // The view lists every transition with its reason; a job that is not a gang has no members part.
+      const steps = page.getByTestId("job-transitions").locator("tbody tr");
+      await expect.poll(() => steps.count()).toBe(3);
+      expect(await steps.nth(2).textContent()).toContain("started on h100-a (pid 4242)");
+      expect(await page.getByTestId("job-members").isVisible()).toBe(false);
+      // A gang: every member with rank, node, GPUs, state and log, and which member failed.
+      await page.goto(`${url}/dashboard/?interval=500#job=ddp-1`);
+      await expect.poll(() => page.getByTestId("job-members").locator("tbody tr").count()).toBe(2);
+      const rank1 = await page.getByTestId("job-members-rank-1").textContent();
+      expect(rank1).toContain("a100-a");
+      expect(rank1).toContain("#3 H100-SXM5-80GB whole");
+      expect(rank1).toContain("Failed (exited with code 3)");
+      expect(rank1).toContain("/var/lib/tessera/logs/ddp-1-1.log");
+      expect(await page.getByTestId("job-facts").textContent()).toContain(
+        "rank 1 on a100-a: exited with code 3",
+      );
+      expect(await page.getByTestId("job-transitions").textContent()).toContain("exited with code 3");
+      await page.goto(`${url}/dashboard/?interval=500#job=train-2`);
+      await expect.poll(() => page.getByTestId("job-facts").textContent()).toContain("Running");
       await page.getByTestId("job-close").click();
       await page.locator("[data-job='infer-1']").click();
       await expect.poll(() => page.getByTestId("job-facts").textContent()).toContain("3g.40gb");

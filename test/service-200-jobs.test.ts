@@ -37,7 +37,8 @@ function mixedJob(i: number): JobSpec {
     { share: { gpuMilli: 500, memoryMib: 8192 } },
     { whole: { gpus: 1 } },
     { whole: { gpus: 2 }, models: ["A100-SXM4-40GB"] },
-    { gang: { nodes: 2, gpusPerNode: 1 } },
+    // One node per model here: the gang may span models.
+    { gang: { nodes: 2, gpusPerNode: 1, mixedModels: true } },
   ];
   return { name: `mixed-${i}`, request: shapes[i % shapes.length], command };
 }

@@ -290,9 +290,20 @@ export class Agent {
     if (dead.size > 0 || this.mpsErrors.join("\n") !== before) this.queueReconcile();
   }
 
-  /** Called by the executor when a job process starts or ends. */
+  /**
+   * Called by the executor when a job process starts or ends. The reconcile that follows forgets an ended job the
+   * scheduler no longer wants (a gang member stopped with its gang): the scheduler learns how it ended first.
+   */
   onJobChange(): void {
+    if (this.endedUnwanted()) this.report(this.safeObserve());
     this.queueReconcile();
+  }
+
+  private endedUnwanted(): boolean {
+    const wanted = new Set(this.desired?.assignments.map((a) => Executor.key(a.jobId, a.attempt)));
+    return this.options.executor
+      .list()
+      .some((job) => job.state !== "running" && !wanted.has(Executor.key(job.jobId, job.attempt)));
   }
 
   /** Coalesces bursts of changes into one reconcile and one report: each works from the whole state anyway. */

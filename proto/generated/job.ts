@@ -7,6 +7,7 @@ import type { GangRequest as _tessera_v1_GangRequest, GangRequest__Output as _te
 import type { GetJobRequest as _tessera_v1_GetJobRequest, GetJobRequest__Output as _tessera_v1_GetJobRequest__Output } from './tessera/v1/GetJobRequest.ts';
 import type { Job as _tessera_v1_Job, Job__Output as _tessera_v1_Job__Output } from './tessera/v1/Job.ts';
 import type { JobEvent as _tessera_v1_JobEvent, JobEvent__Output as _tessera_v1_JobEvent__Output } from './tessera/v1/JobEvent.ts';
+import type { JobMember as _tessera_v1_JobMember, JobMember__Output as _tessera_v1_JobMember__Output } from './tessera/v1/JobMember.ts';
 import type { JobServiceClient as _tessera_v1_JobServiceClient, JobServiceDefinition as _tessera_v1_JobServiceDefinition } from './tessera/v1/JobService.ts';
 import type { JobSpec as _tessera_v1_JobSpec, JobSpec__Output as _tessera_v1_JobSpec__Output } from './tessera/v1/JobSpec.ts';
 import type { JobTransition as _tessera_v1_JobTransition, JobTransition__Output as _tessera_v1_JobTransition__Output } from './tessera/v1/JobTransition.ts';
@@ -37,6 +38,7 @@ export interface ProtoGrpcType {
       GetJobRequest: MessageTypeDefinition<_tessera_v1_GetJobRequest, _tessera_v1_GetJobRequest__Output>
       Job: MessageTypeDefinition<_tessera_v1_Job, _tessera_v1_Job__Output>
       JobEvent: MessageTypeDefinition<_tessera_v1_JobEvent, _tessera_v1_JobEvent__Output>
+      JobMember: MessageTypeDefinition<_tessera_v1_JobMember, _tessera_v1_JobMember__Output>
       /**
        * Submit, read, cancel and follow jobs. Every call may carry `authorization: Bearer TOKEN` metadata; it is
        * required when the scheduler was started with --token-file.

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { ServiceError } from "@grpc/grpc-js";
 import type { Command } from "commander";
 import { isCatalogMigProfile, unknownMigProfileText } from "../../proto/catalog/UnknownMigProfile.ts";
+import type { Job__Output } from "../../proto/generated/tessera/v1/Job.ts";
 import { type ClientFlags, connect, withClientFlags } from "./ClientConnection.ts";
 import { jobDetail, jobJson, jobsTable, nodeJson, nodesTable, requestText, table } from "./JobFormat.ts";
 import { jobSpecFromInput, type SubmitFlags } from "./JobSpecInput.ts";
@@ -69,7 +70,8 @@ export function registerClientCommands(program: Command): void {
       .option("--image <FILE>", "with --vm: root filesystem archive (cpio) the command runs in")
       .option("--mig <PROFILE>", "one MIG instance of this profile, e.g. 3g.40gb")
       .option("--gpus <N>", "N whole GPUs on one node (with --nodes: per node)")
-      .option("--nodes <M>", "a gang of M nodes x --gpus GPUs, all or nothing")
+      .option("--nodes <M>", "a gang of M nodes x --gpus GPUs, all or nothing, on one GPU model")
+      .option("--mixed-models", "let a gang's members run on different GPU models (of --model, if given)")
       .option("--nvlink", "the whole GPUs must be NVLink peers")
       .option("--share <FRACTION>", "a share of one GPU, e.g. 0.25 (with --gpu-memory)")
       .option("--gpu-memory <SIZE>", "GPU memory of a share or slice, e.g. 12GiB")
@@ -182,14 +184,19 @@ export function registerClientCommands(program: Command): void {
   withClientFlags(
     program
       .command("logs")
-      .description("print a job's output (stdout and stderr); -f follows it until the job ends")
+      .description(
+        "print a job's output (stdout and stderr); -f follows it until the job ends. A gang's members each " +
+          "line prefixed with its rank ([rank 0] ...), or one member's with --rank N",
+      )
       .argument("<ID>")
-      .option("-f, --follow", "keep printing new output until the job ends"),
+      .option("-f, --follow", "keep printing new output until the job ends")
+      .option("--rank <N>", "only this member of a gang (0 .. nodes-1), as it wrote it"),
   ).action(
-    action(async (id: string, flags: ClientFlags & { follow?: boolean }) => {
+    action(async (id: string, flags: ClientFlags & { follow?: boolean; rank?: string }) => {
+      const rank = flags.rank === undefined ? undefined : rankNumber(flags.rank);
       const client = await connect(flags);
       try {
-        await printLogs(id, flags.follow ?? false, client);
+        await printLogs(id, flags.follow ?? false, rank, client);
       } finally {
         client.close();
       }
@@ -276,12 +283,27 @@ export function registerClientCommands(program: Command): void {
   );
 }
 
-/** Prints a job's output as its node's agent serves it; with `follow`, waits for the job to start first. */
-async function printLogs(id: string, follow: boolean, client: SchedulerClient): Promise<void> {
+function rankNumber(text: string): number {
+  const rank = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(rank))
+    throw new Error(`--rank: expected a gang member's rank (0, 1, ...), got "${text}"`);
+  return rank;
+}
+
+/** Prints a job's output as its nodes' agents serve it; with `follow`, waits for the job to start first. */
+async function printLogs(
+  id: string,
+  follow: boolean,
+  rank: number | undefined,
+  client: SchedulerClient,
+): Promise<void> {
   let job = await client.get(id);
-  while (follow && !job.logNode && !finalStates.has(job.state)) {
+  // A gang's members start one by one: follow once each has output (or the job is over).
+  const started = (j: Job__Output) =>
+    j.members.length > 0 ? j.members.every((m) => m.state !== "Scheduled") : j.logNode !== "";
+  while (follow && !started(job) && !finalStates.has(job.state)) {
     await new Promise((r) => setTimeout(r, 500));
     job = await client.get(id);
   }
-  await client.logs(id, follow, (data) => process.stdout.write(data));
+  await client.logs(id, follow, (data) => process.stdout.write(data), rank);
 }

@@ -3,6 +3,7 @@ import type { Job__Output } from "../../proto/generated/tessera/v1/Job.ts";
 import type { Node__Output } from "../../proto/generated/tessera/v1/Node.ts";
 import type { ResourceRequest__Output } from "../../proto/generated/tessera/v1/ResourceRequest.ts";
 import { gpuUnhealthy } from "../../proto/tessera/GpuHealthWire.ts";
+import { failedMemberText } from "../service/GangMembers.ts";
 
 /** How jobs and nodes look on a terminal (tables) and to scripts (`--json`). */
 
@@ -19,7 +20,7 @@ export function requestText(r: ResourceRequest__Output | null | undefined): stri
     case "whole":
       return `${r.whole?.gpus} GPU${r.whole?.gpus === 1 ? "" : "s"}${r.whole?.requireNvlink ? " (NVLink)" : ""}${models}`;
     case "gang":
-      return `gang ${r.gang?.nodes}x${r.gang?.gpusPerNode} GPUs${models}`;
+      return `gang ${r.gang?.nodes}x${r.gang?.gpusPerNode} GPUs${models}${r.gang?.mixedModels ? ", mixed models" : ""}`;
     case "noGpu":
       return `no GPU, ${r.cpuMillis / 1000} CPU + ${r.memoryMib}MiB`;
     default:
@@ -43,6 +44,41 @@ function shareIsolationText(a: Allocation__Output): string {
   if (a.shareIsolation === "time-sliced")
     return "  time-sliced (no MPS on the node): GPU memory is NOT isolated, other shares can take it";
   return "";
+}
+
+/** The GPUs of a member or job in words: `gpu0 H100-SXM5-80GB whole`, `gpu1 A100-SXM4-40GB mig 3g.40gb`. */
+export function gpusText(allocations: readonly Allocation__Output[]): string {
+  const held = allocations.filter((a) => a.kind !== "none");
+  if (held.length === 0) return "no GPU";
+  return held
+    .map((a) => {
+      const what =
+        a.kind === "mig"
+          ? `mig ${a.migProfile}`
+          : a.kind === "share"
+            ? `share ${a.shareMilli / 10}%`
+            : a.kind;
+      return `gpu${a.gpuIndex} ${a.gpuModel} ${what}`;
+    })
+    .join(", ");
+}
+
+/** A gang's members (rank, node, GPUs, state, log) and which one failed; none for other jobs. */
+function membersJson(job: Job__Output): Record<string, unknown> {
+  if (job.members.length === 0) return {};
+  const members = job.members.map((m) => ({
+    rank: m.rank,
+    node: m.node,
+    gpus: gpusText(job.allocations.filter((a) => a.node === m.node)),
+    state: m.state,
+    detail: m.detail,
+    log: m.logPath ? `${m.node}:${m.logPath}` : "",
+    exitCode: m.exitCode,
+    startedAt: m.startedUnixMs ? new Date(m.startedUnixMs).toISOString() : null,
+    finishedAt: m.finishedUnixMs ? new Date(m.finishedUnixMs).toISOString() : null,
+  }));
+  const failed = failedMemberText(job.members.map((m) => ({ ...m, finishedMs: m.finishedUnixMs })));
+  return { members, ...(failed ? { failedMember: failed } : {}) };
 }
 
 export function jobJson(job: Job__Output): Record<string, unknown> {
@@ -83,6 +119,7 @@ export function jobJson(job: Job__Output): Record<string, unknown> {
       at: new Date(t.atUnixMs).toISOString(),
       reason: t.reason,
     })),
+    ...membersJson(job),
   };
 }
 
@@ -145,7 +182,8 @@ export function jobDetail(j: Job__Output): string {
     `Attempt:   ${j.attempt}`,
   ];
   if (j.state === "Succeeded" || j.state === "Failed") lines.push(`Exit code: ${j.exitCode}`);
-  if (j.logPath) lines.push(`Log:       ${j.logNode}:${j.logPath}`);
+  if (j.members.length > 0) lines.push(...membersLines(j));
+  else if (j.logPath) lines.push(`Log:       ${j.logNode}:${j.logPath}`);
   // For a VM job the agent reports the VM (runtime, boot time, GPUs with PCI addresses and IOMMU groups) here.
   if (j.spec?.kind === "vm" && j.visibleDevices) lines.push(`VM:        ${j.visibleDevices}`);
   lines.push("Allocations:");
@@ -165,6 +203,26 @@ export function jobDetail(j: Job__Output): string {
     );
   }
   return lines.join("\n");
+}
+
+/** A gang's members as a table, led by the member that failed it (read a member's log with --rank). */
+function membersLines(j: Job__Output): string[] {
+  const failed = failedMemberText(j.members.map((m) => ({ ...m, finishedMs: m.finishedUnixMs })));
+  const rows = j.members.map((m) => [
+    String(m.rank),
+    m.node,
+    gpusText(j.allocations.filter((a) => a.node === m.node)),
+    m.state,
+    m.logPath ? `${m.node}:${m.logPath}` : "-",
+    m.detail,
+  ]);
+  return [
+    ...(failed ? [`Failed:    ${failed}`] : []),
+    `Members:   (tessera logs ${j.id} --rank N for one member's output)`,
+    ...table(["RANK", "NODE", "GPUS", "STATE", "LOG", "DETAIL"], rows)
+      .split("\n")
+      .map((line) => `  ${line}`),
+  ];
 }
 
 export function nodeJson(n: Node__Output): Record<string, unknown> {

@@ -34,6 +34,8 @@ describe("tessera submit input", () => {
     expect(share).toMatchObject({ tenant: "ml", priority: 5 });
     const gang = jobSpecFromInput({ name: "g", gpus: "8", nodes: "2", model: ["H100-SXM5-80GB"] }, ["x"]);
     expect(gang.request).toMatchObject({ gang: { nodes: 2, gpusPerNode: 8 }, models: ["H100-SXM5-80GB"] });
+    const mixed = jobSpecFromInput({ name: "g", gpus: "1", nodes: "2", mixedModels: true }, ["x"]);
+    expect(mixed.request?.gang).toEqual({ nodes: 2, gpusPerNode: 1, mixedModels: true });
     expect(jobSpecFromInput({ name: "w", gpus: "2", nvlink: true }, ["x"]).request?.whole).toEqual({
       gpus: 2,
       requireNvlink: true,
@@ -78,6 +80,11 @@ describe("tessera submit input", () => {
     [{ name: "x", share: "0.25" }, ["x"], /also give --gpu-memory/],
     [{ name: "x", share: "1.5", gpuMemory: "1GiB" }, ["x"], /fraction of one GPU/],
     [{ name: "x", nodes: "2" }, ["x"], /needs --gpus/],
+    [
+      { name: "x", gpus: "2", mixedModels: true },
+      ["x"],
+      /--mixed-models: is for gangs: give --nodes M --gpus N too/,
+    ],
     [{ name: "x", gpus: "two" }, ["x"], /--gpus: expected an integer/],
     [{ name: "x", mig: "1g.10gb", env: ["NOEQUALS"] }, ["x"], /NAME=VALUE/],
   ])("refuses %j %j with a message that says what to fix", (flags, command, message) => {

@@ -17,6 +17,7 @@ export interface SubmitFlags {
   mig?: string;
   gpus?: string;
   nodes?: string;
+  mixedModels?: boolean;
   share?: string;
   gpuMemory?: string;
   computeSevenths?: string;
@@ -154,9 +155,14 @@ function requestFromFile(raw: unknown, where: string): ResourceRequest {
   }
   if (r.gang !== undefined) {
     const g = asDoc(r.gang, `${where}.gang`);
+    for (const key of Object.keys(g)) {
+      if (!["nodes", "gpusPerNode", "mixedModels"].includes(key))
+        fail(`${where}.gang.${key}`, "unknown key; use nodes, gpusPerNode or mixedModels");
+    }
     request.gang = {
       nodes: integer(g.nodes, `${where}.gang.nodes`),
       gpusPerNode: integer(g.gpusPerNode, `${where}.gang.gpusPerNode`),
+      mixedModels: g.mixedModels === true,
     };
   }
   return request;
@@ -302,6 +308,10 @@ export function jobSpecFromInput(flags: SubmitFlags, command: string[]): JobSpec
     if (flags.nodes !== undefined)
       request.gang = { nodes: integer(flags.nodes, "--nodes"), gpusPerNode: gpus };
     else request.whole = { gpus, requireNvlink: flags.nvlink ?? false };
+  }
+  if (flags.mixedModels) {
+    if (!request.gang) fail("--mixed-models", "is for gangs: give --nodes M --gpus N too");
+    request.gang = { ...request.gang, mixedModels: true };
   }
   if (flags.model && flags.model.length > 0) request.models = flags.model.flatMap((m) => m.split(","));
   if (flags.cpu !== undefined) request.cpuMillis = cpuMillis(flags.cpu, "--cpu");

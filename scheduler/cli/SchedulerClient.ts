@@ -122,10 +122,13 @@ export class SchedulerClient {
     );
   }
 
-  /** A job's output, fetched from its node's agent; `follow` keeps it open until the job's process ends. */
-  logs(id: string, follow: boolean, onData: (data: Buffer) => void): Promise<void> {
+  /**
+   * A job's output, fetched from its node's agent; `follow` keeps it open until the job's process ends. A gang's
+   * is every member's, lines prefixed with the rank, or member `rank`'s alone.
+   */
+  logs(id: string, follow: boolean, onData: (data: Buffer) => void, rank?: number): Promise<void> {
     return new Promise((resolve, reject) => {
-      const call = this.jobs.Logs({ id, follow });
+      const call = this.jobs.Logs(rank === undefined ? { id, follow } : { id, follow, rank });
       call.on("data", (chunk: { data: Buffer }) => onData(chunk.data));
       call.on("error", reject);
       call.on("end", () => resolve());

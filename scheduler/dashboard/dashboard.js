@@ -349,6 +349,7 @@ async function showJob(nodes) {
     ["started", when(job.startedAt)],
     ["finished", when(job.finishedAt)],
     ["why", job.reason ?? ""],
+    ...(job.failedMember ? [["failed member", job.failedMember]] : []),
   ];
   document
     .getElementById("job-facts")
@@ -366,6 +367,26 @@ async function showJob(nodes) {
     ),
   );
   rows("job-allocations", held, [(a) => a.node, (a) => a.gpu, (a) => a.slice], "holds no GPU now");
+  const members = job.members ?? [];
+  document.getElementById("job-members-part").hidden = members.length === 0;
+  rows(
+    "job-members",
+    members.map((m) => ({ ...m, id: `rank-${m.rank}` })),
+    [
+      (m) => m.rank,
+      (m) => m.node,
+      (m) => m.gpus.map((g) => `#${g.index} ${g.modelId} ${g.profile ?? g.kind}`).join(", ") || "–",
+      (m) => (m.detail ? `${m.state} (${m.detail})` : m.state),
+      (m) => m.logPath ?? "–",
+    ],
+    "no members placed",
+  );
+  rows(
+    "job-transitions",
+    (job.transitions ?? []).map((t, i) => ({ ...t, id: `step-${i}` })),
+    [(t) => new Date(t.at).toLocaleString(), (t) => t.from || "–", (t) => t.to, (t) => t.reason],
+    "no transitions",
+  );
   if (openLog?.jobId !== job.id) streamLog(job.id);
 }
 

@@ -15,13 +15,20 @@ export class CycleState {
   readonly milliPerGpu: number;
   /** Nodes this cycle must not use (members of the same gang already placed). */
   readonly excluded: ReadonlySet<NodeState>;
+  /** The one GPU model a gang member must use (the model of its gang), or null when it is free to choose. */
+  readonly gangModel: string | null;
   /** The GPU options the fit filter found on the node being evaluated, for the score step. */
   options: GpuOption[] = [];
 
-  constructor(request: PlacementRequest, excluded: ReadonlySet<NodeState> = new Set()) {
+  constructor(
+    request: PlacementRequest,
+    excluded: ReadonlySet<NodeState> = new Set(),
+    gangModel: string | null = null,
+  ) {
     validateRequest(request);
     this.request = request;
     this.excluded = excluded;
+    this.gangModel = gangModel;
     const allowed = request.allowedModels;
     this.allowedModels = allowed && allowed.length > 0 ? new Set(allowed) : null;
     const g = request.gpu;
@@ -36,12 +43,15 @@ export class CycleState {
     // Host memory is left out: no score depends on it, and the engine checks it before consulting the memo.
     this.signature = `${request.cpuMilli}/${JSON.stringify(g)}/${
       allowed ? [...allowed].sort().join("|") : ""
-    }/${selector}`;
+    }/${selector}/${gangModel ?? ""}`;
   }
 
   /** Whether a GPU of `model` may serve this request. */
   allows(model: string): boolean {
-    return this.allowedModels === null || this.allowedModels.has(model);
+    return (
+      (this.allowedModels === null || this.allowedModels.has(model)) &&
+      (this.gangModel === null || this.gangModel === model)
+    );
   }
 }
 

@@ -2,6 +2,7 @@ import type { ClusterSpec, NodeSpec } from "./ClusterSpec.ts";
 import { CycleState } from "./CycleState.ts";
 import type { FilterPlugin } from "./FilterPlugin.ts";
 import { cpuFilter } from "./filters/CpuFilter.ts";
+import { gangModelFilter } from "./filters/GangModelFilter.ts";
 import { gpuFitFilter } from "./filters/GpuFitFilter.ts";
 import { gpuModelFilter } from "./filters/GpuModelFilter.ts";
 import { nodeSelectorFilter } from "./filters/NodeSelectorFilter.ts";
@@ -82,6 +83,7 @@ export class PlacementEngine {
     this.filters = [
       nodeSelectorFilter,
       gpuModelFilter,
+      gangModelFilter,
       vmRuntimeFilter,
       cpuFilter,
       gpuFitFilter(this.policy.optionMode, options.fixedMigLayouts ?? false),
@@ -411,14 +413,43 @@ export class PlacementEngine {
     return placement;
   }
 
-  /** Places every member of a gang on distinct nodes, or none; changes nothing. */
+  /**
+   * Places every member of a gang on distinct nodes, or none; changes nothing. Unless the gang allows mixed models,
+   * all members' GPUs are of one model: the one the policy picks for the first member, else each other model the
+   * first member allows, in name order.
+   */
   placeGang(gang: GangRequest): GangResult {
+    for (const member of gang.members)
+      if (this.allocations.has(member.id)) throw new Error(`request ${member.id} is already allocated`);
+    const first = gang.members[0];
+    if (gang.mixedModels || !first) return this.placeMembers(gang, null);
+    const lead = this.decide(new CycleState(first));
+    if (!lead.ok) return { ok: false, unschedulable: lead.unschedulable, memberId: first.id };
+    const preferred = this.modelOf(lead.placement);
+    // Members without GPUs have no model to agree on.
+    if (preferred === null) return this.placeMembers(gang, null);
+    let failure: (GangResult & { ok: false }) | undefined;
+    let failedAt = -1;
+    for (const model of [preferred, ...this.otherModels(new CycleState(first), preferred)]) {
+      const result = this.placeMembers(gang, model);
+      if (result.ok) return result;
+      // The model that came closest tells the user the most about what is missing.
+      const at = gang.members.findIndex((m) => m.id === result.memberId);
+      if (at > failedAt) {
+        failure = result;
+        failedAt = at;
+      }
+    }
+    return failure!;
+  }
+
+  /** Places the members one by one on distinct nodes (on GPUs of `model` when given), or none. */
+  private placeMembers(gang: GangRequest, model: string | null): GangResult {
     const placed: Placement[] = [];
     const used = new Set<NodeState>();
     try {
       for (const member of gang.members) {
-        if (this.allocations.has(member.id)) throw new Error(`request ${member.id} is already allocated`);
-        const result = this.decide(new CycleState(member, used));
+        const result = this.decide(new CycleState(member, used, model));
         if (!result.ok) return { ok: false, unschedulable: result.unschedulable, memberId: member.id };
         this.commit(result.placement);
         placed.push(result.placement);
@@ -428,6 +459,22 @@ export class PlacementEngine {
     } finally {
       for (const p of placed.reverse()) this.release(p.requestId);
     }
+  }
+
+  /** The model of a placement's first GPU; null when it holds none. */
+  private modelOf(placement: Placement): string | null {
+    const first = placement.gpus[0];
+    if (!first) return null;
+    return this.nodeNamed(placement.node).gpus.find((g) => g.index === first.gpuIndex)?.model ?? null;
+  }
+
+  /** The GPU models of the fleet that `cycle` allows, but `except`, in name order (one look per node class). */
+  private otherModels(cycle: CycleState, except: string): string[] {
+    const models = new Set<string>();
+    for (const klass of this.index.list)
+      for (const model of klass.members[0]!.models)
+        if (model !== except && cycle.allows(model)) models.add(model);
+    return [...models].sort();
   }
 
   /** Commits all placements of a gang or, if one no longer fits, none of them. */

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { GpuSpec, NodeSpec } from "./ClusterSpec.ts";
 import { memorySliceMask } from "./MigLayout.ts";
+import type { Placement } from "./Placement.ts";
 import { PlacementEngine } from "./PlacementEngine.ts";
 import type { GpuDemand, PlacementRequest } from "./PlacementRequest.ts";
 import { createPolicy, policyNames } from "./PolicyRegistry.ts";
@@ -79,6 +80,7 @@ const opArb = fc.oneof(
       op: fc.constant("gang" as const),
       shape: shapeArb,
       size: fc.integer({ min: 2, max: 3 }),
+      mixedModels: fc.boolean(),
     }),
   },
   { weight: 2, arbitrary: fc.record({ op: fc.constant("release" as const), pick: fc.nat() }) },
@@ -159,8 +161,16 @@ function checkInvariants(engine: PlacementEngine): void {
   }
 }
 
+/** The GPU models a gang's placements use. */
+function gangModels(engine: PlacementEngine, placements: readonly Placement[]): Set<string> {
+  const models = new Set<string>();
+  for (const p of placements)
+    for (const a of p.gpus) models.add(engine.node(p.node)!.gpus.find((g) => g.index === a.gpuIndex)!.model);
+  return models;
+}
+
 describe("placement invariants (property)", () => {
-  it("never over-commits, places gangs whole or not at all, and release undoes a commit exactly", () => {
+  it("never over-commits, places gangs whole or not at all (on one GPU model unless mixed), and release undoes a commit exactly", () => {
     fc.assert(
       fc.property(
         fc.array(nodeArb, { minLength: 1, maxLength: 4 }),
@@ -194,11 +204,13 @@ describe("placement invariants (property)", () => {
             } else {
               const members = Array.from({ length: op.size }, (_, m) => requestOf(op.shape, `g${k}/${m}`));
               const before = freeState(engine);
-              const r = engine.placeGang({ id: `g${k}`, members });
+              const r = engine.placeGang({ id: `g${k}`, members, mixedModels: op.mixedModels });
               expect(freeState(engine)).toBe(before);
               if (r.ok) {
                 expect(r.placements).toHaveLength(op.size);
                 expect(new Set(r.placements.map((p) => p.node)).size).toBe(op.size);
+                // A gang that does not allow mixed models has the GPUs of one model only.
+                if (!op.mixedModels) expect(gangModels(engine, r.placements).size).toBeLessThanOrEqual(1);
                 engine.commitGang(r.placements);
                 for (const p of r.placements) live.push(p.requestId);
               } else {

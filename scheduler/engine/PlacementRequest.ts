@@ -27,10 +27,14 @@ export interface PlacementRequest {
   nodeSelector?: Readonly<Record<string, string>>;
 }
 
-/** A gang: every member on a distinct node, all placed or none (M nodes x N GPUs). */
+/**
+ * A gang: every member on a distinct node, all placed or none (M nodes x N GPUs). Its members' GPUs are all of one
+ * model (any one the members allow) unless `mixedModels` lets each member take any model it allows.
+ */
 export interface GangRequest {
   id: string;
   members: readonly PlacementRequest[];
+  mixedModels?: boolean;
 }
 
 /** A gang of `nodes` members that each need `gpusPerNode` whole GPUs plus the given CPU and memory. */
@@ -40,10 +44,11 @@ export function gangOfWholeGpus(
   gpusPerNode: number,
   perNode: Omit<PlacementRequest, "id" | "gpu">,
   nvlink: NvlinkPreference = "none",
+  mixedModels = false,
 ): GangRequest {
   const members: PlacementRequest[] = [];
   for (let i = 0; i < nodes; i++) {
     members.push({ ...perNode, id: `${id}/${i}`, gpu: { kind: "whole", count: gpusPerNode, nvlink } });
   }
-  return { id, members };
+  return mixedModels ? { id, members, mixedModels } : { id, members };
 }

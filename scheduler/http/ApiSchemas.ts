@@ -115,6 +115,52 @@ export const sharedSchemas = [
       finishedAt: ms,
       reason: str,
       sliceIds: { type: "array", items: str },
+      transitions: {
+        type: "array",
+        description: "every lifecycle step, oldest first",
+        items: {
+          type: "object",
+          properties: { from: str, to: { type: "string", enum: jobStates }, at: ms, reason: str },
+          required: ["from", "to", "at", "reason"],
+        },
+      },
+      members: {
+        type: "array",
+        description: "a gang's members by rank (one process per node); absent for other jobs",
+        items: {
+          type: "object",
+          properties: {
+            rank: int,
+            node: str,
+            state: {
+              type: "string",
+              description:
+                "Scheduled, Running, Succeeded, Failed, Stopped (ended with its gang) or the job's state",
+            },
+            detail: { type: "string", description: "how its process ended, e.g. `exited with code 3`" },
+            logPath: { type: "string", description: "its output file on its node (GET .../logs?rank=N)" },
+            gpus: {
+              type: "array",
+              items: {
+                type: "object",
+                properties: {
+                  index: int,
+                  modelId: str,
+                  kind: { type: "string", enum: ["mig", "shared", "whole"] },
+                  profile: str,
+                  share: { type: "number", description: "part of the GPU, 0 < share <= 1" },
+                },
+                required: ["index", "modelId", "kind", "share"],
+              },
+            },
+          },
+          required: ["rank", "node", "state", "gpus"],
+        },
+      },
+      failedMember: {
+        type: "string",
+        description: "which member brought a failed gang down: `rank 1 on node-b: exited with code 3`",
+      },
     },
     required: [
       "id",

@@ -79,6 +79,43 @@ export interface FleetJob {
   reason?: string;
   /** Slice ids the job holds while it runs. */
   sliceIds: string[];
+  /** Every lifecycle step, oldest first (absent where the read model keeps none). */
+  transitions?: FleetJobTransition[];
+  /** A gang's members by rank (absent for other jobs). */
+  members?: FleetJobMember[];
+  /** Which member brought a failed gang down: `rank 1 on node-b: exited with code 3`. */
+  failedMember?: string;
+}
+
+export interface FleetJobTransition {
+  /** Empty for the first step (submitted). */
+  from: string;
+  to: JobState;
+  at: number;
+  reason: string;
+}
+
+/** One member of a gang: its rank's process on one node. */
+export interface FleetJobMember {
+  rank: number;
+  node: string;
+  /** Scheduled, Running, Succeeded, Failed, Stopped (ended with its gang), or the job's state. */
+  state: string;
+  /** How its process ended: `exited with code 3`, `killed by SIGTERM`. */
+  detail?: string;
+  /** Its output file on its node; the job's logs route with `rank` serves it. */
+  logPath?: string;
+  gpus: FleetMemberGpu[];
+}
+
+export interface FleetMemberGpu {
+  index: number;
+  modelId: string;
+  kind: SliceKind;
+  /** MIG profile of a `mig` slice. */
+  profile?: string;
+  /** Part of the GPU, 0 < share <= 1. */
+  share: number;
 }
 
 export interface FleetSnapshot {

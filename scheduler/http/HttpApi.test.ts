@@ -76,12 +76,15 @@ async function setup(
     ...(options.withFinops === false ? {} : { finops }),
     jobs,
     logs: {
-      open(id, follow, onData, onEnd) {
+      open(id, follow, onData, onEnd, rank) {
         if (id === "wait-1") {
           throw Object.assign(new Error("9 FAILED_PRECONDITION: job wait-1 has no output yet"), { code: 9 });
         }
+        if (rank !== undefined && id !== "train-1") {
+          throw Object.assign(new Error(`3 INVALID_ARGUMENT: job ${id} is not a gang`), { code: 3 });
+        }
         const timer = setTimeout(() => {
-          onData(Buffer.from(`${id} line 1\n`));
+          onData(Buffer.from(`${id}${rank === undefined ? "" : ` rank ${rank}`} line 1\n`));
           if (follow) onData(Buffer.from(`${id} line 2\n`));
           onEnd();
         }, 10);
@@ -144,6 +147,14 @@ describe("HTTP API (inject)", () => {
     expect((await app.inject("/v1/jobs/nope/logs")).statusCode).toBe(404);
   });
 
+  it("passes the rank of one gang member on to the logs, and refuses one the job does not have", async () => {
+    const { app } = await setup();
+    expect((await app.inject("/v1/jobs/train-1/logs?rank=1")).body).toBe("train-1 rank 1 line 1\n");
+    const notGang = await app.inject("/v1/jobs/train-2/logs?rank=1");
+    expect([notGang.statusCode, notGang.json().message]).toEqual([400, "job train-2 is not a gang"]);
+    expect((await app.inject("/v1/jobs/train-1/logs?rank=-1")).statusCode).toBe(400);
+  });
+
   it("documents in the OpenAPI document every status code each route answers", async () => {
     const { app } = await setup();
     const { app: readOnly } = await setup({ withFinops: false, ready: false });
@@ -178,6 +189,7 @@ describe("HTTP API (inject)", () => {
       [app, "GET", "/v1/jobs/wait-1/logs", "/v1/jobs/{id}/logs"],
       [app, "GET", "/v1/jobs/nope/logs", "/v1/jobs/{id}/logs"],
       [app, "GET", "/v1/jobs/train-2/logs?follow=maybe", "/v1/jobs/{id}/logs"],
+      [app, "GET", "/v1/jobs/train-2/logs?rank=1", "/v1/jobs/{id}/logs"],
       [app, "GET", "/v1/utilization?from=now-1h", "/v1/utilization"],
       [app, "GET", "/v1/utilization?from=yesterday", "/v1/utilization"],
       [readOnly, "GET", "/v1/utilization?from=now-1h", "/v1/utilization"],

@@ -6,13 +6,15 @@ import { ApiError } from "./HttpErrors.ts";
 export interface JobLogs {
   /**
    * Streams the output: `onData` per piece, then `onEnd` (with a reason when it ended early); with `follow`, until
-   * the job's process ends. Throws, gRPC-coded, when the job has no output yet. Returns a function that stops it.
+   * the job's process ends. A gang's is every member's, lines prefixed `[rank N] `, or member `rank`'s alone.
+   * Throws, gRPC-coded, when the job has no output yet or no such rank. Returns a function that stops it.
    */
   open(
     id: string,
     follow: boolean,
     onData: (data: Buffer) => void,
     onEnd: (error?: string) => void,
+    rank?: number,
   ): () => void;
 }
 
@@ -20,17 +22,23 @@ const errorBody = { $ref: "Error#" } as const;
 
 export const jobLogsSchema = {
   summary: "A job's output (stdout and stderr); with follow=true it streams until the job's process ends",
+  description:
+    "For a gang, every member's output, each line prefixed with its rank (`[rank 0] ...`); `rank` gives one " +
+    "member's output as it is.",
   tags: ["jobs"],
   produces: ["text/plain"],
   params: { type: "object", properties: { id: { type: "string" } }, required: ["id"] },
   querystring: {
     type: "object",
     additionalProperties: false,
-    properties: { follow: { type: "boolean", default: false } },
+    properties: {
+      follow: { type: "boolean", default: false },
+      rank: { type: "integer", minimum: 0, description: "only this member of a gang (0 .. nodes-1)" },
+    },
   },
   response: {
     200: { description: "the output as it was written (chunked while following)", type: "string" },
-    400: errorBody,
+    400: { ...errorBody, description: "a bad parameter, or a rank the job does not have" },
     403: { ...errorBody, description: "the job belongs to another tenant" },
     404: errorBody,
     409: { ...errorBody, description: "the job has no output yet, or its node's agent is not connected" },
@@ -44,7 +52,7 @@ export function registerJobLogRoutes(app: FastifyInstance, options: HttpApiOptio
   app.addHook("preClose", async () => {
     for (const stop of [...streams]) stop();
   });
-  app.get<{ Params: { id: string }; Querystring: { follow: boolean } }>(
+  app.get<{ Params: { id: string }; Querystring: { follow: boolean; rank?: number } }>(
     "/v1/jobs/:id/logs",
     { schema: jobLogsSchema },
     async (request, reply) => {
@@ -67,6 +75,7 @@ export function registerJobLogRoutes(app: FastifyInstance, options: HttpApiOptio
         request.query.follow,
         (data) => write(data),
         (error) => end(error),
+        request.query.rank,
       );
       reply.hijack();
       reply.raw.writeHead(200, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-cache" });

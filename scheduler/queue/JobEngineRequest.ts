@@ -23,7 +23,10 @@ function convert(job: JobRecord): EngineRequest {
     case "none":
       return { gang: false, request: { ...base, id: job.id, gpu: { kind: "none" } } };
     case "gang":
-      return { gang: true, request: gangOfWholeGpus(job.id, s.nodes, s.gpusPerNode, base, "preferred") };
+      return {
+        gang: true,
+        request: gangOfWholeGpus(job.id, s.nodes, s.gpusPerNode, base, "preferred", s.mixedModels ?? false),
+      };
     case "mig":
       return { gang: false, request: { ...base, id: job.id, gpu: { kind: "mig", profile: s.profile } } };
     case "slice":

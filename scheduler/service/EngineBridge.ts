@@ -7,6 +7,7 @@ import type { NodeState } from "../engine/NodeState.ts";
 import type { GpuAssignment, Placement } from "../engine/Placement.ts";
 import { allocationIds } from "../queue/JobEngineRequest.ts";
 import type { JobRecord, SliceAllocation } from "../store/JobRecord.ts";
+import { gangMemberNodes } from "./GangMembers.ts";
 
 /**
  * Translation between the service's nodes and jobs' allocations and the placement engine's cluster spec and
@@ -75,8 +76,7 @@ export function adoptedPlacements(job: JobRecord, node: string): Placement[] {
   const mine = job.allocations.filter((a) => a.node === node);
   const r = job.spec.request;
   const gang = r.shape.kind === "gang";
-  const nodes = [...new Set(job.allocations.map((a) => a.node))];
-  const member = gang ? nodes.indexOf(node) : 0;
+  const member = gang ? gangMemberNodes(job).indexOf(node) : 0;
   const assignment = (a: SliceAllocation): GpuAssignment => {
     if (a.kind === "mig") {
       return {

@@ -37,9 +37,17 @@ export class FleetFeasibility {
     const req = engineRequest(job);
     const result = req.gang ? this.emptyFleet.placeGang(req.request) : this.emptyFleet.place(req.request);
     if (!result.ok) {
+      // A gang may fit only across models: say so, and how to allow it.
+      const acrossModels =
+        req.gang &&
+        !req.request.mixedModels &&
+        this.emptyFleet.placeGang({ ...req.request, mixedModels: true }).ok;
       throw ServiceError.exhausted(
         `no node of the fleet could ever hold this request, even empty: ${result.unschedulable.message} ` +
-          "Ask for less, or for a GPU model the fleet has (see `tessera nodes`).",
+          (acrossModels
+            ? "A gang's members share one GPU model, and no model has enough nodes: ask for fewer nodes, or let " +
+              "members run on different models (--mixed-models)."
+            : "Ask for less, or for a GPU model the fleet has (see `tessera nodes`)."),
       );
     }
   }

@@ -182,6 +182,7 @@ export function jobServiceHandlers(scheduler: Scheduler, security: EdgeSecurity)
             if (error) call.emit("error", { code: grpc.status.UNAVAILABLE, details: error });
             else call.end();
           },
+          request._rank === "rank" ? request.rank : undefined,
         );
         call.on("cancelled", stop);
       } catch (err) {

@@ -69,7 +69,9 @@ export async function startHttpEndpoint(
     metrics,
     finops,
     jobs,
-    logs: { open: (id, follow, onData, onEnd) => scheduler.openLog(id, follow, onData, onEnd) },
+    logs: {
+      open: (id, follow, onData, onEnd, rank) => scheduler.openLog(id, follow, onData, onEnd, rank),
+    },
     queues: () => queueControl.listQueues(),
     ...(store.token && !store.security ? { token: store.token } : {}),
     notReadyReason: () =>

@@ -130,6 +130,7 @@ export function validateJobSpec(spec: JobSpec__Output | null | undefined): JobSp
         kind: "gang",
         nodes: count("gang.nodes", request.gang?.nodes ?? 0, 1, 4096),
         gpusPerNode: count("gang.gpus_per_node", request.gang?.gpusPerNode ?? 0, 1, 64),
+        ...(request.gang?.mixedModels ? { mixedModels: true } : {}),
       };
       break;
     case "noGpu":

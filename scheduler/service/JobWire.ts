@@ -3,6 +3,7 @@ import type { JobSpec as JobSpecMessage } from "../../proto/generated/tessera/v1
 import type { Node } from "../../proto/generated/tessera/v1/Node.ts";
 import type { ResourceRequest } from "../../proto/generated/tessera/v1/ResourceRequest.ts";
 import type { JobRecord, JobSpec } from "../store/JobRecord.ts";
+import { gangMembers } from "./GangMembers.ts";
 import type { NodeRecord } from "./NodeRecord.ts";
 
 /** The wire form of the service's records (tessera.v1 messages). */
@@ -28,7 +29,7 @@ export function specMessage(spec: JobSpec): JobSpecMessage {
       request.whole = { gpus: s.gpus, requireNvlink: s.requireNvlink };
       break;
     case "gang":
-      request.gang = { nodes: s.nodes, gpusPerNode: s.gpusPerNode };
+      request.gang = { nodes: s.nodes, gpusPerNode: s.gpusPerNode, mixedModels: s.mixedModels ?? false };
       break;
     case "none":
       request.noGpu = {};
@@ -89,6 +90,16 @@ export function jobMessage(
     startedUnixMs: job.startedMs,
     finishedUnixMs: job.finishedMs,
     visibleDevices: job.visibleDevices,
+    members: gangMembers(job).map((m) => ({
+      rank: m.rank,
+      node: m.node,
+      state: m.state,
+      detail: m.detail,
+      logPath: m.logPath,
+      startedUnixMs: m.startedMs,
+      finishedUnixMs: m.finishedMs,
+      exitCode: m.exitCode,
+    })),
   };
 }
 

@@ -1,17 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { findGpuModel } from "../../proto/catalog/GpuCatalog.ts";
 import type { GpuInventory__Output } from "../../proto/generated/tessera/v1/GpuInventory.ts";
+import type { Job__Output } from "../../proto/generated/tessera/v1/Job.ts";
+import type { JobObserved__Output } from "../../proto/generated/tessera/v1/JobObserved.ts";
 import type { Node__Output } from "../../proto/generated/tessera/v1/Node.ts";
 import type { Register__Output } from "../../proto/generated/tessera/v1/Register.ts";
 import type { Report__Output } from "../../proto/generated/tessera/v1/Report.ts";
 import type { SchedulerMessage } from "../../proto/generated/tessera/v1/SchedulerMessage.ts";
 import { wholeReportFlags } from "../../proto/tessera/ReportDelta.ts";
-import { nodesTable } from "../cli/JobFormat.ts";
+import { jobDetail, nodesTable } from "../cli/JobFormat.ts";
 import { createPolicy } from "../engine/PolicyRegistry.ts";
 import { fleetCapacity } from "../metrics/FleetCapacity.ts";
 import type { JobSpec } from "../store/JobRecord.ts";
 import { MemoryJobStore } from "../store/testing/MemoryJobStore.ts";
-import { nodeMessage } from "./JobWire.ts";
+import { jobMessage, nodeMessage } from "./JobWire.ts";
 import { Scheduler } from "./Scheduler.ts";
 import { SchedulerFleetView } from "./SchedulerFleetView.ts";
 import { ManualTime } from "./testing/ManualTime.ts";
@@ -442,5 +444,143 @@ describe("a job ends or runs again only once every member has stopped", () => {
     await time.advance(100);
     expect(scheduler.job(job.id)?.state).toBe("Succeeded");
     expect(scheduler.job(job.id)?.reason).toBe("all 2 members exited with code 0");
+  });
+});
+
+describe("Scheduler: gang members", () => {
+  /** A 2-node gang placed on n1 and n2 of `simulated()`; returns both agents' messages and sessions. */
+  async function placedGang() {
+    const sim = simulated();
+    const second: SchedulerMessage[] = [];
+    const session2 = sim.scheduler.register(registration("n2", ["H100-SXM5-80GB"]), {
+      send: (m) => second.push(m),
+      close: () => {},
+    });
+    const gang = wholeGpuJob("ddp");
+    gang.request.shape = { kind: "gang", nodes: 2, gpusPerNode: 1 };
+    const { job } = await sim.scheduler.submit(gang, "");
+    await sim.time.advance(100);
+    const nodes = [...new Set(sim.scheduler.job(job.id)!.allocations.map((a) => a.node))];
+    const agents = {
+      n1: { messages: sim.sent, session: sim.session.id },
+      n2: { messages: second, session: session2.id },
+    };
+    const member = (rank: number) => agents[nodes[rank] as "n1" | "n2"];
+    return { ...sim, job, nodes, member };
+  }
+
+  function observed(jobId: string, state: string, at: number, end: Partial<JobObserved__Output> = {}) {
+    return {
+      jobId,
+      attempt: 1,
+      state,
+      pid: 7,
+      exitCode: 0,
+      signal: "",
+      message: "",
+      logPath: `/logs/${jobId}-1.log`,
+      startedUnixMs: at,
+      finishedUnixMs: state === "running" ? 0 : at + 1,
+      visibleDevices: "0",
+      interruption: "",
+      ...end,
+    };
+  }
+
+  function report(scheduler: Scheduler, node: string, session: number, jobs: JobObserved__Output[]) {
+    scheduler.report(node, session, {
+      ...wholeReportFlags,
+      generation: 0,
+      gpus: [],
+      jobs,
+      errors: [],
+      kubeletAllocations: [],
+      capabilities: null,
+    });
+  }
+
+  it("shows every member with its node, state and log, and which member failed the gang", async () => {
+    const { time, scheduler, job, nodes, member } = await placedGang();
+    const [r0, r1] = [member(0), member(1)];
+    report(scheduler, nodes[0]!, r0.session, [observed(job.id, "running", 1000)]);
+    await time.advance(10);
+    let members = jobMessage(scheduler.job(job.id)!).members!;
+    expect(members.map((m) => [m.rank, m.node, m.state, m.logPath])).toEqual([
+      [0, nodes[0], "Running", `/logs/${job.id}-1.log`],
+      [1, nodes[1], "Scheduled", ""],
+    ]);
+    report(scheduler, nodes[1]!, r1.session, [observed(job.id, "exited", 1001, { exitCode: 3 })]);
+    await time.advance(10);
+    // The job holds every slice until its other member has stopped too.
+    expect(scheduler.job(job.id)?.state).toBe("Running");
+    expect(scheduler.job(job.id)?.stop?.cause).toBe("failed");
+    // The other member is stopped with the gang, and says so.
+    report(scheduler, nodes[0]!, r0.session, [
+      observed(job.id, "exited", 1005, { exitCode: -1, signal: "SIGTERM" }),
+    ]);
+    await time.advance(10);
+    expect(scheduler.job(job.id)?.state).toBe("Failed");
+    expect(scheduler.job(job.id)?.reason).toBe(`member rank 1 on ${nodes[1]} exited with code 3`);
+    members = jobMessage(scheduler.job(job.id)!).members!;
+    expect(members.map((m) => [m.rank, m.state, m.detail])).toEqual([
+      [0, "Stopped", "killed by SIGTERM"],
+      [1, "Failed", "exited with code 3"],
+    ]);
+    expect(jobDetail(jobMessage(scheduler.job(job.id)!) as Job__Output)).toContain(
+      `Failed:    rank 1 on ${nodes[1]}: exited with code 3`,
+    );
+  });
+
+  it("streams every member's log prefixed with its rank, or one member's with a rank", async () => {
+    const { time, scheduler, job, nodes, member } = await placedGang();
+    for (const rank of [0, 1]) {
+      const m = member(rank);
+      report(scheduler, nodes[rank]!, m.session, [observed(job.id, "running", 1000)]);
+    }
+    await time.advance(10);
+    const requestOf = (rank: number) => member(rank).messages.findLast((m) => m.logRequest)!.logRequest!;
+    let out = "";
+    let ended = false;
+    scheduler.openLog(
+      job.id,
+      false,
+      (d) => {
+        out += d.toString();
+      },
+      () => {
+        ended = true;
+      },
+    );
+    const reply = (rank: number, data: string) =>
+      scheduler.logChunk(nodes[rank]!, member(rank).session, {
+        requestId: Number(requestOf(rank).requestId),
+        data: Buffer.from(data),
+        eof: true,
+        error: "",
+      });
+    reply(1, "world\n");
+    reply(0, "hello\n");
+    expect([out, ended]).toEqual(["[rank 1] world\n[rank 0] hello\n", true]);
+    out = "";
+    scheduler.openLog(
+      job.id,
+      false,
+      (d) => {
+        out += d.toString();
+      },
+      () => {},
+      1,
+    );
+    reply(1, "as it is\n");
+    expect(out).toBe("as it is\n");
+    expect(() =>
+      scheduler.openLog(
+        job.id,
+        false,
+        () => {},
+        () => {},
+        2,
+      ),
+    ).toThrow(`job ${job.id} is a gang of 2: its ranks are 0..1`);
   });
 });

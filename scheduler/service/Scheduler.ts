@@ -1,5 +1,6 @@
 import { EventEmitter } from "node:events";
 import type { AgentLogChunk__Output } from "../../proto/generated/tessera/v1/AgentLogChunk.ts";
+import type { JobObserved__Output } from "../../proto/generated/tessera/v1/JobObserved.ts";
 import type { Register__Output } from "../../proto/generated/tessera/v1/Register.ts";
 import type { Report__Output } from "../../proto/generated/tessera/v1/Report.ts";
 import { changesNothing, wholeReport } from "../../proto/tessera/ReportDelta.ts";
@@ -12,6 +13,8 @@ import type { JobStore } from "../store/JobStore.ts";
 import { AgentChannel } from "./AgentChannel.ts";
 import { ClusterMirror, type GpuLayout } from "./ClusterMirror.ts";
 import { FleetFeasibility } from "./FleetFeasibility.ts";
+import { type OpenMemberLog, openGangLog } from "./GangLog.ts";
+import { gangMemberNodes, isGang, noteMemberReport } from "./GangMembers.ts";
 import { activeJobStates, JobLifecycle } from "./JobLifecycle.ts";
 import { JobReports } from "./JobReports.ts";
 import type { AgentSession, NodeRecord } from "./NodeRecord.ts";
@@ -240,10 +243,11 @@ export class Scheduler implements SchedulerView {
     const { node, session } = this.registry.register(msg, connection);
     this.feasibility.fleetChanged();
     this.mirror.syncNode(node, this.lifecycle.activeJobsOn(node.name));
+    const noted = this.noteMemberReports(node.name, msg.jobs);
     const changed = this.reports.apply(node, msg.jobs);
     this.channel.pushDesired(node);
     this.events.emit("node", node);
-    void this.lifecycle.persist(changed).then(() => {
+    void this.lifecycle.persist([...new Set([...changed, ...noted])]).then(() => {
       this.tellNodes(this.reports.takeNodesToTell());
       this.loop.request();
     });
@@ -283,7 +287,17 @@ export class Scheduler implements SchedulerView {
       // A released device may let a pending job in.
       this.loop.request();
     }
+    const noted = this.noteMemberReports(node.name, msg.jobs);
     const changed = this.reports.apply(node, msg.jobs);
+    const onlyNoted = noted.filter((job) => !changed.includes(job));
+    if (onlyNoted.length > 0) {
+      // Only a member's view changed: the record in memory keeps it, and the job's next write stores it.
+      this.lifecycle.persist(onlyNoted).catch((err: unknown) => {
+        this.options.log?.(
+          `could not store gang member reports: ${err instanceof Error ? err.message : err}`,
+        );
+      });
+    }
     // A job that started may have replaced its borrowing reason; one that ended may end another's borrowing.
     if (changed.length > 0) {
       this.queue.reconcile(queueJobs(this.lifecycle));
@@ -303,20 +317,62 @@ export class Scheduler implements SchedulerView {
 
   /**
    * Streams a job's log from the agent of its node: `onChunk` per piece, then `onEnd` (with a reason when it
-   * ended early). Returns a function that stops it.
+   * ended early). A gang's log is every member's, each line prefixed with its rank; `rank` asks for one member's
+   * as it is. Returns a function that stops it.
    */
   openLog(
     id: string,
     follow: boolean,
     onChunk: (data: Buffer) => void,
     onEnd: (error?: string) => void,
+    rank?: number,
   ): () => void {
     const job = this.lifecycle.require(id);
+    if (isGang(job)) return this.openGangLog(job, follow, onChunk, onEnd, rank);
+    if (rank !== undefined && rank !== 0) {
+      throw ServiceError.invalid(`job ${id} is not a gang: it has rank 0 only; leave out the rank`);
+    }
     const nodeName = job.logNode || (activeJobStates.has(job.state) ? (job.allocations[0]?.node ?? "") : "");
     if (!nodeName || job.attempt === 0) {
       throw ServiceError.precondition(`job ${id} has no output yet (${job.state}: ${job.reason})`);
     }
     return this.channel.openLog(job, this.registry.get(nodeName), nodeName, follow, onChunk, onEnd);
+  }
+
+  private openGangLog(
+    job: JobRecord,
+    follow: boolean,
+    onChunk: (data: Buffer) => void,
+    onEnd: (error?: string) => void,
+    rank: number | undefined,
+  ): () => void {
+    const size = job.spec.request.shape.kind === "gang" ? job.spec.request.shape.nodes : 1;
+    if (rank !== undefined && rank >= size) {
+      throw ServiceError.invalid(`job ${job.id} is a gang of ${size}: its ranks are 0..${size - 1}`);
+    }
+    const nodes = gangMemberNodes(job);
+    if (nodes.length === 0 || job.attempt === 0) {
+      throw ServiceError.precondition(`job ${job.id} has no output yet (${job.state}: ${job.reason})`);
+    }
+    const openMember: OpenMemberLog = (node, chunk, end) =>
+      this.channel.openLog(job, this.registry.get(node), node, follow, chunk, end);
+    if (rank !== undefined) return openMember(nodes[rank]!, onChunk, onEnd);
+    return openGangLog(
+      nodes.map((node, r) => ({ rank: r, node })),
+      openMember,
+      onChunk,
+      onEnd,
+    );
+  }
+
+  /** Keeps what an agent says of its gang members (for `tessera job`); returns the jobs that changed. */
+  private noteMemberReports(nodeName: string, reports: readonly JobObserved__Output[]): JobRecord[] {
+    const changed: JobRecord[] = [];
+    for (const r of reports) {
+      const job = this.lifecycle.get(r.jobId);
+      if (job && noteMemberReport(job, nodeName, r)) changed.push(job);
+    }
+    return changed;
   }
 
   /** A piece of a log an agent sends for `openLog`. */

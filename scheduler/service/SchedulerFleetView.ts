@@ -3,12 +3,15 @@ import { gpuUnhealthy } from "../../proto/tessera/GpuHealthWire.ts";
 import type {
   FleetGpu,
   FleetJob,
+  FleetJobMember,
+  FleetMemberGpu,
   FleetNode,
   FleetReadModel,
   FleetSlice,
   FleetSnapshot,
 } from "../http/FleetReadModel.ts";
-import { finalJobStates, type JobRecord } from "../store/JobRecord.ts";
+import { finalJobStates, type JobRecord, type SliceAllocation } from "../store/JobRecord.ts";
+import { failedMemberText, gangMembers } from "./GangMembers.ts";
 import type { Scheduler } from "./Scheduler.ts";
 
 function requestWords(job: JobRecord): string {
@@ -37,6 +40,37 @@ function sliceId(node: string, gpuUuid: string, kind: string, key: string | numb
   return `${node}/${gpuUuid}/${kind}-${key}`;
 }
 
+function memberGpu(a: SliceAllocation, catalog = findGpuModel(a.gpuModel)): FleetMemberGpu {
+  if (a.kind === "mig") {
+    const profile = catalog?.mig?.profiles.find((p) => p.name === a.migProfile);
+    const share = profile && catalog?.mig ? profile.computeSlices / catalog.mig.computeSlices : 0;
+    return { index: a.gpuIndex, modelId: a.gpuModel, kind: "mig", profile: a.migProfile, share };
+  }
+  if (a.kind === "share")
+    return { index: a.gpuIndex, modelId: a.gpuModel, kind: "shared", share: a.shareMilli / 1000 };
+  return { index: a.gpuIndex, modelId: a.gpuModel, kind: "whole", share: 1 };
+}
+
+/** A gang's members and the one that failed it, as the HTTP job record shows them. */
+function fleetMembers(job: JobRecord): Pick<FleetJob, "members" | "failedMember"> {
+  const members = gangMembers(job);
+  if (members.length === 0) return {};
+  const failed = failedMemberText(members);
+  return {
+    members: members.map(
+      (m): FleetJobMember => ({
+        rank: m.rank,
+        node: m.node,
+        state: m.state,
+        ...(m.detail ? { detail: m.detail } : {}),
+        ...(m.logPath ? { logPath: m.logPath } : {}),
+        gpus: m.allocations.filter((a) => a.kind !== "none").map((a) => memberGpu(a)),
+      }),
+    ),
+    ...(failed ? { failedMember: failed } : {}),
+  };
+}
+
 /** One job as the HTTP read model shows it. */
 function fleetJob(job: JobRecord): FleetJob {
   const held = job.state === "Scheduled" || job.state === "Running";
@@ -63,6 +97,8 @@ function fleetJob(job: JobRecord): FleetJob {
             : sliceId(a.node, a.gpuUuid, a.kind, a.kind === "share" ? job.id : 0),
         )
       : [],
+    transitions: job.transitions.map((t) => ({ from: t.from, to: t.to, at: t.atMs, reason: t.reason })),
+    ...fleetMembers(job),
   };
 }
 

@@ -30,7 +30,8 @@ export type RequestShape =
   | { kind: "slice"; memoryMiB: number; computeSevenths: number }
   | { kind: "share"; gpuMilli: number; memoryMiB: number }
   | { kind: "whole"; gpus: number; requireNvlink: boolean }
-  | { kind: "gang"; nodes: number; gpusPerNode: number }
+  /** `mixedModels`: members may run on different GPU models (absent in older records: one model). */
+  | { kind: "gang"; nodes: number; gpusPerNode: number; mixedModels?: boolean }
   /** CPU and host memory only, on one node: a CPU-only process or a MicroVM. */
   | { kind: "none" };
 
@@ -121,4 +122,22 @@ export interface JobRecord {
   transitions: JobTransition[];
   /** Set while the job is being stopped; cleared when it leaves Scheduled/Running. Absent in older records. */
   stop?: JobStopRequest;
+  /** A gang's members as their agents last reported them (one per node); absent for other jobs, older records. */
+  memberReports?: GangMemberReport[];
+}
+
+/** What the agent of one gang member's node last said about that member's process. */
+export interface GangMemberReport {
+  node: string;
+  /** The attempt reported; reports of an earlier attempt are stale (the view ignores them). */
+  attempt: number;
+  /** As the agent says it: `running`, `exited` or `failed_to_start`. */
+  state: string;
+  exitCode: number;
+  /** Signal name when killed by one. */
+  signal: string;
+  message: string;
+  logPath: string;
+  startedMs: number;
+  finishedMs: number;
 }

@@ -3,6 +3,7 @@
 import type { JobSpec as _tessera_v1_JobSpec, JobSpec__Output as _tessera_v1_JobSpec__Output } from '../../tessera/v1/JobSpec.ts';
 import type { Allocation as _tessera_v1_Allocation, Allocation__Output as _tessera_v1_Allocation__Output } from '../../tessera/v1/Allocation.ts';
 import type { JobTransition as _tessera_v1_JobTransition, JobTransition__Output as _tessera_v1_JobTransition__Output } from '../../tessera/v1/JobTransition.ts';
+import type { JobMember as _tessera_v1_JobMember, JobMember__Output as _tessera_v1_JobMember__Output } from '../../tessera/v1/JobMember.ts';
 import type { Long } from '@grpc/proto-loader';
 
 export interface Job {
@@ -38,6 +39,10 @@ export interface Job {
   'startedUnixMs'?: (number | string | Long);
   'finishedUnixMs'?: (number | string | Long);
   'visibleDevices'?: (string);
+  /**
+   * A gang's members by rank (the process on each of its nodes, current attempt); empty for other jobs.
+   */
+  'members'?: (_tessera_v1_JobMember)[];
 }
 
 export interface Job__Output {
@@ -73,4 +78,8 @@ export interface Job__Output {
   'startedUnixMs': (number);
   'finishedUnixMs': (number);
   'visibleDevices': (string);
+  /**
+   * A gang's members by rank (the process on each of its nodes, current attempt); empty for other jobs.
+   */
+  'members': (_tessera_v1_JobMember__Output)[];
 }

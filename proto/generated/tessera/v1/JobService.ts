@@ -68,15 +68,17 @@ export interface JobServiceClient extends grpc.Client {
   
   /**
    * The output (stdout and stderr) of a job's current attempt, fetched from the agent of its node. With `follow`,
-   * the stream stays open until the job's process ends. FAILED_PRECONDITION when the job has not started yet or
-   * its node's agent is not connected.
+   * the stream stays open until the job's process ends. For a gang, every member's output, each line prefixed
+   * with its rank (`[rank 0] ...`), or one member's as it is with `rank`. FAILED_PRECONDITION when the job has not
+   * started yet or its node's agent is not connected; INVALID_ARGUMENT for a rank the job does not have.
    */
   Logs(argument: _tessera_v1_LogsRequest, metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientReadableStream<_tessera_v1_LogChunk__Output>;
   Logs(argument: _tessera_v1_LogsRequest, options?: grpc.CallOptions): grpc.ClientReadableStream<_tessera_v1_LogChunk__Output>;
   /**
    * The output (stdout and stderr) of a job's current attempt, fetched from the agent of its node. With `follow`,
-   * the stream stays open until the job's process ends. FAILED_PRECONDITION when the job has not started yet or
-   * its node's agent is not connected.
+   * the stream stays open until the job's process ends. For a gang, every member's output, each line prefixed
+   * with its rank (`[rank 0] ...`), or one member's as it is with `rank`. FAILED_PRECONDITION when the job has not
+   * started yet or its node's agent is not connected; INVALID_ARGUMENT for a rank the job does not have.
    */
   logs(argument: _tessera_v1_LogsRequest, metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientReadableStream<_tessera_v1_LogChunk__Output>;
   logs(argument: _tessera_v1_LogsRequest, options?: grpc.CallOptions): grpc.ClientReadableStream<_tessera_v1_LogChunk__Output>;
@@ -140,8 +142,9 @@ export interface JobServiceHandlers extends grpc.UntypedServiceImplementation {
   
   /**
    * The output (stdout and stderr) of a job's current attempt, fetched from the agent of its node. With `follow`,
-   * the stream stays open until the job's process ends. FAILED_PRECONDITION when the job has not started yet or
-   * its node's agent is not connected.
+   * the stream stays open until the job's process ends. For a gang, every member's output, each line prefixed
+   * with its rank (`[rank 0] ...`), or one member's as it is with `rank`. FAILED_PRECONDITION when the job has not
+   * started yet or its node's agent is not connected; INVALID_ARGUMENT for a rank the job does not have.
    */
   Logs: grpc.handleServerStreamingCall<_tessera_v1_LogsRequest__Output, _tessera_v1_LogChunk>;
   
