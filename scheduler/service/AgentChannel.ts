@@ -6,6 +6,7 @@ import type { PlacementEngine } from "../engine/PlacementEngine.ts";
 import type { JobRecord } from "../store/JobRecord.ts";
 import { desiredGpus } from "./EngineBridge.ts";
 import { gangMasterPort, gangMemberEnv } from "./GangEnvironment.ts";
+import { gangMemberNodes } from "./GangMembers.ts";
 import type { JobLifecycle } from "./JobLifecycle.ts";
 import type { AgentSession, NodeRecord } from "./NodeRecord.ts";
 import { ServiceError } from "./ServiceError.ts";
@@ -142,7 +143,7 @@ function gangEnv(
   nodeName: string,
   addressOf: (nodeName: string) => string,
 ): Record<string, string> {
-  const memberNodes = [...new Set(job.allocations.map((a) => a.node))];
+  const memberNodes = gangMemberNodes(job);
   const first = memberNodes[0] ?? nodeName;
   return gangMemberEnv(
     {

@@ -212,11 +212,6 @@ export class JobLifecycle {
     return job.allocations.every((a) => stopped.has(a.node));
   }
 
-  /** Member nodes of the job's current attempt (one for every job but a gang). */
-  memberNodes(job: JobRecord): Set<string> {
-    return new Set(job.allocations.map((a) => a.node));
-  }
-
   stoppingJobs(): JobRecord[] {
     return [...this.stopGenerations.keys()].flatMap((id) => this.byId.get(id) ?? []);
   }

@@ -1,5 +1,6 @@
 import type { JobObserved__Output } from "../../proto/generated/tessera/v1/JobObserved.ts";
 import type { JobRecord, JobStopRequest } from "../store/JobRecord.ts";
+import { gangMemberNodes } from "./GangMembers.ts";
 import { activeJobStates, type JobLifecycle } from "./JobLifecycle.ts";
 import type { NodeRecord } from "./NodeRecord.ts";
 
@@ -74,7 +75,7 @@ export class JobReports {
   private ended(job: JobRecord, node: NodeRecord, r: JobObserved__Output): boolean {
     // A short job may end before any report saw it running: its MIG instances are named now.
     refreshMigUuids(job, node);
-    const members = [...this.jobs.memberNodes(job)];
+    const members = gangMemberNodes(job);
     const allStopped = this.jobs.memberStopped(job, node.name);
     const succeeded = r.state === "exited" && r.exitCode === 0 && !r.signal;
     if (this.jobs.stopping(job)) {

@@ -425,7 +425,7 @@ export class Scheduler implements SchedulerView {
       // A gang's job waits here until its other members have stopped too: count each job once.
       const lost = jobs.filter((job) => {
         // Other members of a gang stop too (read before the job may be requeued and let go of them).
-        const members = this.lifecycle.memberNodes(job);
+        const members = gangMemberNodes(job);
         if (!this.lifecycle.lose(job, node.name, silence, requeue)) return false;
         for (const member of members) if (member !== node.name) toTell.add(member);
         return true;
