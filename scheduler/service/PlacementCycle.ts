@@ -28,8 +28,11 @@ export interface PlacementCycleDeps {
   log: (line: string) => void;
 }
 
-/** A cycle's outcome: whether its decisions were stored (else they were undone and should be retried). */
-export type CycleOutcome = "stored" | "undone" | "idle";
+/**
+ * A cycle's outcome: its decisions were stored (`admitted`: and some job started, so the jobs it judged before
+ * that start are worth another look), undone (retry later), or there was nothing to do.
+ */
+export type CycleOutcome = "admitted" | "stored" | "undone" | "idle";
 
 /** The jobs the queue accounts for (pending and active), in its terms. */
 export function queueJobs(jobs: JobLifecycle): ServiceJob[] {
@@ -130,7 +133,7 @@ export async function placementCycle(d: PlacementCycleDeps): Promise<CycleOutcom
     const node = d.nodes.get(name);
     if (node) d.channel.pushDesired(node);
   }
-  return "stored";
+  return plan.admitted.length > 0 ? "admitted" : "stored";
 }
 
 function describeSlice(a: SliceAllocation): string {

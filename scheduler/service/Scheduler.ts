@@ -128,6 +128,9 @@ export class Scheduler implements SchedulerView {
           log,
         });
         if (outcome === "undone") this.loop.request(retryAfterStoreFailureMs);
+        // Placement heuristics are not monotone: a job judged early in a cycle, before later admissions changed
+        // the fleet, may fit now without delaying anyone. Cycles repeat until one starts nothing.
+        else if (outcome === "admitted") this.loop.request();
       },
       log,
     );
