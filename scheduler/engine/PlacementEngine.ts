@@ -7,9 +7,9 @@ import { gpuFitFilter } from "./filters/GpuFitFilter.ts";
 import { gpuModelFilter } from "./filters/GpuModelFilter.ts";
 import { nodeSelectorFilter } from "./filters/NodeSelectorFilter.ts";
 import { vmRuntimeFilter } from "./filters/VmRuntimeFilter.ts";
+import { applyAssignment, checkAssignment, releaseAssignment } from "./GpuAssignmentEffects.ts";
 import type { GpuOption } from "./GpuOptions.ts";
 import type { GpuSnapshot, GpuState } from "./GpuState.ts";
-import { canCreateAt } from "./MigLayout.ts";
 import { type Evaluation, type NodeClass, NodeClassIndex } from "./NodeClassIndex.ts";
 import { NodeState } from "./NodeState.ts";
 import type { GangResult, GpuAssignment, Placement, PlaceResult, Unschedulable } from "./Placement.ts";
@@ -499,140 +499,6 @@ export class PlacementEngine {
       return query();
     } finally {
       for (const p of released.reverse()) this.commit(p);
-    }
-  }
-}
-
-function checkAssignment(gpu: GpuState, a: GpuAssignment, id: string): void {
-  const where = `commit ${id}: GPU ${gpu.index} (${gpu.uuid})`;
-  switch (a.kind) {
-    case "share":
-      // Re-committed after a what-if release, the GPU may be shared already (by shares put back first).
-      if (a.switchFrom && gpu.mode !== "shared") {
-        if (!gpu.idle) throw new Error(`${where} is not idle, cannot become shared`);
-        if (gpu.memoryMiB > 0 && gpu.memoryMiB < a.memoryMiB) throw new Error(`${where} lacks GPU memory`);
-        return;
-      }
-      if (gpu.mode !== "shared") throw new Error(`${where} is in ${gpu.mode} mode, not shared`);
-      if (gpu.freeMilli < a.milli)
-        throw new Error(`${where} has ${gpu.freeMilli} milli free, needs ${a.milli}`);
-      if (gpu.memoryMiB > 0 && gpu.memFreeMiB < a.memoryMiB) throw new Error(`${where} lacks GPU memory now`);
-      return;
-    case "whole":
-      if (!gpu.idle) throw new Error(`${where} is not idle`);
-      if (gpu.mode === "mig" && a.switchFrom !== "mig")
-        throw new Error(`${where} is in MIG mode; switch it first`);
-      return;
-    case "mig": {
-      const model = gpu.catalog;
-      const profile = model?.mig?.profiles.find((p) => p.name === a.profile);
-      if (!model || !profile) throw new Error(`${where} (${gpu.model}) has no MIG profile ${a.profile}`);
-      if (a.action === "repartition") {
-        if (!gpu.idle) throw new Error(`${where} is not idle, cannot repartition`);
-        if (!canCreateAt(model, [], profile, a.start))
-          throw new Error(`${where}: ${a.profile} cannot start at ${a.start}`);
-        return;
-      }
-      if (gpu.mode !== "mig") throw new Error(`${where} is not in MIG mode`);
-      if (a.action === "reuse") {
-        const free = gpu.mig.find(
-          (i) => i.start === a.start && i.profile.name === a.profile && !i.allocationId,
-        );
-        if (!free) throw new Error(`${where} has no free ${a.profile} instance at ${a.start}`);
-        return;
-      }
-      if (!canCreateAt(model, gpu.mig, profile, a.start)) {
-        throw new Error(`${where}: ${a.profile} no longer fits at placement ${a.start}`);
-      }
-      return;
-    }
-  }
-}
-
-function applyAssignment(
-  gpu: GpuState,
-  a: GpuAssignment,
-  id: string,
-  snapshots: Map<GpuState, GpuSnapshot>,
-): void {
-  gpu.allocations++;
-  switch (a.kind) {
-    case "share":
-      if (a.switchFrom && gpu.mode !== "shared") {
-        snapshots.set(gpu, gpu.snapshot());
-        gpu.mode = "shared";
-        gpu.mig = [];
-        gpu.freeMilli = 1000;
-        gpu.memFreeMiB = gpu.memoryMiB;
-      }
-      gpu.freeMilli -= a.milli;
-      if (gpu.memoryMiB > 0) gpu.memFreeMiB -= a.memoryMiB;
-      gpu.shareSizes.set(a.milli, (gpu.shareSizes.get(a.milli) ?? 0) + 1);
-      return;
-    case "whole":
-      if (a.switchFrom) {
-        snapshots.set(gpu, gpu.snapshot());
-        gpu.mode = "whole";
-        gpu.mig = [];
-      }
-      gpu.freeMilli = 0;
-      gpu.memFreeMiB = 0;
-      return;
-    case "mig": {
-      const profile = gpu.catalog!.mig!.profiles.find((p) => p.name === a.profile)!;
-      if (a.action === "reuse") {
-        gpu.mig.find(
-          (i) => i.start === a.start && i.profile.name === a.profile && !i.allocationId,
-        )!.allocationId = id;
-      } else if (a.action === "create") {
-        gpu.mig.push({ profile, start: a.start, allocationId: id });
-      } else {
-        snapshots.set(gpu, gpu.snapshot());
-        gpu.mode = "mig";
-        gpu.mig = [{ profile, start: a.start, allocationId: id }];
-      }
-      gpu.refreshMig();
-      return;
-    }
-  }
-}
-
-function releaseAssignment(
-  gpu: GpuState,
-  a: GpuAssignment,
-  id: string,
-  snapshot: GpuSnapshot | undefined,
-): void {
-  gpu.allocations--;
-  switch (a.kind) {
-    case "share": {
-      gpu.freeMilli += a.milli;
-      if (gpu.memoryMiB > 0) gpu.memFreeMiB += a.memoryMiB;
-      const left = (gpu.shareSizes.get(a.milli) ?? 1) - 1;
-      if (left === 0) gpu.shareSizes.delete(a.milli);
-      else gpu.shareSizes.set(a.milli, left);
-      break;
-    }
-    case "whole":
-      gpu.freeMilli = 1000;
-      gpu.memFreeMiB = gpu.memoryMiB;
-      break;
-    case "mig": {
-      const i = gpu.mig.findIndex((inst) => inst.allocationId === id);
-      // A reused instance goes back to the free pool; one this allocation created is destroyed again.
-      if (a.action === "reuse") gpu.mig[i]!.allocationId = undefined;
-      else gpu.mig.splice(i, 1);
-      gpu.refreshMig();
-      break;
-    }
-  }
-  if (snapshot && gpu.idle) {
-    gpu.mode = snapshot.mode;
-    gpu.mig = snapshot.mig.map((inst) => ({ ...inst }));
-    if (gpu.mode === "mig") gpu.refreshMig();
-    else {
-      gpu.freeMilli = 1000;
-      gpu.memFreeMiB = gpu.memoryMiB;
     }
   }
 }
