@@ -166,7 +166,8 @@ export class Agent {
     const stream = this.stream;
     if (stream && this.connected) {
       // The last report carries how the jobs ended: half-close after it and give the scheduler a moment to
-      // read it and close its side, rather than cancelling the stream under it.
+      // read it and close its side, rather than cancelling the stream under it. Nothing is written after it.
+      this.stream = undefined;
       await new Promise<void>((done) => {
         const timer = setTimeout(done, 2000);
         stream.once("close", () => {
@@ -176,6 +177,7 @@ export class Agent {
         stream.write({ report: this.reportMessage(this.safeObserve()) });
         stream.end();
       });
+      stream.cancel();
     }
     this.stop();
   }

@@ -130,9 +130,12 @@ export function registerUpCommands(program: Command): void {
         return;
       }
       const signal = await untilSignal();
-      log(`${signal}: stopping agents and the scheduler`);
       const stopping = started;
       started = undefined;
+      // Nothing may start on an agent that is going away: placing stops before the agents are told to stop. They
+      // then stop their jobs and report them as stopped by an operator's shutdown, which requeues them.
+      await stopping.running.scheduler.stopPlacing();
+      log(`${signal}: placement stopped at ${new Date().toISOString()}; stopping agents and the scheduler`);
       await Promise.all(
         agents.map(
           (a) =>

@@ -44,6 +44,11 @@ export interface SchedulerOptions {
   log?: (line: string) => void;
   /** Queues, quotas and priority classes (`--queues FILE`); without it every queue is unlimited. */
   queues?: QueueConfig;
+  /**
+   * Refuse submits (UNAVAILABLE) until `acceptSubmits()`: a process that may still fail to start (its HTTP API,
+   * its FinOps tables) must not have acknowledged a job by then.
+   */
+  holdSubmits?: boolean;
 }
 
 export const DEFAULT_FENCING_TIMEOUT_MS = 5 * 60_000;
@@ -72,12 +77,14 @@ export class Scheduler implements SchedulerView {
   private readonly feasibility: FleetFeasibility;
   private readonly leaseTimer;
   private readonly fencingTimeoutMs: number;
-  private closed = false;
+  /** Submits are taken only while `open`: not while the process is starting, nor once it stops placing. */
+  private intake: "starting" | "open" | "closed";
 
   constructor(private readonly options: SchedulerOptions) {
     this.clock = options.clock ?? systemClock;
     this.timers = options.timers ?? nodeTimers;
     this.fencingTimeoutMs = options.fencingTimeoutMs ?? DEFAULT_FENCING_TIMEOUT_MS;
+    this.intake = options.holdSubmits ? "starting" : "open";
     this.events.setMaxListeners(0);
     const log = (line: string) => options.log?.(line);
     this.mirror = new ClusterMirror(options.policy(), log);
@@ -160,8 +167,10 @@ export class Scheduler implements SchedulerView {
   // ---- jobs ----
 
   async submit(spec: JobSpec, clientRequestId: string): Promise<{ job: JobRecord; deduplicated: boolean }> {
-    if (this.closed)
-      throw ServiceError.precondition("the scheduler is shutting down; retry against its successor");
+    if (this.intake === "starting")
+      throw ServiceError.unavailable("the scheduler is still starting; submit again in a moment");
+    if (this.intake === "closed")
+      throw ServiceError.unavailable("the scheduler is shutting down; submit again once it is back");
     if (clientRequestId) {
       const existing = this.lifecycle.withRequestId(clientRequestId);
       if (existing) return { job: existing, deduplicated: true };
@@ -317,10 +326,24 @@ export class Scheduler implements SchedulerView {
     this.loop.request();
   }
 
-  async close(): Promise<void> {
-    this.closed = true;
-    this.timers.clear(this.leaseTimer);
+  /** Takes submits from now on (see `SchedulerOptions.holdSubmits`). */
+  acceptSubmits(): void {
+    if (this.intake === "starting") this.intake = "open";
+  }
+
+  /**
+   * Stops placing and taking submits, while agents may still report: an operator's shutdown calls this before it
+   * stops the agents, so that nothing is started on an agent that is going away. What the agents report as they
+   * stop (jobs ended, jobs they stopped) is still applied and stored.
+   */
+  async stopPlacing(): Promise<void> {
+    this.intake = "closed";
     await this.loop.close();
+  }
+
+  async close(): Promise<void> {
+    await this.stopPlacing();
+    this.timers.clear(this.leaseTimer);
     for (const node of this.registry.all()) node.session?.close();
   }
 

@@ -51,6 +51,8 @@ export interface SchedulerServerOptions {
   maxMessageBytes?: number;
   /** Queue config file; without it every queue is unlimited. */
   queues?: string | undefined;
+  /** Refuse submits until `scheduler.acceptSubmits()`: the caller still has parts to start that may fail. */
+  holdSubmits?: boolean;
   log?: (line: string) => void;
 }
 
@@ -86,6 +88,7 @@ export async function startSchedulerServer(options: SchedulerServerOptions): Pro
     heartbeatMs: options.heartbeatMs,
     fencingTimeoutMs: options.fencingTimeoutMs,
     lostNodePolicy: options.lostNodePolicy,
+    holdSubmits: options.holdSubmits,
     log: options.log,
   });
   const audit = new AuditLog(options.db);

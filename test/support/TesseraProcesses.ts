@@ -40,6 +40,16 @@ export class TesseraProcess {
     }
   }
 
+  /** Ctrl-C as a terminal sends it: SIGINT to the whole process group (started with `processGroup`). */
+  interruptGroup(): void {
+    if (this.running && this.child.pid) process.kill(-this.child.pid, "SIGINT");
+  }
+
+  /** Resolves once the process has exited. */
+  async exit(): Promise<void> {
+    await this.exited;
+  }
+
   async kill(signal: NodeJS.Signals = "SIGTERM"): Promise<void> {
     if (!this.running) return;
     this.child.kill(signal);
@@ -49,10 +59,20 @@ export class TesseraProcess {
   }
 }
 
-export function runTessera(name: string, args: string[], env: Record<string, string> = {}): TesseraProcess {
+/**
+ * Starts `tessera ARGS`. `processGroup`: in a process group of its own, as a terminal's foreground job is, so that
+ * `interruptGroup` delivers Ctrl-C to it and to every process it started, all at once.
+ */
+export function runTessera(
+  name: string,
+  args: string[],
+  env: Record<string, string> = {},
+  options: { processGroup?: boolean } = {},
+): TesseraProcess {
   const child = spawn(process.execPath, [cli, ...args], {
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
+    detached: options.processGroup ?? false,
   });
   return new TesseraProcess(name, child);
 }
