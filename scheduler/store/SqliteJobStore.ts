@@ -3,6 +3,7 @@ import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import type { JobRecord } from "./JobRecord.ts";
 import type { JobStore } from "./JobStore.ts";
+import { parseStoredJob } from "./StoredJobDocument.ts";
 
 interface PendingWrite {
   inserts: JobRecord[];
@@ -113,7 +114,7 @@ export class SqliteJobStore implements JobStore {
     );
     return rows.map((r) => {
       try {
-        return JSON.parse(r.doc) as JobRecord;
+        return parseStoredJob(r.doc);
       } catch (err) {
         throw new Error(
           `${this.path}: job row ${r.id} (seq ${r.seq}) is damaged: ${(err as Error).message}. ${repairAdvice(this.path)}`,
