@@ -97,5 +97,7 @@ export function nodeMessage(node: NodeRecord): Node {
     errors: node.errors,
     cpuMillis: node.cpuMillis,
     memoryMib: node.memoryMiB,
+    ...(node.capabilities ? { capabilities: node.capabilities } : {}),
+    address: node.address ?? "",
   };
 }
