@@ -175,6 +175,10 @@ export function registerSchedulerCommands(program: Command): void {
       "--fencing-timeout <DURATION>",
       "agents stop their jobs after this long without contact; a lost node's jobs are requeued only then (default 5m)",
     )
+    .option(
+      "--node-expiry <DURATION>",
+      "a node whose agent has been gone this long, holding no job, is removed (default 24h)",
+    )
     .option("--policy <NAME>", "placement policy of the engine (default tessera)")
     .option("--lost-node-policy <POLICY>", "requeue (default) or fail the jobs of a lost node")
     .option("--token-file <FILE>", "shared token agents and clients must present; required off loopback")

@@ -281,6 +281,12 @@ export function nodeServiceHandlers(scheduler: Scheduler, security: EdgeSecurity
       caller.requireUser();
       return { nodes: [...scheduler.nodes()].sort((a, b) => a.name.localeCompare(b.name)).map(nodeMessage) };
     }),
+    RemoveNode: unary(security, (req, caller) => {
+      caller.requireAdmin("removing a node");
+      const node = scheduler.removeNode(req.name);
+      security.audit(caller.name, "node-remove", req.name);
+      return { node: nodeMessage(node) };
+    }),
   };
 }
 

@@ -51,6 +51,7 @@ function registration(node: string, models: string[]): Register__Output {
       utilizationUnsupported: false,
       temperatureC: 0,
       powerMw: 0,
+      layoutError: "",
     })),
     jobs: [],
     capabilities: null,

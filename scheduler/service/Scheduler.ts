@@ -38,6 +38,8 @@ export interface SchedulerOptions {
    * requeued (or failed) only this long after the expiry, so they never run twice at once. Default 5 minutes.
    */
   fencingTimeoutMs?: number;
+  /** A node whose agent has been gone this long (after its lease ran out), holding no job, is removed. 24 h. */
+  nodeExpiryMs?: number;
   clock?: Clock;
   /** Timers and work measurement; Node's by default, a simulation's own under a simulated clock. */
   timers?: TimerSource;
@@ -52,6 +54,7 @@ export interface SchedulerOptions {
 }
 
 export const DEFAULT_FENCING_TIMEOUT_MS = 5 * 60_000;
+export const DEFAULT_NODE_EXPIRY_MS = 24 * 3_600_000;
 
 /** How long a placement cycle whose decisions could not be stored waits before it tries again. */
 const retryAfterStoreFailureMs = 1000;
@@ -232,6 +235,30 @@ export class Scheduler implements SchedulerView {
     return job;
   }
 
+  /**
+   * Forgets a departed node by hand (`tessera nodes remove`). Refused while its agent is connected, and while jobs
+   * still hold slices there (they end, or are requeued after the fencing timeout).
+   */
+  removeNode(name: string): NodeRecord {
+    const node = this.registry.get(name);
+    if (!node) throw ServiceError.notFound(`no node "${name}"; list nodes with \`tessera nodes\``);
+    if (node.session) {
+      throw ServiceError.precondition(
+        `node ${name}'s agent is connected: stop the agent on that host first, then remove the node`,
+      );
+    }
+    const jobs = this.lifecycle.activeJobsOn(name);
+    if (jobs.length > 0) {
+      const shown = jobs.slice(0, 5).map((j) => `${j.id} (${j.state})`);
+      throw ServiceError.precondition(
+        `node ${name} still holds ${jobs.length} active job(s): ${shown.join(", ")}${jobs.length > 5 ? ", ..." : ""}; ` +
+          "cancel them, or wait until they end or are requeued after the fencing timeout",
+      );
+    }
+    this.forget(node, "removed by hand");
+    return node;
+  }
+
   requireJob(id: string): JobRecord {
     return this.lifecycle.require(id);
   }
@@ -386,6 +413,23 @@ export class Scheduler implements SchedulerView {
         this.loop.request();
       });
     }
+    const expiryMs = this.options.nodeExpiryMs ?? DEFAULT_NODE_EXPIRY_MS;
+    for (const node of this.registry.departed(expiryMs)) {
+      if (this.lifecycle.activeJobsOn(node.name).length > 0) continue;
+      this.forget(node, `its agent has been gone for the node expiry (${expiryMs} ms)`);
+    }
+  }
+
+  /** Takes a departed node out of the registry and the engine. */
+  private forget(node: NodeRecord, why: string): void {
+    this.registry.remove(node);
+    this.mirror.dropNode(node);
+    this.feasibility.fleetChanged();
+    node.state = "NotReady";
+    node.reason = `removed: ${why}`;
+    this.options.log?.(`node ${node.name}: removed: ${why}`);
+    this.events.emit("node", node);
+    this.loop.request();
   }
 
   /** Sends nodes their desired state after a job change that concerns them (other members of a gang). */

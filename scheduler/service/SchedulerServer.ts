@@ -38,6 +38,8 @@ export interface SchedulerServerOptions {
   heartbeatMs: number;
   /** See SchedulerOptions.fencingTimeoutMs; 5 minutes when absent. */
   fencingTimeoutMs?: number;
+  /** See SchedulerOptions.nodeExpiryMs; 24 hours when absent. */
+  nodeExpiryMs?: number;
   lostNodePolicy: LostNodePolicy;
   /** Shared token agents and clients must present; required to listen beyond loopback. */
   token?: string;
@@ -87,6 +89,7 @@ export async function startSchedulerServer(options: SchedulerServerOptions): Pro
     leaseMs: options.leaseMs,
     heartbeatMs: options.heartbeatMs,
     fencingTimeoutMs: options.fencingTimeoutMs,
+    nodeExpiryMs: options.nodeExpiryMs,
     lostNodePolicy: options.lostNodePolicy,
     holdSubmits: options.holdSubmits,
     log: options.log,

@@ -20,7 +20,8 @@ export class TesseraProcess {
     child.stderr?.on("data", (d: Buffer) => {
       this.output += d.toString();
     });
-    this.exited = new Promise((r) => child.once("exit", () => r()));
+    // "close": after the exit and after its output has all been read.
+    this.exited = new Promise((r) => child.once("close", () => r()));
   }
 
   get running(): boolean {
