@@ -7,6 +7,8 @@ import type { NodeRecord } from "./NodeRecord.ts";
 const interruptions: Record<string, string> = {
   agent_shutdown: "its agent was shut down by an operator",
   fenced: "its agent lost contact with the scheduler for the fencing timeout and stopped it",
+  layout_failed:
+    "its GPU could not be given the layout it needs, and takes no job until its agent applies it",
 };
 
 /** Applies what agents say about their job processes to the jobs: started, exited, failed to start, gone. */

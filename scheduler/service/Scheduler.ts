@@ -106,6 +106,7 @@ export class Scheduler implements SchedulerView {
         fencingTimeoutMs: this.fencingTimeoutMs,
       },
       (name) => this.registry.get(name)?.address ?? "",
+      (name) => this.mirror.desiredLayouts(name),
     );
     for (const job of this.lifecycle.load()) {
       if (job.state === "Pending") this.mirror.observeArrival(job);
@@ -287,6 +288,11 @@ export class Scheduler implements SchedulerView {
     this.registry.observe(node, msg);
     // A GPU that turned healthy again may let a pending job in.
     if (this.mirror.syncHealth(node)) this.loop.request();
+    // Before the job reports: a job refused for a failed layout change must not be placed there again.
+    if (this.mirror.syncLayouts(node, this.lifecycle.activeJobsOn(node.name))) {
+      this.channel.pushDesired(node);
+      this.loop.request();
+    }
     if (msg.capabilities) {
       // A finished probe (a VM runtime found or lost) changes what the node can run.
       this.mirror.syncNode(node, this.lifecycle.activeJobsOn(node.name));
