@@ -9,6 +9,7 @@ const cli = resolve(import.meta.dirname, "..", "..", "bin", "tessera.js");
 export class TesseraProcess {
   output = "";
   private exited: Promise<void>;
+  private closed: Promise<void>;
 
   constructor(
     readonly name: string,
@@ -20,8 +21,9 @@ export class TesseraProcess {
     child.stderr?.on("data", (d: Buffer) => {
       this.output += d.toString();
     });
-    // "close": after the exit and after its output has all been read.
-    this.exited = new Promise((r) => child.once("close", () => r()));
+    this.exited = new Promise((r) => child.once("exit", () => r()));
+    // After the exit and after its output has all been read (unless a child of its own still holds the pipes).
+    this.closed = new Promise((r) => child.once("close", () => r()));
   }
 
   get running(): boolean {
@@ -46,9 +48,10 @@ export class TesseraProcess {
     if (this.running && this.child.pid) process.kill(-this.child.pid, "SIGINT");
   }
 
-  /** Resolves once the process has exited. */
+  /** Resolves once the process has exited and its output has been read (at most 2 s after the exit). */
   async exit(): Promise<void> {
     await this.exited;
+    await Promise.race([this.closed, new Promise((r) => setTimeout(r, 2000))]);
   }
 
   async kill(signal: NodeJS.Signals = "SIGTERM"): Promise<void> {
