@@ -110,7 +110,7 @@ async function startSchedulerParts(
     throw err;
   }
   running.scheduler.acceptSubmits();
-  const started = finops;
+  const openedFinops = finops;
   return {
     running,
     httpUrl: http?.url,
@@ -118,7 +118,7 @@ async function startSchedulerParts(
       // Placing stops first, then the edges; the agents' last reports are still taken until the scheduler closes.
       await running.scheduler.stopPlacing();
       await http?.app.close();
-      started.close();
+      openedFinops.close();
       await running.close();
     },
   };
