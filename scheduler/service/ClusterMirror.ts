@@ -178,6 +178,8 @@ export class ClusterMirror {
   /** Takes a node out of the engine; its jobs must have been released. */
   dropNode(node: NodeRecord): void {
     if (!node.inEngine) return;
+    // Rebuilt later from what its agent observes, the node's layout is the one the GPUs have: nothing to hold.
+    this.layoutFailures.delete(node.name);
     this.releaseKubeletHolds(node);
     this.engine.removeNode(node.name);
     this.inventories.delete(node.name);
