@@ -94,6 +94,9 @@ export function registerUpCommands(program: Command): void {
                 TESSERA_NVML_STANDIN_STATE: stateFile,
               },
               stdio: ["ignore", "inherit", "inherit"],
+              // Out of the terminal's process group: Ctrl-C reaches only `tessera up`, which stops placing before
+              // it stops the agents (and no job being spawned at that moment catches the terminal's SIGINT).
+              detached: true,
             },
           );
           agents.push(child);
@@ -130,6 +133,13 @@ export function registerUpCommands(program: Command): void {
         return;
       }
       const signal = await untilSignal();
+      // A second Ctrl-C does not wait for the orderly stop: the agents are killed and `tessera up` exits.
+      const forceStop = () => {
+        for (const a of agents) a.kill("SIGKILL");
+        process.exit(130);
+      };
+      process.once("SIGINT", forceStop);
+      process.once("SIGTERM", forceStop);
       const stopping = started;
       started = undefined;
       // Nothing may start on an agent that is going away: placing stops before the agents are told to stop. They
