@@ -306,8 +306,10 @@ export function registerAgentCommands(program: Command): void {
         return;
       }
       const signal = await new Promise<string>((resolve) => {
-        process.once("SIGINT", () => resolve("SIGINT"));
-        process.once("SIGTERM", () => resolve("SIGTERM"));
+        // Handlers stay: a later signal (tessera up's SIGTERM after a Ctrl-C that reached the agent too) must not
+        // cut the shutdown short and leave its jobs unreported.
+        process.on("SIGINT", () => resolve("SIGINT"));
+        process.on("SIGTERM", () => resolve("SIGTERM"));
       });
       log(
         `agent: ${signal}: stopping${flags.stopJobsOnExit ? " (and its jobs)" : "; running jobs keep running"}`,

@@ -125,30 +125,30 @@ describe("kill -9 of an agent", () => {
       20_000,
     );
     expect(blocked.observed[0]!.instances.map((i) => i.profile)).toContain("3g.40gb");
-    // The layout y needs cannot be made while the process holds the instance: y is not started there, and the
-    // agent says why (failed_to_start), rather than leaving it waiting on a GPU it may never get.
-    const refused = await eventually("y refused by the agent", async () => {
+    // The layout y needs cannot be made while the process holds the instance: the agent does not start y there
+    // (it reports layout_failed), y is requeued and waits, its reason naming the GPU and why, and that GPU takes
+    // no job until its agent has applied the layout (reproduction 8, the scheduler's side).
+    const waiting = await eventually("y waiting for the layout", async () => {
       const j = await client.get(y.id);
-      return j.state === "Failed" ? j : undefined;
+      return j.state === "Pending" && /layout change that failed/.test(j.reason) ? j : undefined;
     });
-    expect(refused.transitions.at(-1)!.reason).toMatch(
-      /could not be given the layout this job needs.*999999/,
-    );
+    expect(waiting.reason).toMatch(/GPU \S+ of node h100-\w .*999999/);
+    const history = waiting.transitions.map((t) => `${t.to}: ${t.reason}`).join("\n");
+    expect(history).toMatch(/Pending: requeued: its GPU could not be given the layout it needs/);
+    expect(history).not.toMatch(/Failed|Running/);
 
-    // Once the process is gone, the level-triggered agent makes the layout, and the same request runs there.
+    // Once the process is gone, the level-triggered agent makes the layout, and y itself runs there.
     setInjectedProcess(victim.fleetFile, undefined);
-    const again = (
-      await client.submit({ name: "y2", request: { mig: { profile: "7g.80gb" } }, command: ["true"] }, "y2")
-    ).job!;
     const done = await eventually(
-      "y2 ran after the process left",
+      "y ran after the process left",
       async () => {
-        const j = await client.get(again.id);
+        const j = await client.get(y.id);
         return j.state === "Succeeded" ? j : undefined;
       },
       20_000,
     );
     expect(done.allocations[0]!.node).toBe(victimNode);
+    expect(done.transitions.map((t) => t.to)).not.toContain("Failed");
     await client.cancel(x.id, "test over");
     await eventually("x cancelled", async () => (await client.get(x.id)).state === "Cancelled" || undefined);
     client.close();

@@ -5,12 +5,12 @@ import type { AgentLogChunk } from "../../proto/generated/tessera/v1/AgentLogChu
 import type { AgentMessage } from "../../proto/generated/tessera/v1/AgentMessage.ts";
 import type { Assignment__Output } from "../../proto/generated/tessera/v1/Assignment.ts";
 import type { DesiredState__Output } from "../../proto/generated/tessera/v1/DesiredState.ts";
-import type { GpuDesired__Output } from "../../proto/generated/tessera/v1/GpuDesired.ts";
 import type { GpuObserved } from "../../proto/generated/tessera/v1/GpuObserved.ts";
 import type { JobObserved } from "../../proto/generated/tessera/v1/JobObserved.ts";
 import type { LogRequest__Output } from "../../proto/generated/tessera/v1/LogRequest.ts";
 import type { NodeCapabilities } from "../../proto/generated/tessera/v1/NodeCapabilities.ts";
 import type { SchedulerMessage__Output } from "../../proto/generated/tessera/v1/SchedulerMessage.ts";
+import { gpuHasLayout } from "../../proto/tessera/GpuLayoutWire.ts";
 import { schedulerReconnectBackoff } from "../../proto/tessera/LeaderRedirect.ts";
 import { reportDelta, type WholeReport, wholeReportEveryMs } from "../../proto/tessera/ReportDelta.ts";
 import { tokenClientOptions } from "../../proto/tessera/SchedulerEndpoint.ts";
@@ -101,6 +101,8 @@ export class Agent {
   private stream: grpc.ClientDuplexStream<AgentMessage, SchedulerMessage__Output> | undefined;
   private desired: DesiredState__Output | undefined;
   private errors: string[] = [];
+  /** Why the last reconcile could not give a GPU its desired layout, by GPU (GpuObserved.layout_error). */
+  private layoutErrors = new Map<string, string>();
   private heartbeat: NodeJS.Timeout | undefined;
   private reconnectTimer: NodeJS.Timeout | undefined;
   private stopped = false;
@@ -188,7 +190,8 @@ export class Agent {
     const stream = this.stream;
     if (stream && this.connected) {
       // The last report carries how the jobs ended: half-close after it and give the scheduler a moment to
-      // read it and close its side, rather than cancelling the stream under it.
+      // read it and close its side, rather than cancelling the stream under it. Nothing is written after it.
+      this.stream = undefined;
       await new Promise<void>((done) => {
         const timer = setTimeout(done, 2000);
         stream.once("close", () => {
@@ -198,6 +201,7 @@ export class Agent {
         stream.write({ report: this.reportMessage(this.safeObserve()) });
         stream.end();
       });
+      stream.cancel();
     }
     this.stop();
   }
@@ -358,7 +362,7 @@ export class Agent {
         memoryMib: this.options.hostCapacity?.memoryMib ?? Math.floor(totalmem() / 2 ** 20),
         generation: this.state.generation,
         agentVersion,
-        observed: this.safeObserve(),
+        observed: this.withLayoutErrors(this.safeObserve()),
         jobs: this.observedJobs(),
         capabilities: this.capabilities,
         address: this.options.address ?? "",
@@ -484,7 +488,7 @@ export class Agent {
     const layoutFailed = new Map<string, string>();
     for (const gpu of desired.gpus) {
       if (
-        layoutMatches(
+        gpuHasLayout(
           gpu,
           observed.find((o) => o.uuid === gpu.uuid),
         )
@@ -533,6 +537,7 @@ export class Agent {
           executor.refuse(
             launchOf(assignment, assignment.env, ""),
             `GPU ${unmade} could not be given the layout this job needs (${devices}): ${layoutFailed.get(unmade)}`,
+            "layout_failed",
           );
         } else {
           errors.push(`job ${assignment.jobId}: ${devices}`);
@@ -552,6 +557,7 @@ export class Agent {
       executor.start(this.options.vmLauncher?.rewrite(launch, assignment.env, pciAddresses) ?? launch);
     }
     this.errors = errors;
+    this.layoutErrors = layoutFailed;
     if (errors.length === 0) this.state.reached(desired.generation);
     else this.log(`generation ${desired.generation} not reached: ${errors.join("; ")}`);
     return observed;
@@ -601,7 +607,7 @@ export class Agent {
     this.sentCapabilities = capabilities;
     return {
       generation: this.state.generation,
-      gpus: observed,
+      gpus: this.withLayoutErrors(observed),
       jobs: this.observedJobs(),
       errors: this.errors,
       kubeletAllocations: (this.options.kubeletHolds?.current() ?? []).map((a) => ({
@@ -614,6 +620,11 @@ export class Agent {
     };
   }
 
+  /** The observed GPUs, each with why it could not be given its desired layout ("" when it has it). */
+  private withLayoutErrors(observed: GpuObserved[]): GpuObserved[] {
+    return observed.map((gpu) => ({ ...gpu, layoutError: this.layoutErrors.get(gpu.uuid ?? "") ?? "" }));
+  }
+
   private safeObserve(): GpuObserved[] {
     try {
       return this.options.host.observe();
@@ -622,18 +633,6 @@ export class Agent {
       return [];
     }
   }
-}
-
-/** Whether a GPU already has its desired mode and exactly its desired MIG instances. */
-function layoutMatches(desired: GpuDesired__Output, observed: GpuObserved | undefined): boolean {
-  if (!observed) return false;
-  const wantMig = desired.mode === "mig";
-  if (Boolean(observed.migEnabled) !== wantMig) return false;
-  if (!wantMig) return true;
-  const key = (p: { profile?: string; start?: number }) => `${p.profile}@${p.start}`;
-  const have = (observed.instances ?? []).map(key).sort();
-  const want = desired.mig.map(key).sort();
-  return have.length === want.length && have.every((k, i) => k === want[i]);
 }
 
 function observedJob(job: JobProcess): JobObserved {

@@ -193,7 +193,7 @@ export class Executor {
    * Records a job that is not started because its slices cannot be had (e.g. a GPU whose layout change failed),
    * so that it is reported failed_to_start once instead of being retried.
    */
-  refuse(launch: JobLaunch, message: string): JobProcess {
+  refuse(launch: JobLaunch, message: string, interruption?: JobInterruption): JobProcess {
     const key = Executor.key(launch.jobId, launch.attempt);
     const existing = this.jobs.get(key);
     if (existing) return existing;
@@ -213,6 +213,7 @@ export class Executor {
       startedMs: now,
       finishedMs: now,
       stopRequested: false,
+      ...(interruption ? { interruption } : {}),
     };
     this.jobs.set(key, job);
     this.persist();
@@ -302,15 +303,15 @@ export class Executor {
   }
 }
 
+const interruptionMessages: Record<JobInterruption, string> = {
+  fenced: "stopped by its agent, which had no contact with the scheduler for the fencing timeout (fenced)",
+  agent_shutdown: "stopped because its agent was shut down (agent_shutdown)",
+  layout_failed: "not started: its GPU could not be given the layout it needs (layout_failed)",
+  mps_daemon_lost: "stopped by its agent: the MPS control daemon of its GPU died (mps_daemon_lost)",
+};
+
 function interruptionMessage(interruption: JobInterruption): string {
-  switch (interruption) {
-    case "fenced":
-      return "stopped by its agent, which had no contact with the scheduler for the fencing timeout (fenced)";
-    case "mps_daemon_lost":
-      return "stopped by its agent: the MPS control daemon of its GPU died (mps_daemon_lost)";
-    case "agent_shutdown":
-      return "stopped because its agent was shut down (agent_shutdown)";
-  }
+  return interruptionMessages[interruption];
 }
 
 function signalGroup(pid: number, signal: NodeJS.Signals): void {

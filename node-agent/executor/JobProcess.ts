@@ -16,11 +16,11 @@ export interface JobLaunch {
 export type JobProcessState = "running" | "exited" | "failed_to_start";
 
 /**
- * Why the agent itself stopped a job (not the job's own failure): an operator stopped the agent, the agent had
- * no contact with the scheduler for the fencing timeout, or the MPS control daemon of the job's GPU died under
- * it. The scheduler requeues such a job.
+ * Why the agent itself stopped a job, or did not start it (not the job's own failure): an operator stopped the
+ * agent, the agent had no contact with the scheduler for the fencing timeout, the MPS control daemon of the job's
+ * GPU died under it, or the job's GPU could not be given the layout it needs. The scheduler requeues such a job.
  */
-export type JobInterruption = "agent_shutdown" | "fenced" | "mps_daemon_lost";
+export type JobInterruption = "agent_shutdown" | "fenced" | "mps_daemon_lost" | "layout_failed";
 
 /** A job process as the executor tracks it; persisted so that a restarted agent adopts running jobs. */
 export interface JobProcess {

@@ -22,6 +22,8 @@ import type { NodeCapabilities as _tessera_v1_NodeCapabilities, NodeCapabilities
 import type { NodeLease as _tessera_v1_NodeLease, NodeLease__Output as _tessera_v1_NodeLease__Output } from './tessera/v1/NodeLease.ts';
 import type { NodeServiceClient as _tessera_v1_NodeServiceClient, NodeServiceDefinition as _tessera_v1_NodeServiceDefinition } from './tessera/v1/NodeService.ts';
 import type { Register as _tessera_v1_Register, Register__Output as _tessera_v1_Register__Output } from './tessera/v1/Register.ts';
+import type { RemoveNodeRequest as _tessera_v1_RemoveNodeRequest, RemoveNodeRequest__Output as _tessera_v1_RemoveNodeRequest__Output } from './tessera/v1/RemoveNodeRequest.ts';
+import type { RemoveNodeResponse as _tessera_v1_RemoveNodeResponse, RemoveNodeResponse__Output as _tessera_v1_RemoveNodeResponse__Output } from './tessera/v1/RemoveNodeResponse.ts';
 import type { Report as _tessera_v1_Report, Report__Output as _tessera_v1_Report__Output } from './tessera/v1/Report.ts';
 import type { SchedulerMessage as _tessera_v1_SchedulerMessage, SchedulerMessage__Output as _tessera_v1_SchedulerMessage__Output } from './tessera/v1/SchedulerMessage.ts';
 
@@ -59,6 +61,8 @@ export interface ProtoGrpcType {
        */
       NodeService: SubtypeConstructor<typeof grpc.Client, _tessera_v1_NodeServiceClient> & { service: _tessera_v1_NodeServiceDefinition }
       Register: MessageTypeDefinition<_tessera_v1_Register, _tessera_v1_Register__Output>
+      RemoveNodeRequest: MessageTypeDefinition<_tessera_v1_RemoveNodeRequest, _tessera_v1_RemoveNodeRequest__Output>
+      RemoveNodeResponse: MessageTypeDefinition<_tessera_v1_RemoveNodeResponse, _tessera_v1_RemoveNodeResponse__Output>
       Report: MessageTypeDefinition<_tessera_v1_Report, _tessera_v1_Report__Output>
       SchedulerMessage: MessageTypeDefinition<_tessera_v1_SchedulerMessage, _tessera_v1_SchedulerMessage__Output>
     }

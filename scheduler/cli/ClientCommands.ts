@@ -203,14 +203,31 @@ export function registerClientCommands(program: Command): void {
     }),
   );
 
-  withClientFlags(
-    program.command("nodes").description("list nodes, their GPUs and MIG layouts").option("--json"),
-  ).action(
+  const nodes = program
+    .command("nodes")
+    .description("list nodes, their GPUs and MIG layouts")
+    .option("--json");
+  withClientFlags(nodes).action(
     action(async (flags: ClientFlags & { json?: boolean }) => {
       const client = await connect(flags);
       try {
         const nodes = await client.nodes();
         print(nodes.map(nodeJson), flags.json, () => (nodes.length === 0 ? "no nodes" : nodesTable(nodes)));
+      } finally {
+        client.close();
+      }
+    }),
+  );
+  withClientFlags(
+    nodes
+      .command("remove <NAME>")
+      .description("forget a node whose agent is gone (admin; refused while it holds active jobs)"),
+  ).action(
+    action(async (name: string, flags: ClientFlags) => {
+      const client = await connect(flags);
+      try {
+        await client.removeNode(name);
+        process.stdout.write(`node ${name} removed\n`);
       } finally {
         client.close();
       }

@@ -116,6 +116,15 @@ export class SchedulerClient {
     );
   }
 
+  /** Forgets a departed node (admin only); returns it as it was. */
+  removeNode(name: string): Promise<Node__Output> {
+    return new Promise((resolve, reject) =>
+      this.nodesClient.RemoveNode({ name }, this.deadline(), (err, res) =>
+        err ? reject(err) : resolve(res!.node!),
+      ),
+    );
+  }
+
   capacity(): Promise<Capacity__Output> {
     return new Promise((resolve, reject) =>
       this.capacityClient.GetCapacity({}, this.deadline(), (err, res) => (err ? reject(err) : resolve(res!))),

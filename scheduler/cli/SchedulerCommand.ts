@@ -68,50 +68,65 @@ async function startSchedulerParts(
   quietFailedBinds();
   let running: RunningScheduler;
   try {
+    // Submits wait until every part below has started: a start that fails must not have acknowledged a job.
     running = await startSchedulerServer({
       ...settings,
       log,
       store: hooks.store,
       addServices: hooks.addServices,
+      holdSubmits: true,
     });
   } catch (err) {
     throw addressInUse(err as Error, settings.listen, "--listen") ?? err;
   }
   hooks.started?.(running.address);
-  // Utilization history, idle reclaim and cost are kept in the scheduler's store whether or not HTTP is served.
-  const finops = attachFinops(
-    running.scheduler,
-    new SchedulerFleetView(running.scheduler),
-    settings.db,
-    settings.finops,
-    log,
-  );
+  let finops: ReturnType<typeof attachFinops> | undefined;
   let http: Awaited<ReturnType<typeof startHttpEndpoint>> | undefined;
   try {
+    // Utilization history, idle reclaim and cost are kept in the scheduler's store whether or not HTTP is served.
+    try {
+      finops = attachFinops(
+        running.scheduler,
+        new SchedulerFleetView(running.scheduler),
+        settings.db,
+        settings.finops,
+        log,
+      );
+    } catch (err) {
+      throw new Error(`cannot open the FinOps tables in ${settings.db}: ${(err as Error).message}`);
+    }
     if (settings.http) {
-      http = await startHttpEndpoint(running.scheduler, settings.http, {
-        finops: finops.finops,
-        token: settings.token,
-        tls: settings.tls,
-        insecurePlaintext: settings.insecurePlaintext,
-        security: running.security,
-        publicPaths: settings.httpPublic,
-      });
+      try {
+        http = await startHttpEndpoint(running.scheduler, settings.http, {
+          finops: finops.finops,
+          token: settings.token,
+          tls: settings.tls,
+          insecurePlaintext: settings.insecurePlaintext,
+          security: running.security,
+          publicPaths: settings.httpPublic,
+        });
+      } catch (err) {
+        throw (
+          addressInUse(err as Error, settings.http, "--http") ??
+          new Error(`cannot start the HTTP API on ${settings.http}: ${(err as Error).message}`)
+        );
+      }
     }
   } catch (err) {
-    finops.close();
+    finops?.close();
     await running.close();
-    throw (
-      addressInUse(err as Error, settings.http ?? "", "--http") ??
-      new Error(`cannot start the HTTP API on ${settings.http}: ${(err as Error).message}`)
-    );
+    throw err;
   }
+  running.scheduler.acceptSubmits();
+  const openedFinops = finops;
   return {
     running,
     httpUrl: http?.url,
     async stop() {
+      // Placing stops first, then the edges; the agents' last reports are still taken until the scheduler closes.
+      await running.scheduler.stopPlacing();
       await http?.app.close();
-      finops.close();
+      openedFinops.close();
       await running.close();
     },
   };
@@ -167,6 +182,10 @@ export function registerSchedulerCommands(program: Command): void {
     .option(
       "--fencing-timeout <DURATION>",
       "agents stop their jobs after this long without contact; a lost node's jobs are requeued only then (default 5m)",
+    )
+    .option(
+      "--node-expiry <DURATION>",
+      "a node whose agent has been gone this long, holding no job, is removed (default 24h)",
     )
     .option("--policy <NAME>", "placement policy of the engine (default tessera)")
     .option("--lost-node-policy <POLICY>", "requeue (default) or fail the jobs of a lost node")

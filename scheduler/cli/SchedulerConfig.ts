@@ -29,6 +29,8 @@ export interface SchedulerFlags extends TlsFlags {
   heartbeat?: string;
   /** How long a lost node's jobs wait before they are requeued (its agent stops them by then). */
   fencingTimeout?: string;
+  /** A node whose agent has been gone this long, holding no job, is removed. */
+  nodeExpiry?: string;
   policy?: string;
   lostNodePolicy?: string;
   tokenFile?: string;
@@ -53,6 +55,7 @@ export interface SchedulerSettings {
   leaseMs: number;
   heartbeatMs: number;
   fencingTimeoutMs: number;
+  nodeExpiryMs: number;
   policy: PolicyName;
   lostNodePolicy: LostNodePolicy;
   token: string | undefined;
@@ -77,6 +80,7 @@ const configKeys = [
   "lease",
   "heartbeat",
   "fencingTimeout",
+  "nodeExpiry",
   "policy",
   "lostNodePolicy",
   "tokenFile",
@@ -134,6 +138,12 @@ export function schedulerSettings(flags: SchedulerFlags): SchedulerSettings {
       `--fencing-timeout ${fencingTimeoutMs} ms must be at least two heartbeats (${heartbeatMs * 2} ms), or agents stop their jobs on a late message`,
     );
   }
+  const nodeExpiryMs = parseDuration(pick("nodeExpiry") ?? "24h", "--node-expiry");
+  if (nodeExpiryMs < leaseMs) {
+    throw new Error(
+      `--node-expiry ${nodeExpiryMs} ms must be at least --lease ${leaseMs} ms: a node is removed only once it is gone`,
+    );
+  }
   const tokenFile = pick("tokenFile");
   const db = pick("db");
   const store = parseStoreLocation(pick("store") ?? `sqlite:${db ?? ".tessera/scheduler.db"}`);
@@ -160,6 +170,7 @@ export function schedulerSettings(flags: SchedulerFlags): SchedulerSettings {
     leaseMs,
     heartbeatMs,
     fencingTimeoutMs,
+    nodeExpiryMs,
     policy,
     lostNodePolicy: lost,
     token: tokenFile ? readTokenFile(tokenFile) : undefined,

@@ -90,6 +90,9 @@ export function registerUpCommands(program: Command): void {
                   TESSERA_NVML_STANDIN_STATE: stateFile,
                 },
                 stdio: ["ignore", "inherit", "inherit"],
+                // Out of the terminal's process group: Ctrl-C reaches only `tessera up`, which stops placing before
+                // it stops the agents (and no job being spawned at that moment catches the terminal's SIGINT).
+                detached: true,
               },
             );
             agents.push(child);
@@ -111,6 +114,7 @@ export function registerUpCommands(program: Command): void {
           startAgents,
         );
         const address = started.running.address;
+
         const { port } = parseHostPort(address, "address");
         const env = port === 7070 ? "" : ` (export TESSERA_SCHEDULER=${address})`;
         process.stdout.write(
@@ -140,9 +144,19 @@ export function registerUpCommands(program: Command): void {
         return;
       }
       const signal = await untilSignal();
-      log(`${signal}: stopping agents and the scheduler`);
+      // A second Ctrl-C does not wait for the orderly stop: the agents are killed and `tessera up` exits.
+      const forceStop = () => {
+        for (const a of agents) a.kill("SIGKILL");
+        process.exit(130);
+      };
+      process.once("SIGINT", forceStop);
+      process.once("SIGTERM", forceStop);
       const stopping = started;
       started = undefined;
+      // Nothing may start on an agent that is going away: placing stops before the agents are told to stop. They
+      // then stop their jobs and report them as stopped by an operator's shutdown, which requeues them.
+      await stopping.running.scheduler.stopPlacing();
+      log(`${signal}: placement stopped at ${new Date().toISOString()}; stopping agents and the scheduler`);
       await Promise.all(
         agents.map(
           (a) =>

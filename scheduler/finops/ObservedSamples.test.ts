@@ -32,6 +32,7 @@ const gpu = {
   utilizationUnsupported: false,
   temperatureC: 0,
   powerMw: 0,
+  layoutError: "",
 };
 
 describe("samples from agent reports", () => {

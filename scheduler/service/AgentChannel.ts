@@ -1,10 +1,10 @@
 import type { AgentLogChunk__Output } from "../../proto/generated/tessera/v1/AgentLogChunk.ts";
 import type { Assignment } from "../../proto/generated/tessera/v1/Assignment.ts";
+import type { GpuDesired } from "../../proto/generated/tessera/v1/GpuDesired.ts";
 import type { JobStop } from "../../proto/generated/tessera/v1/JobStop.ts";
 import { vmAssignmentEnv } from "../../proto/tessera/VmJobWire.ts";
 import type { PlacementEngine } from "../engine/PlacementEngine.ts";
 import type { JobRecord } from "../store/JobRecord.ts";
-import { desiredGpus } from "./EngineBridge.ts";
 import { gangMasterPort, gangMemberEnv } from "./GangEnvironment.ts";
 import { gangMemberNodes } from "./GangMembers.ts";
 import type { JobLifecycle } from "./JobLifecycle.ts";
@@ -32,6 +32,8 @@ export class AgentChannel {
     private readonly timing: { heartbeatMs: number; leaseMs: number; fencingTimeoutMs: number },
     /** A node's address as its agent reported it ("" when unknown). */
     private readonly addressOf: (nodeName: string) => string,
+    /** The GPU layouts to send a node (the engine's, but a layout change that failed is kept until applied). */
+    private readonly layoutsOf: (nodeName: string) => GpuDesired[],
   ) {}
 
   /** Sends a node its whole desired state under a new generation; returns that generation. */
@@ -56,7 +58,7 @@ export class AgentChannel {
     node.session.send({
       desired: {
         generation: node.generation,
-        gpus: desiredGpus(engineNode),
+        gpus: this.layoutsOf(node.name),
         assignments,
         heartbeatMs: this.timing.heartbeatMs,
         leaseMs: this.timing.leaseMs,

@@ -1,17 +1,25 @@
+import type { GpuDesired } from "../../proto/generated/tessera/v1/GpuDesired.ts";
 import type { KubeletAllocation__Output } from "../../proto/generated/tessera/v1/KubeletAllocation.ts";
 import { gpuUnhealthy } from "../../proto/tessera/GpuHealthWire.ts";
+import { gpuHasLayout } from "../../proto/tessera/GpuLayoutWire.ts";
 import type { GpuAssignment, Placement } from "../engine/Placement.ts";
 import { PlacementEngine } from "../engine/PlacementEngine.ts";
 import type { ScorePlugin } from "../engine/ScorePlugin.ts";
 import { allocationIds, engineRequest } from "../queue/JobEngineRequest.ts";
 import type { JobRecord } from "../store/JobRecord.ts";
-import { adoptedPlacements, nodeSpec } from "./EngineBridge.ts";
+import { adoptedPlacements, desiredGpus, nodeSpec } from "./EngineBridge.ts";
 import type { NodeRecord } from "./NodeRecord.ts";
 
 /** One GPU as the engine holds it now: sharing mode and every MIG instance (free ones included). */
 export interface GpuLayout {
   mode: "whole" | "mig" | "shared";
   mig: Array<{ profile: string; start: number; computeSlices: number }>;
+}
+
+/** A GPU whose agent could not give it its desired layout: the layout it was given then, and why it failed. */
+interface LayoutFailure {
+  desired: GpuDesired;
+  error: string;
 }
 
 /** Engine allocation id of a node's n-th kubelet allocation. */
@@ -39,6 +47,8 @@ export class ClusterMirror {
   readonly engine: PlacementEngine;
   /** Per node in the engine, the inventory it was added with. */
   private readonly inventories = new Map<string, string>();
+  /** Per node, per GPU: layout changes its agent reported failed, held until the agent reports them applied. */
+  private readonly layoutFailures = new Map<string, Map<string, LayoutFailure>>();
 
   constructor(
     policy: ScorePlugin,
@@ -69,16 +79,75 @@ export class ClusterMirror {
   syncHealth(node: NodeRecord): boolean {
     if (!node.inEngine) return false;
     let changed = false;
+    const failures = this.layoutFailures.get(node.name);
     for (const observed of node.observed) {
-      const unhealthy = gpuUnhealthy(observed.health);
-      if (!this.engine.setGpuHealth(node.name, observed.uuid, unhealthy)) continue;
+      const failed = failures?.get(observed.uuid);
+      const unavailable =
+        gpuUnhealthy(observed.health) ??
+        (failed
+          ? `its layout change failed: ${failed.error}; it takes no job until its agent applies it`
+          : undefined);
+      if (!this.engine.setGpuHealth(node.name, observed.uuid, unavailable)) continue;
       changed = true;
       const gpu = node.gpus.find((g) => g.uuid === observed.uuid);
       this.log(
-        `node ${node.name}: GPU ${gpu?.index ?? "?"} (${observed.uuid}) ${unhealthy ? `is unhealthy (${unhealthy}); it takes no new work` : "is healthy again"}`,
+        `node ${node.name}: GPU ${gpu?.index ?? "?"} (${observed.uuid}) ${unavailable ? `takes no new work: ${unavailable}` : "takes work again"}`,
       );
     }
     return changed;
+  }
+
+  /**
+   * Takes the layout failures an agent reports (GpuObserved.layout_error). A GPU whose layout change failed keeps
+   * being sent that layout (so the agent retries it) and takes no new job until the agent has applied it; then the
+   * node is rebuilt from what the agent observes. Returns whether a GPU's availability changed.
+   */
+  syncLayouts(node: NodeRecord, jobs: readonly JobRecord[]): boolean {
+    const engineNode = this.engine.node(node.name);
+    if (!node.inEngine || !engineNode) return false;
+    let failures = this.layoutFailures.get(node.name);
+    let applied = false;
+    let failed = false;
+    for (const observed of node.observed) {
+      const known = failures?.get(observed.uuid);
+      if (known && gpuHasLayout(known.desired, observed)) {
+        failures!.delete(observed.uuid);
+        applied = true;
+        this.log(`node ${node.name}: GPU ${observed.uuid} has the layout it was given; it takes work again`);
+      } else if (known && observed.layoutError) {
+        known.error = observed.layoutError;
+      } else if (!known && observed.layoutError) {
+        const desired = desiredGpus(engineNode).find((g) => g.uuid === observed.uuid);
+        if (!desired) continue;
+        failures ??= new Map();
+        this.layoutFailures.set(node.name, failures);
+        failures.set(observed.uuid, { desired, error: observed.layoutError });
+        failed = true;
+      }
+    }
+    if (failures?.size === 0) this.layoutFailures.delete(node.name);
+    // The engine takes the layout the agent made, rather than the one it had before the change.
+    if (applied) this.rebuild(node, jobs);
+    else if (failed) this.syncHealth(node);
+    return applied || failed;
+  }
+
+  /**
+   * The layouts to send a node's agent: the engine's, except GPUs whose layout change failed, which keep the layout
+   * that failed until the agent has applied it.
+   */
+  desiredLayouts(nodeName: string): GpuDesired[] {
+    const engineNode = this.engine.node(nodeName);
+    if (!engineNode) return [];
+    const failures = this.layoutFailures.get(nodeName);
+    return desiredGpus(engineNode).map((g) => failures?.get(g.uuid ?? "")?.desired ?? g);
+  }
+
+  /** GPUs that take no new job because their layout change failed, with why (for pending reasons). */
+  failedLayouts(): Array<{ node: string; gpuUuid: string; error: string }> {
+    return [...this.layoutFailures].flatMap(([node, failures]) =>
+      [...failures].map(([gpuUuid, f]) => ({ node, gpuUuid, error: f.error })),
+    );
   }
 
   /** Replaces what pods hold on a node; the engine counts it as taken. */
@@ -109,6 +178,8 @@ export class ClusterMirror {
   /** Takes a node out of the engine; its jobs must have been released. */
   dropNode(node: NodeRecord): void {
     if (!node.inEngine) return;
+    // Rebuilt later from what its agent observes, the node's layout is the one the GPUs have: nothing to hold.
+    this.layoutFailures.delete(node.name);
     this.releaseKubeletHolds(node);
     this.engine.removeNode(node.name);
     this.inventories.delete(node.name);

@@ -36,6 +36,7 @@ function observedWith(instances: Array<{ profile: string; start: number }>): Gpu
     utilizationUnsupported: false,
     temperatureC: 0,
     powerMw: 0,
+    layoutError: "",
   };
 }
 

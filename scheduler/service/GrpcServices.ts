@@ -291,6 +291,12 @@ export function nodeServiceHandlers(scheduler: Scheduler, security: EdgeSecurity
       for (const node of nodes) node.errors = node.errors?.map((e) => e.replace(jobIdPattern, named));
       return { nodes };
     }),
+    RemoveNode: unary(security, (req, caller) => {
+      caller.requireAdmin("removing a node");
+      const node = scheduler.removeNode(req.name);
+      security.audit(caller.name, "node-remove", req.name);
+      return { node: nodeMessage(node) };
+    }),
   };
 }
 

@@ -9,6 +9,8 @@ const interruptions: Record<string, string> = {
   agent_shutdown: "its agent was shut down by an operator",
   fenced: "its agent lost contact with the scheduler for the fencing timeout and stopped it",
   mps_daemon_lost: "the MPS control daemon of its GPU died, and its agent stopped it",
+  layout_failed:
+    "its GPU could not be given the layout it needs, and takes no job until its agent applies it",
 };
 
 type JobStopCause = Omit<JobStopRequest, "requestedMs">;

@@ -118,6 +118,7 @@ export function nodeMessage(node: NodeRecord): Node {
     memoryMib: node.memoryMiB,
     // Whether shares there run under MPS or are time-sliced, among what the agent said it can run.
     ...(node.capabilities ? { capabilities: node.capabilities } : {}),
+    address: node.address ?? "",
   };
 }
 

@@ -119,6 +119,20 @@ export class NodeRegistry {
     node.session = undefined;
   }
 
+  /** Forgets a node (its agent gone, no job on it); a later registration brings it back. */
+  remove(node: NodeRecord): void {
+    node.session?.close();
+    this.byName.delete(node.name);
+  }
+
+  /** Nodes whose agent has been away (no stream, lease run out) for at least `forMs`. */
+  departed(forMs: number): NodeRecord[] {
+    const now = this.clock();
+    return [...this.byName.values()].filter(
+      (node) => !node.session && node.state === "NotReady" && node.leaseExpiresMs + forMs <= now,
+    );
+  }
+
   /** Renews the lease of a node whose agent is alive (a heartbeat that changed nothing). */
   renew(node: NodeRecord): void {
     const now = this.clock();

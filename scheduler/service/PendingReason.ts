@@ -11,6 +11,37 @@ export function pendingReason(
   engineMessage: string,
   engine: PlacementEngine,
   jobOfAllocation: (id: string) => JobRecord | undefined,
+  failedLayouts: ReadonlyArray<{ node: string; gpuUuid: string; error: string }> = [],
+): string {
+  return withFailedLayouts(job, migHint(job, engineMessage, engine, jobOfAllocation), engine, failedLayouts);
+}
+
+/** Names the GPUs the job could use that take no job because their agent could not apply their layout. */
+function withFailedLayouts(
+  job: JobRecord,
+  reason: string,
+  engine: PlacementEngine,
+  failedLayouts: ReadonlyArray<{ node: string; gpuUuid: string; error: string }>,
+): string {
+  const allowed = job.spec.request.models;
+  if (job.spec.request.shape.kind === "none") return reason;
+  const held = failedLayouts.filter((f) => {
+    const model = engine.node(f.node)?.gpus.find((g) => g.uuid === f.gpuUuid)?.model;
+    return model !== undefined && (allowed.length === 0 || allowed.includes(model));
+  });
+  if (held.length === 0) return reason;
+  const named = held
+    .slice(0, 3)
+    .map((f) => `GPU ${f.gpuUuid} of node ${f.node} (${f.error})`)
+    .join("; ");
+  return `${reason} ${held.length} GPU(s) take no job until their agent applies the layout change that failed: ${named}${held.length > 3 ? "; ..." : ""}.`;
+}
+
+function migHint(
+  job: JobRecord,
+  engineMessage: string,
+  engine: PlacementEngine,
+  jobOfAllocation: (id: string) => JobRecord | undefined,
 ): string {
   const shape = job.spec.request.shape;
   if (shape.kind !== "mig" && shape.kind !== "slice") return engineMessage;

@@ -80,9 +80,12 @@ export async function placementCycle(d: PlacementCycleDeps): Promise<CycleOutcom
   };
   for (const job of pending) remember(job);
   const deciding = d.timers.monotonicMs();
+  const failedLayouts = d.mirror.failedLayouts();
   const plan = d.queue.cycle(d.clock(), (id, message) => {
     const job = d.jobs.get(id);
-    return job ? pendingReason(job, message, d.mirror.engine, (a) => d.jobs.ofAllocation(a)) : message;
+    return job
+      ? pendingReason(job, message, d.mirror.engine, (a) => d.jobs.ofAllocation(a), failedLayouts)
+      : message;
   });
   // One cycle decides every pending job; its time shared among them is the per-decision latency.
   d.decided((d.timers.monotonicMs() - deciding) / 1000 / pending.length, pending.length);

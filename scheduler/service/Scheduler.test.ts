@@ -14,7 +14,7 @@ import { fleetCapacity } from "../metrics/FleetCapacity.ts";
 import type { JobSpec } from "../store/JobRecord.ts";
 import { MemoryJobStore } from "../store/testing/MemoryJobStore.ts";
 import { jobMessage, nodeMessage } from "./JobWire.ts";
-import { Scheduler } from "./Scheduler.ts";
+import { Scheduler, type SchedulerOptions } from "./Scheduler.ts";
 import { SchedulerFleetView } from "./SchedulerFleetView.ts";
 import { ManualTime } from "./testing/ManualTime.ts";
 
@@ -55,6 +55,7 @@ function registration(node: string, models: string[]): Register__Output {
       utilizationUnsupported: false,
       temperatureC: 0,
       powerMw: 0,
+      layoutError: "",
     })),
     jobs: [],
     capabilities: null,
@@ -82,7 +83,7 @@ function wholeGpuJob(name: string): JobSpec {
 }
 
 /** A scheduler on a simulated clock and an in-memory store, with one agent whose messages are kept. */
-function simulated() {
+function simulated(extra: Partial<SchedulerOptions> = {}) {
   const time = new ManualTime();
   const store = new MemoryJobStore();
   const logs: string[] = [];
@@ -95,6 +96,7 @@ function simulated() {
     clock: time.clock,
     timers: time,
     log: (line) => logs.push(line),
+    ...extra,
   });
   const sent: SchedulerMessage[] = [];
   const session = scheduler.register(registration("n1", ["H100-SXM5-80GB"]), {
@@ -333,6 +335,94 @@ describe("Scheduler (units composed behind the facade, simulated clock)", () => 
     expect(requeued?.transitions.map((t) => t.to)).toEqual(["Pending", "Scheduled", "Pending", "Scheduled"]);
     expect(requeued?.transitions[2]?.reason).toMatch(/fencing timeout and stopped it/);
     expect(requeued?.attempt).toBe(2);
+  });
+  it("removes a departed node after the node expiry, and by hand only once no job holds it", async () => {
+    const { time, scheduler, session, logs } = simulated({ fencingTimeoutMs: 20_000, nodeExpiryMs: 60_000 });
+    const { job } = await scheduler.submit(wholeGpuJob("held"), "");
+    await time.advance(100);
+    expect(() => scheduler.removeNode("n1")).toThrow(/agent is connected/);
+    scheduler.disconnected("n1", session.id);
+    await time.advance(11_000);
+    expect(scheduler.node("n1")?.state).toBe("NotReady");
+    expect(() => scheduler.removeNode("n1")).toThrow(
+      `node n1 still holds 1 active job(s): ${job.id} (Scheduled)`,
+    );
+    // Lease plus fencing timeout: the job is requeued; lease plus node expiry: the node is gone.
+    await time.advance(20_000);
+    expect(scheduler.job(job.id)?.state).toBe("Pending");
+    expect(scheduler.node("n1")).toBeDefined();
+    await time.advance(40_000);
+    expect(scheduler.node("n1")).toBeUndefined();
+    expect(
+      logs.some((l) => l.includes("node n1: removed: its agent has been gone for the node expiry")),
+    ).toBe(true);
+    expect(() => scheduler.removeNode("n1")).toThrow(/no node "n1"/);
+  });
+
+  it("requeues a job refused for a failed layout change and places nothing on that GPU until the layout is applied", async () => {
+    const { time, scheduler, session, sent } = simulated();
+    const { job } = await scheduler.submit(wholeGpuJob("whole"), "");
+    await time.advance(100);
+    expect(scheduler.job(job.id)?.state).toBe("Scheduled");
+    const base = registration("n1", ["H100-SXM5-80GB"]).observed[0]!;
+    const stuck = {
+      ...base,
+      migEnabled: true,
+      instances: [
+        {
+          profile: "1g.10gb",
+          start: 0,
+          size: 1,
+          gpuInstanceId: 9,
+          computeInstanceId: 0,
+          uuid: "MIG-x",
+          pids: [1201],
+          memoryUsedMib: 0,
+        },
+      ],
+      layoutError: "cannot destroy 1g.10gb instance at slot 0: 1 process is running (PID 1201)",
+    };
+    const report = (gpu: typeof base, jobs: Parameters<Scheduler["report"]>[2]["jobs"]) =>
+      scheduler.report("n1", session.id, {
+        ...wholeReportFlags,
+        generation: 0,
+        gpus: [gpu],
+        jobs,
+        errors: [],
+        kubeletAllocations: [],
+        capabilities: null,
+      });
+    report(stuck, [
+      {
+        jobId: job.id,
+        attempt: 1,
+        state: "failed_to_start",
+        pid: 0,
+        exitCode: 0,
+        signal: "",
+        message: "GPU GPU-n1-0 could not be given the layout this job needs",
+        logPath: "",
+        startedUnixMs: time.clock(),
+        finishedUnixMs: time.clock(),
+        visibleDevices: "",
+        interruption: "layout_failed",
+      },
+    ]);
+    await time.advance(2_000);
+    const waiting = scheduler.job(job.id)!;
+    expect(waiting.state).toBe("Pending");
+    expect(waiting.transitions.map((t) => t.to)).not.toContain("Failed");
+    expect(waiting.reason).toContain("take no job until their agent applies the layout change that failed");
+    expect(waiting.reason).toContain("PID 1201");
+    // The agent keeps being asked for the layout that failed (whole), so it retries it.
+    expect(sent.at(-1)?.desired?.gpus?.[0]?.mode).toBe("whole");
+    report(stuck, []);
+    await time.advance(2_000);
+    expect(scheduler.job(job.id)?.state).toBe("Pending");
+    // Applied: the GPU takes work again, and the job runs there as its second attempt.
+    report({ ...base, layoutError: "" }, []);
+    await time.advance(2_000);
+    expect(scheduler.job(job.id)).toMatchObject({ state: "Scheduled", attempt: 2 });
   });
 });
 

@@ -42,15 +42,23 @@ export interface SchedulerOptions {
    * requeued (or failed) only this long after the expiry, so they never run twice at once. Default 5 minutes.
    */
   fencingTimeoutMs?: number;
+  /** A node whose agent has been gone this long (after its lease ran out), holding no job, is removed. 24 h. */
+  nodeExpiryMs?: number;
   clock?: Clock;
   /** Timers and work measurement; Node's by default, a simulation's own under a simulated clock. */
   timers?: TimerSource;
   log?: (line: string) => void;
   /** Queues, quotas and priority classes (`--queues FILE`); without it every queue is unlimited. */
   queues?: QueueConfig;
+  /**
+   * Refuse submits (UNAVAILABLE) until `acceptSubmits()`: a process that may still fail to start (its HTTP API,
+   * its FinOps tables) must not have acknowledged a job by then.
+   */
+  holdSubmits?: boolean;
 }
 
 export const DEFAULT_FENCING_TIMEOUT_MS = 5 * 60_000;
+export const DEFAULT_NODE_EXPIRY_MS = 24 * 3_600_000;
 
 /** How long a placement cycle whose decisions could not be stored waits before it tries again. */
 const retryAfterStoreFailureMs = 1000;
@@ -76,12 +84,14 @@ export class Scheduler implements SchedulerView {
   private readonly feasibility: FleetFeasibility;
   private readonly leaseTimer;
   private readonly fencingTimeoutMs: number;
-  private closed = false;
+  /** Submits are taken only while `open`: not while the process is starting, nor once it stops placing. */
+  private intake: "starting" | "open" | "closed";
 
   constructor(private readonly options: SchedulerOptions) {
     this.clock = options.clock ?? systemClock;
     this.timers = options.timers ?? nodeTimers;
     this.fencingTimeoutMs = options.fencingTimeoutMs ?? DEFAULT_FENCING_TIMEOUT_MS;
+    this.intake = options.holdSubmits ? "starting" : "open";
     this.events.setMaxListeners(0);
     const log = (line: string) => options.log?.(line);
     this.mirror = new ClusterMirror(options.policy(), log);
@@ -100,6 +110,7 @@ export class Scheduler implements SchedulerView {
         fencingTimeoutMs: this.fencingTimeoutMs,
       },
       (name) => this.registry.get(name)?.address ?? "",
+      (name) => this.mirror.desiredLayouts(name),
     );
     for (const job of this.lifecycle.load()) {
       if (job.state === "Pending") this.mirror.observeArrival(job);
@@ -172,8 +183,10 @@ export class Scheduler implements SchedulerView {
   // ---- jobs ----
 
   async submit(spec: JobSpec, clientRequestId: string): Promise<{ job: JobRecord; deduplicated: boolean }> {
-    if (this.closed)
-      throw ServiceError.precondition("the scheduler is shutting down; retry against its successor");
+    if (this.intake === "starting")
+      throw ServiceError.unavailable("the scheduler is still starting; submit again in a moment");
+    if (this.intake === "closed")
+      throw ServiceError.unavailable("the scheduler is shutting down; submit again once it is back");
     if (clientRequestId) {
       const existing = this.lifecycle.withRequestId(clientRequestId);
       if (existing) return { job: existing, deduplicated: true };
@@ -235,6 +248,30 @@ export class Scheduler implements SchedulerView {
     return job;
   }
 
+  /**
+   * Forgets a departed node by hand (`tessera nodes remove`). Refused while its agent is connected, and while jobs
+   * still hold slices there (they end, or are requeued after the fencing timeout).
+   */
+  removeNode(name: string): NodeRecord {
+    const node = this.registry.get(name);
+    if (!node) throw ServiceError.notFound(`no node "${name}"; list nodes with \`tessera nodes\``);
+    if (node.session) {
+      throw ServiceError.precondition(
+        `node ${name}'s agent is connected: stop the agent on that host first, then remove the node`,
+      );
+    }
+    const jobs = this.lifecycle.activeJobsOn(name);
+    if (jobs.length > 0) {
+      const shown = jobs.slice(0, 5).map((j) => `${j.id} (${j.state})`);
+      throw ServiceError.precondition(
+        `node ${name} still holds ${jobs.length} active job(s): ${shown.join(", ")}${jobs.length > 5 ? ", ..." : ""}; ` +
+          "cancel them, or wait until they end or are requeued after the fencing timeout",
+      );
+    }
+    this.forget(node, "removed by hand");
+    return node;
+  }
+
   requireJob(id: string): JobRecord {
     return this.lifecycle.require(id);
   }
@@ -277,6 +314,11 @@ export class Scheduler implements SchedulerView {
     this.registry.observe(node, msg);
     // A GPU that turned healthy again may let a pending job in.
     if (this.mirror.syncHealth(node)) this.loop.request();
+    // Before the job reports: a job refused for a failed layout change must not be placed there again.
+    if (this.mirror.syncLayouts(node, this.lifecycle.activeJobsOn(node.name))) {
+      this.channel.pushDesired(node);
+      this.loop.request();
+    }
     if (msg.capabilities) {
       // A finished probe (a VM runtime found or lost) changes what the node can run.
       this.mirror.syncNode(node, this.lifecycle.activeJobsOn(node.name));
@@ -395,10 +437,24 @@ export class Scheduler implements SchedulerView {
     this.loop.request();
   }
 
-  async close(): Promise<void> {
-    this.closed = true;
-    this.timers.clear(this.leaseTimer);
+  /** Takes submits from now on (see `SchedulerOptions.holdSubmits`). */
+  acceptSubmits(): void {
+    if (this.intake === "starting") this.intake = "open";
+  }
+
+  /**
+   * Stops placing and taking submits, while agents may still report: an operator's shutdown calls this before it
+   * stops the agents, so that nothing is started on an agent that is going away. What the agents report as they
+   * stop (jobs ended, jobs they stopped) is still applied and stored.
+   */
+  async stopPlacing(): Promise<void> {
+    this.intake = "closed";
     await this.loop.close();
+  }
+
+  async close(): Promise<void> {
+    await this.stopPlacing();
+    this.timers.clear(this.leaseTimer);
     for (const node of this.registry.all()) node.session?.close();
   }
 
@@ -445,6 +501,23 @@ export class Scheduler implements SchedulerView {
         this.loop.request();
       });
     }
+    const expiryMs = this.options.nodeExpiryMs ?? DEFAULT_NODE_EXPIRY_MS;
+    for (const node of this.registry.departed(expiryMs)) {
+      if (this.lifecycle.activeJobsOn(node.name).length > 0) continue;
+      this.forget(node, `its agent has been gone for the node expiry (${expiryMs} ms)`);
+    }
+  }
+
+  /** Takes a departed node out of the registry and the engine. */
+  private forget(node: NodeRecord, why: string): void {
+    this.registry.remove(node);
+    this.mirror.dropNode(node);
+    this.feasibility.fleetChanged();
+    node.state = "NotReady";
+    node.reason = `removed: ${why}`;
+    this.options.log?.(`node ${node.name}: removed: ${why}`);
+    this.events.emit("node", node);
+    this.loop.request();
   }
 
   /** Sends nodes their desired state after a job change that concerns them (other members of a gang). */

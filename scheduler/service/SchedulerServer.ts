@@ -36,6 +36,8 @@ export interface SchedulerServerOptions {
   heartbeatMs: number;
   /** See SchedulerOptions.fencingTimeoutMs; 5 minutes when absent. */
   fencingTimeoutMs?: number;
+  /** See SchedulerOptions.nodeExpiryMs; 24 hours when absent. */
+  nodeExpiryMs?: number;
   lostNodePolicy: LostNodePolicy;
   /** Shared token agents and clients must present; required to listen beyond loopback. */
   token?: string;
@@ -49,6 +51,8 @@ export interface SchedulerServerOptions {
   maxMessageBytes?: number;
   /** Queue config file; without it every queue is unlimited. */
   queues?: string | undefined;
+  /** Refuse submits until `scheduler.acceptSubmits()`: the caller still has parts to start that may fail. */
+  holdSubmits?: boolean;
   log?: (line: string) => void;
 }
 
@@ -88,7 +92,9 @@ export async function startSchedulerServer(options: SchedulerServerOptions): Pro
     leaseMs: options.leaseMs,
     heartbeatMs: options.heartbeatMs,
     fencingTimeoutMs: options.fencingTimeoutMs,
+    nodeExpiryMs: options.nodeExpiryMs,
     lostNodePolicy: options.lostNodePolicy,
+    holdSubmits: options.holdSubmits,
     log: options.log,
   });
   const security = edgeSecurity(access.authorizer, store, (line) => options.log?.(line));

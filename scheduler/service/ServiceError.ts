@@ -22,6 +22,11 @@ export class ServiceError extends Error {
     return new ServiceError(status.FAILED_PRECONDITION, message);
   }
 
+  /** Not now, try again (clients retry UNAVAILABLE): the scheduler is starting or shutting down. */
+  static unavailable(message: string): ServiceError {
+    return new ServiceError(status.UNAVAILABLE, message);
+  }
+
   static exhausted(message: string): ServiceError {
     return new ServiceError(status.RESOURCE_EXHAUSTED, message);
   }

@@ -4,6 +4,7 @@ import type { AuditEntry, AuditQuery } from "./AuditEntry.ts";
 import type { JobRecord } from "./JobRecord.ts";
 import type { JobStore } from "./JobStore.ts";
 import type { LeadershipFence } from "./LeadershipFence.ts";
+import { parseStoredJob } from "./StoredJobDocument.ts";
 import { StoreUnavailable } from "./StoreUnavailable.ts";
 
 export interface EtcdJobStoreOptions {
@@ -92,7 +93,13 @@ export class EtcdJobStore implements JobStore {
   ): Promise<EtcdJobStore> {
     const prefix = options.prefix ?? "/tessera/";
     const docs = await client.getAll().prefix(`${prefix}jobs/`).strings();
-    const jobs = Object.values(docs).map((d) => JSON.parse(d) as JobRecord);
+    const jobs = Object.entries(docs).map(([key, doc]) => {
+      try {
+        return parseStoredJob(doc);
+      } catch (err) {
+        throw new Error(`etcd key ${key} is damaged: ${(err as Error).message}; repair or delete that key`);
+      }
+    });
     jobs.sort((a, b) => a.seq - b.seq);
     return new EtcdJobStore(client, fence, jobs, options);
   }

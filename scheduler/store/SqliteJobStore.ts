@@ -5,6 +5,7 @@ import type { AuditEntry, AuditQuery } from "./AuditEntry.ts";
 import type { JobRecord } from "./JobRecord.ts";
 import type { JobStore } from "./JobStore.ts";
 import { checkStore } from "./StoreCheck.ts";
+import { parseStoredJob } from "./StoredJobDocument.ts";
 
 interface PendingWrite {
   inserts: JobRecord[];
@@ -151,7 +152,7 @@ export class SqliteJobStore implements JobStore {
     );
     return rows.map((r) => {
       try {
-        return JSON.parse(r.doc) as JobRecord;
+        return parseStoredJob(r.doc);
       } catch (err) {
         throw new Error(
           `${this.path}: job row ${r.id} (seq ${r.seq}) is damaged: ${(err as Error).message}. ${repairAdvice(this.path)}`,

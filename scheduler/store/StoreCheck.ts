@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import Database from "better-sqlite3";
+import { parseStoredJob } from "./StoredJobDocument.ts";
 
 /**
  * `tessera store check`: SQLite's own integrity check of every page, then every job row read back, so a damaged
@@ -27,7 +28,7 @@ export function checkStore(path: string, limit = 100): string[] {
     for (const job of jobs) {
       if (problems.length >= limit) break;
       try {
-        JSON.parse(job.doc);
+        parseStoredJob(job.doc);
       } catch (err) {
         problems.push(`${path}: job row ${job.id} (seq ${job.seq}): ${(err as Error).message}`);
       }

@@ -9,6 +9,7 @@ const cli = resolve(import.meta.dirname, "..", "..", "bin", "tessera.js");
 export class TesseraProcess {
   output = "";
   private exited: Promise<void>;
+  private closed: Promise<void>;
 
   constructor(
     readonly name: string,
@@ -21,6 +22,8 @@ export class TesseraProcess {
       this.output += d.toString();
     });
     this.exited = new Promise((r) => child.once("exit", () => r()));
+    // After the exit and after its output has all been read (unless a child of its own still holds the pipes).
+    this.closed = new Promise((r) => child.once("close", () => r()));
   }
 
   get running(): boolean {
@@ -40,6 +43,17 @@ export class TesseraProcess {
     }
   }
 
+  /** Ctrl-C as a terminal sends it: SIGINT to the whole process group (started with `processGroup`). */
+  interruptGroup(): void {
+    if (this.running && this.child.pid) process.kill(-this.child.pid, "SIGINT");
+  }
+
+  /** Resolves once the process has exited and its output has been read (at most 2 s after the exit). */
+  async exit(): Promise<void> {
+    await this.exited;
+    await Promise.race([this.closed, new Promise((r) => setTimeout(r, 2000))]);
+  }
+
   async kill(signal: NodeJS.Signals = "SIGTERM"): Promise<void> {
     if (!this.running) return;
     this.child.kill(signal);
@@ -49,10 +63,20 @@ export class TesseraProcess {
   }
 }
 
-export function runTessera(name: string, args: string[], env: Record<string, string> = {}): TesseraProcess {
+/**
+ * Starts `tessera ARGS`. `processGroup`: in a process group of its own, as a terminal's foreground job is, so that
+ * `interruptGroup` delivers Ctrl-C to it and to every process it started, all at once.
+ */
+export function runTessera(
+  name: string,
+  args: string[],
+  env: Record<string, string> = {},
+  options: { processGroup?: boolean } = {},
+): TesseraProcess {
   const child = spawn(process.execPath, [cli, ...args], {
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
+    detached: options.processGroup ?? false,
   });
   return new TesseraProcess(name, child);
 }

@@ -9,7 +9,7 @@ export interface AuditEntry {
    */
   'who'?: (string);
   /**
-   * submit, cancel, quota-reload, node-register, node-disconnect.
+   * submit, cancel, quota-reload, node-register, node-disconnect, node-remove.
    */
   'action'?: (string);
   /**
@@ -26,7 +26,7 @@ export interface AuditEntry__Output {
    */
   'who': (string);
   /**
-   * submit, cancel, quota-reload, node-register, node-disconnect.
+   * submit, cancel, quota-reload, node-register, node-disconnect, node-remove.
    */
   'action': (string);
   /**

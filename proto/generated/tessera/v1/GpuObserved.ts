@@ -25,6 +25,11 @@ export interface GpuObserved {
    */
   'temperatureC'?: (number);
   'powerMw'?: (number);
+  /**
+   * Why the GPU could not be given the layout of the agent's latest desired state (e.g. a process holds an
+   * instance that had to go); empty once it has it. The scheduler places nothing new on it until then.
+   */
+  'layoutError'?: (string);
 }
 
 export interface GpuObserved__Output {
@@ -50,4 +55,9 @@ export interface GpuObserved__Output {
    */
   'temperatureC': (number);
   'powerMw': (number);
+  /**
+   * Why the GPU could not be given the layout of the agent's latest desired state (e.g. a process holds an
+   * instance that had to go); empty once it has it. The scheduler places nothing new on it until then.
+   */
+  'layoutError': (string);
 }

@@ -28,7 +28,8 @@ export interface JobObserved {
   'finishedUnixMs'?: (number | string | Long);
   /**
    * Set when the agent itself stopped the job, not the job's own failure: `agent_shutdown` (an operator stopped
-   * the agent) or `fenced` (no contact with the scheduler for the fencing timeout). The scheduler requeues it.
+   * the agent), `fenced` (no contact with the scheduler for the fencing timeout) or `layout_failed` (not started:
+   * its GPU could not be given the layout it needs; see GpuObserved.layout_error). The scheduler requeues it.
    */
   'interruption'?: (string);
 }
@@ -59,7 +60,8 @@ export interface JobObserved__Output {
   'finishedUnixMs': (number);
   /**
    * Set when the agent itself stopped the job, not the job's own failure: `agent_shutdown` (an operator stopped
-   * the agent) or `fenced` (no contact with the scheduler for the fencing timeout). The scheduler requeues it.
+   * the agent), `fenced` (no contact with the scheduler for the fencing timeout) or `layout_failed` (not started:
+   * its GPU could not be given the layout it needs; see GpuObserved.layout_error). The scheduler requeues it.
    */
   'interruption': (string);
 }
