@@ -17,6 +17,7 @@ import {
 const dir = mkdtempSync(join(tmpdir(), "tessera-node-removal-"));
 const adminToken = "admin-token-0123456789";
 const viewerToken = "viewer-token-0123456789";
+const agentToken = "agent-token-0123456789";
 const adminTokenFile = join(dir, "admin.token");
 const agents: AgentProcess[] = [];
 let scheduler: SchedulerProcess | undefined;
@@ -50,9 +51,13 @@ describe("departed nodes", () => {
   it("are removed by hand by an admin (not while connected or holding jobs), and on their own after --node-expiry", async () => {
     writeFileSync(adminTokenFile, adminToken);
     const credentials = join(dir, "users.yaml");
+    // With a credentials file, agents act only with an agent token for their nodes (never a user's token).
+    const agentTokenFile = join(dir, "agent.token");
+    writeFileSync(agentTokenFile, agentToken);
     writeFileSync(
       credentials,
-      `users:\n  - { name: vera, token: ${viewerToken}, role: viewer, tenants: [default] }\n`,
+      `users:\n  - { name: vera, token: ${viewerToken}, role: viewer, tenants: [default] }\n` +
+        `  - { name: rack, token: ${agentToken}, role: agent, nodes: [l4-a, l4-b] }\n`,
     );
     scheduler = await startSchedulerProcess(dir, {
       lease: "1500ms",
@@ -66,7 +71,7 @@ describe("departed nodes", () => {
       agents.push(
         startAgentProcess(dir, { name, models: ["L4-24GB"] }, scheduler.address, [
           "--token-file",
-          adminTokenFile,
+          agentTokenFile,
         ]),
       );
     }
