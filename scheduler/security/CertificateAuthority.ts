@@ -69,7 +69,7 @@ export class CertificateAuthority {
     );
   }
 
-  /** An agent's (or a user's) client certificate: its common name is the node's name. */
+  /** An agent's client certificate: its common name is the node's name (people authenticate with tokens). */
   client(file: string, name: string, days = 825): CertificateFiles {
     return this.issue(file, name, [`subjectAltName=DNS:${name}`, "extendedKeyUsage=clientAuth"], days);
   }
