@@ -158,7 +158,10 @@ describe("MPS on the stand-in: an agent with --mps-control", () => {
         () => daemons(dataDir).size === 0 && !processAlive(second.pid),
         20_000,
       );
-      expect(agent.process.output).toContain("no shares left on it");
+      // The agent logs the stop after the daemon exits; its line may still be on its way through the pipe.
+      await eventually("the agent says why the daemon stopped", () =>
+        agent?.process.output.includes("no shares left on it"),
+      );
       await agent.process.kill();
       for (const pid of daemonPids) expect(processAlive(pid), `daemon ${pid} still runs`).toBe(false);
     } catch (err) {
