@@ -1,9 +1,7 @@
 import { EventEmitter } from "node:events";
 import type { AgentLogChunk__Output } from "../../proto/generated/tessera/v1/AgentLogChunk.ts";
-import type { JobObserved__Output } from "../../proto/generated/tessera/v1/JobObserved.ts";
 import type { Register__Output } from "../../proto/generated/tessera/v1/Register.ts";
 import type { Report__Output } from "../../proto/generated/tessera/v1/Report.ts";
-import { changesNothing, wholeReport } from "../../proto/tessera/ReportDelta.ts";
 import type { ScorePlugin } from "../engine/ScorePlugin.ts";
 import { QueueSubmissionError } from "../queue/JobSubmission.ts";
 import { openQueueConfig, type QueueConfig } from "../queue/QueueConfig.ts";
@@ -11,15 +9,16 @@ import { SchedulerQueue } from "../queue/SchedulerQueue.ts";
 import type { JobRecord, JobSpec } from "../store/JobRecord.ts";
 import type { JobStore } from "../store/JobStore.ts";
 import { AgentChannel } from "./AgentChannel.ts";
+import { AgentReportIntake } from "./AgentReportIntake.ts";
 import { ClusterMirror, type GpuLayout } from "./ClusterMirror.ts";
 import { FleetFeasibility } from "./FleetFeasibility.ts";
-import { type OpenMemberLog, openGangLog } from "./GangLog.ts";
-import { gangMemberNodes, isGang, noteMemberReport } from "./GangMembers.ts";
 import { activeJobStates, JobLifecycle } from "./JobLifecycle.ts";
+import { JobLogs } from "./JobLogs.ts";
 import { JobReports } from "./JobReports.ts";
+import { LeaseExpiry } from "./LeaseExpiry.ts";
 import type { AgentSession, NodeRecord } from "./NodeRecord.ts";
 import { NodeRegistry } from "./NodeRegistry.ts";
-import { placementCycle, queueJob, queueJobs } from "./PlacementCycle.ts";
+import { placementCycle, queueJob } from "./PlacementCycle.ts";
 import { PlacementLoop } from "./PlacementLoop.ts";
 import type { SchedulerEvents, SchedulerView } from "./SchedulerView.ts";
 import { ServiceError } from "./ServiceError.ts";
@@ -82,6 +81,9 @@ export class Scheduler implements SchedulerView {
   private readonly channel: AgentChannel;
   private readonly loop: PlacementLoop;
   private readonly feasibility: FleetFeasibility;
+  private readonly logs: JobLogs;
+  private readonly leases: LeaseExpiry;
+  private readonly agents: AgentReportIntake;
   private readonly leaseTimer;
   private readonly fencingTimeoutMs: number;
   /** Submits are taken only while `open`: not while the process is starting, nor once it stops placing. */
@@ -112,6 +114,7 @@ export class Scheduler implements SchedulerView {
       (name) => this.registry.get(name)?.address ?? "",
       (name) => this.mirror.desiredLayouts(name),
     );
+    this.logs = new JobLogs(this.lifecycle, this.registry, this.channel);
     for (const job of this.lifecycle.load()) {
       if (job.state === "Pending") this.mirror.observeArrival(job);
       // Nodes that hold work are expected back within one lease; until then they are NotReady placeholders.
@@ -123,6 +126,24 @@ export class Scheduler implements SchedulerView {
       options.policy,
       this.lifecycle.restarted ? now + options.leaseMs : now,
     );
+    this.leases = new LeaseExpiry(this.registry, this.lifecycle, this.mirror, this.feasibility, this.events, {
+      leaseMs: options.leaseMs,
+      fencingTimeoutMs: this.fencingTimeoutMs,
+      requeue: options.lostNodePolicy === "requeue",
+      log,
+    });
+    this.agents = new AgentReportIntake({
+      registry: this.registry,
+      lifecycle: this.lifecycle,
+      reports: this.reports,
+      mirror: this.mirror,
+      channel: this.channel,
+      feasibility: this.feasibility,
+      queue: this.queue,
+      events: this.events,
+      requestCycle: () => this.loop.request(),
+      log,
+    });
     this.loop = new PlacementLoop(
       this.clock,
       this.timers,
@@ -278,93 +299,16 @@ export class Scheduler implements SchedulerView {
 
   // ---- agents ----
 
-  /** A new agent stream registered; returns its session id. Fences the agent if it is behind. */
+  /** A new agent stream registered; returns its session. Fences the agent if it is behind. */
   register(msg: Register__Output, connection: Omit<AgentSession, "id">): AgentSession {
-    const { node, session } = this.registry.register(msg, connection);
-    this.feasibility.fleetChanged();
-    this.mirror.syncNode(node, this.lifecycle.activeJobsOn(node.name));
-    const noted = this.noteMemberReports(node.name, msg.jobs);
-    const changed = this.reports.apply(node, msg.jobs);
-    this.channel.pushDesired(node);
-    this.events.emit("node", node);
-    void this.lifecycle.persist([...new Set([...changed, ...noted])]).then(() => {
-      this.tellNodes(this.reports.takeNodesToTell());
-      this.loop.request();
-    });
-    return session;
+    return this.agents.register(msg, connection);
   }
 
   report(nodeName: string, sessionId: number, received: Report__Output): void {
-    // A report from a replaced stream is stale: fencing by session.
-    const node = this.registry.current(nodeName, sessionId);
-    if (!node?.session) return;
-    const previous = node.session.lastReport;
-    // A heartbeat that changes nothing costs a lease renewal and no more: a fleet sends one per agent per interval.
-    if (previous && changesNothing(previous, received)) {
-      this.registry.renew(node);
-      return;
-    }
-    if (received.delta && !previous) {
-      throw ServiceError.invalid(
-        "a delta report needs a whole report before it on the same stream; send one",
-      );
-    }
-    const msg = wholeReport(previous, received);
-    node.session.lastReport = msg;
-    this.registry.observe(node, msg);
-    // A GPU that turned healthy again may let a pending job in.
-    if (this.mirror.syncHealth(node)) this.loop.request();
-    // Before the job reports: a job refused for a failed layout change must not be placed there again.
-    if (this.mirror.syncLayouts(node, this.lifecycle.activeJobsOn(node.name))) {
-      this.channel.pushDesired(node);
-      this.loop.request();
-    }
-    if (msg.capabilities) {
-      // A finished probe (a VM runtime found or lost) changes what the node can run.
-      this.mirror.syncNode(node, this.lifecycle.activeJobsOn(node.name));
-      this.feasibility.fleetChanged();
-      this.loop.request();
-    }
-    if (JSON.stringify(msg.kubeletAllocations) !== JSON.stringify(node.kubeletAllocations ?? [])) {
-      this.mirror.updateKubeletHolds(node, msg.kubeletAllocations, this.lifecycle.activeJobsOn(node.name));
-      // The agent must not converge to a layout without the pod's instance.
-      this.channel.pushDesired(node);
-      // A released device may let a pending job in.
-      this.loop.request();
-    }
-    const noted = this.noteMemberReports(node.name, msg.jobs);
-    const changed = this.reports.apply(node, msg.jobs);
-    const onlyNoted = noted.filter((job) => !changed.includes(job));
-    if (onlyNoted.length > 0) {
-      // Only a member's view changed: the record in memory keeps it, and the job's next write stores it.
-      this.lifecycle.persist(onlyNoted).catch((err: unknown) => {
-        this.options.log?.(
-          `could not store gang member reports: ${err instanceof Error ? err.message : err}`,
-        );
-      });
-    }
-    // A job that started may have replaced its borrowing reason; one that ended may end another's borrowing.
-    if (changed.length > 0) {
-      this.queue.reconcile(queueJobs(this.lifecycle));
-      for (const job of this.lifecycle.noteBorrowing(this.queue.borrowing())) {
-        if (!changed.includes(job)) changed.push(job);
-      }
-    }
-    this.events.emit("node", node);
-    if (changed.length > 0) {
-      void this.lifecycle.persist(changed).then(() => {
-        this.channel.pushDesired(node);
-        this.tellNodes(this.reports.takeNodesToTell());
-        this.loop.request();
-      });
-    }
+    this.agents.report(nodeName, sessionId, received);
   }
 
-  /**
-   * Streams a job's log from the agent of its node: `onChunk` per piece, then `onEnd` (with a reason when it
-   * ended early). A gang's log is every member's, each line prefixed with its rank; `rank` asks for one member's
-   * as it is. Returns a function that stops it.
-   */
+  /** Streams a job's log (see `JobLogs.open`); returns a function that stops it. */
   openLog(
     id: string,
     follow: boolean,
@@ -372,52 +316,7 @@ export class Scheduler implements SchedulerView {
     onEnd: (error?: string) => void,
     rank?: number,
   ): () => void {
-    const job = this.lifecycle.require(id);
-    if (isGang(job)) return this.openGangLog(job, follow, onChunk, onEnd, rank);
-    if (rank !== undefined && rank !== 0) {
-      throw ServiceError.invalid(`job ${id} is not a gang: it has rank 0 only; leave out the rank`);
-    }
-    const nodeName = job.logNode || (activeJobStates.has(job.state) ? (job.allocations[0]?.node ?? "") : "");
-    if (!nodeName || job.attempt === 0) {
-      throw ServiceError.precondition(`job ${id} has no output yet (${job.state}: ${job.reason})`);
-    }
-    return this.channel.openLog(job, this.registry.get(nodeName), nodeName, follow, onChunk, onEnd);
-  }
-
-  private openGangLog(
-    job: JobRecord,
-    follow: boolean,
-    onChunk: (data: Buffer) => void,
-    onEnd: (error?: string) => void,
-    rank: number | undefined,
-  ): () => void {
-    const size = job.spec.request.shape.kind === "gang" ? job.spec.request.shape.nodes : 1;
-    if (rank !== undefined && rank >= size) {
-      throw ServiceError.invalid(`job ${job.id} is a gang of ${size}: its ranks are 0..${size - 1}`);
-    }
-    const nodes = gangMemberNodes(job);
-    if (nodes.length === 0 || job.attempt === 0) {
-      throw ServiceError.precondition(`job ${job.id} has no output yet (${job.state}: ${job.reason})`);
-    }
-    const openMember: OpenMemberLog = (node, chunk, end) =>
-      this.channel.openLog(job, this.registry.get(node), node, follow, chunk, end);
-    if (rank !== undefined) return openMember(nodes[rank]!, onChunk, onEnd);
-    return openGangLog(
-      nodes.map((node, r) => ({ rank: r, node })),
-      openMember,
-      onChunk,
-      onEnd,
-    );
-  }
-
-  /** Keeps what an agent says of its gang members (for `tessera job`); returns the jobs that changed. */
-  private noteMemberReports(nodeName: string, reports: readonly JobObserved__Output[]): JobRecord[] {
-    const changed: JobRecord[] = [];
-    for (const r of reports) {
-      const job = this.lifecycle.get(r.jobId);
-      if (job && noteMemberReport(job, nodeName, r)) changed.push(job);
-    }
-    return changed;
+    return this.logs.open(id, follow, onChunk, onEnd, rank);
   }
 
   /** A piece of a log an agent sends for `openLog`. */
@@ -426,15 +325,7 @@ export class Scheduler implements SchedulerView {
   }
 
   disconnected(nodeName: string, sessionId: number): void {
-    const node = this.registry.current(nodeName, sessionId);
-    if (!node) return;
-    this.channel.endLogsOf(nodeName);
-    this.registry.disconnected(node);
-    // No new work goes to a node without a connected agent; its jobs keep their slices.
-    this.mirror.detachNode(node, this.lifecycle.activeJobsOn(node.name));
-    this.feasibility.fleetChanged();
-    this.events.emit("node", node);
-    this.loop.request();
+    this.agents.disconnected(nodeName, sessionId);
   }
 
   /** Takes submits from now on (see `SchedulerOptions.holdSubmits`). */
@@ -458,46 +349,12 @@ export class Scheduler implements SchedulerView {
     for (const node of this.registry.all()) node.session?.close();
   }
 
-  /**
-   * Marks nodes whose lease ran out NotReady (no new work goes there). Their jobs are requeued or failed by policy
-   * only once the fencing timeout has passed since the expiry: by then the agent, if it is alive, has stopped them
-   * itself (it stops its jobs after that long without contact), so a job never runs twice at once.
-   */
+  /** Applies lease expiries (see `LeaseExpiry`), then forgets nodes gone for the node expiry. */
   private expireLeases(): void {
-    const now = this.clock();
-    const changed: JobRecord[] = [];
-    const toTell = new Set<string>();
-    const requeue = this.options.lostNodePolicy === "requeue";
-    for (const node of this.registry.expired((n) => this.lifecycle.activeJobsOn(n.name).length > 0)) {
-      const jobs = this.lifecycle.activeJobsOn(node.name);
-      if (node.state !== "NotReady" || node.inEngine) {
-        this.registry.markLost(node);
-        this.mirror.detachNode(node, jobs);
-        this.feasibility.fleetChanged();
-        this.options.log?.(
-          `node ${node.name}: ${node.reason}; its ${jobs.length} job(s) are ${requeue ? "requeued" : "lost"} after the fencing timeout (${this.fencingTimeoutMs} ms) unless its agent returns`,
-        );
-        this.events.emit("node", node);
-      }
-      if (jobs.length === 0 || node.leaseExpiresMs + this.fencingTimeoutMs > now) continue;
-      const silence = `no contact for the lease and the fencing timeout (${this.options.leaseMs + this.fencingTimeoutMs} ms), so its agent has stopped its jobs`;
-      // A gang's job waits here until its other members have stopped too: count each job once.
-      const lost = jobs.filter((job) => {
-        // Other members of a gang stop too (read before the job may be requeued and let go of them).
-        const members = gangMemberNodes(job);
-        if (!this.lifecycle.lose(job, node.name, silence, requeue)) return false;
-        for (const member of members) if (member !== node.name) toTell.add(member);
-        return true;
-      });
-      if (lost.length === 0) continue;
-      changed.push(...lost);
-      this.options.log?.(
-        `node ${node.name}: ${silence}; ${lost.length} job(s) ${requeue ? "requeued" : "lost"} once every member has stopped`,
-      );
-    }
+    const { changed, toTell } = this.leases.expire(this.clock());
     if (changed.length > 0) {
       void this.lifecycle.persist(changed).then(() => {
-        this.tellNodes(toTell);
+        this.agents.tellNodes(toTell);
         this.loop.request();
       });
     }
@@ -518,13 +375,5 @@ export class Scheduler implements SchedulerView {
     this.options.log?.(`node ${node.name}: removed: ${why}`);
     this.events.emit("node", node);
     this.loop.request();
-  }
-
-  /** Sends nodes their desired state after a job change that concerns them (other members of a gang). */
-  private tellNodes(names: Iterable<string>): void {
-    for (const name of names) {
-      const node = this.registry.get(name);
-      if (node) this.channel.pushDesired(node);
-    }
   }
 }
