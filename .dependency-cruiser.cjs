@@ -1,17 +1,16 @@
 /**
  * Layers of scheduler/ that imports may only go down (docs/service.md): the engine (pure) <- queue <- service
- * core <- edges (gRPC, HTTP, CLI, read models, FinOps, metrics, dashboard, simulator) <- composition roots.
+ * core <- the fleet read model and text tables <- edges (gRPC, HTTP, FinOps, metrics, dashboard, simulator,
+ * security, HA) <- commands (cli/) and composition roots.
  * `npm run check` runs it, so `npm test` fails on an upward import.
  */
-const serviceCore =
-  "^scheduler/service/(AgentChannel|ClusterMirror|EngineBridge|FleetFeasibility|JobLifecycle|JobReports|" +
-  "JobSpecValidation|NodeRecord|NodeRegistry|PendingReason|PlacementCycle|PlacementLoop|Scheduler|SchedulerView|" +
-  "ServiceError|TimerSource)[.]ts$";
-const edges = "^scheduler/(http|cli|finops|metrics|dashboard|simulator)/";
 /** The service's own adapters: gRPC handlers, HTTP wiring, read model, wire formats, the server itself. */
-const serviceEdges =
-  "^scheduler/service/(GrpcServices|HttpEndpoint|JobWire|QueueControl|SchedulerFleetView|SchedulerJobCommands|" +
-  "SchedulerServer)[.]ts$";
+const serviceEdgeFiles =
+  "(GrpcServices|HttpEndpoint|JobWire|QueueControl|SchedulerFleetView|SchedulerJobCommands|SchedulerServer)";
+const serviceEdges = `^scheduler/service/${serviceEdgeFiles}[.]ts$`;
+/** Everything else in service/ is its core (lifecycle, registry, agent channel and intake, placement, mirror). */
+const serviceCore = `^scheduler/service/(?!${serviceEdgeFiles}[.]ts$)`;
+const edges = "^scheduler/(http|cli|finops|metrics|dashboard|simulator|security|ha)/";
 
 module.exports = {
   forbidden: [
@@ -39,8 +38,22 @@ module.exports = {
       name: "service-core-below-edges",
       comment: "The service core (lifecycle, registry, agent channel, placement, mirror) knows no edge.",
       severity: "error",
-      from: { path: serviceCore },
+      from: { path: serviceCore, pathNot: "[.]test[.]ts$" },
       to: { path: [edges, serviceEdges] },
+    },
+    {
+      name: "shared-views-below-edges",
+      comment: "The fleet read model and text formats serve every edge, so they import none.",
+      severity: "error",
+      from: { path: "^scheduler/(readmodel|format)/" },
+      to: { path: [edges, serviceEdges] },
+    },
+    {
+      name: "commands-only-in-cli",
+      comment: "Command-line commands live in cli/ (and the composition roots); no other edge imports cli/.",
+      severity: "error",
+      from: { path: "^scheduler/(?!cli/)", pathNot: "[.]test[.]ts$" },
+      to: { path: "^scheduler/cli/" },
     },
     {
       name: "agent-without-plugins",

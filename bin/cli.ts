@@ -50,7 +50,7 @@ export const commandSets: readonly { names: readonly string[]; load: () => Promi
   },
   {
     names: ["audit"],
-    load: async () => (await import("../scheduler/security/AuditCommand.ts")).registerAuditCommand,
+    load: async () => (await import("../scheduler/cli/AuditCommand.ts")).registerAuditCommand,
   },
   {
     names: ["store"],

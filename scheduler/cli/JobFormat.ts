@@ -3,6 +3,7 @@ import type { Job__Output } from "../../proto/generated/tessera/v1/Job.ts";
 import type { Node__Output } from "../../proto/generated/tessera/v1/Node.ts";
 import type { ResourceRequest__Output } from "../../proto/generated/tessera/v1/ResourceRequest.ts";
 import { gpuUnhealthy } from "../../proto/tessera/GpuHealthWire.ts";
+import { table } from "../format/TextTable.ts";
 import { failedMemberText } from "../service/GangMembers.ts";
 
 /** How jobs and nodes look on a terminal (tables) and to scripts (`--json`). */
@@ -129,17 +130,6 @@ function age(ms: number, now: number): string {
   if (s < 7200) return `${Math.round(s / 60)}m`;
   if (s < 172800) return `${Math.round(s / 3600)}h`;
   return `${Math.round(s / 86400)}d`;
-}
-
-/** Left-aligned columns; the last column is not padded (it may be long, e.g. a reason). */
-export function table(header: string[], rows: string[][]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
-  const line = (cells: string[]) =>
-    cells
-      .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i] ?? 0)))
-      .join("  ")
-      .trimEnd();
-  return [line(header), ...rows.map(line)].join("\n");
 }
 
 export function jobsTable(jobs: readonly Job__Output[], now = Date.now()): string {

@@ -1,9 +1,9 @@
 import type { Command } from "commander";
 import type { QueueInfo__Output } from "../../proto/generated/tessera/v1/QueueInfo.ts";
+import { table } from "../format/TextTable.ts";
 import { formatResources } from "../queue/ResourceVector.ts";
 import { action, print } from "./ClientCommands.ts";
 import { type ClientFlags, connect, withClientFlags } from "./ClientConnection.ts";
-import { table } from "./JobFormat.ts";
 
 /** `tessera queues` (usage against quota per queue) and `tessera quota` (show and reload the queue config). */
 export function registerQueueCommands(program: Command): void {

@@ -1,7 +1,7 @@
 import { gpuModels } from "../../proto/catalog/GpuCatalog.ts";
 import { referenceHost, referenceServer } from "../../proto/catalog/ReferenceServers.ts";
 import type { PolicyName } from "../engine/PolicyRegistry.ts";
-import type { FleetNode } from "../http/FleetReadModel.ts";
+import type { FleetNode } from "../readmodel/FleetReadModel.ts";
 import { replayTimeline, type TimelineReplayResult } from "../simulator/TimelineReplay.ts";
 import type { TraceNode, TracePod } from "../simulator/TraceReader.ts";
 

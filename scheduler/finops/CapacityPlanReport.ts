@@ -1,4 +1,4 @@
-import { table } from "../cli/JobFormat.ts";
+import { table } from "../format/TextTable.ts";
 import { renderLineChart } from "../simulator/SvgLineChart.ts";
 import type { PlanOutcome } from "./CapacityPlan.ts";
 

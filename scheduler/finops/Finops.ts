@@ -1,7 +1,7 @@
 import type { Database } from "better-sqlite3";
-import { onChangeAtMost } from "../http/CoalescedChanges.ts";
-import type { FleetReadModel } from "../http/FleetReadModel.ts";
 import { fleetCapacity } from "../metrics/FleetCapacity.ts";
+import { onChangeAtMost } from "../readmodel/CoalescedChanges.ts";
+import type { FleetReadModel } from "../readmodel/FleetReadModel.ts";
 import { AllocationLedger } from "./AllocationLedger.ts";
 import { CostModel } from "./CostModel.ts";
 import type { FinopsSettings } from "./FinopsConfig.ts";

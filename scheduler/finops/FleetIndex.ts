@@ -1,4 +1,10 @@
-import type { FleetGpu, FleetJob, FleetNode, FleetSlice, FleetSnapshot } from "../http/FleetReadModel.ts";
+import type {
+  FleetGpu,
+  FleetJob,
+  FleetNode,
+  FleetSlice,
+  FleetSnapshot,
+} from "../readmodel/FleetReadModel.ts";
 import type { UtilizationSample } from "./UtilizationSample.ts";
 
 /** A slice held by a job, with everything the ledger, the idle detector and the metrics label it by. */

@@ -1,7 +1,7 @@
 import Database from "better-sqlite3";
-import type { FleetReadModel } from "../http/FleetReadModel.ts";
+import type { FleetReadModel } from "../readmodel/FleetReadModel.ts";
 import type { NodeRecord } from "../service/NodeRecord.ts";
-import type { Scheduler } from "../service/Scheduler.ts";
+import type { SchedulerView } from "../service/SchedulerView.ts";
 import { Finops } from "./Finops.ts";
 import type { FinopsSettings } from "./FinopsConfig.ts";
 import { samplesFromObserved } from "./ObservedSamples.ts";
@@ -16,7 +16,7 @@ export interface RunningFinops {
  * NVML samples from every agent report, and idle reclaims as graceful cancels with the reason attached.
  */
 export function attachFinops(
-  scheduler: Pick<Scheduler, "events" | "cancel">,
+  scheduler: Pick<SchedulerView, "events"> & { cancel(id: string, reason: string): Promise<unknown> },
   fleet: FleetReadModel,
   dbPath: string,
   settings: FinopsSettings,

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { fleetCapacity } from "../metrics/FleetCapacity.ts";
+import type { FleetNode } from "../readmodel/FleetReadModel.ts";
 import { capacitySchema, nodeSchema, nodesSchema } from "./ApiSchemas.ts";
-import type { FleetNode } from "./FleetReadModel.ts";
 import type { HttpApiOptions } from "./HttpApi.ts";
 import { ApiError } from "./HttpErrors.ts";
 import { nodesSeenBy, tenantFilter } from "./OtherTenants.ts";

@@ -1,4 +1,4 @@
-import type { FleetJob, FleetReadModel, FleetSnapshot } from "./FleetReadModel.ts";
+import type { FleetJob, FleetReadModel, FleetSnapshot } from "../readmodel/FleetReadModel.ts";
 
 /** A FleetReadModel over a snapshot held in memory: for tests, and for answers computed off a copy of the fleet. */
 export class InMemoryFleet implements FleetReadModel {

@@ -1,4 +1,4 @@
-import type { FleetJob, FleetReadModel } from "./FleetReadModel.ts";
+import type { FleetJob, FleetReadModel } from "../readmodel/FleetReadModel.ts";
 
 export interface JobEvent {
   type: "created" | "updated";

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import type { FleetJob, JobState } from "./FleetReadModel.ts";
+import type { FleetJob, JobState } from "../readmodel/FleetReadModel.ts";
 import type { HttpApiOptions, JobCommands, SubmitJobBody } from "./HttpApi.ts";
 import { ApiError } from "./HttpErrors.ts";
 import { watchJobs } from "./JobEventStream.ts";

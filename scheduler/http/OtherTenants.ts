@@ -2,7 +2,7 @@ import type { FastifyRequest } from "fastify";
 import type { IdleAllocation } from "../finops/IdleDetector.ts";
 import type { UsageReport } from "../finops/UsageReport.ts";
 import type { UtilizationResult } from "../finops/UtilizationHistory.ts";
-import type { FleetJob, FleetNode } from "./FleetReadModel.ts";
+import type { FleetJob, FleetNode } from "../readmodel/FleetReadModel.ts";
 import type { JobAccess } from "./JobAccess.ts";
 
 /**

@@ -1,5 +1,5 @@
 import { gpuModel } from "../../proto/catalog/GpuCatalog.ts";
-import type { FleetGpu, FleetJob, FleetSlice, FleetSnapshot } from "./FleetReadModel.ts";
+import type { FleetGpu, FleetJob, FleetSlice, FleetSnapshot } from "../readmodel/FleetReadModel.ts";
 
 /** A MIG GPU of `modelId` carved into the given instances, `[profile, placementStart, jobId?]`. */
 export function migGpu(

@@ -1,7 +1,7 @@
-import { table } from "../cli/JobFormat.ts";
 import type { IdleAllocation } from "../finops/IdleDetector.ts";
 import type { UtilizationSample } from "../finops/UtilizationSample.ts";
-import type { FleetJob, FleetNode, FleetSlice } from "./FleetReadModel.ts";
+import { table } from "../format/TextTable.ts";
+import type { FleetJob, FleetNode, FleetSlice } from "../readmodel/FleetReadModel.ts";
 
 export interface TopInput {
   nodes: FleetNode[];

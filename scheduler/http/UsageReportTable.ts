@@ -1,5 +1,5 @@
-import { table } from "../cli/JobFormat.ts";
 import type { UsageReport } from "../finops/UsageReport.ts";
+import { table } from "../format/TextTable.ts";
 
 const hours = (h: number) => h.toFixed(2);
 

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { gpuModel } from "../../proto/catalog/GpuCatalog.ts";
 import { canCreateAt, type MigInstance } from "../engine/MigLayout.ts";
-import type { FleetGpu, FleetSlice } from "../http/FleetReadModel.ts";
+import type { FleetGpu, FleetSlice } from "../readmodel/FleetReadModel.ts";
 import { fleetCapacity } from "./FleetCapacity.ts";
 
 const h100 = gpuModel("H100-SXM5-80GB");

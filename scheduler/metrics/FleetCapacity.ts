@@ -5,7 +5,7 @@ import {
   type MigProfile,
 } from "../../proto/catalog/GpuCatalog.ts";
 import { canCreateAt, type MigInstance } from "../engine/MigLayout.ts";
-import type { FleetGpu, FleetNode, FleetSnapshot } from "../http/FleetReadModel.ts";
+import type { FleetGpu, FleetNode, FleetSnapshot } from "../readmodel/FleetReadModel.ts";
 
 export type GpuState = "free" | "partial" | "full" | "unavailable";
 

@@ -1,8 +1,8 @@
 import { Counter, Gauge, Histogram, Registry } from "prom-client";
 import type { Finops } from "../finops/Finops.ts";
 import { FleetIndex } from "../finops/FleetIndex.ts";
-import { onChangeAtMost } from "../http/CoalescedChanges.ts";
-import type { FleetReadModel, FleetSnapshot, NodeState } from "../http/FleetReadModel.ts";
+import { onChangeAtMost } from "../readmodel/CoalescedChanges.ts";
+import type { FleetReadModel, FleetSnapshot, NodeState } from "../readmodel/FleetReadModel.ts";
 import { type FleetCapacityReport, fleetCapacity } from "./FleetCapacity.ts";
 
 /** Label names shared with NVIDIA's DCGM exporter, so tessera's series join with DCGM_FI_* ones. */

@@ -9,7 +9,7 @@ import type {
   FleetReadModel,
   FleetSlice,
   FleetSnapshot,
-} from "../http/FleetReadModel.ts";
+} from "../readmodel/FleetReadModel.ts";
 import { finalJobStates, type JobRecord, type SliceAllocation } from "../store/JobRecord.ts";
 import { failedMemberText, gangMembers } from "./GangMembers.ts";
 import type { Scheduler } from "./Scheduler.ts";

@@ -1,7 +1,7 @@
 import type { Command } from "commander";
-import { action, print } from "../cli/ClientCommands.ts";
-import { type ClientFlags, connect, withClientFlags } from "../cli/ClientConnection.ts";
-import { table } from "../cli/JobFormat.ts";
+import { table } from "../format/TextTable.ts";
+import { action, print } from "./ClientCommands.ts";
+import { type ClientFlags, connect, withClientFlags } from "./ClientConnection.ts";
 
 /** `tessera audit`: who submitted, cancelled, changed quotas and nodes (admins only). */
 export function registerAuditCommand(program: Command): void {

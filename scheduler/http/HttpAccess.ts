@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { ApiError } from "../http/HttpErrors.ts";
-import type { JobAccess } from "../http/JobAccess.ts";
+import type { Caller } from "../security/Caller.ts";
+import type { EdgeSecurity } from "../security/EdgeSecurity.ts";
 import { ServiceError } from "../service/ServiceError.ts";
-import type { Caller } from "./Caller.ts";
-import type { EdgeSecurity } from "./EdgeSecurity.ts";
+import { ApiError } from "./HttpErrors.ts";
+import type { JobAccess } from "./JobAccess.ts";
 
 const cookieName = "tessera_token";
 const callers = new WeakMap<FastifyRequest, Caller>();
