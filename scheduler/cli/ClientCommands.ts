@@ -249,7 +249,7 @@ export function registerClientCommands(program: Command): void {
           const rows = c.models.map((m) => [
             m.model,
             String(m.gpus),
-            String(m.idleGpus),
+            String(m.freeGpus),
             `${Math.round((m.allocatedMilli / Math.max(1, m.totalMilli)) * 100)}%`,
             m.profiles
               .filter((p) => p.freeInstances > 0 && !p.profile.includes("+"))

@@ -42,7 +42,7 @@ export function capacityPlanTable(outcomes: readonly PlanOutcome[]): string {
         seconds(d.p99),
         `${atLeast}${seconds(d.max)}`,
         pct(r.allocationRatioMean),
-        r.gpuHoursIdle.toFixed(0),
+        r.gpuHoursUnallocated.toFixed(0),
       ];
     }),
   );

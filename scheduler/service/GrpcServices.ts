@@ -326,7 +326,7 @@ export function capacityServiceHandlers(
         models: report.models.map((m) => ({
           model: m.model,
           gpus: m.gpus,
-          idleGpus: m.gpusByState.free,
+          freeGpus: m.gpusByState.free,
           allocatedMilli: Math.round(m.allocatedGpus * 1000),
           totalMilli: m.gpus * 1000,
           profiles: m.profiles.map((p) => ({ profile: p.profile, freeInstances: p.available })),

@@ -252,7 +252,7 @@ describe("timeline replay", () => {
     const r = replayTimeline({ nodes, pods, policy: "tessera", seed: 1, migFleet: false, podsFile: podsCsv });
     expect(r.podsPlaced + r.podsFailed).toBe(pods.length);
     expect(r.queueingDelaySeconds.max).toBeGreaterThanOrEqual(r.queueingDelaySeconds.p50);
-    expect(r.gpuHoursIdle).toBeGreaterThan(0);
+    expect(r.gpuHoursUnallocated).toBeGreaterThan(0);
     expect(r.allocationRatioAt100).toBeNull();
   });
 

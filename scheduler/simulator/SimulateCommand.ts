@@ -70,7 +70,7 @@ function timelineTable(r: TimelineReplayResult): string {
     `pods ${r.podsOffered}, placed ${r.podsPlaced}, waited ${r.podsQueued}, never placed ${r.podsFailed}`,
     `queueing delay (s): mean ${d.mean.toFixed(0)}, p50 ${d.p50}, p95 ${d.p95}, p99 ${d.p99}, max ${d.max}`,
     `GPU allocation: time-weighted mean ${pct(r.allocationRatioMean)}, at the last arrival ${pct(r.allocationRatioFinal)}`,
-    `GPU-hours idle ${r.gpuHoursIdle.toFixed(0)}, allocated ${r.gpuHoursAllocated.toFixed(0)}`,
+    `GPU-hours unallocated ${r.gpuHoursUnallocated.toFixed(0)}, allocated ${r.gpuHoursAllocated.toFixed(0)}`,
     `wall ${r.wallSeconds.toFixed(2)} s, ${Math.round(r.decisionsPerSecond)} decisions/s`,
   ].join("\n");
 }

@@ -59,7 +59,7 @@ export interface TimelineReplayResult {
   /** The pods never placed, grouped by request shape, most first. */
   neverPlaced: NeverPlacedPods[];
   /** GPU-hours no pod held, from the first arrival to the last arrival (or until the queue drained). */
-  gpuHoursIdle: number;
+  gpuHoursUnallocated: number;
   gpuHoursAllocated: number;
   curve: TimelineCurvePoint[];
   wallSeconds: number;
@@ -248,7 +248,7 @@ export function replayTimeline(input: ReplayInput & { podsFile: string }): Timel
     neverPlaced: [...neverPlaced.values()].sort(
       (a, b) => b.pods - a.pods || (a.request < b.request ? -1 : 1),
     ),
-    gpuHoursIdle: idleMilliSeconds / 1000 / 3600,
+    gpuHoursUnallocated: idleMilliSeconds / 1000 / 3600,
     gpuHoursAllocated: allocatedMilliSeconds / 1000 / 3600,
     curve,
     wallSeconds: (performance.now() - started) / 1000,

@@ -11,7 +11,7 @@ export interface ModelCapacity {
   /**
    * GPUs with nothing allocated on them.
    */
-  'idleGpus'?: (number);
+  'freeGpus'?: (number);
   /**
    * Allocated GPU in thousandths (a 3g slice of a 7-slice GPU counts 3/7 of 1000).
    */
@@ -29,7 +29,7 @@ export interface ModelCapacity__Output {
   /**
    * GPUs with nothing allocated on them.
    */
-  'idleGpus': (number);
+  'freeGpus': (number);
   /**
    * Allocated GPU in thousandths (a 3g slice of a 7-slice GPU counts 3/7 of 1000).
    */
