@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -22,6 +23,7 @@ interface Manifest {
           env?: Array<{ name: string }>;
           livenessProbe?: { tcpSocket?: { port: string } };
         }>;
+        volumes?: Array<Record<string, unknown>>;
       };
     };
   };
@@ -49,10 +51,10 @@ async function schedulerFlags(args: string[]): Promise<SchedulerFlags> {
 describe("deploy/kubernetes-ha overlay", () => {
   it("runs 2 scheduler replicas on the overlay's 3 etcd members, with flags the CLI takes", async () => {
     const kustomization = parse(readFileSync(join(dir, "kustomization.yaml"), "utf8")) as {
+      bases: string[];
       resources: string[];
-      patches: Array<{ path?: string }>;
     };
-    expect(kustomization.resources).toEqual(["../kubernetes", "etcd.yaml"]);
+    expect([...kustomization.bases, ...kustomization.resources]).toEqual(["../kubernetes", "etcd.yaml"]);
     const [deployment] = read("scheduler-ha.yaml");
     expect(deployment?.spec.replicas).toBe(2);
     const container = deployment!.spec.template.spec.containers[0]!;
@@ -68,5 +70,18 @@ describe("deploy/kubernetes-ha overlay", () => {
       (_, i) => `${etcd.metadata.name}-${i}.${etcd.spec.serviceName}:2379`,
     );
     expect(settings.storeLocation).toEqual({ kind: "etcd", endpoints: members });
+  });
+
+  it("renders with kubectl kustomize: 2 replicas whose store is etcd, without the base's volume claim", () => {
+    const out = execFileSync("kubectl", ["kustomize", dir], { encoding: "utf8" });
+    const objects = parseAllDocuments(out).map((d) => d.toJSON() as Manifest);
+    const schedulers = objects.filter(
+      (o) => o.kind === "Deployment" && o.metadata.name === "tessera-scheduler",
+    );
+    expect(schedulers).toHaveLength(1);
+    expect(schedulers[0]!.spec.replicas).toBe(2);
+    expect(schedulers[0]!.spec.template.spec.volumes?.[0]).toEqual({ name: "store", emptyDir: {} });
+    expect(objects.filter((o) => o.kind === "PersistentVolumeClaim")).toEqual([]);
+    expect(objects.some((o) => o.kind === "StatefulSet" && o.metadata.name === "tessera-etcd")).toBe(true);
   });
 });
