@@ -11,6 +11,7 @@ import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { SchedulerCluster } from "../scheduler/cli/SchedulerCluster.ts";
+import { percentile } from "../scheduler/simulator/Percentile.ts";
 import { EtcdCluster } from "../test/support/EtcdCluster.ts";
 import { type ServiceBenchOptions, stopScheduler, submitBench } from "./service.ts";
 
@@ -73,10 +74,6 @@ async function until<T>(what: string, check: () => T | undefined, timeoutMs = 60
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 20));
   }
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 }
 
 /** Seconds from the kill to the new leader's election, and to its first accepted submit. */
@@ -156,7 +153,7 @@ export async function runFailoverBench(kills = 10): Promise<Record<string, unkno
     const failover = {
       kills,
       electionTtlSeconds: 3,
-      p50Seconds: Math.round(percentile(sorted, 50) * 100) / 100,
+      p50Seconds: Math.round(percentile(sorted, 0.5) * 100) / 100,
       maxSeconds: Math.round((sorted.at(-1) ?? Number.NaN) * 100) / 100,
       seconds: seconds.map((s) => Math.round(s * 100) / 100),
       electedSeconds: electedSeconds.map((s) => Math.round(s * 100) / 100),
