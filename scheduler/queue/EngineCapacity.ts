@@ -11,7 +11,11 @@ export type EngineAllocation = readonly Placement[];
 
 /** The placement engine as the queue's capacity model: place-and-commit, exact release and restore. */
 export class EngineCapacity implements CapacityModel<EngineRequest, EngineAllocation> {
-  constructor(private readonly engine: PlacementEngine) {}
+  constructor(
+    private readonly engine: PlacementEngine,
+    /** `false` leaves a refusal's reason out (a replay that never shows it saves the work of finding it). */
+    private readonly explain = true,
+  ) {}
 
   place(request: EngineRequest): PlaceResult<EngineAllocation> {
     if (request.gang) {
@@ -22,7 +26,7 @@ export class EngineCapacity implements CapacityModel<EngineRequest, EngineAlloca
       this.engine.commitGang(result.placements);
       return { placed: true, allocation: result.placements };
     }
-    const result = this.engine.place(request.request);
+    const result = this.engine.place(request.request, { explain: this.explain });
     if (!result.ok) return { placed: false, reason: result.unschedulable.message };
     this.engine.commit(result.placement);
     return { placed: true, allocation: [result.placement] };

@@ -9,8 +9,8 @@ export interface TimelineQueue<Request, Allocation> {
   submit(submission: JobSubmission<Request>, now: number): QueuedJob<Request>;
   cycle(now: number): CycleResult<Request, Allocation>;
   finished(jobId: string, now: number): FinishOutcome<Request>;
-  pendingJobs(): QueuedJob<Request>[];
-  runningJobs(): AdmittedJob<Request, Allocation>[];
+  pendingJobs(): readonly QueuedJob<Request>[];
+  runningJobs(): readonly AdmittedJob<Request, Allocation>[];
 }
 
 export interface TimelineArrival<Request> {
@@ -55,6 +55,8 @@ export interface TimelineOptions {
   sampleEverySeconds?: number;
   /** Stop the replay at this time. */
   until?: number;
+  /** Stop once every arrival was submitted and nothing waits (jobs still running are left running). */
+  stopWhenDrained?: boolean;
   onProgress?: (done: number, total: number, t: number) => void;
 }
 
@@ -85,16 +87,18 @@ export function runQueueTimeline<Request, Allocation>(
   const sampleEvery = options.sampleEverySeconds ?? 0;
   let nextArrival = 0;
   let cycles = 0;
-  let t = 0;
+  /** The time of the last cycle run. */
+  let last = 0;
   let nextTick = Number.POSITIVE_INFINITY;
 
   for (;;) {
-    t = Math.min(
+    const t = Math.min(
       ordered[nextArrival]?.at ?? Number.POSITIVE_INFINITY,
       events.peek()?.t ?? Number.POSITIVE_INFINITY,
       nextTick,
     );
     if (!Number.isFinite(t) || t > until) break;
+    last = t;
     for (let e = events.peek(); e && e.t <= t; e = events.peek()) {
       events.pop();
       if (attempts.get(e.jobId) !== e.attempt) continue;
@@ -142,14 +146,15 @@ export function runQueueTimeline<Request, Allocation>(
     const running = queue.runningJobs();
     const pending = queue.pendingJobs().length;
     nextTick = options.tickSeconds && pending > 0 ? t + options.tickSeconds : Number.POSITIVE_INFINITY;
-    const last = samples[samples.length - 1];
-    if (!last || t - last.t >= sampleEvery) {
+    const lastSample = samples[samples.length - 1];
+    if (!lastSample || t - lastSample.t >= sampleEvery) {
       const allocatedGpus = running.reduce((sum, r) => sum + amountOf(r.job.demand, "gpus"), 0);
       samples.push({ t, allocatedGpus, pending, running: running.length });
     }
     options.onProgress?.(nextArrival, ordered.length, t);
+    if (options.stopWhenDrained && nextArrival === ordered.length && pending === 0) break;
   }
-  return { jobs: [...outcomes.values()], samples, preemptions, cycles, endedAt: t };
+  return { jobs: [...outcomes.values()], samples, preemptions, cycles, endedAt: last };
 }
 
 /** End before stop at the same instant, so finished work is not preempted. */

@@ -1,7 +1,11 @@
 import { PlacementEngine } from "../engine/PlacementEngine.ts";
 import { createPolicy, type PolicyName } from "../engine/PolicyRegistry.ts";
 import { TargetWorkload } from "../engine/TargetWorkload.ts";
-import { EventHeap } from "../queue/EventHeap.ts";
+import { BackfillLine } from "../queue/BackfillLine.ts";
+import type { CapacityModel } from "../queue/CapacityModel.ts";
+import { type EngineAllocation, EngineCapacity, type EngineRequest } from "../queue/EngineCapacity.ts";
+import { engineSubmission } from "../queue/JobDemand.ts";
+import { runQueueTimeline, type TimelineArrival } from "../queue/QueueTimeline.ts";
 import type { ReplayInput } from "./FgdReplay.ts";
 import { percentile } from "./Percentile.ts";
 import { fleetGpuMilli, podGpuMilli, podRequest, traceCluster } from "./TraceFleet.ts";
@@ -66,12 +70,6 @@ export interface TimelineReplayResult {
   decisionsPerSecond: number;
 }
 
-interface Waiting {
-  index: number;
-  pod: TracePod;
-  key: string;
-}
-
 function delayStats(delays: readonly number[]): DelayStats {
   const sorted = [...delays].sort((a, b) => a - b);
   return {
@@ -94,22 +92,21 @@ function requestText(pod: TracePod): string {
   return `${gpu}, ${+(pod.cpuMilli / 1000).toFixed(1)} CPU, ${memory}`;
 }
 
-interface Departure {
-  time: number;
-  id: string;
-  milli: number;
-}
-
 /** How long a pod holds its resources once placed: its run time in the trace. */
 function runSeconds(pod: TracePod): number {
   const start = pod.scheduledTime ?? pod.creationTime!;
   return Math.max(1, pod.deletionTime! - start);
 }
 
+/** The pods of a shape the engine cannot tell apart (for grouping the never placed). */
+function shapeKey(pod: TracePod): string {
+  return `${pod.cpuMilli}/${pod.memoryMiB}/${pod.numGpu}/${pod.gpuMilli}/${pod.gpuSpec?.join("|") ?? ""}`;
+}
+
 /**
- * Replays pods at their creation times; each holds its resources for its run time in the trace. A pod that does
- * not fit waits in a FIFO queue that is retried (skipping shapes that already failed in the pass) whenever
- * resources are released.
+ * Replays pods at their creation times through a `BackfillLine` (a pod is tried when it arrives; the pods that
+ * did not fit wait and are tried again, skipping shapes that already failed, whenever resources are released);
+ * each placed pod holds its resources for its run time in the trace.
  */
 export function replayTimeline(input: ReplayInput & { podsFile: string }): TimelineReplayResult {
   const started = performance.now();
@@ -123,109 +120,93 @@ export function replayTimeline(input: ReplayInput & { podsFile: string }): Timel
   }
   const capacity = fleetGpuMilli(nodes);
   if (capacity === 0) throw new Error("the node list has no GPUs");
-  const arrivals = pods
-    .map((pod, index) => ({ pod, index }))
-    .sort((a, b) => a.pod.creationTime! - b.pod.creationTime! || a.index - b.index);
   const requests = pods.map((p, i) => podRequest(p, `pod-${i}`, migFleet));
   const engine = new PlacementEngine(traceCluster(nodes, migFleet), {
     policy: createPolicy(input.policy, TargetWorkload.fromRequests(requests)),
     seed: input.seed,
   });
-  const departures = new EventHeap<Departure>((a, b) => a.time < b.time);
-  let queue: Waiting[] = [];
-  const delays: number[] = [];
-  const rawCurve: TimelineCurvePoint[] = [];
-  let allocated = 0;
-  let now = arrivals[0]?.pod.creationTime ?? 0;
-  const firstTime = now;
-  let idleMilliSeconds = 0;
-  let allocatedMilliSeconds = 0;
+  const engineCapacity = new EngineCapacity(engine, false);
   let decisions = 0;
   let decisionMs = 0;
+  const timed: CapacityModel<EngineRequest, EngineAllocation> = {
+    place(request) {
+      const t0 = performance.now();
+      const result = engineCapacity.place(request);
+      decisions++;
+      decisionMs += performance.now() - t0;
+      return result;
+    },
+    release: (allocation) => engineCapacity.release(allocation),
+    restore: (allocation) => engineCapacity.restore(allocation),
+    shapeOf: (request) => engineCapacity.shapeOf(request),
+  };
+  const line = new BackfillLine(timed);
+  const arrivals: TimelineArrival<EngineRequest>[] = pods.map((pod, i) => ({
+    submission: engineSubmission(`pod-${i}`, { gang: false, request: requests[i]! }, {}),
+    at: pod.creationTime!,
+    runSeconds: runSeconds(pod),
+  }));
+  const lastArrival = pods.reduce((last, p) => Math.max(last, p.creationTime!), Number.NEGATIVE_INFINITY);
+  let shown = -1;
+  const timeline = runQueueTimeline(line, arrivals, {
+    stopWhenDrained: true,
+    onProgress: input.onProgress
+      ? (done, total) => {
+          if (done === shown || (done % 1000 !== 0 && done !== total)) return;
+          shown = done;
+          input.onProgress?.(done, total);
+        }
+      : undefined,
+  });
+  const indexOf = (id: string) => Number(id.slice("pod-".length));
+
+  // Allocation after each cycle, from when each pod started and ended.
+  const changes: { t: number; milli: number }[] = [];
+  const delays: number[] = [];
   let queued = 0;
-  let finalAllocation = 0;
-
-  const advance = (t: number): void => {
-    if (t > now) {
-      idleMilliSeconds += (capacity - allocated) * (t - now);
-      allocatedMilliSeconds += allocated * (t - now);
-      now = t;
-    }
-  };
-  const tryPlace = (w: Waiting): boolean => {
-    const t0 = performance.now();
-    const result = engine.place(requests[w.index]!, { explain: false });
-    decisions++;
-    if (result.ok) engine.commit(result.placement);
-    decisionMs += performance.now() - t0;
-    if (!result.ok) return false;
-    const milli = podGpuMilli(w.pod);
-    allocated += milli;
-    delays.push(now - w.pod.creationTime!);
-    departures.push({ time: now + runSeconds(w.pod), id: requests[w.index]!.id, milli });
-    return true;
-  };
-  const retryQueue = (): void => {
-    const failed = new Set<string>();
-    const still: Waiting[] = [];
-    for (const w of queue) {
-      if (failed.has(w.key) || !tryPlace(w)) {
-        failed.add(w.key);
-        still.push(w);
-      }
-    }
-    queue = still;
-  };
-  const record = (): void => {
-    rawCurve.push({
-      timeSeconds: now,
-      allocationPercent: (allocated * 100) / capacity,
-      queueLength: queue.length,
-    });
-  };
-
-  let next = 0;
-  while (next < arrivals.length || (departures.size > 0 && queue.length > 0)) {
-    const arrivalTime = next < arrivals.length ? arrivals[next]!.pod.creationTime! : Number.POSITIVE_INFINITY;
-    const departure = departures.peek();
-    if (departure && departure.time <= arrivalTime) {
-      advance(departure.time);
-      while (departures.peek() && departures.peek()!.time <= now) {
-        const d = departures.pop()!;
-        engine.release(d.id);
-        allocated -= d.milli;
-      }
-      if (queue.length > 0) retryQueue();
-    } else {
-      advance(arrivalTime);
-      const { pod, index } = arrivals[next++]!;
-      const w: Waiting = {
-        index,
-        pod,
-        key: `${pod.cpuMilli}/${pod.memoryMiB}/${pod.numGpu}/${pod.gpuMilli}/${pod.gpuSpec?.join("|") ?? ""}`,
-      };
-      if (!tryPlace(w)) {
-        queue.push(w);
-        queued++;
-      }
-      if (next === arrivals.length) finalAllocation = (allocated * 100) / capacity;
-      if (input.onProgress && (next % 1000 === 0 || next === arrivals.length))
-        input.onProgress(next, arrivals.length);
-    }
-    record();
+  for (const job of timeline.jobs) {
+    if (job.firstStartedAt === undefined || job.firstStartedAt > job.submittedAt) queued++;
+    if (job.firstStartedAt === undefined) continue;
+    delays.push(job.firstStartedAt - job.submittedAt);
+    const milli = podGpuMilli(pods[indexOf(job.id)]!);
+    changes.push({ t: job.firstStartedAt, milli });
+    if (job.endedAt !== undefined) changes.push({ t: job.endedAt, milli: -milli });
   }
+  changes.sort((a, b) => a.t - b.t);
+  const rawCurve: TimelineCurvePoint[] = [];
+  let allocated = 0;
+  let change = 0;
+  let idleMilliSeconds = 0;
+  let allocatedMilliSeconds = 0;
+  let finalAllocation = 0;
+  for (const [i, sample] of timeline.samples.entries()) {
+    for (; change < changes.length && changes[change]!.t <= sample.t; change++)
+      allocated += changes[change]!.milli;
+    const allocationPercent = (allocated * 100) / capacity;
+    if (sample.t === lastArrival) finalAllocation = allocationPercent;
+    rawCurve.push({ timeSeconds: sample.t, allocationPercent, queueLength: sample.pending });
+    const next = timeline.samples[i + 1]?.t ?? sample.t;
+    idleMilliSeconds += (capacity - allocated) * (next - sample.t);
+    allocatedMilliSeconds += allocated * (next - sample.t);
+  }
+  const firstTime = timeline.samples[0]?.t ?? 0;
+  const now = timeline.endedAt;
   const span = now - firstTime;
-  // The loop ends with waiting pods only once every pod has left: they do not fit the empty fleet, ever.
+  // The replay ends with waiting pods only once every pod has left: they do not fit the empty fleet, ever.
+  const waiting = line.pendingJobs().map((job) => pods[indexOf(job.id)]!);
   const neverPlaced = new Map<string, NeverPlacedPods>();
-  for (const w of queue) {
-    const group = neverPlaced.get(w.key);
+  for (const job of line.pendingJobs()) {
+    const index = indexOf(job.id);
+    const pod = pods[index]!;
+    const key = shapeKey(pod);
+    const group = neverPlaced.get(key);
     if (group) {
       group.pods++;
       continue;
     }
-    const result = engine.place(requests[w.index]!, { explain: true });
+    const result = engine.place(requests[index]!, { explain: true });
     const reason = result.ok ? "fits only after the replay ended" : result.unschedulable.message;
-    neverPlaced.set(w.key, { pods: 1, request: requestText(w.pod), reason });
+    neverPlaced.set(key, { pods: 1, request: requestText(pod), reason });
   }
   const step = Math.max(1, Math.ceil(rawCurve.length / 500));
   const curve = rawCurve.filter((_, i) => i % step === 0 || i === rawCurve.length - 1);
@@ -244,7 +225,7 @@ export function replayTimeline(input: ReplayInput & { podsFile: string }): Timel
     allocationRatioFinal: finalAllocation,
     allocationRatioMean: span > 0 ? (allocatedMilliSeconds * 100) / (capacity * span) : 0,
     queueingDelaySeconds: delayStats(delays),
-    queueingDelayAllPodsSeconds: delayStats([...delays, ...queue.map((w) => now - w.pod.creationTime!)]),
+    queueingDelayAllPodsSeconds: delayStats([...delays, ...waiting.map((pod) => now - pod.creationTime!)]),
     neverPlaced: [...neverPlaced.values()].sort(
       (a, b) => b.pods - a.pods || (a.request < b.request ? -1 : 1),
     ),
