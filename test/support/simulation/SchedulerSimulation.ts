@@ -28,6 +28,8 @@ export interface SimulationStats {
   hostCrashes: number;
   partitions: number;
   schedulerRestarts: number;
+  /** Operator shutdowns of everything (as Ctrl-C of `tessera up`): placing stops, agents stop, then the scheduler. */
+  shutdowns: number;
   /** Job states seen at the end, by state. */
   states: Record<string, number>;
   simulatedSeconds: number;
@@ -41,6 +43,8 @@ export class SimulationFailure extends Error {
 const LEASE_MS = 4_000;
 const HEARTBEAT_MS = 1_000;
 const FENCING_TIMEOUT_MS = 15_000;
+/** Shorter than the longest host outage (122 s), so nodes are forgotten and come back as new ones. */
+const NODE_EXPIRY_MS = 60_000;
 /** Trace lines a failure prints (TESSERA_SIM_TRACE raises it when diagnosing a seed). */
 const TRACE_LINES = Number(process.env.TESSERA_SIM_TRACE ?? 300);
 const watchedJobs = new Set((process.env.TESSERA_SIM_JOBS ?? "").split(",").filter(Boolean));
@@ -79,6 +83,7 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
     hostCrashes: 0,
     partitions: 0,
     schedulerRestarts: 0,
+    shutdowns: 0,
     states: {},
     simulatedSeconds: 0,
   };
@@ -113,6 +118,7 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
       heartbeatMs: HEARTBEAT_MS,
       lostNodePolicy: "requeue",
       fencingTimeoutMs: FENCING_TIMEOUT_MS,
+      nodeExpiryMs: NODE_EXPIRY_MS,
       queues,
       log,
     });
@@ -335,6 +341,23 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
       log(`step ${step}: scheduler restarts on the same store after ${downMs} ms down`);
       await closeScheduler();
       at(downMs, "scheduler starts", openScheduler);
+    } else if (roll < 0.2245 && scheduler) {
+      stats.shutdowns++;
+      const downMs = random.below(20_000);
+      log(`step ${step}: operator shuts everything down for ${downMs} ms`);
+      const stopping = scheduler.stopPlacing();
+      await vi.advanceTimersByTimeAsync(5);
+      await stopping;
+      const now = Date.now();
+      const stopped = agents.filter((a) => a.state === "up");
+      for (const agent of stopped) agent.shutdown(now, scheduler);
+      // What the agents reported is stored before the scheduler closes.
+      await settle();
+      await closeScheduler();
+      at(downMs, "scheduler starts", openScheduler);
+      for (const agent of stopped) {
+        at(downMs + random.below(3_000), `agent of ${agent.name} starts`, () => agent.restart(Date.now()));
+      }
     }
   }
 }

@@ -140,6 +140,16 @@ export class SimulatedAgent {
     this.inbox.length = 0;
   }
 
+  /**
+   * SIGTERM to the agent (an operator's shutdown): it stops its jobs as `agent_shutdown`, reports that, and exits;
+   * the host stays up.
+   */
+  shutdown(now: number, scheduler: AgentEndpoint | undefined): void {
+    for (const p of this.running()) this.exit(p, now, -1, "SIGTERM", "agent_shutdown");
+    this.sendReport(now, scheduler);
+    this.crash(scheduler);
+  }
+
   /** The machine goes off: agent and processes are gone; the agent's disk keeps its generation. */
   hostDown(scheduler: AgentEndpoint | undefined): void {
     this.crash(scheduler);
