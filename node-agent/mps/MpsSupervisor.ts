@@ -1,6 +1,6 @@
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { MpsControlDaemon, type MpsLimits } from "./MpsControlDaemon.ts";
+import { MpsControlDaemon, type MpsLimits, processUid } from "./MpsControlDaemon.ts";
 
 export interface MpsSupervisorOptions {
   /** The control daemon's executable (`--mps-control`): a path, or a name looked up on PATH. */
@@ -22,7 +22,10 @@ export interface MpsDaemonProblem {
  * wanted set. Daemons found running at start (an agent restart) are adopted, since their clients still use them.
  */
 export class MpsSupervisor {
-  private readonly daemons = new Map<string, { daemon: MpsControlDaemon; limits?: string }>();
+  private readonly daemons = new Map<
+    string,
+    { daemon: MpsControlDaemon; limits?: string; serverLimits?: Map<number, string> }
+  >();
 
   constructor(private readonly options: MpsSupervisorOptions) {
     if (!existsSync(options.root)) return;
@@ -118,6 +121,40 @@ export class MpsSupervisor {
       }
     }
     return dead;
+  }
+
+  /**
+   * Gives each running MPS server the limits of its user (`limits`: device -> uid -> limits): a server runs as
+   * its clients' uid, so with a uid per job (`--uid-range`) a server's limits are its one job's. Sent once per
+   * server and value; a server whose uid has no entry keeps the daemon's defaults. Returns what failed.
+   */
+  limitServers(limits: ReadonlyMap<string, ReadonlyMap<number, MpsLimits>>): MpsDaemonProblem[] {
+    const problems: MpsDaemonProblem[] = [];
+    for (const [device, entry] of this.daemons) {
+      const byUid = limits.get(device);
+      if (!byUid || byUid.size === 0 || !entry.daemon.running()) continue;
+      const applied = new Map<number, string>();
+      try {
+        for (const server of entry.daemon.servers()) {
+          const uid = processUid(server);
+          const wanted = uid === undefined ? undefined : byUid.get(uid);
+          if (!wanted) continue;
+          const key = JSON.stringify(wanted);
+          if (entry.serverLimits?.get(server) !== key) {
+            entry.daemon.setServerLimits(server, wanted);
+            this.log(
+              `MPS server ${server} (uid ${uid}) of ${device}: ${wanted.activeThreadPercentage}% of the SMs, ${wanted.pinnedMemoryMiB} MiB pinned at most`,
+            );
+          }
+          applied.set(server, key);
+        }
+      } catch (err) {
+        problems.push({ device, message: (err as Error).message });
+      }
+      // Servers that ended are forgotten: a new server of the same uid gets its limits again.
+      entry.serverLimits = applied;
+    }
+    return problems;
   }
 
   /** Stops every daemon of ours (the agent stops with its jobs). */
