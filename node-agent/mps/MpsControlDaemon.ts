@@ -10,6 +10,14 @@ export interface MpsLimits {
   pinnedMemoryMiB: number;
 }
 
+/** Limits that hold each of two shares: the larger of each (a client's own variables can lower them). */
+export function largestMpsLimits(had: MpsLimits | undefined, limits: MpsLimits): MpsLimits {
+  return {
+    activeThreadPercentage: Math.max(had?.activeThreadPercentage ?? 0, limits.activeThreadPercentage),
+    pinnedMemoryMiB: Math.max(had?.pinnedMemoryMiB ?? 0, limits.pinnedMemoryMiB),
+  };
+}
+
 /** How long one command to the control daemon may take before it counts as hung. */
 const commandTimeoutMs = 5000;
 /** How long a daemon gets to exit after `quit` before it is killed. */

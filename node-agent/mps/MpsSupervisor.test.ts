@@ -156,6 +156,13 @@ describe("MpsSupervisor", () => {
     // Sent once per server: a second look changes nothing.
     mps.limitServers(limits);
     expect(lines.filter((l) => l.startsWith(`MPS server ${server!.pid}`))).toHaveLength(1);
+    // A user without limits of its own (jobs sharing one uid) follows the daemon's defaults, as they change.
+    mps.converge(new Map([["GPU-a", { activeThreadPercentage: 60, pinnedMemoryMiB: 12288 }]]));
+    expect(mps.limitServers(new Map())).toEqual([]);
+    expect(state(root, "GPU-a").servers[0]).toMatchObject({
+      activeThreadPercentage: 60,
+      devicePinnedMemLimit: "12G",
+    });
 
     if (root0) {
       // The other tenant's server starts once the first one's clients are done, and gets that tenant's limits.

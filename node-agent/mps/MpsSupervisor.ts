@@ -124,21 +124,21 @@ export class MpsSupervisor {
   }
 
   /**
-   * Gives each running MPS server the limits of its user (`limits`: device -> uid -> limits): a server runs as
-   * its clients' uid, so with a uid per job (`--uid-range`) a server's limits are its one job's. Sent once per
-   * server and value; a server whose uid has no entry keeps the daemon's defaults. Returns what failed.
+   * Gives each running MPS server the limits of its user (`limits`: device -> uid -> limits), or the daemon's
+   * defaults for a user without an entry. A server runs as its clients' uid and keeps the settings it started
+   * with, so this is how a server of one job (`--uid-range`) gets that job's limits, and how a server several jobs
+   * share follows the defaults as shares come and go. Sent once per server and value; returns what failed.
    */
   limitServers(limits: ReadonlyMap<string, ReadonlyMap<number, MpsLimits>>): MpsDaemonProblem[] {
     const problems: MpsDaemonProblem[] = [];
     for (const [device, entry] of this.daemons) {
-      const byUid = limits.get(device);
-      if (!byUid || byUid.size === 0 || !entry.daemon.running()) continue;
+      if (entry.limits === undefined || !entry.daemon.running()) continue;
+      const defaults = JSON.parse(entry.limits) as MpsLimits;
       const applied = new Map<number, string>();
       try {
         for (const server of entry.daemon.servers()) {
           const uid = processUid(server);
-          const wanted = uid === undefined ? undefined : byUid.get(uid);
-          if (!wanted) continue;
+          const wanted = (uid === undefined ? undefined : limits.get(device)?.get(uid)) ?? defaults;
           const key = JSON.stringify(wanted);
           if (entry.serverLimits?.get(server) !== key) {
             entry.daemon.setServerLimits(server, wanted);
