@@ -16,12 +16,9 @@ import { reportDelta, type WholeReport, wholeReportEveryMs } from "../../proto/t
 import { tokenClientOptions } from "../../proto/tessera/SchedulerEndpoint.ts";
 import { channelCredentials, type TlsMaterial } from "../../proto/tessera/TlsFiles.ts";
 import { Executor } from "../executor/Executor.ts";
-import {
-  jobEnvironment,
-  mpsActiveThreadPercentage,
-  type ResolvedDevice,
-} from "../executor/JobEnvironment.ts";
+import { jobEnvironment, type ResolvedDevice } from "../executor/JobEnvironment.ts";
 import type { JobLaunch, JobProcess } from "../executor/JobProcess.ts";
+import { mpsActiveThreadPercentage } from "../mps/MpsClientEnvironment.ts";
 import { largestMpsLimits, type MpsLimits } from "../mps/MpsControlDaemon.ts";
 import type { MpsSupervisor } from "../mps/MpsSupervisor.ts";
 import { AgentState } from "./AgentState.ts";
