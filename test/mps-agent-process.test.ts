@@ -25,6 +25,7 @@ let plain: AgentProcess | undefined;
 /** A node whose jobs each run as a uid of their own (`--uid-range`), so each job has an MPS server of its own. */
 let tenants: AgentProcess | undefined;
 let tenantScheduler: SchedulerProcess | undefined;
+const tempDirs: string[] = [];
 /** Every daemon PID seen, to check that none is left at the end. */
 const daemonPids = new Set<number>();
 
@@ -36,6 +37,7 @@ afterAll(async () => {
   await tenantScheduler?.process.kill();
   for (const pid of daemonPids) if (processAlive(pid)) process.kill(pid, "SIGKILL");
   rmSync(dir, { recursive: true, force: true });
+  for (const d of tempDirs) rmSync(d, { recursive: true, force: true });
 });
 
 interface DaemonState {
@@ -129,10 +131,7 @@ describe("MPS on the stand-in: an agent with --mps-control", () => {
       expect(jb.allocations[0]!.gpuUuid).toBe(gpu);
       const pipe = join(dataDir, "mps", gpu, "pipe");
       // Each job's client got its own share from the one server both share (they run as one uid).
-      const clientLine = (path: string) =>
-        readFileSync(path, "utf8")
-          .split("\n")[1]
-          ?.match(/^server \d+ .*$/)?.[0];
+      const clientLine = (path: string) => readFileSync(path, "utf8").match(/^server \d+ .*$/m)?.[0];
       const linesA = await eventually("a's client connected", () => clientLine(ja.logPath));
       const linesB = await eventually("b's client connected", () => clientLine(jb.logPath));
       expect(readFileSync(ja.logPath, "utf8").split("\n")[0]).toBe(`${gpu}|${pipe}|25|0=8192M|reached`);
@@ -205,10 +204,15 @@ const isRoot = process.getuid?.() === 0;
 describe.runIf(isRoot)("MPS servers per job: an agent with --uid-range (as root)", () => {
   it("gives a job's own MPS server that job's limits, so a client without variables still gets its share and not the GPU's largest", async () => {
     try {
-      tenantScheduler = await startSchedulerProcess(dir, { lease: "3s", heartbeat: "200ms" });
+      // A scheduler of its own (its own database), beside the one of the test above; a short folder, since the
+      // daemon's socket path (<data dir>/mps/<GPU uuid>/pipe/control) must fit a unix socket address.
+      const tenantDir = mkdtempSync(join(tmpdir(), "tmps-"));
+      tempDirs.push(tenantDir);
+      chmodSync(tenantDir, 0o755);
+      tenantScheduler = await startSchedulerProcess(tenantDir, { lease: "3s", heartbeat: "200ms" });
       tenants = startAgentProcess(
-        dir,
-        { name: "h100-tenants", models: ["H100-SXM5-80GB"] },
+        tenantDir,
+        { name: "h100-t", models: ["H100-SXM5-80GB"] },
         tenantScheduler.address,
         ["--mps-control", mpsControl, "--uid-range", "31000-31099"],
       );

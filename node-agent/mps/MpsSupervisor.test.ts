@@ -217,4 +217,14 @@ describe("MpsSupervisor", () => {
     expect(problems[0]!.message).toContain("cannot open the GPU");
     expect(mps.pipeDirectory("GPU-x")).toBeUndefined();
   });
+
+  it("refuses a root whose control socket path would not fit a unix socket, saying what to shorten", () => {
+    const { root } = supervisor();
+    const deep = join(root, "a".repeat(80));
+    const mps = new MpsSupervisor({ binary, root: deep });
+    const problems = mps.converge(new Map([["GPU-a", { activeThreadPercentage: 50, pinnedMemoryMiB: 0 }]]));
+    expect(problems.map((p) => p.message)).toEqual([
+      `MPS: the control socket of GPU-a would be ${join(deep, "GPU-a", "pipe", "control")}, longer than a unix socket path may be (107 bytes); use a shorter --data-dir or --mps-root`,
+    ]);
+  });
 });
