@@ -309,10 +309,12 @@ static void end_servers(void) {
 }
 
 /* A process standing for the MPS server of `uid`: it runs as that uid (when the daemon may switch) until ended. */
-static pid_t start_server(uid_t uid, gid_t gid, int listener) {
+static pid_t start_server(uid_t uid, gid_t gid, int listener, int conn) {
     pid_t pid = fork();
     if (pid != 0) return pid;
+    /* The daemon's connections stay the daemon's: a client sees its daemon go when the daemon does. */
     close(listener);
+    close(conn);
     for (int c = 0; c < client_count; c++) close(clients[c].fd);
     if (geteuid() == 0 && uid != 0) {
         if (setgroups(0, NULL) != 0 || setgid(gid) != 0 || setuid(uid) != 0) _exit(1);
@@ -352,7 +354,7 @@ static void attach_client(int conn, const char *line, int listener) {
         return;
     }
     if (s < 0) {
-        pid_t pid = start_server(cred.uid, cred.gid, listener);
+        pid_t pid = start_server(cred.uid, cred.gid, listener, conn);
         if (pid < 0) {
             close(conn);
             return;
