@@ -22,15 +22,22 @@ let scheduler: SchedulerProcess | undefined;
 let agent: AgentProcess | undefined;
 /** A node without MPS (no nvidia-cuda-mps-control on PATH): its shares are time-sliced. */
 let plain: AgentProcess | undefined;
+/** A node whose jobs each run as a uid of their own (`--uid-range`), so each job has an MPS server of its own. */
+let tenants: AgentProcess | undefined;
+let tenantScheduler: SchedulerProcess | undefined;
+const tempDirs: string[] = [];
 /** Every daemon PID seen, to check that none is left at the end. */
 const daemonPids = new Set<number>();
 
 afterAll(async () => {
   await agent?.process.kill();
   await plain?.process.kill();
+  await tenants?.process.kill();
   await scheduler?.process.kill();
+  await tenantScheduler?.process.kill();
   for (const pid of daemonPids) if (processAlive(pid)) process.kill(pid, "SIGKILL");
   rmSync(dir, { recursive: true, force: true });
+  for (const d of tempDirs) rmSync(d, { recursive: true, force: true });
 });
 
 interface DaemonState {
@@ -38,6 +45,13 @@ interface DaemonState {
   visibleDevices: string;
   defaultActiveThreadPercentage: number;
   defaultDevicePinnedMemLimits: Record<string, string>;
+  servers: {
+    pid: number;
+    uid: number;
+    activeThreadPercentage: number;
+    devicePinnedMemLimit: string;
+    clients: { pid: number; activeThreadPercentage: number; devicePinnedMemLimit: string }[];
+  }[];
 }
 
 /** The stand-in daemons under the agent's data directory, by GPU, with what each was told. */
@@ -55,11 +69,15 @@ function daemons(dataDir: string): Map<string, DaemonState> {
   return out;
 }
 
-/** A share job that prints its MPS variables and what its GPU's daemon answers, then runs until cancelled. */
+/**
+ * A share job that prints its MPS variables and what its GPU's daemon answers, becomes an MPS client (the
+ * stand-in's client prints the limits its server gave it), then runs until cancelled.
+ */
 function shareJob(name: string, gpuMilli: number, memoryMib: number, models = ["H100-SXM5-80GB"]) {
   const report =
     'echo "$CUDA_VISIBLE_DEVICES|$CUDA_MPS_PIPE_DIRECTORY|$CUDA_MPS_ACTIVE_THREAD_PERCENTAGE|' +
-    `$CUDA_MPS_PINNED_DEVICE_MEM_LIMIT|$(echo get_server_list | ${mpsControl} && echo reached)"; sleep 120`;
+    `$CUDA_MPS_PINNED_DEVICE_MEM_LIMIT|$(echo get_default_active_thread_percentage | ${mpsControl} >/dev/null && echo reached)"; ` +
+    `${mpsControl} standin-client & sleep 120`;
   return { name, request: { share: { gpuMilli, memoryMib }, models }, command: ["sh", "-c", report] };
 }
 
@@ -112,14 +130,24 @@ describe("MPS on the stand-in: an agent with --mps-control", () => {
       // Both shares fill one GPU before another becomes shared: one daemon, for that GPU.
       expect(jb.allocations[0]!.gpuUuid).toBe(gpu);
       const pipe = join(dataDir, "mps", gpu, "pipe");
-      expect(readFileSync(ja.logPath, "utf8")).toBe(`${gpu}|${pipe}|25|0=8192M|reached\n`);
-      expect(readFileSync(jb.logPath, "utf8")).toBe(`${gpu}|${pipe}|50|0=16384M|reached\n`);
+      // Each job's client got its own share from the one server both share (they run as one uid).
+      const clientLine = (path: string) => readFileSync(path, "utf8").match(/^server \d+ .*$/m)?.[0];
+      const linesA = await eventually("a's client connected", () => clientLine(ja.logPath));
+      const linesB = await eventually("b's client connected", () => clientLine(jb.logPath));
+      expect(readFileSync(ja.logPath, "utf8").split("\n")[0]).toBe(`${gpu}|${pipe}|25|0=8192M|reached`);
+      expect(readFileSync(jb.logPath, "utf8").split("\n")[0]).toBe(`${gpu}|${pipe}|50|0=16384M|reached`);
+      expect(linesA).toMatch(/^server \d+ active_thread_percentage 25\.0 device_pinned_mem_limit 8G$/);
+      expect(linesB).toMatch(/^server \d+ active_thread_percentage 50\.0 device_pinned_mem_limit 16G$/);
       const first = await eventually("the daemon has the largest share's limits", () => {
         const d = daemons(dataDir);
         const state = d.get(gpu);
         return d.size === 1 && state?.defaultActiveThreadPercentage === 50 ? state : undefined;
       });
       expect(first).toMatchObject({ visibleDevices: gpu, defaultDevicePinnedMemLimits: { "0": "16G" } });
+      // One server for the jobs' one uid, following the daemon's defaults (the largest share), with both clients.
+      expect(first.servers).toHaveLength(1);
+      expect(first.servers[0]).toMatchObject({ activeThreadPercentage: 50, devicePinnedMemLimit: "16G" });
+      expect(first.servers[0]!.clients.map((c) => c.activeThreadPercentage).sort()).toEqual([25, 50]);
       expect(ja.allocations[0]!.shareIsolation).toBe("mps");
       expect(await jobText(scheduler.address, a.id)).toContain(
         "MPS: 25% of the SMs, 8192 MiB pinned at most",
@@ -169,4 +197,89 @@ describe("MPS on the stand-in: an agent with --mps-control", () => {
       throw new Error(`${(err as Error).message}\n--- agent output ---\n${agent?.process.output}`);
     }
   }, 180_000);
+});
+
+const isRoot = process.getuid?.() === 0;
+
+describe.runIf(isRoot)("MPS servers per job: an agent with --uid-range (as root)", () => {
+  it("gives a job's own MPS server that job's limits, so a client without variables still gets its share and not the GPU's largest", async () => {
+    try {
+      // A scheduler of its own (its own database), beside the one of the test above; a short folder, since the
+      // daemon's socket path (<data dir>/mps/<GPU uuid>/pipe/control) must fit a unix socket address.
+      const tenantDir = mkdtempSync(join(tmpdir(), "tmps-"));
+      tempDirs.push(tenantDir);
+      chmodSync(tenantDir, 0o755);
+      tenantScheduler = await startSchedulerProcess(tenantDir, { lease: "3s", heartbeat: "200ms" });
+      tenants = startAgentProcess(
+        tenantDir,
+        { name: "h100-t", models: ["H100-SXM5-80GB"] },
+        tenantScheduler.address,
+        ["--mps-control", mpsControl, "--uid-range", "31000-31099"],
+      );
+      const client = new SchedulerClient(tenantScheduler.address);
+      await eventually("node Ready", async () =>
+        (await client.nodes()).some((n) => n.state === "Ready" && n.capabilities?.mps),
+      );
+      // The larger share sets the daemon's defaults (50%, 16 GiB) and is no MPS client itself.
+      const big = (
+        await client.submit(
+          {
+            name: "big",
+            request: { share: { gpuMilli: 500, memoryMib: 16384 }, models: ["H100-SXM5-80GB"] },
+            command: ["sleep", "120"],
+          },
+          "big",
+        )
+      ).job!;
+      await eventually("big running", async () => (await client.get(big.id)).state === "Running");
+      // The smaller one: a client with its variables, then (once its server holds its limits) one without.
+      const m = mpsControl;
+      const script =
+        `${m} standin-client & ` +
+        `i=0; until [ "$(echo get_server_list | ${m})" != "" ] || [ $i -gt 200 ]; do sleep 0.1; i=$((i+1)); done; ` +
+        `S=$(echo get_server_list | ${m}); ` +
+        `until [ "$(echo get_active_thread_percentage $S | ${m})" = "25.0" ] || [ $i -gt 400 ]; do sleep 0.1; i=$((i+1)); done; ` +
+        `env -u CUDA_MPS_ACTIVE_THREAD_PERCENTAGE -u CUDA_MPS_PINNED_DEVICE_MEM_LIMIT ${m} standin-client & sleep 120`;
+      const small = (
+        await client.submit(
+          {
+            name: "small",
+            request: { share: { gpuMilli: 250, memoryMib: 8192 }, models: ["H100-SXM5-80GB"] },
+            command: ["sh", "-c", script],
+          },
+          "small",
+        )
+      ).job!;
+      const js = await eventually("small running", async () => {
+        const j = await client.get(small.id);
+        return j.state === "Running" ? j : undefined;
+      });
+      const lines = await eventually(
+        "both clients connected",
+        () => {
+          const out = existsSync(js.logPath) ? readFileSync(js.logPath, "utf8").trim().split("\n") : [];
+          return out.length >= 2 ? out : undefined;
+        },
+        30_000,
+      );
+      const state = [...daemons(tenants.dataDir).values()][0]!;
+      expect(state).toMatchObject({
+        defaultActiveThreadPercentage: 50,
+        defaultDevicePinnedMemLimits: { "0": "16G" },
+      });
+      const server = state.servers[0]!;
+      expect(server.uid).toBeGreaterThanOrEqual(31000);
+      expect(server).toMatchObject({ activeThreadPercentage: 25, devicePinnedMemLimit: "8G" });
+      expect(lines).toEqual([
+        `server ${server.pid} active_thread_percentage 25.0 device_pinned_mem_limit 8G`,
+        `server ${server.pid} active_thread_percentage 25.0 device_pinned_mem_limit 8G`,
+      ]);
+      expect(tenants.process.output).toContain(`MPS server ${server.pid} (uid ${server.uid})`);
+      await client.cancel(small.id, "test");
+      await client.cancel(big.id, "test");
+      await eventually("no daemon left", () => daemons(tenants!.dataDir).size === 0, 20_000);
+    } catch (err) {
+      throw new Error(`${(err as Error).message}\n--- agent output ---\n${tenants?.process.output}`);
+    }
+  }, 120_000);
 });

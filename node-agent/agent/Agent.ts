@@ -16,13 +16,10 @@ import { reportDelta, type WholeReport, wholeReportEveryMs } from "../../proto/t
 import { tokenClientOptions } from "../../proto/tessera/SchedulerEndpoint.ts";
 import { channelCredentials, type TlsMaterial } from "../../proto/tessera/TlsFiles.ts";
 import { Executor } from "../executor/Executor.ts";
-import {
-  jobEnvironment,
-  mpsActiveThreadPercentage,
-  type ResolvedDevice,
-} from "../executor/JobEnvironment.ts";
+import { jobEnvironment, type ResolvedDevice } from "../executor/JobEnvironment.ts";
 import type { JobLaunch, JobProcess } from "../executor/JobProcess.ts";
-import type { MpsLimits } from "../mps/MpsControlDaemon.ts";
+import { mpsActiveThreadPercentage } from "../mps/MpsClientEnvironment.ts";
+import { largestMpsLimits, type MpsLimits } from "../mps/MpsControlDaemon.ts";
 import type { MpsSupervisor } from "../mps/MpsSupervisor.ts";
 import { AgentState } from "./AgentState.ts";
 import { Backoff } from "./Backoff.ts";
@@ -235,13 +232,8 @@ export class Agent {
    */
   private mpsWanted(): Map<string, MpsLimits> {
     const wanted = new Map<string, MpsLimits>();
-    const add = (device: string, limits: MpsLimits) => {
-      const had = wanted.get(device);
-      wanted.set(device, {
-        activeThreadPercentage: Math.max(had?.activeThreadPercentage ?? 0, limits.activeThreadPercentage),
-        pinnedMemoryMiB: Math.max(had?.pinnedMemoryMiB ?? 0, limits.pinnedMemoryMiB),
-      });
-    };
+    const add = (device: string, limits: MpsLimits) =>
+      wanted.set(device, largestMpsLimits(wanted.get(device), limits));
     for (const assignment of this.desired?.assignments ?? []) {
       for (const slice of assignment.slices) {
         if (slice.kind !== "share") continue;
@@ -268,10 +260,40 @@ export class Agent {
     return new Set([...running.flatMap((j) => this.gpusOf(j, observed)), ...held]);
   }
 
+  /**
+   * Each running share job's limits by device and by the uid it runs as. MPS starts one server per client uid: with
+   * `--uid-range` every job has a uid and so a server of its own, which gets its job's limits. Jobs sharing one uid
+   * (`--run-as`, or the agent's user) share one server, which keeps the daemon's defaults (the largest share).
+   */
+  private mpsServerLimits(): Map<string, Map<number, MpsLimits>> {
+    const limits = new Map<string, Map<number, MpsLimits>>();
+    for (const job of this.options.executor.list()) {
+      if (job.state !== "running" || job.uid === undefined) continue;
+      const assignment = this.desired?.assignments.find(
+        (a) => a.jobId === job.jobId && a.attempt === job.attempt,
+      );
+      const slice = assignment?.slices.length === 1 ? assignment.slices[0] : undefined;
+      if (slice?.kind !== "share") continue;
+      const byUid = limits.get(slice.gpuUuid) ?? new Map<number, MpsLimits>();
+      byUid.set(
+        job.uid,
+        largestMpsLimits(byUid.get(job.uid), {
+          activeThreadPercentage: mpsActiveThreadPercentage(slice.shareMilli),
+          pinnedMemoryMiB: slice.shareMemoryMib,
+        }),
+      );
+      limits.set(slice.gpuUuid, byUid);
+    }
+    return limits;
+  }
+
   private convergeMps(): void {
     const mps = this.options.mps;
     if (!mps) return;
-    this.mpsErrors = mps.converge(this.mpsWanted(), this.mpsDevicesInUse()).map((p) => p.message);
+    this.mpsErrors = [
+      ...mps.converge(this.mpsWanted(), this.mpsDevicesInUse()),
+      ...mps.limitServers(this.mpsServerLimits()),
+    ].map((p) => p.message);
   }
 
   /** Each second: a daemon that died is started again, and the jobs that were its clients are reported lost. */

@@ -10,6 +10,14 @@ export interface MpsLimits {
   pinnedMemoryMiB: number;
 }
 
+/** Limits that hold each of two shares: the larger of each (a client's own variables can lower them). */
+export function largestMpsLimits(had: MpsLimits | undefined, limits: MpsLimits): MpsLimits {
+  return {
+    activeThreadPercentage: Math.max(had?.activeThreadPercentage ?? 0, limits.activeThreadPercentage),
+    pinnedMemoryMiB: Math.max(had?.pinnedMemoryMiB ?? 0, limits.pinnedMemoryMiB),
+  };
+}
+
 /** How long one command to the control daemon may take before it counts as hung. */
 const commandTimeoutMs = 5000;
 /** How long a daemon gets to exit after `quit` before it is killed. */
@@ -118,6 +126,34 @@ export class MpsControlDaemon {
       );
   }
 
+  /** The PIDs of the MPS servers it runs now (one per client user; `get_server_list`). */
+  servers(): number[] {
+    return this.command("get_server_list")
+      .split(/\s+/)
+      .filter((word) => /^\d+$/.test(word))
+      .map(Number);
+  }
+
+  /**
+   * Sets one server's own limits (`set_active_thread_percentage PID`, `set_device_pinned_mem_limit PID 0`): they
+   * reach the clients that server takes from then on. NVIDIA documents no answer for these; an answer other than
+   * nothing or the value set is an error.
+   */
+  setServerLimits(server: number, limits: MpsLimits): void {
+    const percent = this.command(`set_active_thread_percentage ${server} ${limits.activeThreadPercentage}`);
+    if (percent !== "" && Number(percent) !== limits.activeThreadPercentage)
+      throw new Error(
+        `MPS control daemon for ${this.device}: set_active_thread_percentage ${server} ${limits.activeThreadPercentage} answered "${percent}"`,
+      );
+    if (limits.pinnedMemoryMiB <= 0) return;
+    const size = `${limits.pinnedMemoryMiB}M`;
+    const answer = this.command(`set_device_pinned_mem_limit ${server} 0 ${size}`);
+    if (answer !== "")
+      throw new Error(
+        `MPS control daemon for ${this.device}: set_device_pinned_mem_limit ${server} 0 ${size} answered "${answer}"`,
+      );
+  }
+
   /** The limits the daemon holds now, read back with its own get_ commands. */
   readLimits(): { activeThreadPercentage: number; pinnedMemoryLimit: string } {
     return {
@@ -158,6 +194,16 @@ function failure(err: unknown): string {
 /** A short synchronous wait: the agent's reconcile is synchronous, and a daemon quits within milliseconds. */
 function sleepMs(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/** The real user id `pid` runs as (an MPS server runs as its clients' user), or undefined when it is gone. */
+export function processUid(pid: number): number | undefined {
+  try {
+    const line = /^Uid:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    return line ? Number(line[1]) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Whether `pid` runs; a zombie (reparented to an init that does not reap it) counts as ended. */

@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { type ChildProcess, spawn } from "node:child_process";
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -9,8 +10,10 @@ import { MpsSupervisor } from "./MpsSupervisor.ts";
 const binary = ensureStandinMpsControl();
 const dirs: string[] = [];
 const supervisors: MpsSupervisor[] = [];
+const clients: ChildProcess[] = [];
 
 afterEach(() => {
+  for (const c of clients.splice(0)) c.kill("SIGKILL");
   for (const s of supervisors.splice(0)) s.stopAll();
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
@@ -30,7 +33,32 @@ function state(root: string, device: string) {
     visibleDevices: string;
     defaultActiveThreadPercentage: number;
     defaultDevicePinnedMemLimits: Record<string, string>;
+    servers: { pid: number; uid: number; activeThreadPercentage: number; devicePinnedMemLimit: string }[];
   };
+}
+
+/** A stand-in CUDA client of a device's daemon, run as `uid` when this test may switch users; its first line. */
+function client(pipe: string, uid: number, env: Record<string, string> = {}): Promise<string> {
+  const child = spawn(binary, ["standin-client"], {
+    env: { PATH: process.env.PATH ?? "", CUDA_MPS_PIPE_DIRECTORY: pipe, ...env },
+    ...(process.getuid?.() === 0 ? { uid, gid: uid } : {}),
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  clients.push(child);
+  return new Promise((resolve, reject) => {
+    let out = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      out += chunk.toString();
+      if (out.includes("\n")) resolve(out.trim());
+    });
+    child.once("exit", (code) => reject(new Error(`stand-in client exited ${code}: ${out}`)));
+  });
+}
+
+/** Ends a client and waits until its daemon has ended that client's server. */
+async function endClients(root: string, device: string): Promise<void> {
+  for (const c of clients.splice(0)) c.kill("SIGKILL");
+  while (state(root, device).servers.length > 0) await new Promise((r) => setTimeout(r, 20));
 }
 
 const alive = processAlive;
@@ -96,6 +124,75 @@ describe("MpsSupervisor", () => {
     expect(lines.join("\n")).toContain("the MPS control daemon of GPU-a died");
   });
 
+  it("gives each MPS server the limits of its user, for the clients it takes from then on", async () => {
+    const { mps, root, lines } = supervisor();
+    // Jobs run as other users: they must reach the pipe directory under the test's temporary folder.
+    chmodSync(root, 0o755);
+    mps.converge(new Map([["GPU-a", { activeThreadPercentage: 50, pinnedMemoryMiB: 8192 }]]));
+    const pipe = mps.pipeDirectory("GPU-a")!;
+    const root0 = process.getuid?.() === 0;
+    const [tenantA, tenantB] = root0 ? [20001, 20002] : [process.getuid!(), process.getuid!()];
+    const limits = new Map([
+      [
+        "GPU-a",
+        new Map([
+          [tenantA, { activeThreadPercentage: 25, pinnedMemoryMiB: 4096 }],
+          ...(root0 ? [[tenantB, { activeThreadPercentage: 40, pinnedMemoryMiB: 2048 }] as const] : []),
+        ]),
+      ],
+    ]);
+
+    // The first client starts its user's server with the daemon's defaults, lowered by its own variables.
+    expect(await client(pipe, tenantA, { CUDA_MPS_ACTIVE_THREAD_PERCENTAGE: "30" })).toMatch(
+      /^server \d+ active_thread_percentage 30\.0 device_pinned_mem_limit 8G$/,
+    );
+    expect(mps.limitServers(limits)).toEqual([]);
+    const [server] = state(root, "GPU-a").servers;
+    expect(server).toMatchObject({ uid: tenantA, activeThreadPercentage: 25, devicePinnedMemLimit: "4G" });
+    // A later client of that user without variables of its own gets its user's limits, not the daemon's.
+    expect(await client(pipe, tenantA)).toBe(
+      `server ${server!.pid} active_thread_percentage 25.0 device_pinned_mem_limit 4G`,
+    );
+    // Sent once per server: a second look changes nothing.
+    mps.limitServers(limits);
+    expect(lines.filter((l) => l.startsWith(`MPS server ${server!.pid}`))).toHaveLength(1);
+    // A user without limits of its own (jobs sharing one uid) follows the daemon's defaults, as they change.
+    mps.converge(new Map([["GPU-a", { activeThreadPercentage: 60, pinnedMemoryMiB: 12288 }]]));
+    expect(mps.limitServers(new Map())).toEqual([]);
+    expect(state(root, "GPU-a").servers[0]).toMatchObject({
+      activeThreadPercentage: 60,
+      devicePinnedMemLimit: "12G",
+    });
+
+    if (root0) {
+      // The other tenant's server starts once the first one's clients are done, and gets that tenant's limits.
+      await endClients(root, "GPU-a");
+      await client(pipe, tenantB);
+      expect(mps.limitServers(limits)).toEqual([]);
+      expect(state(root, "GPU-a").servers).toEqual([
+        expect.objectContaining({ uid: tenantB, activeThreadPercentage: 40, devicePinnedMemLimit: "2G" }),
+      ]);
+    }
+  });
+
+  it("runs one daemon per MIG instance, each seeing only its MIG device", () => {
+    const { mps, root } = supervisor();
+    const migA = "MIG-3a6e8f1c-0b1d-5c2e-9f4a-1d2c3b4a5e6f";
+    const migB = "MIG-7c1d2e3f-4a5b-5c6d-8e9f-0a1b2c3d4e5f";
+    expect(
+      mps.converge(
+        new Map([
+          [migA, { activeThreadPercentage: 50, pinnedMemoryMiB: 4096 }],
+          [migB, { activeThreadPercentage: 25, pinnedMemoryMiB: 2048 }],
+        ]),
+      ),
+    ).toEqual([]);
+    expect(state(root, migA)).toMatchObject({ visibleDevices: migA, defaultActiveThreadPercentage: 50 });
+    expect(state(root, migB)).toMatchObject({ visibleDevices: migB, defaultActiveThreadPercentage: 25 });
+    expect(mps.pipeDirectory(migA)).toBe(join(root, migA, "pipe"));
+    expect(mps.pipeDirectory(migB)).toBe(join(root, migB, "pipe"));
+  });
+
   it("adopts the daemons a previous agent left running", () => {
     const { mps, root } = supervisor();
     mps.converge(new Map([["GPU-a", { activeThreadPercentage: 30, pinnedMemoryMiB: 0 }]]));
@@ -119,5 +216,15 @@ describe("MpsSupervisor", () => {
     expect(problems[0]!.message).toContain("cannot start the MPS control daemon for GPU-x");
     expect(problems[0]!.message).toContain("cannot open the GPU");
     expect(mps.pipeDirectory("GPU-x")).toBeUndefined();
+  });
+
+  it("refuses a root whose control socket path would not fit a unix socket, saying what to shorten", () => {
+    const { root } = supervisor();
+    const deep = join(root, "a".repeat(80));
+    const mps = new MpsSupervisor({ binary, root: deep });
+    const problems = mps.converge(new Map([["GPU-a", { activeThreadPercentage: 50, pinnedMemoryMiB: 0 }]]));
+    expect(problems.map((p) => p.message)).toEqual([
+      `MPS: the control socket of GPU-a would be ${join(deep, "GPU-a", "pipe", "control")}, longer than a unix socket path may be (107 bytes); use a shorter --data-dir or --mps-root`,
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { MpsControlDaemon, type MpsLimits } from "./MpsControlDaemon.ts";
+import { MpsControlDaemon, type MpsLimits, processUid } from "./MpsControlDaemon.ts";
 
 export interface MpsSupervisorOptions {
   /** The control daemon's executable (`--mps-control`): a path, or a name looked up on PATH. */
@@ -9,6 +9,9 @@ export interface MpsSupervisorOptions {
   root: string;
   log?: (line: string) => void;
 }
+
+/** sun_path of struct sockaddr_un on Linux is 108 bytes, with the terminating NUL. */
+const maxSocketPathBytes = 107;
 
 /** What became of one device's daemon in a converge or check. */
 export interface MpsDaemonProblem {
@@ -22,7 +25,16 @@ export interface MpsDaemonProblem {
  * wanted set. Daemons found running at start (an agent restart) are adopted, since their clients still use them.
  */
 export class MpsSupervisor {
-  private readonly daemons = new Map<string, { daemon: MpsControlDaemon; limits?: string }>();
+  private readonly daemons = new Map<
+    string,
+    {
+      daemon: MpsControlDaemon;
+      limits?: string;
+      serverLimits?: Map<number, string>;
+      /** The defaults the servers were last brought to: until they change, only per-uid limits need a look. */
+      serversAt?: string;
+    }
+  >();
 
   constructor(private readonly options: MpsSupervisorOptions) {
     if (!existsSync(options.root)) return;
@@ -43,7 +55,15 @@ export class MpsSupervisor {
   private daemonFor(device: string): MpsControlDaemon {
     if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(device))
       throw new Error(`MPS: device "${device}" is not a GPU or MIG UUID`);
-    return new MpsControlDaemon(device, join(this.options.root, device), this.options.binary);
+    const dir = join(this.options.root, device);
+    // The daemon listens on <pipe>/control, and a unix socket's path holds 107 bytes at most (unix(7)).
+    const socket = join(dir, "pipe", "control");
+    if (Buffer.byteLength(socket) > maxSocketPathBytes)
+      throw new Error(
+        `MPS: the control socket of ${device} would be ${socket}, longer than a unix socket path may be ` +
+          `(${maxSocketPathBytes} bytes); use a shorter --data-dir or --mps-root`,
+      );
+    return new MpsControlDaemon(device, dir, this.options.binary);
   }
 
   /** The pipe directory of a device's daemon while it runs; clients get it as CUDA_MPS_PIPE_DIRECTORY. */
@@ -118,6 +138,44 @@ export class MpsSupervisor {
       }
     }
     return dead;
+  }
+
+  /**
+   * Gives each running MPS server the limits of its user (`limits`: device -> uid -> limits), or the daemon's
+   * defaults for a user without an entry. A server runs as its clients' uid and keeps the settings it started
+   * with, so this is how a server of one job (`--uid-range`) gets that job's limits, and how a server several jobs
+   * share follows the defaults as shares come and go. Sent once per server and value; returns what failed. The
+   * servers are listed only where a uid has limits of its own or the defaults changed since the last look (a
+   * server started meanwhile took the defaults then current), so an idle node starts no process each second.
+   */
+  limitServers(limits: ReadonlyMap<string, ReadonlyMap<number, MpsLimits>>): MpsDaemonProblem[] {
+    const problems: MpsDaemonProblem[] = [];
+    for (const [device, entry] of this.daemons) {
+      if (entry.limits === undefined || !entry.daemon.running()) continue;
+      if (!limits.get(device)?.size && entry.serversAt === entry.limits) continue;
+      const defaults = JSON.parse(entry.limits) as MpsLimits;
+      const applied = new Map<number, string>();
+      try {
+        for (const server of entry.daemon.servers()) {
+          const uid = processUid(server);
+          const wanted = (uid === undefined ? undefined : limits.get(device)?.get(uid)) ?? defaults;
+          const key = JSON.stringify(wanted);
+          if (entry.serverLimits?.get(server) !== key) {
+            entry.daemon.setServerLimits(server, wanted);
+            this.log(
+              `MPS server ${server} (uid ${uid}) of ${device}: ${wanted.activeThreadPercentage}% of the SMs, ${wanted.pinnedMemoryMiB} MiB pinned at most`,
+            );
+          }
+          applied.set(server, key);
+        }
+        entry.serversAt = entry.limits;
+      } catch (err) {
+        problems.push({ device, message: (err as Error).message });
+      }
+      // Servers that ended are forgotten: a new server of the same uid gets its limits again.
+      entry.serverLimits = applied;
+    }
+    return problems;
   }
 
   /** Stops every daemon of ours (the agent stops with its jobs). */

@@ -1,3 +1,4 @@
+import { mpsClientEnvironment } from "../../node-agent/mps/MpsClientEnvironment.ts";
 import type { ContainerAllocateResponse } from "../../proto/k8s/DevicePluginApi.ts";
 import type { AdvertisedDevice, AdvertisedResource } from "./AdvertisedResources.ts";
 import type { DevicePluginConfig } from "./DevicePluginConfig.ts";
@@ -119,11 +120,13 @@ function shareResponse(
   response.envs.TESSERA_SHARE_ISOLATION = config.shareIsolation;
   // Without MPS on the node the replicas are time-sliced: there is no daemon to mount, and no limit holds.
   if (config.shareIsolation === "time-sliced") return response;
-  // The container sees only this GPU, so it is CUDA device 0 there.
-  response.envs.CUDA_MPS_PIPE_DIRECTORY = MPS_PIPE_CONTAINER_PATH;
-  response.envs.CUDA_MPS_PINNED_DEVICE_MEM_LIMIT = `0=${memoryMiB}M`;
-  response.envs.CUDA_MPS_ACTIVE_THREAD_PERCENTAGE = String(
-    Math.min(100, share.computePercentPerReplica * devices.length),
+  // The container sees only this GPU, so it is CUDA device 0 there; its daemon's pipe directory is mounted.
+  Object.assign(
+    response.envs,
+    mpsClientEnvironment(
+      { milli: Math.min(100, share.computePercentPerReplica * devices.length) * 10, memoryMiB },
+      MPS_PIPE_CONTAINER_PATH,
+    ),
   );
   response.mounts.push(
     {

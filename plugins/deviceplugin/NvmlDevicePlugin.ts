@@ -7,6 +7,7 @@ import type { AllocationSink } from "./AllocationSink.ts";
 import type { DevicePluginConfig } from "./DevicePluginConfig.ts";
 import { DevicePluginManager, type ResourceStatus } from "./DevicePluginManager.ts";
 import type { PluginLog } from "./PluginLog.ts";
+import { sharedGpuLimits } from "./PluginMpsDaemons.ts";
 import { scanVfioGpus } from "./VfioGpuScan.ts";
 import { XidHealthInventory } from "./XidHealthInventory.ts";
 
@@ -94,17 +95,7 @@ export async function startNvmlDevicePlugin(options: NvmlDevicePluginOptions): P
   return {
     refresh,
     status: () => manager.status(),
-    sharedGpus: () => {
-      const shared = new Map<string, MpsLimits>();
-      for (const gpu of slices.current().gpus) {
-        if (gpu.use.mode !== "shared") continue;
-        shared.set(gpu.uuid, {
-          activeThreadPercentage: gpu.use.computePercentPerReplica,
-          pinnedMemoryMiB: gpu.use.memoryMiBPerReplica,
-        });
-      }
-      return shared;
-    },
+    sharedGpus: () => sharedGpuLimits(slices.current()),
     async stop() {
       clearInterval(timer);
       unsubscribe();
