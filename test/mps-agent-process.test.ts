@@ -138,10 +138,15 @@ describe("MPS on the stand-in: an agent with --mps-control", () => {
       expect(readFileSync(jb.logPath, "utf8").split("\n")[0]).toBe(`${gpu}|${pipe}|50|0=16384M|reached`);
       expect(linesA).toMatch(/^server \d+ active_thread_percentage 25\.0 device_pinned_mem_limit 8G$/);
       expect(linesB).toMatch(/^server \d+ active_thread_percentage 50\.0 device_pinned_mem_limit 16G$/);
-      const first = await eventually("the daemon has the largest share's limits", () => {
+      // The agent sets the server's limits at its next look at the servers, which may come after both clients.
+      const first = await eventually("the daemon and its server have the largest share's limits", () => {
         const d = daemons(dataDir);
         const state = d.get(gpu);
-        return d.size === 1 && state?.defaultActiveThreadPercentage === 50 ? state : undefined;
+        return d.size === 1 &&
+          state?.defaultActiveThreadPercentage === 50 &&
+          state.servers[0]?.activeThreadPercentage === 50
+          ? state
+          : undefined;
       });
       expect(first).toMatchObject({ visibleDevices: gpu, defaultDevicePinnedMemLimits: { "0": "16G" } });
       // One server for the jobs' one uid, following the daemon's defaults (the largest share), with both clients.
@@ -262,7 +267,15 @@ describe.runIf(isRoot)("MPS servers per job: an agent with --uid-range (as root)
         },
         30_000,
       );
-      const state = [...daemons(tenants.dataDir).values()][0]!;
+      // The agent sets a server's limits at its next look at the servers, which may come after both clients.
+      const state = await eventually(
+        "the agent set the server's limits",
+        () => {
+          const found = [...daemons(tenants!.dataDir).values()][0];
+          return found?.servers[0]?.activeThreadPercentage === 25 ? found : undefined;
+        },
+        30_000,
+      );
       expect(state).toMatchObject({
         defaultActiveThreadPercentage: 50,
         defaultDevicePinnedMemLimits: { "0": "16G" },
