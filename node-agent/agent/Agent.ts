@@ -98,6 +98,8 @@ export class Agent {
   private stream: grpc.ClientDuplexStream<AgentMessage, SchedulerMessage__Output> | undefined;
   private desired: DesiredState__Output | undefined;
   private errors: string[] = [];
+  /** The last "generation not reached" line logged. */
+  private lastNotReached = "";
   /** Why the last reconcile could not give a GPU its desired layout, by GPU (GpuObserved.layout_error). */
   private layoutErrors = new Map<string, string>();
   private heartbeat: NodeJS.Timeout | undefined;
@@ -581,7 +583,12 @@ export class Agent {
     this.errors = errors;
     this.layoutErrors = layoutFailed;
     if (errors.length === 0) this.state.reached(desired.generation);
-    else this.log(`generation ${desired.generation} not reached: ${errors.join("; ")}`);
+    else {
+      // Reconciles repeat while something is not there yet: say what stands in the way once, not on each try.
+      const notReached = `generation ${desired.generation} not reached: ${errors.join("; ")}`;
+      if (notReached !== this.lastNotReached) this.log(notReached);
+      this.lastNotReached = notReached;
+    }
     return observed;
   }
 
