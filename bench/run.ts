@@ -97,7 +97,7 @@ const benchmarks: Benchmark[] = [
         const r = runSpeedBench(gpus, "tessera", decisions, log);
         log(
           `  ${r.gpus} GPUs (${r.nodes} nodes, ${r.classes} classes): ${Math.round(r.decisionsPerSecond)} decisions/s,` +
-            ` p50 ${r.p50Micros.toFixed(0)} us, p99 ${r.p99Micros.toFixed(0)} us`,
+            ` p50 ${r.p50Micros.toFixed(0)} us, p99 ${r.p99Micros.toFixed(0)} us, decisions sha256 ${r.decisionsSha256.slice(0, 16)}`,
         );
         results.push(r);
       }

@@ -1,5 +1,7 @@
+import { createHash } from "node:crypto";
 import { join } from "node:path";
 import type { ClusterSpec, NodeSpec } from "../../scheduler/engine/ClusterSpec.ts";
+import type { Placement } from "../../scheduler/engine/Placement.ts";
 import { PlacementEngine } from "../../scheduler/engine/PlacementEngine.ts";
 import type { PlacementRequest } from "../../scheduler/engine/PlacementRequest.ts";
 import { createPolicy, type PolicyName } from "../../scheduler/engine/PolicyRegistry.ts";
@@ -25,6 +27,11 @@ export interface SpeedResult {
   classes: number;
   /** Allocated share of GPU capacity while measuring, percent. */
   allocationPercent: number;
+  /**
+   * SHA-256 over every decision (fill and measured: node and GPU assignments, or "-" for no fit): equal before
+   * and after a speed change means the engine decided exactly the same.
+   */
+  decisionsSha256: string;
 }
 
 /** The trace's GPU nodes, repeated (with new names) until the fleet has at least `gpus` GPUs. */
@@ -67,16 +74,23 @@ export function runSpeedBench(
   const live: { id: string; milli: number }[] = [];
   let allocated = 0;
   let serial = 0;
+  const decisionHash = createHash("sha256");
+  /** Places and commits one pod; returns the placement, or undefined when nothing fits. */
   const attempt = (
     pod: TracePod,
     request: PlacementRequest = podRequest(pod, `s${serial++}`, false),
-  ): boolean => {
+  ): Placement | undefined => {
     const r = engine.place(request, { explain: false });
-    if (!r.ok) return false;
+    if (!r.ok) return undefined;
     engine.commit(r.placement);
     live.push({ id: request.id, milli: podGpuMilli(pod) });
     allocated += podGpuMilli(pod);
-    return true;
+    return r.placement;
+  };
+  // Outside the timed part: a decision's record costs about as much as the decision.
+  const record = (placement: Placement | undefined): boolean => {
+    decisionHash.update(placement ? `${placement.node} ${JSON.stringify(placement.gpus)}\n` : "-\n");
+    return placement !== undefined;
   };
   const releaseRandom = (): void => {
     const i = rng.below(live.length);
@@ -88,7 +102,7 @@ export function runSpeedBench(
   };
   let misses = 0;
   while (allocated < 0.85 * capacity && misses < 200) {
-    if (attempt(pods[rng.below(pods.length)]!)) misses = 0;
+    if (record(attempt(pods[rng.below(pods.length)]!))) misses = 0;
     else misses++;
   }
   log(`  ${gpus} GPUs: filled to ${((allocated * 100) / capacity).toFixed(1)}% with ${live.length} pods`);
@@ -103,9 +117,10 @@ export function runSpeedBench(
     const request = podRequest(pod, `s${serial++}`, false);
     const w0 = performance.now();
     const t0 = process.cpuUsage();
-    attempt(pod, request);
+    const placement = attempt(pod, request);
     const dt = process.cpuUsage(t0);
     wall += performance.now() - w0;
+    record(placement);
     const micros = dt.user + dt.system;
     latencies[i] = micros;
     busy += micros;
@@ -122,5 +137,6 @@ export function runSpeedBench(
     p99Micros: sorted[Math.floor(0.99 * decisions)]!,
     classes: engine.classCount,
     allocationPercent: (allocated * 100) / capacity,
+    decisionsSha256: decisionHash.digest("hex"),
   };
 }

@@ -149,7 +149,8 @@ export function readMigInstances(
   device: DeviceHandle,
   profiles: MigProfileInfo[],
 ): MigInstance[] {
-  const uuids = migUuids(nvml, device);
+  // Read only when a compute instance needs its UUID: an empty slot costs NVML a NOT_FOUND each time.
+  let uuids: Map<string, string> | undefined;
   const instances: MigInstance[] = [];
   for (const profile of profiles) {
     for (const gi of nvml.gpuInstances(device, profile.id, profile.maxInstances)) {
@@ -173,6 +174,7 @@ export function readMigInstances(
           uuid: null,
         });
       }
+      if (cis.length > 0) uuids ??= migUuids(nvml, device);
       for (const ci of cis) {
         instances.push({
           ...base,
@@ -181,7 +183,7 @@ export function readMigInstances(
           computeInstanceProfileId: ci.profileId,
           computeSlices: ci.slices,
           computeStart: ci.start,
-          uuid: uuids.get(`${info.id}/${ci.id}`) ?? null,
+          uuid: uuids?.get(`${info.id}/${ci.id}`) ?? null,
         });
       }
     }

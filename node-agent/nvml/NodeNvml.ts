@@ -1,4 +1,4 @@
-import { type DiscoveredGpu, discoverWith } from "./discoverHost.ts";
+import { type DiscoveredGpu, discoverWith, type GpuFixedFacts } from "./discoverHost.ts";
 import { GpuHealth, type GpuHealthOptions } from "./GpuHealth.ts";
 import { Nvml } from "./Nvml.ts";
 import { NvmlXidWatcher, type XidEvent, type XidSink, type XidWatcherLog } from "./NvmlXidWatcher.ts";
@@ -21,6 +21,8 @@ export class NodeNvml implements XidSink {
   readonly nvml: Nvml;
   readonly health: GpuHealth;
   private discovered: { atMs: number; gpus: DiscoveredGpu[] } | undefined;
+  /** Per GPU index, what NVML cannot change while this session is open: read once, not at every discovery. */
+  private readonly fixedFacts = new Map<number, GpuFixedFacts>();
   private readonly xidSinks = new Set<XidSink>();
   private readonly healthListeners = new Set<() => void>();
   private watcher: NvmlXidWatcher | undefined;
@@ -35,7 +37,7 @@ export class NodeNvml implements XidSink {
     const now = Date.now();
     if (this.discovered && now - this.discovered.atMs < (this.options.discoveryMaxAgeMs ?? 1000))
       return this.discovered.gpus;
-    const gpus = discoverWith(this.nvml).gpus;
+    const gpus = discoverWith(this.nvml, this.fixedFacts).gpus;
     this.discovered = { atMs: now, gpus };
     return gpus;
   }

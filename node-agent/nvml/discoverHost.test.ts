@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { StandinFleet } from "../standin/StandinFleet.ts";
-import { discoverWith, type HostDiscovery } from "./discoverHost.ts";
+import { discoverWith, type GpuFixedFacts, type HostDiscovery } from "./discoverHost.ts";
 
 /** Fact sheet 7.2 and 7.4: name -> [ID, MiB, max instances, placement starts, size]. */
 const factSheet: Record<string, Record<string, [number, number, number, number[], number]>> = {
@@ -118,5 +118,28 @@ describe("discoverHost on a stand-in H100 + A100-40GB", () => {
     expect(Object.keys(json.gpus[1].mig.instances[0])).toEqual(
       expect.arrayContaining(["profile", "start", "size", "gpuInstanceId", "computeInstanceId", "uuid"]),
     );
+  });
+
+  it("reads a GPU's fixed facts once per session, and a new MIG instance at the next discovery", () => {
+    const nvml = fleet.open();
+    try {
+      const known = new Map<number, GpuFixedFacts>();
+      const first = discoverWith(nvml, known);
+      const nameReads = vi.spyOn(nvml, "name");
+      const linkReads = vi.spyOn(nvml, "nvLinkActive");
+      const gi = nvml.createGpuInstanceWithPlacement(nvml.deviceByIndex(0), 9, { start: 0, size: 4 });
+      nvml.createComputeInstance(gi, 0);
+      const second = discoverWith(nvml, known);
+      expect(nameReads).not.toHaveBeenCalled();
+      expect(linkReads).not.toHaveBeenCalled();
+      expect(second.gpus.map((g) => g.nvlinkPeers)).toEqual(first.gpus.map((g) => g.nvlinkPeers));
+      expect(second.gpus[0]?.mig.profiles).toEqual(first.gpus[0]?.mig.profiles);
+      expect(second.gpus[0]?.mig.instances.map((i) => i.profile)).toEqual(["1c.3g.40gb"]);
+      expect(JSON.stringify({ ...second.gpus[1], mig: undefined })).toBe(
+        JSON.stringify({ ...first.gpus[1], mig: undefined }),
+      );
+    } finally {
+      nvml.close();
+    }
   });
 });

@@ -88,35 +88,35 @@ function nvlinkPeers(nvml: Nvml, device: DeviceHandle, indexByBusId: Map<string,
   return [...peers.values()].sort((a, b) => a.pciBusId.localeCompare(b.pciBusId));
 }
 
-/** One GPU's inventory; `indexByBusId` resolves NVLink peers to GPU indices. */
-export function discoverGpu(nvml: Nvml, index: number, indexByBusId: Map<string, number>): DiscoveredGpu {
-  const device = nvml.deviceByIndex(index);
+/**
+ * What NVML says about a GPU that cannot change while the driver runs: a session reads it once per GPU and only
+ * asks again when the GPU at that index has another UUID (the driver was reloaded, a GPU was swapped).
+ */
+export interface GpuFixedFacts {
+  uuid: string;
+  name: string;
+  model: string | null;
+  serial: string | null;
+  memoryMiB: number;
+  pciBusId: string;
+  pciDeviceId: string;
+  computeCapability: string;
+  nvlinkPeers: NvlinkPeer[];
+  /** The GPU-instance profiles NVML reported the first time MIG was on (they depend on the model alone). */
+  nvmlMigProfiles?: MigProfileInfo[];
+}
+
+function readFixedFacts(
+  nvml: Nvml,
+  device: DeviceHandle,
+  uuid: string,
+  indexByBusId: Map<string, number>,
+): GpuFixedFacts {
   const name = nvml.name(device);
   const pci = nvml.pciInfo(device);
   const cc = nvml.computeCapability(device);
-  const migMode = nvmlOptional(() => nvml.migMode(device));
-  const capable = migMode !== null;
-  const enabled = migMode?.current ?? false;
-  let profiles: MigProfileInfo[] = [];
-  let profilesSource: DiscoveredGpu["mig"]["profilesSource"] = "none";
-  let instances: MigInstance[] = [];
-  if (enabled) {
-    profiles = readMigProfiles(nvml, device);
-    profilesSource = "nvml";
-    instances = readMigInstances(nvml, device, profiles);
-  } else if (capable) {
-    profiles = catalogMigProfiles(name);
-    profilesSource = profiles.length > 0 ? "catalog" : "none";
-  }
-  const processes = (nvmlOptional(() => nvml.computeProcesses(device)) ?? []).map((p) => ({
-    pid: p.pid,
-    usedMemoryMiB: p.usedGpuMemoryBytes === null ? null : Math.round(p.usedGpuMemoryBytes / MiB),
-    gpuInstanceId: p.gpuInstanceId,
-    computeInstanceId: p.computeInstanceId,
-  }));
   return {
-    index,
-    uuid: nvml.uuid(device),
+    uuid,
     name,
     model: findGpuModelByName(name)?.id ?? null,
     serial: nvmlOptional(() => nvml.serial(device)),
@@ -125,19 +125,70 @@ export function discoverGpu(nvml: Nvml, index: number, indexByBusId: Map<string,
     pciDeviceId: hex32(pci.pciDeviceId),
     computeCapability: `${cc.major}.${cc.minor}`,
     nvlinkPeers: nvlinkPeers(nvml, device, indexByBusId),
+  };
+}
+
+/**
+ * One GPU's inventory; `indexByBusId` resolves NVLink peers to GPU indices. `known` (by GPU index) keeps the fixed
+ * facts between calls, so that a repeated discovery reads only MIG mode, instances and processes.
+ */
+export function discoverGpu(
+  nvml: Nvml,
+  index: number,
+  indexByBusId: () => Map<string, number>,
+  known: Map<number, GpuFixedFacts> = new Map(),
+): DiscoveredGpu {
+  const device = nvml.deviceByIndex(index);
+  const uuid = nvml.uuid(device);
+  let fixed = known.get(index);
+  if (fixed?.uuid !== uuid) {
+    fixed = readFixedFacts(nvml, device, uuid, indexByBusId());
+    known.set(index, fixed);
+  }
+  const migMode = nvmlOptional(() => nvml.migMode(device));
+  const capable = migMode !== null;
+  const enabled = migMode?.current ?? false;
+  let profiles: MigProfileInfo[] = [];
+  let profilesSource: DiscoveredGpu["mig"]["profilesSource"] = "none";
+  let instances: MigInstance[] = [];
+  if (enabled) {
+    fixed.nvmlMigProfiles ??= readMigProfiles(nvml, device);
+    profiles = fixed.nvmlMigProfiles;
+    profilesSource = "nvml";
+    instances = readMigInstances(nvml, device, profiles);
+  } else if (capable) {
+    profiles = catalogMigProfiles(fixed.name);
+    profilesSource = profiles.length > 0 ? "catalog" : "none";
+  }
+  const processes = (nvmlOptional(() => nvml.computeProcesses(device)) ?? []).map((p) => ({
+    pid: p.pid,
+    usedMemoryMiB: p.usedGpuMemoryBytes === null ? null : Math.round(p.usedGpuMemoryBytes / MiB),
+    gpuInstanceId: p.gpuInstanceId,
+    computeInstanceId: p.computeInstanceId,
+  }));
+  const { nvmlMigProfiles: _profiles, ...facts } = fixed;
+  return {
+    index,
+    ...facts,
     processes,
     mig: { capable, enabled, pendingEnabled: migMode?.pending ?? false, profilesSource, profiles, instances },
   };
 }
 
-/** Everything `tessera discover --json` prints, read through an open NVML. */
-export function discoverWith(nvml: Nvml): HostDiscovery {
+/** Everything `tessera discover --json` prints, read through an open NVML; `known` as in `discoverGpu`. */
+export function discoverWith(nvml: Nvml, known: Map<number, GpuFixedFacts> = new Map()): HostDiscovery {
   const count = nvml.deviceCount();
-  const indexByBusId = new Map<string, number>();
-  for (let i = 0; i < count; i++)
-    indexByBusId.set(nvml.pciInfo(nvml.deviceByIndex(i)).busId.toUpperCase(), i);
+  let indexByBusId: Map<string, number> | undefined;
+  const busIds = (): Map<string, number> => {
+    if (!indexByBusId) {
+      indexByBusId = new Map();
+      for (let i = 0; i < count; i++)
+        indexByBusId.set(nvml.pciInfo(nvml.deviceByIndex(i)).busId.toUpperCase(), i);
+    }
+    return indexByBusId;
+  };
   const gpus: DiscoveredGpu[] = [];
-  for (let i = 0; i < count; i++) gpus.push(discoverGpu(nvml, i, indexByBusId));
+  for (let i = 0; i < count; i++) gpus.push(discoverGpu(nvml, i, busIds, known));
   return {
     driverVersion: nvml.driverVersion(),
     nvmlVersion: nvml.nvmlVersion(),

@@ -3,11 +3,11 @@ import type { Command } from "commander";
 import { tesseraV1 } from "../../proto/tessera/TesseraGrpc.ts";
 import { attachFinops } from "../finops/SchedulerFinops.ts";
 import { clusterServiceHandlers } from "../ha/ClusterStatusService.ts";
-import { startReplicatedScheduler } from "../ha/ReplicatedScheduler.ts";
+import type { startReplicatedScheduler } from "../ha/ReplicatedScheduler.ts";
 import { describeStoreLocation } from "../ha/StoreLocation.ts";
 import { type Authorizer, schedulerAuthorizer } from "../security/Authorizer.ts";
 import { serverCredentials } from "../security/ServerTls.ts";
-import { startHttpEndpoint } from "../service/HttpEndpoint.ts";
+import type { startHttpEndpoint } from "../service/HttpEndpoint.ts";
 import { SchedulerFleetView } from "../service/SchedulerFleetView.ts";
 import { type RunningScheduler, startSchedulerServer } from "../service/SchedulerServer.ts";
 import type { JobStore } from "../store/JobStore.ts";
@@ -97,6 +97,8 @@ async function startSchedulerParts(
     }
     if (settings.http) {
       try {
+        // Loaded only now: fastify is not needed before the gRPC API listens and `up`'s agents are on their way.
+        const { startHttpEndpoint } = await import("../service/HttpEndpoint.ts");
         http = await startHttpEndpoint(running.scheduler, settings.http, {
           finops: finops.finops,
           token: settings.token,
@@ -246,6 +248,8 @@ async function runReplica(flags: SchedulerFlags, log: (line: string) => void): P
   try {
     const settings = schedulerSettings(flags);
     if (settings.storeLocation.kind !== "etcd") throw new Error("expected an etcd:// store");
+    // etcd's client is loaded only by the replicated scheduler.
+    const { startReplicatedScheduler } = await import("../ha/ReplicatedScheduler.ts");
     replica = await startReplicatedScheduler({
       endpoints: settings.storeLocation.endpoints,
       tls: settings.etcdTls,

@@ -10,7 +10,8 @@ export type Evaluation = { fits: false; reason: string } | { fits: true; score: 
  * result is remembered until a member changes (the member then moves to another class).
  */
 export interface NodeClass {
-  readonly key: string;
+  /** Emptied when the class dies: rankings may point at a dead class for a while, and keys are long. */
+  key: string;
   readonly members: NodeState[];
   /** The same members as a min-heap by `tieRank`: the first in node order is `byRank[0]`. */
   readonly byRank: NodeState[];
@@ -147,6 +148,7 @@ export class NodeClassIndex {
       klass.memo.length = 0;
       klass.derived.clear();
       this.byKey.delete(klass.key);
+      klass.key = "";
       const moved = this.list.pop()!;
       if (moved !== klass) {
         this.list[klass.slot] = moved;

@@ -1,5 +1,6 @@
 import type { ClusterSpec, NodeSpec } from "./ClusterSpec.ts";
 import { CycleState } from "./CycleState.ts";
+import { eligibleCount, firstEligible, pickMember } from "./EligibleMembers.ts";
 import type { FilterPlugin } from "./FilterPlugin.ts";
 import { cpuFilter } from "./filters/CpuFilter.ts";
 import { gangModelFilter } from "./filters/GangModelFilter.ts";
@@ -7,12 +8,15 @@ import { gpuFitFilter } from "./filters/GpuFitFilter.ts";
 import { gpuModelFilter } from "./filters/GpuModelFilter.ts";
 import { nodeSelectorFilter } from "./filters/NodeSelectorFilter.ts";
 import { vmRuntimeFilter } from "./filters/VmRuntimeFilter.ts";
+import { placeGang } from "./GangPlacement.ts";
 import { applyAssignment, checkAssignment, releaseAssignment } from "./GpuAssignmentEffects.ts";
 import type { GpuOption } from "./GpuOptions.ts";
 import type { GpuSnapshot, GpuState } from "./GpuState.ts";
+import { lowestIndexShare } from "./LowestIndexShare.ts";
 import { type Evaluation, type NodeClass, NodeClassIndex } from "./NodeClassIndex.ts";
 import { NodeState } from "./NodeState.ts";
-import type { GangResult, GpuAssignment, Placement, PlaceResult, Unschedulable } from "./Placement.ts";
+import type { GangResult, Placement, PlaceResult, Unschedulable } from "./Placement.ts";
+import { placementOf } from "./PlacementOf.ts";
 import type { GangRequest, PlacementRequest } from "./PlacementRequest.ts";
 import { createPolicy } from "./PolicyRegistry.ts";
 import { RankedClasses } from "./RankedClasses.ts";
@@ -186,9 +190,9 @@ export class PlacementEngine {
     // Host memory is not part of the signature: check it here, with gang exclusions.
     const memory = r.memoryMiB;
     const best = ranked.best(
-      (klass) => (klass.memFree < memory ? 0 : this.eligibleCount(klass, cycle)),
+      (klass) => (klass.memFree < memory ? 0 : eligibleCount(klass, cycle)),
       this.rng,
-      this.tieBreak === "nodeOrder" ? (klass) => this.firstEligible(klass, cycle).tieRank : undefined,
+      this.tieBreak === "nodeOrder" ? (klass) => firstEligible(klass, cycle).tieRank : undefined,
     );
     if (!best) {
       const unschedulable = explain
@@ -196,18 +200,18 @@ export class PlacementEngine {
         : new UnschedulableReasons().fold(this.nodesByName.size);
       return { ok: false, unschedulable };
     }
-    const node = this.pickMember(best.klass, cycle);
+    const node = pickMember(best.klass, cycle, this.tieBreak === "nodeOrder", this.rng);
     let option = best.evaluation.option;
     if (this.policy.shareGpu === "lowestIndex" && r.gpu.kind === "share")
-      option = this.lowestIndexShare(node, best.klass, cycle, option);
-    return { ok: true, placement: this.toPlacement(node, option, cycle, best.score) };
+      option = lowestIndexShare(this.policy, node, best.klass, cycle, option);
+    return { ok: true, placement: placementOf(node, option, r, best.score) };
   }
 
   /** Why no node fits: every class's reason, counted per node. */
   private explain(cycle: CycleState, signature: number): Unschedulable {
     const reasons = new UnschedulableReasons();
     for (const klass of this.index.list) {
-      const eligible = this.eligibleCount(klass, cycle);
+      const eligible = eligibleCount(klass, cycle);
       if (eligible < klass.members.length)
         reasons.add("already used by the same gang", klass.members.length - eligible);
       if (eligible === 0) continue;
@@ -230,30 +234,6 @@ export class PlacementEngine {
       this.signatures.set(signature, id);
     }
     return id;
-  }
-
-  private eligibleCount(klass: NodeClass, cycle: CycleState): number {
-    if (cycle.excluded.size === 0) return klass.members.length;
-    let n = 0;
-    for (const m of klass.members) if (!cycle.excluded.has(m)) n++;
-    return n;
-  }
-
-  /** The eligible member first in the node order (`nodeOrder` tie-break). */
-  private firstEligible(klass: NodeClass, cycle: CycleState): NodeState {
-    if (cycle.excluded.size === 0) return klass.byRank[0]!;
-    let first: NodeState | undefined;
-    for (const m of klass.members)
-      if (!cycle.excluded.has(m) && (!first || m.tieRank < first.tieRank)) first = m;
-    // Only called for classes with an eligible member.
-    return first!;
-  }
-
-  private pickMember(klass: NodeClass, cycle: CycleState): NodeState {
-    if (this.tieBreak === "nodeOrder") return this.firstEligible(klass, cycle);
-    if (cycle.excluded.size === 0) return klass.members[this.rng.below(klass.members.length)]!;
-    const eligible = klass.members.filter((m) => !cycle.excluded.has(m));
-    return eligible[this.rng.below(eligible.length)]!;
   }
 
   private evaluate(klass: NodeClass, cycle: CycleState, signature: number): Evaluation {
@@ -286,33 +266,6 @@ export class PlacementEngine {
     return ev;
   }
 
-  /**
-   * The share option on the GPU with the lowest index among those scoring as well as `chosen` on `node` (a member
-   * of `klass`, so the class's scores hold for it). Equal GPUs collapse into one option when classes are
-   * evaluated; this looks at every GPU of the node itself.
-   */
-  private lowestIndexShare(
-    node: NodeState,
-    klass: NodeClass,
-    cycle: CycleState,
-    chosen: GpuOption,
-  ): GpuOption {
-    const pick = chosen.picks[0]!;
-    const best = this.policy.score(node, chosen, cycle, klass);
-    let result = chosen;
-    let lowest = node.ordered[pick.pos]!.index;
-    for (let pos = 0; pos < node.ordered.length; pos++) {
-      const gpu = node.ordered[pos]!;
-      if (gpu.index >= lowest || gpu.mode !== "shared" || !cycle.allows(gpu.model)) continue;
-      if (gpu.freeMilli < pick.milli || (gpu.memoryMiB > 0 && gpu.memFreeMiB < pick.memoryMiB)) continue;
-      const option: GpuOption = { picks: [{ ...pick, pos }], nvlinkPairs: 0 };
-      if (this.policy.score(node, option, cycle, klass) < best) continue;
-      result = option;
-      lowest = gpu.index;
-    }
-    return result;
-  }
-
   /** One shared evaluation per reason: most evaluations are rejections, and each is kept in a class memo. */
   private rejection(reason: string): Evaluation {
     let ev = this.rejections.get(reason);
@@ -321,33 +274,6 @@ export class PlacementEngine {
       this.rejections.set(reason, ev);
     }
     return ev;
-  }
-
-  private toPlacement(node: NodeState, option: GpuOption, cycle: CycleState, score: number): Placement {
-    const r = cycle.request;
-    const gpus = option.picks.map((pick): GpuAssignment => {
-      const gpu = node.ordered[pick.pos]!;
-      const at = { gpuIndex: gpu.index, gpuUuid: gpu.uuid };
-      if (pick.kind === "share") {
-        const share = { kind: "share" as const, ...at, milli: pick.milli, memoryMiB: pick.memoryMiB };
-        return pick.switchFrom ? { ...share, switchFrom: pick.switchFrom } : share;
-      }
-      if (pick.kind === "whole")
-        return pick.switchFrom
-          ? { kind: "whole", ...at, switchFrom: pick.switchFrom }
-          : { kind: "whole", ...at };
-      const a: GpuAssignment = {
-        kind: "mig",
-        ...at,
-        profile: pick.profile!.name,
-        start: pick.start!,
-        action: pick.action!,
-      };
-      if (pick.action === "repartition")
-        a.layout = [{ profile: pick.profile!.name, start: pick.start!, allocationId: r.id }];
-      return a;
-    });
-    return { requestId: r.id, node: node.name, cpuMilli: r.cpuMilli, memoryMiB: r.memoryMiB, gpus, score };
   }
 
   private nodeNamed(name: string): NodeState {
@@ -413,59 +339,17 @@ export class PlacementEngine {
     return placement;
   }
 
-  /**
-   * Places every member of a gang on distinct nodes, or none; changes nothing. Unless the gang allows mixed models,
-   * all members' GPUs are of one model: the one the policy picks for the first member, else each other model the
-   * first member allows, in name order.
-   */
+  /** See {@link placeGang}. */
   placeGang(gang: GangRequest): GangResult {
     for (const member of gang.members)
       if (this.allocations.has(member.id)) throw new Error(`request ${member.id} is already allocated`);
-    const first = gang.members[0];
-    if (gang.mixedModels || !first) return this.placeMembers(gang, null);
-    const lead = this.decide(new CycleState(first));
-    if (!lead.ok) return { ok: false, unschedulable: lead.unschedulable, memberId: first.id };
-    const preferred = this.modelOf(lead.placement);
-    // Members without GPUs have no model to agree on.
-    if (preferred === null) return this.placeMembers(gang, null);
-    let failure: (GangResult & { ok: false }) | undefined;
-    let failedAt = -1;
-    for (const model of [preferred, ...this.otherModels(new CycleState(first), preferred)]) {
-      const result = this.placeMembers(gang, model);
-      if (result.ok) return result;
-      // The model that came closest tells the user the most about what is missing.
-      const at = gang.members.findIndex((m) => m.id === result.memberId);
-      if (at > failedAt) {
-        failure = result;
-        failedAt = at;
-      }
-    }
-    return failure!;
-  }
-
-  /** Places the members one by one on distinct nodes (on GPUs of `model` when given), or none. */
-  private placeMembers(gang: GangRequest, model: string | null): GangResult {
-    const placed: Placement[] = [];
-    const used = new Set<NodeState>();
-    try {
-      for (const member of gang.members) {
-        const result = this.decide(new CycleState(member, used, model));
-        if (!result.ok) return { ok: false, unschedulable: result.unschedulable, memberId: member.id };
-        this.commit(result.placement);
-        placed.push(result.placement);
-        used.add(this.nodeNamed(result.placement.node));
-      }
-      return { ok: true, placements: [...placed] };
-    } finally {
-      for (const p of placed.reverse()) this.release(p.requestId);
-    }
-  }
-
-  /** The model of a placement's first GPU; null when it holds none. */
-  private modelOf(placement: Placement): string | null {
-    const first = placement.gpus[0];
-    if (!first) return null;
-    return this.nodeNamed(placement.node).gpus.find((g) => g.index === first.gpuIndex)?.model ?? null;
+    return placeGang(gang, {
+      decide: (cycle) => this.decide(cycle),
+      commit: (p) => this.commit(p),
+      release: (id) => this.release(id),
+      nodeNamed: (name) => this.nodeNamed(name),
+      otherModels: (cycle, except) => this.otherModels(cycle, except),
+    });
   }
 
   /** The GPU models of the fleet that `cycle` allows, but `except`, in name order (one look per node class). */

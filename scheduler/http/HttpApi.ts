@@ -14,6 +14,7 @@ import { ApiError, replyWithError, validationMessage } from "./HttpErrors.ts";
 import type { JobAccess } from "./JobAccess.ts";
 import { type JobLogs, registerJobLogRoutes } from "./JobLogRoutes.ts";
 import { registerJobRoutes } from "./JobRoutes.ts";
+import { lazySchemaCompilers } from "./LazySchemaCompilers.ts";
 import { registerQueueRoutes } from "./QueueRoutes.ts";
 
 /** The JSON body of POST /v1/jobs: tessera.v1.JobSpec with lowerCamelCase field names, and a client request id. */
@@ -53,6 +54,7 @@ export function createHttpApp(https?: { cert: Buffer; key: Buffer }): FastifyIns
   return Fastify({
     ...(https ? { https } : {}),
     ajv: { customOptions: { removeAdditional: false, coerceTypes: "array", useDefaults: true } },
+    schemaController: { compilersFactory: lazySchemaCompilers() },
   });
 }
 

@@ -9,9 +9,10 @@ import {
 } from "./JobSubmission.ts";
 import { PreemptionPromises } from "./PreemptionPromises.ts";
 import { type QueueConfig, unlimitedQueue } from "./QueueConfig.ts";
-import type { CycleResult, FinishOutcome, Preemption } from "./QueueCycleResult.ts";
+import type { CycleResult, FinishOutcome } from "./QueueCycleResult.ts";
 import type { AdmittedJob, QueuedJob, StopRequest } from "./QueuedJob.ts";
 import type { PendingAudit, PendingKind, PendingReason } from "./QueuePendingReason.ts";
+import { QueueRoster } from "./QueueRoster.ts";
 import {
   borrowedText,
   type JobExplanation,
@@ -36,15 +37,11 @@ export class QueueManager<Request, Allocation> {
   private config: QueueConfig;
   private ledger: QuotaLedger;
   private readonly capacity: CapacityModel<Request, Allocation>;
-  private readonly pending = new Map<string, QueuedJob<Request>>();
-  private readonly running = new Map<string, AdmittedJob<Request, Allocation>>();
-  private readonly sequence = new Map<string, number>();
-  private nextSequence = 0;
+  private readonly roster = new QueueRoster<Request, Allocation>();
+  private readonly pending = this.roster.pending;
+  private readonly running = this.roster.running;
   private readonly promises = new PreemptionPromises(this.pending, this.running);
   private reasons = new Map<string, PendingReason>();
-  /** 1-based place of each pending job in its queue, and the length of each queue, as of the last cycle. */
-  private positions = new Map<string, number>();
-  private queueLengths = new Map<string, number>();
   /** The job capacity is held for until it starts: one at a time, kept across cycles so it cannot drift. */
   private reservedFor: string | undefined;
   /**
@@ -55,8 +52,6 @@ export class QueueManager<Request, Allocation> {
   private lastPlan: { key: string; plan: BackfillReservation<Request, Allocation> } | undefined;
   /** The reservation the last cycle held, as it planned it. */
   private cyclePlan: BackfillReservation<Request, Allocation> | undefined;
-  private readonly admittedTotal = new Map<string, number>();
-  private readonly preemptedTotal = new Map<string, number>();
 
   constructor(options: QueueManagerOptions<Request, Allocation>) {
     this.config = options.config;
@@ -93,8 +88,7 @@ export class QueueManager<Request, Allocation> {
       throw new QueueSubmissionError(`job ${submission.id} is already queued or running`);
     }
     const job = this.resolve(submission, now);
-    this.pending.set(job.id, job);
-    this.sequence.set(job.id, this.nextSequence++);
+    this.roster.enqueue(job);
     this.reasons.set(job.id, {
       kind: "not-considered",
       message: "waits for the next scheduling cycle",
@@ -140,7 +134,7 @@ export class QueueManager<Request, Allocation> {
       });
       return { preempted, requeued: admitted.job };
     }
-    this.sequence.delete(jobId);
+    this.roster.forgetArrival(jobId);
     return { preempted, requeued: undefined };
   }
 
@@ -155,7 +149,7 @@ export class QueueManager<Request, Allocation> {
       this.ledger.remove(admitted.job.queue, admitted.job.demand);
     }
     this.cancelPending(jobId);
-    this.sequence.delete(jobId);
+    this.roster.forgetArrival(jobId);
     this.promises.dropVictim(jobId);
   }
 
@@ -265,7 +259,7 @@ export class QueueManager<Request, Allocation> {
         if (choice.found) {
           const ids = choice.victims.map((v) => v.admitted.job.id);
           for (const victim of choice.victims)
-            result.preempted.push(this.stop(victim.admitted, job.id, victim.reason, now));
+            result.preempted.push(this.roster.stop(victim.admitted, job.id, victim.reason, now));
           this.promises.nominate(job.id, ids);
           reasons.set(job.id, {
             kind: "preempting",
@@ -294,14 +288,7 @@ export class QueueManager<Request, Allocation> {
     }
     this.reasons = reasons;
     this.cyclePlan = reservation;
-    this.positions = new Map();
-    this.queueLengths = new Map();
-    for (const job of order) {
-      if (!this.pending.has(job.id)) continue;
-      const place = (this.queueLengths.get(job.queue) ?? 0) + 1;
-      this.queueLengths.set(job.queue, place);
-      this.positions.set(job.id, place);
-    }
+    this.roster.recordPositions(order);
     return result;
   }
 
@@ -359,26 +346,12 @@ export class QueueManager<Request, Allocation> {
     }
     const job = this.pending.get(jobId);
     if (!job) return undefined;
-    // Jobs that arrived since the last cycle are at the end of the line until the next one.
-    const known = this.queueLengths.get(job.queue) ?? 0;
-    const position = this.positions.get(jobId) ?? known + 1;
-    return pendingExplanation(job, position, Math.max(position, known), this.reasons.get(jobId));
+    const { position, length } = this.roster.placeOf(job);
+    return pendingExplanation(job, position, length, this.reasons.get(jobId));
   }
 
   statuses(): QueueStatus[] {
-    return this.ledger.queues().map((spec) => ({
-      name: spec.name,
-      cohort: spec.cohort,
-      weight: spec.weight,
-      quota: spec.quota,
-      borrowingLimit: spec.borrowingLimit,
-      usage: this.ledger.usageOf(spec.name),
-      borrowed: this.ledger.borrowedBy(spec.name),
-      pending: [...this.pending.values()].filter((j) => j.queue === spec.name).length,
-      running: [...this.running.values()].filter((r) => r.job.queue === spec.name).length,
-      admittedTotal: this.admittedTotal.get(spec.name) ?? 0,
-      preemptedTotal: this.preemptedTotal.get(spec.name) ?? 0,
-    }));
+    return this.roster.statuses(this.ledger);
   }
 
   /** See {@link admissionOrder}. */
@@ -386,7 +359,7 @@ export class QueueManager<Request, Allocation> {
     return admissionOrder(this.pending.values(), {
       ledger: this.ledger,
       starving: (job) => this.starving(job, now),
-      byAge: (x, y) => this.byAge(x, y),
+      byAge: (x, y) => this.roster.byAge(x, y),
       // Preemptors come first (the room their victims free is theirs), then the holder of the reservation, so
       // every other job is checked against it.
       rank: (job) => (this.promises.has(job.id) ? 0 : job.id === this.reservedFor ? 1 : 2),
@@ -407,33 +380,10 @@ export class QueueManager<Request, Allocation> {
     return now - job.submittedAt >= this.config.starvationSeconds;
   }
 
-  private byAge(a: QueuedJob<Request>, b: QueuedJob<Request>): number {
-    return a.submittedAt - b.submittedAt || (this.sequence.get(a.id) ?? 0) - (this.sequence.get(b.id) ?? 0);
-  }
-
   private admit(job: QueuedJob<Request>, allocation: Allocation, now: number): void {
-    this.pending.delete(job.id);
     if (this.reservedFor === job.id) this.reservedFor = undefined;
-    this.running.set(job.id, { job, allocation, startedAt: now, stopping: undefined });
+    this.roster.admit(job, allocation, now);
     this.ledger.add(job.queue, job.demand);
-    this.admittedTotal.set(job.queue, (this.admittedTotal.get(job.queue) ?? 0) + 1);
-  }
-
-  private stop(
-    admitted: AdmittedJob<Request, Allocation>,
-    preemptorId: string,
-    reason: string,
-    now: number,
-  ): Preemption {
-    const stop: StopRequest = {
-      preemptorId,
-      reason,
-      requestedAt: now,
-      killAt: now + admitted.job.preemptionGraceSeconds,
-    };
-    admitted.stopping = stop;
-    this.preemptedTotal.set(admitted.job.queue, (this.preemptedTotal.get(admitted.job.queue) ?? 0) + 1);
-    return { jobId: admitted.job.id, queue: admitted.job.queue, stop };
   }
 
   private resolve(submission: JobSubmission<Request>, now: number): QueuedJob<Request> {
