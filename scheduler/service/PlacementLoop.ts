@@ -31,11 +31,14 @@ export class PlacementLoop {
     const pause = Math.max(minCycleIntervalMs, 3 * this.lastCycleCostMs);
     const wait = Math.max(delayMs, this.lastCycleMs + pause - this.clock());
     this.timers.setTimeout(() => {
+      // A cycle asked for before `close` must not start after it: nothing is placed once placing stopped.
+      if (this.closed) return;
       this.lastCycleMs = this.clock();
       this.queued = false;
       const previous = this.running ?? Promise.resolve();
       this.running = previous
         .then(() => {
+          if (this.closed) return;
           const started = this.timers.monotonicMs();
           const cycle = this.cycle();
           this.lastCycleCostMs = this.timers.monotonicMs() - started;
@@ -47,7 +50,7 @@ export class PlacementLoop {
     }, wait);
   }
 
-  /** Stops taking requests; resolves once the cycle in progress is done. */
+  /** Stops placing: no cycle starts from now on; resolves once the cycle in progress is done. */
   async close(): Promise<void> {
     this.closed = true;
     await this.running;
