@@ -56,9 +56,10 @@ export async function placementCycle(d: PlacementCycleDeps): Promise<CycleOutcom
     d.queue.reconcile(queueJobs(d.jobs));
     return "idle";
   }
-  const changed: JobRecord[] = [];
+  // A set: a cycle over thousands of pending jobs must not look through the changed ones for each.
+  const changedJobs = new Set<JobRecord>();
   const explain = (job: JobRecord, reason: string) => {
-    if (d.jobs.explain(job, reason) && !changed.includes(job)) changed.push(job);
+    if (d.jobs.explain(job, reason)) changedJobs.add(job);
   };
   const ready = [...d.nodes.all()].some((n) => n.inEngine && n.state === "Ready");
   if (!ready) {
@@ -69,7 +70,7 @@ export async function placementCycle(d: PlacementCycleDeps): Promise<CycleOutcom
         "no node is Ready: start an agent (`tessera agent --scheduler ADDR`) or wait for one to reconnect",
       );
     }
-    await d.jobs.persist(changed);
+    await d.jobs.persist([...changedJobs]);
     return "stored";
   }
   d.queue.reconcile(queueJobs(d.jobs));
@@ -98,7 +99,7 @@ export async function placementCycle(d: PlacementCycleDeps): Promise<CycleOutcom
     const allocations = sliceAllocations([...admitted.allocation], (n) => d.mirror.engine.node(n));
     d.jobs.schedule(job, allocations, `placed on ${allocations.map(describeSlice).join(", ")}`);
     for (const a of job.allocations) touched.add(a.node);
-    if (!changed.includes(job)) changed.push(job);
+    changedJobs.add(job);
   }
   for (const preemption of plan.preempted) {
     const job = d.jobs.get(preemption.jobId);
@@ -110,16 +111,15 @@ export async function placementCycle(d: PlacementCycleDeps): Promise<CycleOutcom
       { cause: "preemption", reason: why, graceSeconds: preemption.graceSeconds },
       `${why}; graceful stop with ${preemption.graceSeconds}s grace`,
     );
-    if (!changed.includes(job)) changed.push(job);
+    changedJobs.add(job);
     for (const a of job.allocations) touched.add(a.node);
   }
   for (const [id, reason] of plan.waiting) {
     const job = d.jobs.get(id);
     if (job?.state === "Pending") explain(job, reason);
   }
-  for (const job of d.jobs.noteBorrowing(d.queue.borrowing(), remember)) {
-    if (!changed.includes(job)) changed.push(job);
-  }
+  for (const job of d.jobs.noteBorrowing(d.queue.borrowing(), remember)) changedJobs.add(job);
+  const changed = [...changedJobs];
   try {
     await d.jobs.persist(changed);
   } catch (err) {
