@@ -63,6 +63,9 @@ export interface QualityCell {
   seeds: number[];
   allocationAt100: number[];
   allocationFinal: number[];
+  /** GPUs re-carved or taken out of MIG mode per seed (MIG fleet only; 0 elsewhere). */
+  repartitions: number[];
+  meanRepartitions: number;
   meanAt100: number;
   meanFinal: number;
   sdAt100: number;
@@ -103,11 +106,13 @@ export async function runQualityBench(
     for (const policy of o.policies) {
       const at100: number[] = [];
       const final: number[] = [];
+      const repartitions: number[] = [];
       let wall = 0;
       for (const seed of o.seeds) {
         const r = replayFgd({ nodes, pods, policy, seed, tune: 1.3, migFleet: o.migFleet });
         at100.push(r.allocationRatioAt100);
         final.push(r.allocationRatioFinal);
+        repartitions.push(r.repartitions);
         wall += r.wallSeconds;
         done++;
       }
@@ -118,6 +123,8 @@ export async function runQualityBench(
         seeds: [...o.seeds],
         allocationAt100: at100,
         allocationFinal: final,
+        repartitions,
+        meanRepartitions: mean(repartitions),
         meanAt100: mean(at100),
         meanFinal: mean(final),
         sdAt100: sd(at100),
@@ -129,6 +136,7 @@ export async function runQualityBench(
       o.log(
         `[${done}/${total}] ${trace} ${policy}: ${cell.meanAt100.toFixed(2)}% at arrived 100%` +
           (cell.publishedAt100 !== null ? ` (published ${cell.publishedAt100.toFixed(2)}%)` : "") +
+          (o.migFleet ? `, ${cell.meanRepartitions.toFixed(0)} repartitions` : "") +
           progress(),
       );
     }

@@ -31,6 +31,16 @@ export function taskFragmentation(n: FragmentationInput, t: TaskType): number {
   return small;
 }
 
+/**
+ * Free GPU on the GPUs that fit a type that the type can still use. FGD counts all of it once the node has the CPU
+ * for one pod. With `cpuCoverMilli` > 0 (Tessera) the node's free CPU caps it: free CPU / the type's CPU pods, each
+ * credited `cpuCoverMilli` per GPU it asks, so idle GPU beside too little CPU counts as stranded.
+ */
+function usableFree(fittingFree: number, cpuFree: number, t: TaskType, cpuCoverMilli: number): number {
+  if (cpuCoverMilli === 0 || t.cpuMilli === 0) return fittingFree;
+  return Math.min(fittingFree, (cpuFree / t.cpuMilli) * t.gpuCount * cpuCoverMilli);
+}
+
 /** Expected fragmentation of a node under the target workload: sum over types of weight x fragmentation. */
 export function expectedFragmentation(n: FragmentationInput, workload: TargetWorkload): number {
   let sum = 0;
@@ -46,7 +56,11 @@ export interface FragmentationStats {
   expected: number;
 }
 
-export function fragmentationStats(n: FragmentationInput, workload: TargetWorkload): FragmentationStats {
+export function fragmentationStats(
+  n: FragmentationInput,
+  workload: TargetWorkload,
+  cpuCoverMilli = 0,
+): FragmentationStats {
   const types = workload.types;
   // Plain arrays: small typed arrays get off-heap backing stores, which made allocation and GC the hot spot.
   const fitting: number[] = new Array(types.length).fill(0);
@@ -64,7 +78,9 @@ export function fragmentationStats(n: FragmentationInput, workload: TargetWorklo
       }
     }
     const frag =
-      t.gpuCount === 0 || n.cpuFree < t.cpuMilli || fitting[k]! < t.gpuCount ? idle : idle - fittingFree[k]!;
+      t.gpuCount === 0 || n.cpuFree < t.cpuMilli || fitting[k]! < t.gpuCount
+        ? idle
+        : idle - usableFree(fittingFree[k]!, n.cpuFree, t, cpuCoverMilli);
     expected += t.weight * frag;
   }
   return { idle, fitting, fittingFree, expected };
@@ -80,6 +96,7 @@ export function expectedFragmentationAfter(
   workload: TargetWorkload,
   picks: readonly { pos: number; milli: number }[],
   cpuMilli: number,
+  cpuCoverMilli = 0,
 ): number {
   const types = workload.types;
   let idle = stats.idle;
@@ -107,7 +124,8 @@ export function expectedFragmentationAfter(
         fittingFree += after;
       }
     }
-    expected += t.weight * (fitting < t.gpuCount ? idle : idle - fittingFree);
+    expected +=
+      t.weight * (fitting < t.gpuCount ? idle : idle - usableFree(fittingFree, cpuFree, t, cpuCoverMilli));
   }
   return expected;
 }

@@ -21,11 +21,12 @@ export function classFragmentation(
   klass: NodeClass,
   workload: TargetWorkload,
   tag: string,
+  cpuCoverMilli = 0,
 ): ClassFragmentation {
   let f = klass.derived.get(tag) as ClassFragmentation | undefined;
   if (f === undefined) {
     const input = fragmentationInput(node);
-    f = { input, stats: fragmentationStats(input, workload) };
+    f = { input, stats: fragmentationStats(input, workload, cpuCoverMilli) };
     klass.derived.set(tag, f);
   }
   return f;
@@ -39,9 +40,10 @@ export function fragmentationDelta(
   tag: string,
   picks: readonly { pos: number; milli: number }[],
   cpuMilli: number,
+  cpuCoverMilli = 0,
 ): number {
-  const { input, stats } = classFragmentation(node, klass, workload, tag);
-  return expectedFragmentationAfter(input, stats, workload, picks, cpuMilli) - stats.expected;
+  const { input, stats } = classFragmentation(node, klass, workload, tag, cpuCoverMilli);
+  return expectedFragmentationAfter(input, stats, workload, picks, cpuMilli, cpuCoverMilli) - stats.expected;
 }
 
 /**

@@ -5,13 +5,14 @@ import { classFragmentation, fragmentationDelta } from "./FgdPolicy.ts";
 
 /** Share of the arrivals whose most popular types make the typical workload, as in FGD. */
 const typicalCoverage = 0.95;
+/** Integer score levels, FGD's: floor(100 x sigmoid(-growth / 1000)); near-equal growths tie. */
+const scoreLevels = 100;
 /**
- * Integer score levels: floor(levels x sigmoid(-growth / 1000)). FGD uses 100; half as many levels make more
- * near-equal placements tie, and ties go to the node order, which fills nodes one after another (measured on
- * `default`: 50 levels beat 100, 25 and 200, but lose 0.2 points on gpushare40 and multigpu40; see
- * docs/placement.md).
+ * GPU thousandths each pod's CPU is credited with per GPU it asks when free CPU caps the usable GPU of a type
+ * (`cpuCoverMilli` in Fragmentation.ts). Chosen on development seeds 42-61: 1000 lost 0.1 on multigpu40, 2000 gave
+ * back half the gain on `default`, 1400 gained on both (see docs/placement.md).
  */
-const scoreLevels = 50;
+const cpuCoverMilli = 1400;
 /** Weight of taking GPU thousandths of a model that model-constrained work competes for. */
 const pressureWeight = 1;
 
@@ -43,7 +44,7 @@ export function modelPressure(
 
 /**
  * Tessera's default policy: FGD's score (growth of the expected fragmentation of the typical workload, as an
- * integer, with half FGD's levels) plus the cost of taking GPU thousandths of models that model-constrained work competes for
+ * integer) with GPU stranded beside too little CPU counted as fragmented (`cpuCoverMilli`), plus the cost of taking GPU thousandths of models that model-constrained work competes for
  * (`modelPressure`), so flexible work leaves contested models to the work that can only run there. Equal scores
  * go to the first node of a fixed node order (`tieBreak: "nodeOrder"`): ties then fill one node before the next
  * and keep whole nodes free for multi-GPU work. CPU-only requests break score ties first towards the node with
@@ -63,7 +64,15 @@ export function tesseraPolicy(workload?: TargetWorkload): ScorePlugin {
     optionMode: "every",
     tieBreak: "nodeOrder",
     score(node, option, cycle, klass) {
-      let growth = fragmentationDelta(node, klass, current, "tessera", option.picks, cycle.request.cpuMilli);
+      let growth = fragmentationDelta(
+        node,
+        klass,
+        current,
+        "tessera",
+        option.picks,
+        cycle.request.cpuMilli,
+        cpuCoverMilli,
+      );
       if (pressure.size > 0)
         for (const p of option.picks)
           growth += pressureWeight * p.milli * (pressure.get(node.ordered[p.pos]!.model) ?? 0);
@@ -71,7 +80,7 @@ export function tesseraPolicy(workload?: TargetWorkload): ScorePlugin {
       if (cycle.request.gpu.kind !== "none") return score;
       // CPU-only work: among equal scores, the node with the least idle GPU, so the CPU it takes strands no
       // GPU that GPU work could still use. The fraction stays below 1 and never overrides the integer score.
-      const { stats } = classFragmentation(node, klass, current, "tessera");
+      const { stats } = classFragmentation(node, klass, current, "tessera", cpuCoverMilli);
       return score + 0.99 / (1 + stats.idle / 1000);
     },
     fleetChanged(nodes) {
