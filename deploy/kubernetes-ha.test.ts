@@ -73,7 +73,11 @@ describe("deploy/kubernetes-ha overlay", () => {
   });
 
   it("renders with kubectl kustomize: 2 replicas whose store is etcd, without the base's volume claim", () => {
-    const out = execFileSync("kubectl", ["kustomize", dir], { encoding: "utf8" });
+    const out = execFileSync("kubectl", ["kustomize", dir], {
+      encoding: "utf8",
+      // Newer kubectl warns that `bases` and `patchesJson6902` are deprecated (kept for kubectl 1.20).
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     const objects = parseAllDocuments(out).map((d) => d.toJSON() as Manifest);
     const schedulers = objects.filter(
       (o) => o.kind === "Deployment" && o.metadata.name === "tessera-scheduler",

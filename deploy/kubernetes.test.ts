@@ -75,7 +75,11 @@ const overlay = fileURLToPath(new URL("./overlays/with-monitoring/", import.meta
 
 /** What `kubectl kustomize PATH` renders (kubectl from Debian's kubernetes-client, .ci/apt-packages.txt). */
 function render(path: string): K8sObject[] {
-  const out = execFileSync("kubectl", ["kustomize", path], { encoding: "utf8" });
+  const out = execFileSync("kubectl", ["kustomize", path], {
+    encoding: "utf8",
+    // Newer kubectl warns that `bases` and `patchesJson6902` are deprecated (kept for kubectl 1.20).
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   return parseAllDocuments(out).map((doc) => {
     if (doc.errors.length > 0) throw new Error(`kubectl kustomize ${path}: ${doc.errors[0]!.message}`);
     return doc.toJS() as K8sObject;
