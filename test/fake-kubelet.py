@@ -195,7 +195,8 @@ def expect_error(what, code, fragment, call):
 
 
 def main():
-    workdir, node = sys.argv[1], sys.argv[2]
+    # The stand-in MPS control daemon: the plugin runs one per shared GPU, under the work directory.
+    workdir, node, mps_control = sys.argv[1], sys.argv[2], sys.argv[3]
     directory = os.path.join(workdir, "device-plugins")
     os.makedirs(directory, mode=0o750, exist_ok=True)
     inventory_path = os.path.join(workdir, "inventory.json")
@@ -208,7 +209,8 @@ def main():
     kubelet = Kubelet(directory, m)
     kubelet.start()
     plugin = subprocess.Popen([node, os.path.join(REPO, "bin", "tessera.js"), "device-plugin",
-                               "--inventory", inventory_path, "--kubelet-dir", directory])
+                               "--inventory", inventory_path, "--kubelet-dir", directory,
+                               "--mps-control", mps_control, "--mps-root", os.path.join(workdir, "mps")])
     try:
         resources = {"nvidia.com/gpu", "nvidia.com/mig-1g.10gb", "nvidia.com/gpu.shared", "nvidia.com/H100_SXM5_80GB"}
         kubelet.wait(lambda: resources <= set(k for k, e in kubelet.endpoints.items() if e["lists"]),
