@@ -1,6 +1,7 @@
 import type { ClusterSpec, NodeSpec } from "./ClusterSpec.ts";
 import { CycleState } from "./CycleState.ts";
 import type { FilterPlugin } from "./FilterPlugin.ts";
+import { containerRuntimeFilter } from "./filters/ContainerRuntimeFilter.ts";
 import { cpuFilter } from "./filters/CpuFilter.ts";
 import { gangModelFilter } from "./filters/GangModelFilter.ts";
 import { gpuFitFilter } from "./filters/GpuFitFilter.ts";
@@ -85,6 +86,7 @@ export class PlacementEngine {
       gpuModelFilter,
       gangModelFilter,
       vmRuntimeFilter,
+      containerRuntimeFilter,
       cpuFilter,
       gpuFitFilter(this.policy.optionMode, options.fixedMigLayouts ?? false),
     ];
