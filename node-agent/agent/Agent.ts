@@ -618,6 +618,8 @@ export class Agent {
         ...pipes.map((dir) => ({ source: dir, target: dir, readOnly: false })),
       ],
       cdiDevices,
+      // Gang members meet at MASTER_ADDR:MASTER_PORT, a node address: the container needs the host's network.
+      hostNetwork: assignment.env.TESSERA_GANG_RANK !== undefined,
     };
   }
 

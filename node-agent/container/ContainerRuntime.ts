@@ -18,6 +18,8 @@ export interface ContainerRun {
   mounts: readonly ContainerMountPoint[];
   /** Working directory inside the container; empty: the image's. */
   workdir: string;
+  /** The host's network (a gang member: the others reach its rendezvous port at its node's address). */
+  hostNetwork: boolean;
   /** Run as this uid:gid inside the container (the job's unprivileged user); absent: the image's user. */
   user?: { uid: number; gid: number };
 }

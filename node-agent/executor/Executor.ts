@@ -182,6 +182,7 @@ export class Executor {
       cdiDevices: launch.container?.cdiDevices ?? [],
       mounts: launch.container?.mounts ?? [],
       workdir: launch.workdir,
+      hostNetwork: launch.container?.hostNetwork ?? false,
       ...(runAs ? { user: { uid: runAs.uid, gid: runAs.gid } } : {}),
     });
     return { argv, env: { ...process.env, ...jobEnv } };

@@ -5,6 +5,8 @@ export interface ContainerLaunch {
   image: string;
   mounts: readonly ContainerMountPoint[];
   cdiDevices: readonly string[];
+  /** On the host's network (gang members), else the runtime's default network. */
+  hostNetwork: boolean;
 }
 
 /** What the executor is asked to run: one assignment of the desired state, resolved to devices. */
