@@ -165,6 +165,9 @@ it("runs an --image job in a podman container with its MIG instance injected thr
   expect(log).toMatch(/^c.* \/dev\/nvidia0$/m);
   // As the agent's unprivileged job user (nobody), not root.
   expect(log).toMatch(/^65534$/m);
+  const detail = runTessera("job", ["job", "--scheduler", scheduler.address, id]);
+  await detail.exit();
+  expect(detail.output).toContain(`Image:     ${image}\n`);
   // A missing image is a failure that names it.
   const missing = await submit(["--image", "localhost/no-such-image:1", "--mig", "1g.10gb", "--", "true"]);
   const failed = await eventually(
