@@ -563,6 +563,11 @@ export class Agent {
         devices.map((d) => d.uuid).join(","),
       );
       if (assignment.image) {
+        // Just restarted: the runtime's probe has not answered yet, and may still.
+        if (!this.cdi && !this.capabilities.probed) {
+          errors.push(`job ${assignment.jobId}: waiting for the container runtime's probe`);
+          continue;
+        }
         const container = this.containerLaunch(assignment, devices);
         if (typeof container === "string") {
           executor.refuse(launch, container);
