@@ -625,6 +625,8 @@ export class Agent {
       cdiDevices,
       // Gang members meet at MASTER_ADDR:MASTER_PORT, a node address: the container needs the host's network.
       hostNetwork: assignment.env.TESSERA_GANG_RANK !== undefined,
+      // An MPS client shares memory with its daemon, which runs on the host.
+      hostIpc: pipes.length > 0,
     };
   }
 

@@ -20,6 +20,8 @@ export interface ContainerRun {
   workdir: string;
   /** The host's network (a gang member: the others reach its rendezvous port at its node's address). */
   hostNetwork: boolean;
+  /** The host's IPC namespace (an MPS client: it shares memory with its GPU's control daemon on the host). */
+  hostIpc: boolean;
   /** Run as this uid:gid inside the container (the job's unprivileged user); absent: the image's user. */
   user?: { uid: number; gid: number };
 }

@@ -14,6 +14,7 @@ const run = {
   ],
   workdir: "/work",
   hostNetwork: false,
+  hostIpc: false,
 };
 
 describe("PodmanRuntime", () => {
@@ -46,9 +47,14 @@ describe("PodmanRuntime", () => {
   });
 
   it("runs a job's user without capabilities or setuid escalation, and gang members on the host network", () => {
-    const args = podman.runArgs({ ...run, user: { uid: 20001, gid: 20001 }, hostNetwork: true });
+    const args = podman.runArgs({
+      ...run,
+      user: { uid: 20001, gid: 20001 },
+      hostNetwork: true,
+      hostIpc: true,
+    });
     expect(args.join(" ")).toContain(
-      "--network host --user 20001:20001 --cap-drop all --security-opt no-new-privileges --",
+      "--network host --ipc host --user 20001:20001 --cap-drop all --security-opt no-new-privileges --",
     );
   });
 

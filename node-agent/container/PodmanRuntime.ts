@@ -34,6 +34,7 @@ export class PodmanRuntime implements ContainerRuntime {
     for (const m of c.mounts) args.push("--volume", `${m.source}:${m.target}${m.readOnly ? ":ro" : ""}`);
     if (c.workdir) args.push("--workdir", c.workdir);
     if (c.hostNetwork) args.push("--network", "host");
+    if (c.hostIpc) args.push("--ipc", "host");
     if (c.user) {
       // The job's unprivileged user in the container too: no capabilities, and no setuid way back to root
       // (which would own the host paths mounted in).

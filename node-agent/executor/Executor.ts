@@ -183,6 +183,7 @@ export class Executor {
       mounts: launch.container?.mounts ?? [],
       workdir: launch.workdir,
       hostNetwork: launch.container?.hostNetwork ?? false,
+      hostIpc: launch.container?.hostIpc ?? false,
       ...(runAs ? { user: { uid: runAs.uid, gid: runAs.gid } } : {}),
     });
     return { argv, env: { ...process.env, ...jobEnv } };

@@ -81,7 +81,13 @@ function launch(jobId: string, image: string): JobLaunch {
     env: jobEnvironment(jobId, [{ uuid: "MIG-a" }], { GREETING: "hello" }, "/agent/bin"),
     workdir: "",
     visibleDevices: "MIG-a",
-    container: { image, mounts: [], cdiDevices: ["nvidia.com/gpu=MIG-a"], hostNetwork: false },
+    container: {
+      image,
+      mounts: [],
+      cdiDevices: ["nvidia.com/gpu=MIG-a"],
+      hostNetwork: false,
+      hostIpc: false,
+    },
   };
 }
 

@@ -7,6 +7,8 @@ export interface ContainerLaunch {
   cdiDevices: readonly string[];
   /** On the host's network (gang members), else the runtime's default network. */
   hostNetwork: boolean;
+  /** In the host's IPC namespace (MPS clients). */
+  hostIpc: boolean;
 }
 
 /** What the executor is asked to run: one assignment of the desired state, resolved to devices. */
