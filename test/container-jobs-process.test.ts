@@ -37,7 +37,7 @@ const podmanEnv = {
 };
 const previousEnv = { ...process.env };
 let scheduler: SchedulerProcess | undefined;
-let agent: AgentProcess | undefined;
+const agents: AgentProcess[] = [];
 let client: SchedulerClient | undefined;
 
 function podman(...args: string[]): string {
@@ -76,7 +76,7 @@ beforeAll(() => {
 
 afterAll(async () => {
   client?.close();
-  await agent?.process.kill();
+  await Promise.all(agents.map((a) => a.process.kill()));
   await scheduler?.process.kill();
   try {
     podman("rm", "--all", "--force");
@@ -109,26 +109,16 @@ async function logOf(id: string): Promise<string> {
 
 it("runs an --image job in a podman container with its MIG instance injected through CDI, and cancels one", async () => {
   scheduler = await startSchedulerProcess(dir);
-  agent = startAgentProcess(
-    dir,
-    { name: "h100-ctr", models: ["H100-SXM5-80GB"], mig: true },
-    scheduler.address,
-    ["--container-runtime", "podman", "--cdi-spec", cdiSpec],
-  );
-  await agent.process.waitFor(
-    /container jobs run with podman 4\.\d+\.\d+, OCI runtime runc; CDI spec/,
-    60_000,
-  );
   client = new SchedulerClient(scheduler.address);
   const c = client;
+  // First only a node without a container runtime: an --image job waits, saying why.
+  const h100 = { models: ["H100-SXM5-80GB"], mig: true };
+  agents.push(startAgentProcess(dir, { name: "h100-plain", ...h100 }, scheduler.address));
   await eventually(
-    "the node Ready",
-    async () => (await c.nodes())[0]?.state === "Ready" || undefined,
-    30_000,
+    "h100-plain Ready with its probed capabilities",
+    async () => (await c.nodes()).find((n) => n.state === "Ready" && n.capabilities?.probed),
+    60_000,
   );
-  const spec = JSON.parse(readFileSync(cdiSpec, "utf8"));
-  expect(spec).toMatchObject({ cdiVersion: "0.5.0", kind: "nvidia.com/gpu" });
-  expect(spec.devices.map((d: { name: string }) => d.name)).toContain("0");
 
   // The job sees its MIG device: the variables CDI and Tessera set, the device node, its own --env.
   const script =
@@ -145,6 +135,29 @@ it("runs an --image job in a podman container with its MIG instance injected thr
     "-c",
     script,
   ]);
+  const pending = await eventually("the job Pending", async () => {
+    const job = await c.get(id);
+    return job.state === "Pending" && job.reason ? job : undefined;
+  });
+  expect(pending.reason).toMatch(
+    /0\/1 nodes are available: 1 cannot run container jobs \(no container runtime: see tessera agent --container-runtime\)/,
+  );
+
+  // Then a node whose agent runs podman: the job goes there.
+  const agent = startAgentProcess(dir, { name: "h100-ctr", ...h100 }, scheduler.address, [
+    "--container-runtime",
+    "podman",
+    "--cdi-spec",
+    cdiSpec,
+  ]);
+  agents.push(agent);
+  await agent.process.waitFor(
+    /container jobs run with podman 4\.\d+\.\d+, OCI runtime runc; CDI spec/,
+    60_000,
+  );
+  const spec = JSON.parse(readFileSync(cdiSpec, "utf8"));
+  expect(spec).toMatchObject({ cdiVersion: "0.5.0", kind: "nvidia.com/gpu" });
+  expect(spec.devices.map((d: { name: string }) => d.name)).toContain("0");
   const done = await eventually(
     "the container job Succeeded",
     async () => {
@@ -155,6 +168,7 @@ it("runs an --image job in a podman container with its MIG instance injected thr
     60_000,
   );
   const mig = done.allocations[0]!;
+  expect(mig.node).toBe("h100-ctr");
   expect(mig.kind).toBe("mig");
   expect(mig.migUuid).toMatch(/^MIG-/);
   const log = await logOf(id);
