@@ -173,6 +173,7 @@ export function registerAgentCommands(program: Command): void {
         const mpsBinary = resolveMpsControl(flags.mpsControl ?? defaultMpsControlBinary);
         if (flags.mpsControl !== undefined && !mpsBinary)
           throw new Error(`--mps-control ${flags.mpsControl}: not an executable file (or not on PATH)`);
+        const containerRuntime = createContainerRuntime(flags.containerRuntime ?? "podman");
         // Xid health settings are the device plugin's (`--device-plugin-config`), whether it runs or not.
         const pluginConfig = devicePluginConfigFromFlags(flags);
         const nvmlSession = new NodeNvml({
@@ -187,7 +188,6 @@ export function registerAgentCommands(program: Command): void {
         });
         session = nvmlSession;
         const host = new NvmlGpuHost(nvmlSession);
-        const containerRuntime = createContainerRuntime(flags.containerRuntime ?? "podman");
         executor = new Executor({
           dataDir,
           runAs,

@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import {
+  chmodSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -72,6 +73,12 @@ beforeAll(() => {
     symlinkSync("busybox", join(root, "bin", applet));
   execFileSync("tar", ["-C", root, "-cf", join(dir, "rootfs.tar"), "."]);
   podman("import", "--quiet", join(dir, "rootfs.tar"), image);
+  // A host directory the job mounts read-only; its unprivileged user (nobody) must be able to reach it.
+  mkdirSync(join(dir, "shared"));
+  writeFileSync(join(dir, "shared", "note.txt"), "from the host\n");
+  chmodSync(dir, 0o711);
+  chmodSync(join(dir, "shared"), 0o755);
+  chmodSync(join(dir, "shared", "note.txt"), 0o644);
 }, 120_000);
 
 afterAll(async () => {
@@ -122,7 +129,7 @@ it("runs an --image job in a podman container with its MIG instance injected thr
 
   // The job sees its MIG device: the variables CDI and Tessera set, the device node, its own --env.
   const script =
-    'echo "greeting=$GREETING"; env | grep -E "^(TESSERA_CDI_DEVICE|CUDA_VISIBLE_DEVICES)" | sort; ls -l /dev/nvidia0; id -u';
+    'echo "greeting=$GREETING"; env | grep -E "^(TESSERA_CDI_DEVICE|CUDA_VISIBLE_DEVICES)" | sort; ls -l /dev/nvidia0; id -u; cat /shared/note.txt; touch /shared/x || echo read-only';
   const id = await submit([
     "--image",
     image,
@@ -130,6 +137,8 @@ it("runs an --image job in a podman container with its MIG instance injected thr
     "1g.10gb",
     "--env",
     "GREETING=hello",
+    "--mount",
+    `${join(dir, "shared")}:/shared:ro`,
     "--",
     "sh",
     "-c",
@@ -179,9 +188,12 @@ it("runs an --image job in a podman container with its MIG instance injected thr
   expect(log).toMatch(/^c.* \/dev\/nvidia0$/m);
   // As the agent's unprivileged job user (nobody), not root.
   expect(log).toMatch(/^65534$/m);
+  // The --mount, read-only.
+  expect(log).toContain("from the host\n");
+  expect(log).toContain("read-only\n");
   const detail = runTessera("job", ["job", "--scheduler", scheduler.address, id]);
   await detail.exit();
-  expect(detail.output).toContain(`Image:     ${image}\n`);
+  expect(detail.output).toContain(`Image:     ${image}, mounts ${join(dir, "shared")}:/shared:ro\n`);
   // A missing image is a failure that names it.
   const missing = await submit(["--image", "localhost/no-such-image:1", "--mig", "1g.10gb", "--", "true"]);
   const failed = await eventually(

@@ -72,8 +72,8 @@ export function registerClientCommands(program: Command): void {
         "OCI image the command runs in, as a container (e.g. docker.io/library/python:3.12); with --vm: a root filesystem archive (cpio)",
       )
       .option(
-        "--mount <SRC:DST[:ro]...>",
-        "with --image: bind-mount a host path of the node into the container, read-only with :ro",
+        "--mount <SRC:DST...>",
+        "with --image: bind-mount a host path of the node into the container (SRC:DST, or SRC:DST:ro read-only)",
       )
       .option("--mig <PROFILE>", "one MIG instance of this profile, e.g. 3g.40gb")
       .option("--gpus <N>", "N whole GPUs on one node (with --nodes: per node)")
