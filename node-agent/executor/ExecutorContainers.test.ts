@@ -106,6 +106,29 @@ describe("Executor with a container runtime", () => {
     expect(executor.get("ctr", 1)).toMatchObject({ exitCode: 143, message: "" });
   });
 
+  it("a restarted agent's executor adopts a running container job and still stops it through the runtime", async () => {
+    const { executor, dir } = setup();
+    executor.start(launch("kept", "localhost/train:1"));
+    await until(() => existsSync(join(dir, "tessera-kept-1.pid")));
+    executor.close();
+    const restarted = new Executor({
+      dataDir: dir,
+      onChange: () => {},
+      pollMs: 50,
+      containers: new ShellRuntime(dir),
+      node: "node-a",
+    });
+    executors.push(restarted);
+    expect(restarted.get("kept", 1)).toMatchObject({
+      state: "running",
+      container: { name: "tessera-kept-1", image: "localhost/train:1" },
+    });
+    expect(await restarted.removeLeftoverContainers()).toEqual(["tessera-old-1", "tessera-live-1"]);
+    restarted.stop("kept", 1, 1000);
+    await until(() => restarted.get("kept", 1)?.state === "exited");
+    expect(readFileSync(join(dir, "tessera-kept-1.pid.grace"), "utf8").trim()).toBe("1");
+  });
+
   it("reports a missing image as a failure to start that names the image and the node", async () => {
     const { executor } = setup();
     executor.start(launch("gone", "localhost/missing:1"));
