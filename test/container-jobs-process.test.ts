@@ -36,7 +36,10 @@ const podmanEnv = {
   CONTAINERS_CONF: join(dir, "containers.conf"),
   CONTAINERS_STORAGE_CONF: join(dir, "storage.conf"),
 };
-const previousEnv = { ...process.env };
+const previousEnv = {
+  CONTAINERS_CONF: process.env.CONTAINERS_CONF,
+  CONTAINERS_STORAGE_CONF: process.env.CONTAINERS_STORAGE_CONF,
+};
 let scheduler: SchedulerProcess | undefined;
 const agents: AgentProcess[] = [];
 let client: SchedulerClient | undefined;
@@ -92,7 +95,10 @@ afterAll(async () => {
     // Nothing to remove, or podman itself failed: the directory goes below either way.
   }
   rmSync(cdiSpec, { force: true });
-  process.env = previousEnv;
+  for (const [name, value] of Object.entries(previousEnv)) {
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  }
   rmSync(dir, { recursive: true, force: true });
 }, 60_000);
 
