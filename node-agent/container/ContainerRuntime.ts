@@ -11,8 +11,11 @@ export interface ContainerRun {
   name: string;
   image: string;
   command: readonly string[];
-  /** Names of the variables the container gets; their values are in the runtime process's own environment. */
-  envNames: readonly string[];
+  /**
+   * The container's environment as a file of NAME=VALUE lines (readable by the agent only): values stay out of the
+   * process list, and the job's variables out of the runtime client's own environment (CONTAINERS_CONF, ...).
+   */
+  envFile: string;
   /** Fully qualified CDI device names (`nvidia.com/gpu=0:1`). */
   cdiDevices: readonly string[];
   mounts: readonly ContainerMountPoint[];

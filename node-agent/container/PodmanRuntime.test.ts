@@ -6,7 +6,7 @@ const run = {
   name: "tessera-j1-1",
   image: "localhost/train:1",
   command: ["python", "train.py", "--lr", "0.1"],
-  envNames: ["CUDA_VISIBLE_DEVICES", "GREETING"],
+  envFile: "/agent/run/j1-1.env",
   cdiDevices: ["nvidia.com/gpu=MIG-a"],
   mounts: [
     { source: "/data", target: "/data", readOnly: true },
@@ -18,7 +18,7 @@ const run = {
 };
 
 describe("PodmanRuntime", () => {
-  it("runs a job's container in the foreground, removed at the end, variables passed by name", () => {
+  it("runs a job's container in the foreground, removed at the end, its variables from a file", () => {
     expect(podman.runArgs(run)).toEqual([
       "podman",
       "run",
@@ -27,10 +27,8 @@ describe("PodmanRuntime", () => {
       "tessera-j1-1",
       "--device",
       "nvidia.com/gpu=MIG-a",
-      "--env",
-      "CUDA_VISIBLE_DEVICES",
-      "--env",
-      "GREETING",
+      "--env-file",
+      "/agent/run/j1-1.env",
       "--volume",
       "/data:/data:ro",
       "--volume",

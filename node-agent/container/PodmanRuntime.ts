@@ -30,7 +30,7 @@ export class PodmanRuntime implements ContainerRuntime {
   runArgs(c: ContainerRun): string[] {
     const args = [this.binary, "run", "--rm", "--name", c.name];
     for (const device of c.cdiDevices) args.push("--device", device);
-    for (const name of c.envNames) args.push("--env", name);
+    args.push("--env-file", c.envFile);
     for (const m of c.mounts) args.push("--volume", `${m.source}:${m.target}${m.readOnly ? ":ro" : ""}`);
     if (c.workdir) args.push("--workdir", c.workdir);
     if (c.hostNetwork) args.push("--network", "host");

@@ -134,7 +134,7 @@ export class Executor {
       // A container job's process is the runtime's client, as the agent's user; the job's user is set inside.
       const child = spawn("/bin/sh", ["-c", wrapper, "tessera-job", ...(container?.argv ?? launch.command)], {
         cwd: container ? join(this.runDir, base) : workdir,
-        env: container?.env ?? launch.env,
+        env: container ? process.env : launch.env,
         detached: true,
         stdio: ["ignore", logFd, logFd, exitFd],
         ...(runAs && !container ? { uid: runAs.uid, gid: runAs.gid } : {}),
@@ -159,26 +159,29 @@ export class Executor {
   }
 
   /**
-   * The runtime client's argv and environment for a container job. The job's variables reach the container by
-   * name (`--env NAME`, the value from the client's environment), so they do not show in the process list; the
-   * agent's PATH stays out (the image has its own).
+   * The runtime client's argv for a container job. The client runs with the agent's environment; the job's
+   * variables go to the container through an environment file (not the agent's PATH: the image has its own).
    */
-  private containerProcess(
-    job: JobProcess,
-    launch: JobLaunch,
-    runAs: RunAs | undefined,
-  ): { argv: string[]; env: Record<string, string | undefined> } {
+  private containerProcess(job: JobProcess, launch: JobLaunch, runAs: RunAs | undefined): { argv: string[] } {
     const runtime = this.options.containers;
     if (!runtime) throw new Error("this node has no container runtime (tessera agent --container-runtime)");
     const name = `${containerNamePrefix}${launch.jobId}-${launch.attempt}`;
     const image = launch.container?.image ?? "";
     job.container = { name, image };
-    const jobEnv = Object.fromEntries(Object.entries(launch.env).filter(([k]) => k !== "PATH"));
+    const lines = Object.entries(launch.env)
+      .filter(([k]) => k !== "PATH")
+      .map(([k, v]) => {
+        if (/[\r\n]/.test(v))
+          throw new Error(`variable ${k} holds a line break, which a container's environment cannot`);
+        return `${k}=${v}\n`;
+      });
+    const envFile = join(this.runDir, `${launch.jobId}-${launch.attempt}.env`);
+    writeFileSync(envFile, lines.join(""), { mode: 0o600 });
     const argv = runtime.runArgs({
       name,
       image,
       command: launch.command,
-      envNames: Object.keys(jobEnv),
+      envFile,
       cdiDevices: launch.container?.cdiDevices ?? [],
       mounts: launch.container?.mounts ?? [],
       workdir: launch.workdir,
@@ -186,7 +189,7 @@ export class Executor {
       hostIpc: launch.container?.hostIpc ?? false,
       ...(runAs ? { user: { uid: runAs.uid, gid: runAs.gid } } : {}),
     });
-    return { argv, env: { ...process.env, ...jobEnv } };
+    return { argv };
   }
 
   /** Who a job runs as: a uid of its own from the range (kept in its record), else the one `runAs` user. */
@@ -243,6 +246,7 @@ export class Executor {
     if (!job || job.state === "running") return;
     this.jobs.delete(key);
     rmSync(job.exitPath, { force: true });
+    if (job.container) rmSync(join(this.runDir, `${job.jobId}-${job.attempt}.env`), { force: true });
     this.persist();
   }
 

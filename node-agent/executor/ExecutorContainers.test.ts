@@ -30,10 +30,10 @@ class ShellRuntime implements ContainerRuntime {
     if (c.image === "localhost/missing:1")
       return ["sh", "-c", 'echo "Error: $0: image not known" >&2; exit 125', c.image];
     const script =
-      'echo $$ > "$0.pid"; echo "image=$1 devices=$2 user=$3 greeting=$GREETING ids=$CUDA_VISIBLE_DEVICES"; ' +
+      'echo $$ > "$0.pid"; . "$4"; echo "image=$1 devices=$2 user=$3 greeting=$GREETING ids=$CUDA_VISIBLE_DEVICES"; ' +
       'trap "echo stopped; exit 143" TERM; while true; do sleep 0.05; done';
     const user = c.user ? `${c.user.uid}` : "image";
-    return ["sh", "-c", script, join(this.dir, c.name), c.image, c.cdiDevices.join(","), user];
+    return ["sh", "-c", script, join(this.dir, c.name), c.image, c.cdiDevices.join(","), user, c.envFile];
   }
   stopArgs(name: string, graceSeconds: number): string[] {
     const pidFile = join(this.dir, `${name}.pid`);

@@ -28,6 +28,11 @@ export function containerSpec(
       "is a container image; a vm job runs in a VM (its root filesystem archive is --image with --vm)",
     );
   }
+  for (const [name, value] of Object.entries(spec.env)) {
+    // The runtime takes a container's environment as NAME=VALUE lines.
+    if (/[\r\n]/.test(value))
+      throw bad(`env.${name}`, "holds a line break, which a container job's environment cannot carry");
+  }
   if (!imagePattern.test(spec.image)) {
     throw bad(
       "image",

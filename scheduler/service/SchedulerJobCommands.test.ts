@@ -156,6 +156,9 @@ describe("POST /v1/jobs over the scheduler", () => {
     );
     expect(await refused({ image: "--privileged" })).toMatch(/^spec\.image: "--privileged" is not an image/);
     expect(await refused({ image: "x", kind: "vm" })).toMatch(/^spec\.image: is a container image; a vm job/);
+    expect(await refused({ image: "x", env: { NOTE: "two\nlines" } })).toBe(
+      "spec.env.NOTE: holds a line break, which a container job's environment cannot carry",
+    );
     await app.close();
   });
 });
