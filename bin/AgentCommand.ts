@@ -8,6 +8,13 @@ import { defaultAdvertiseAddress } from "../node-agent/agent/NodeAddress.ts";
 import { NvmlGpuHost } from "../node-agent/agent/NvmlGpuHost.ts";
 import { jobUser } from "../node-agent/agent/RunAsUser.ts";
 import { VmJobLauncher } from "../node-agent/agent/VmJobLauncher.ts";
+import { CdiSpecWriter } from "../node-agent/container/CdiSpecWriter.ts";
+import {
+  containerRuntimeNames,
+  createContainerRuntime,
+  defaultCdiSpecPath,
+} from "../node-agent/container/ContainerRuntimes.ts";
+import { nvmlCdiGpus } from "../node-agent/container/NodeCdiGpus.ts";
 import { Executor } from "../node-agent/executor/Executor.ts";
 import { JobUidRange } from "../node-agent/executor/JobUidRange.ts";
 import { defaultMpsControlBinary, resolveMpsControl } from "../node-agent/mps/MpsControlBinary.ts";
@@ -50,6 +57,8 @@ export interface AgentFlags extends DevicePluginFlags, TlsFlags {
   cpus?: string;
   memory?: string;
   mpsControl?: string;
+  containerRuntime?: string;
+  cdiSpec?: string;
 }
 
 function hostCapacity(flags: AgentFlags): { cpuMillis?: number; memoryMib?: number } {
@@ -123,6 +132,14 @@ export function registerAgentCommands(program: Command): void {
       `NVIDIA's MPS control daemon, run once per GPU holding shares (default: ${defaultMpsControlBinary} on PATH; without it shares are time-sliced)`,
     )
     .option(
+      "--container-runtime <NAME>",
+      `runtime for container jobs (submit --image): ${containerRuntimeNames.join(" or ")} (default: podman when it is on PATH and answers)`,
+    )
+    .option(
+      "--cdi-spec <FILE>",
+      `the CDI spec the agent writes for its GPUs when NVIDIA's toolkit has none in /etc/cdi or /var/run/cdi (default ${defaultCdiSpecPath})`,
+    )
+    .option(
       "--stop-jobs-on-exit",
       "stop running jobs when the agent exits (default: they keep running and are adopted on restart)",
     )
@@ -156,6 +173,7 @@ export function registerAgentCommands(program: Command): void {
         const mpsBinary = resolveMpsControl(flags.mpsControl ?? defaultMpsControlBinary);
         if (flags.mpsControl !== undefined && !mpsBinary)
           throw new Error(`--mps-control ${flags.mpsControl}: not an executable file (or not on PATH)`);
+        const containerRuntime = createContainerRuntime(flags.containerRuntime ?? "podman");
         // Xid health settings are the device plugin's (`--device-plugin-config`), whether it runs or not.
         const pluginConfig = devicePluginConfigFromFlags(flags);
         const nvmlSession = new NodeNvml({
@@ -174,6 +192,8 @@ export function registerAgentCommands(program: Command): void {
           dataDir,
           runAs,
           ...(uidRange ? { uidRange } : {}),
+          ...(containerRuntime ? { containers: containerRuntime } : {}),
+          node,
           onChange: () => agent?.onJobChange(),
         });
         const kubeletAllocations = new KubeletAllocationTable({
@@ -279,24 +299,55 @@ export function registerAgentCommands(program: Command): void {
         log(
           `agent ${node}: ${host.inventory().length} GPU(s), scheduler ${scheduler}, jobs run as ${uidRange ? `uids ${uidRange.first}-${uidRange.last}, one per job` : (runAs?.user ?? "the agent's user")}, data in ${dataDir}`,
         );
+        // The VM and container probes end in either order; each adds what it found.
+        const found = { vmRuntimes: [] as string[], containerRuntimes: [] as string[], pending: 2 };
+        const probed = () => {
+          found.pending--;
+          connected.setCapabilities({
+            vmRuntimes: found.vmRuntimes,
+            mps,
+            containerRuntimes: found.containerRuntimes,
+            probed: found.pending === 0,
+          });
+        };
         void vmRuntime.probe().then(
           (vm) => {
             log(
               `agent: VM runtime ${vm.runtime}: ${vm.runnable ? "runnable" : "not runnable"}; ${vm.detail}`,
             );
             vmLauncher.probed(vm.runnable ? vm.accelerator : undefined);
-            connected.setCapabilities({
-              vmRuntimes: vm.runnable ? [vm.runtime] : [],
-              mps,
-              containerRuntimes: [],
-              probed: true,
-            });
+            if (vm.runnable) found.vmRuntimes = [vm.runtime];
+            probed();
           },
           (err: Error) => {
             log(`agent: VM runtime ${flags.vmRuntime}: probe failed: ${err.message}`);
-            connected.setCapabilities({ vmRuntimes: [], mps, containerRuntimes: [], probed: true });
+            probed();
           },
         );
+        const standin = nvmlSession.nvml.has("tesseraStandinLastError");
+        const cdi = new CdiSpecWriter({
+          path: resolve(flags.cdiSpec ?? defaultCdiSpecPath),
+          standin,
+          gpus: nvmlCdiGpus(nvmlSession.nvml, () => host.inventory(), standin),
+        });
+        const jobs = executor;
+        void (async () => {
+          if (!containerRuntime) return;
+          const answer = await containerRuntime.probe();
+          if (!answer.ok) {
+            log(
+              `agent ${node}: container runtime ${containerRuntime.name} does not answer (${answer.detail}): no container jobs (--image) here`,
+            );
+            return;
+          }
+          const removed = await jobs.removeLeftoverContainers();
+          if (removed.length > 0) log(`agent ${node}: removed leftover containers ${removed.join(", ")}`);
+          connected.useCdi(cdi);
+          found.containerRuntimes = [containerRuntime.name];
+          log(`agent ${node}: container jobs run with ${answer.detail}; CDI spec ${cdi.specPath}`);
+        })()
+          .catch((err: Error) => log(`agent ${node}: container jobs off: ${err.message}`))
+          .finally(probed);
       } catch (err) {
         process.stderr.write(`error: ${(err as Error).message}\n`);
         process.exitCode = 1;

@@ -73,6 +73,8 @@ it("advertises the agent's GPUs from NVML, follows Xids and the scheduler's assi
         command: ["python", "train.py"],
         env: {},
         workdir: "",
+        image: "",
+        mounts: [],
         slices: [
           { gpuUuid: h100!.ID, kind: "whole", migProfile: "", migStart: 0, shareMilli: 0, shareMemoryMib: 0 },
         ],

@@ -15,9 +15,10 @@ import { schedulerReconnectBackoff } from "../../proto/tessera/LeaderRedirect.ts
 import { reportDelta, type WholeReport, wholeReportEveryMs } from "../../proto/tessera/ReportDelta.ts";
 import { tokenClientOptions } from "../../proto/tessera/SchedulerEndpoint.ts";
 import { channelCredentials, type TlsMaterial } from "../../proto/tessera/TlsFiles.ts";
+import type { CdiSpecWriter } from "../container/CdiSpecWriter.ts";
 import { Executor } from "../executor/Executor.ts";
 import { jobEnvironment, type ResolvedDevice } from "../executor/JobEnvironment.ts";
-import type { JobLaunch, JobProcess } from "../executor/JobProcess.ts";
+import type { ContainerLaunch, JobLaunch, JobProcess } from "../executor/JobProcess.ts";
 import { mpsActiveThreadPercentage } from "../mps/MpsClientEnvironment.ts";
 import { largestMpsLimits, type MpsLimits } from "../mps/MpsControlDaemon.ts";
 import type { MpsSupervisor } from "../mps/MpsSupervisor.ts";
@@ -90,6 +91,8 @@ export class Agent {
   /** Set while shutting down: nothing new is started. */
   private draining = false;
   private capabilities: NodeCapabilities;
+  /** The node's CDI spec, once a container runtime answered (`useCdi`); until then no container job runs. */
+  private cdi: CdiSpecWriter | undefined;
   /** The capabilities the scheduler has from this stream (registration or a later report). */
   private sentCapabilities = "";
   /** The last report on this stream, whole, and when a whole one last went out: later reports send what changed. */
@@ -203,6 +206,15 @@ export class Agent {
       stream.cancel();
     }
     this.stop();
+  }
+
+  /**
+   * Container jobs on: writes the CDI spec for the GPUs as they are now (throws when it cannot) and keeps it
+   * current at every reconcile from then on.
+   */
+  useCdi(cdi: CdiSpecWriter): void {
+    cdi.refresh(this.options.host.observe());
+    this.cdi = cdi;
   }
 
   /** What the node can run, e.g. once the slow probes ended; sent to the scheduler if it changed. */
@@ -527,6 +539,7 @@ export class Agent {
       }
     }
     if (applied) observed = this.safeObserve();
+    this.refreshCdi(observed, errors);
     this.convergeMps();
     errors.push(...this.mpsErrors);
     for (const assignment of desired.assignments) {
@@ -568,12 +581,25 @@ export class Agent {
         }
         continue;
       }
-      this.jobGpus.set(Executor.key(assignment.jobId, assignment.attempt), [...gpus]);
       const launch = launchOf(
         assignment,
         jobEnvironment(assignment.jobId, devices, assignment.env, process.env.PATH ?? "/usr/bin:/bin"),
         devices.map((d) => d.uuid).join(","),
       );
+      if (assignment.image) {
+        // Just restarted: the runtime's probe has not answered yet, and may still.
+        if (!this.cdi && !this.capabilities.probed) {
+          errors.push(`job ${assignment.jobId}: waiting for the container runtime's probe`);
+          continue;
+        }
+        const container = this.containerLaunch(assignment, devices);
+        if (typeof container === "string") {
+          executor.refuse(launch, container);
+          continue;
+        }
+        launch.container = container;
+      }
+      this.jobGpus.set(Executor.key(assignment.jobId, assignment.attempt), [...gpus]);
       const pciAddresses = () => {
         const inventory = this.options.host.inventory();
         return devices.map((d) => inventory.find((g) => g.uuid === d.uuid)?.pciBusId ?? d.uuid);
@@ -590,6 +616,47 @@ export class Agent {
       this.lastNotReached = notReached;
     }
     return observed;
+  }
+
+  /** Keeps the CDI spec in step with the MIG devices the layout changes just made (or removed). */
+  private refreshCdi(observed: readonly GpuObserved[], errors: string[]): void {
+    try {
+      this.cdi?.refresh(observed);
+    } catch (err) {
+      errors.push(`cannot write the CDI spec ${this.cdi?.specPath}: ${(err as Error).message}`);
+    }
+  }
+
+  /**
+   * A container job's image, mounts and devices by CDI name; an MPS client also gets its daemon's pipe directory
+   * mounted at the same path (CUDA_MPS_PIPE_DIRECTORY names it). A string says why it cannot run here.
+   */
+  private containerLaunch(
+    assignment: Assignment__Output,
+    devices: readonly ResolvedDevice[],
+  ): ContainerLaunch | string {
+    const cdi = this.cdi;
+    if (!cdi)
+      return `node ${this.options.node} runs no container jobs (no container runtime: tessera agent --container-runtime)`;
+    const cdiDevices: string[] = [];
+    for (const device of devices) {
+      const name = cdi.deviceName(device.uuid);
+      if (!name) return `device ${device.uuid} is not in the CDI spec ${cdi.specPath}`;
+      cdiDevices.push(name);
+    }
+    const pipes = devices.flatMap((d) => (d.share?.mpsPipeDirectory ? [d.share.mpsPipeDirectory] : []));
+    return {
+      image: assignment.image,
+      mounts: [
+        ...assignment.mounts.map((m) => ({ source: m.source, target: m.target, readOnly: m.readOnly })),
+        ...pipes.map((dir) => ({ source: dir, target: dir, readOnly: false })),
+      ],
+      cdiDevices,
+      // Gang members meet at MASTER_ADDR:MASTER_PORT, a node address: the container needs the host's network.
+      hostNetwork: assignment.env.TESSERA_GANG_RANK !== undefined,
+      // An MPS client shares memory with its daemon, which runs on the host.
+      hostIpc: pipes.length > 0,
+    };
   }
 
   /** GPUs a job process uses: as started, or (adopted after a restart) from the devices it was given. */

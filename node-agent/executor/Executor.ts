@@ -4,14 +4,17 @@ import {
   chownSync,
   closeSync,
   existsSync,
+  fstatSync,
   mkdirSync,
   openSync,
   readFileSync,
+  readSync,
   renameSync,
   rmSync,
   writeFileSync,
 } from "node:fs";
 import { join } from "node:path";
+import type { ContainerRuntime } from "../container/ContainerRuntime.ts";
 import type { JobInterruption, JobLaunch, JobProcess } from "./JobProcess.ts";
 import type { JobUidRange } from "./JobUidRange.ts";
 
@@ -33,7 +36,14 @@ export interface ExecutorOptions {
   stopGraceMs?: number;
   /** How often adopted processes (not our children after an agent restart) are checked. */
   pollMs?: number;
+  /** Runs container jobs (JobLaunch.container); absent, they fail to start. */
+  containers?: ContainerRuntime;
+  /** The node's name, for messages about its containers. */
+  node?: string;
 }
+
+/** Names of Tessera's job containers start with this; anything else on the node's runtime is left alone. */
+export const containerNamePrefix = "tessera-";
 
 // The job runs under a tiny shell wrapper that records the exit status in a file (opened by the agent as fd 3, so
 // the job's user needs no access to the agent's directory): an agent restarted while the job runs cannot wait()
@@ -112,20 +122,22 @@ export class Executor {
     let logFd: number | undefined;
     let exitFd: number | undefined;
     try {
-      if (!launch.workdir) mkdirSync(workdir, { recursive: true });
+      if (!launch.workdir || launch.container) mkdirSync(join(this.runDir, base), { recursive: true });
       exitFd = openSync(exitPath, "w");
       logFd = openSync(logPath, "a");
       const runAs = launch.privileged ? undefined : this.jobUser(job);
-      if (runAs && !launch.workdir) {
+      const container = launch.container ? this.containerProcess(job, launch, runAs) : undefined;
+      if (runAs && !launch.workdir && !container) {
         chownSync(workdir, runAs.uid, runAs.gid);
         chmodSync(workdir, 0o700);
       }
-      const child = spawn("/bin/sh", ["-c", wrapper, "tessera-job", ...launch.command], {
-        cwd: workdir,
-        env: launch.env,
+      // A container job's process is the runtime's client, as the agent's user; the job's user is set inside.
+      const child = spawn("/bin/sh", ["-c", wrapper, "tessera-job", ...(container?.argv ?? launch.command)], {
+        cwd: container ? join(this.runDir, base) : workdir,
+        env: container ? process.env : launch.env,
         detached: true,
         stdio: ["ignore", logFd, logFd, exitFd],
-        ...(runAs ? { uid: runAs.uid, gid: runAs.gid } : {}),
+        ...(runAs && !container ? { uid: runAs.uid, gid: runAs.gid } : {}),
       });
       job.pid = child.pid ?? 0;
       this.children.set(key, child);
@@ -144,6 +156,40 @@ export class Executor {
     }
     this.persist();
     return job;
+  }
+
+  /**
+   * The runtime client's argv for a container job. The client runs with the agent's environment; the job's
+   * variables go to the container through an environment file (not the agent's PATH: the image has its own).
+   */
+  private containerProcess(job: JobProcess, launch: JobLaunch, runAs: RunAs | undefined): { argv: string[] } {
+    const runtime = this.options.containers;
+    if (!runtime) throw new Error("this node has no container runtime (tessera agent --container-runtime)");
+    const name = `${containerNamePrefix}${launch.jobId}-${launch.attempt}`;
+    const image = launch.container?.image ?? "";
+    job.container = { name, image };
+    const lines = Object.entries(launch.env)
+      .filter(([k]) => k !== "PATH")
+      .map(([k, v]) => {
+        if (/[\r\n]/.test(v))
+          throw new Error(`variable ${k} holds a line break, which a container's environment cannot`);
+        return `${k}=${v}\n`;
+      });
+    const envFile = join(this.runDir, `${launch.jobId}-${launch.attempt}.env`);
+    writeFileSync(envFile, lines.join(""), { mode: 0o600 });
+    const argv = runtime.runArgs({
+      name,
+      image,
+      command: launch.command,
+      envFile,
+      cdiDevices: launch.container?.cdiDevices ?? [],
+      mounts: launch.container?.mounts ?? [],
+      workdir: launch.workdir,
+      hostNetwork: launch.container?.hostNetwork ?? false,
+      hostIpc: launch.container?.hostIpc ?? false,
+      ...(runAs ? { user: { uid: runAs.uid, gid: runAs.gid } } : {}),
+    });
+    return { argv };
   }
 
   /** Who a job runs as: a uid of its own from the range (kept in its record), else the one `runAs` user. */
@@ -173,6 +219,20 @@ export class Executor {
     job.stopRequested = true;
     if (interruption) job.interruption = interruption;
     this.persist();
+    const runtime = this.options.containers;
+    if (job.container && runtime) {
+      // The runtime stops the container (SIGTERM, SIGKILL after the grace); its client, the job's process, then
+      // exits with the container's status. Should the client hang, it is killed and the container removed.
+      const { name } = job.container;
+      runDetached(runtime.stopArgs(name, graceMs / 1000));
+      const timer = setTimeout(() => {
+        if (job.state !== "running") return;
+        signalGroup(job.pid, "SIGKILL");
+        runDetached(runtime.removeArgs(name));
+      }, graceMs + 10_000);
+      timer.unref();
+      return;
+    }
     signalGroup(job.pid, "SIGTERM");
     // Also after the job's main process ended: what it started may ignore SIGTERM, in the same group.
     const timer = setTimeout(() => signalGroup(job.pid, "SIGKILL"), graceMs);
@@ -186,6 +246,7 @@ export class Executor {
     if (!job || job.state === "running") return;
     this.jobs.delete(key);
     rmSync(job.exitPath, { force: true });
+    if (job.container) rmSync(join(this.runDir, `${job.jobId}-${job.attempt}.env`), { force: true });
     this.persist();
   }
 
@@ -255,9 +316,51 @@ export class Executor {
       job.signal = how.signal ?? "";
       if (job.interruption) job.message = interruptionMessage(job.interruption);
       else if (how.signal) job.message = `killed by ${how.signal}`;
+      else if (job.container) this.containerFailure(job, job.container.image);
     }
     this.persist();
     this.options.onChange();
+  }
+
+  /**
+   * A container that never ran its command (its image missing, a device or mount the runtime refused) is a
+   * failure to start, with the runtime's own words; the job's own exit codes stay as they are.
+   */
+  private containerFailure(job: JobProcess, image: string): void {
+    const failure = this.options.containers?.failureOf(job.exitCode, readTail(job.logPath, 8192));
+    if (!failure) return;
+    job.state = "failed_to_start";
+    const node = this.options.node ? ` on node ${this.options.node}` : "";
+    job.message = failure.imageMissing
+      ? `image ${image} not found${node}: ${failure.detail}`
+      : `the container runtime could not run image ${image}${node}: ${failure.detail}`;
+  }
+
+  /**
+   * Removes Tessera's containers that no running job owns: left by an agent that died, or a job whose runtime
+   * client was killed. Called at agent start; returns the names removed.
+   */
+  async removeLeftoverContainers(): Promise<string[]> {
+    const runtime = this.options.containers;
+    if (!runtime) return [];
+    const owned = new Set(
+      this.list()
+        .filter((j) => j.state === "running" && j.container)
+        .map((j) => j.container?.name),
+    );
+    const leftovers = (await runtime.list(containerNamePrefix)).filter((name) => !owned.has(name));
+    await Promise.all(
+      leftovers.map(
+        (name) =>
+          new Promise<void>((done) => {
+            const [command, ...args] = runtime.removeArgs(name);
+            const child = spawn(command ?? "", args, { stdio: "ignore" });
+            child.on("error", () => done());
+            child.on("exit", () => done());
+          }),
+      ),
+    );
+    return leftovers;
   }
 
   /** Reloads the job table after a restart; processes still alive are adopted, not restarted. */
@@ -290,6 +393,7 @@ export class Executor {
         job.message = "the process ended while the agent was down and left no exit status (killed?)";
       } else {
         job.exitCode = recorded;
+        if (job.container) this.containerFailure(job, job.container.image);
       }
       this.persist();
       this.options.onChange();
@@ -314,6 +418,15 @@ function interruptionMessage(interruption: JobInterruption): string {
   return interruptionMessages[interruption];
 }
 
+/** Starts a runtime command that needs no answer (a stop, a removal); its failure shows in the job's end. */
+function runDetached(argv: readonly string[]): void {
+  const [command, ...args] = argv;
+  if (!command) return;
+  const child = spawn(command, args, { stdio: "ignore" });
+  child.on("error", () => {});
+  child.unref();
+}
+
 function signalGroup(pid: number, signal: NodeJS.Signals): void {
   if (pid <= 0) return;
   try {
@@ -329,6 +442,23 @@ function processExists(pid: number): boolean {
     return true;
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** The last `bytes` of a file, or "" when it cannot be read. */
+function readTail(path: string, bytes: number): string {
+  try {
+    const fd = openSync(path, "r");
+    try {
+      const size = fstatSync(fd).size;
+      const buffer = Buffer.alloc(Math.min(bytes, size));
+      readSync(fd, buffer, 0, buffer.length, size - buffer.length);
+      return buffer.toString("utf8");
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return "";
   }
 }
 

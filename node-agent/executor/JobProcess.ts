@@ -1,3 +1,16 @@
+import type { ContainerMountPoint } from "../container/ContainerRuntime.ts";
+
+/** A job that runs in a container: its image, host paths mounted in, and its devices by CDI name. */
+export interface ContainerLaunch {
+  image: string;
+  mounts: readonly ContainerMountPoint[];
+  cdiDevices: readonly string[];
+  /** On the host's network (gang members), else the runtime's default network. */
+  hostNetwork: boolean;
+  /** In the host's IPC namespace (MPS clients). */
+  hostIpc: boolean;
+}
+
 /** What the executor is asked to run: one assignment of the desired state, resolved to devices. */
 export interface JobLaunch {
   jobId: string;
@@ -11,6 +24,8 @@ export interface JobLaunch {
   visibleDevices: string;
   /** Run as the agent's own user even when jobs run as an unprivileged one (VM jobs: KVM, VFIO, sysfs). */
   privileged?: boolean;
+  /** Run the command in a container (JobSpec.image); `workdir` is then a directory in the container. */
+  container?: ContainerLaunch;
 }
 
 export type JobProcessState = "running" | "exited" | "failed_to_start";
@@ -42,4 +57,6 @@ export interface JobProcess {
   uid?: number;
   /** Set when the agent stopped the job on its own; absent in records written before it existed. */
   interruption?: JobInterruption;
+  /** A container job's container name and image (the name outlives an agent restart: stop and cleanup use it). */
+  container?: { name: string; image: string };
 }

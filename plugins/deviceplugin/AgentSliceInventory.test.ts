@@ -83,6 +83,8 @@ function job(slices: { gpuUuid: string; kind: string; migProfile?: string; migSt
     command: ["true"],
     env: {},
     workdir: "",
+    image: "",
+    mounts: [],
     slices: slices.map((s) => ({ migProfile: "", migStart: 0, shareMilli: 0, shareMemoryMib: 0, ...s })),
   };
 }

@@ -3,6 +3,7 @@ import type { MessageTypeDefinition } from '@grpc/proto-loader';
 
 import type { Allocation as _tessera_v1_Allocation, Allocation__Output as _tessera_v1_Allocation__Output } from './tessera/v1/Allocation.ts';
 import type { CancelJobRequest as _tessera_v1_CancelJobRequest, CancelJobRequest__Output as _tessera_v1_CancelJobRequest__Output } from './tessera/v1/CancelJobRequest.ts';
+import type { ContainerMount as _tessera_v1_ContainerMount, ContainerMount__Output as _tessera_v1_ContainerMount__Output } from './tessera/v1/ContainerMount.ts';
 import type { GangRequest as _tessera_v1_GangRequest, GangRequest__Output as _tessera_v1_GangRequest__Output } from './tessera/v1/GangRequest.ts';
 import type { GetJobRequest as _tessera_v1_GetJobRequest, GetJobRequest__Output as _tessera_v1_GetJobRequest__Output } from './tessera/v1/GetJobRequest.ts';
 import type { Job as _tessera_v1_Job, Job__Output as _tessera_v1_Job__Output } from './tessera/v1/Job.ts';
@@ -34,6 +35,7 @@ export interface ProtoGrpcType {
     v1: {
       Allocation: MessageTypeDefinition<_tessera_v1_Allocation, _tessera_v1_Allocation__Output>
       CancelJobRequest: MessageTypeDefinition<_tessera_v1_CancelJobRequest, _tessera_v1_CancelJobRequest__Output>
+      ContainerMount: MessageTypeDefinition<_tessera_v1_ContainerMount, _tessera_v1_ContainerMount__Output>
       GangRequest: MessageTypeDefinition<_tessera_v1_GangRequest, _tessera_v1_GangRequest__Output>
       GetJobRequest: MessageTypeDefinition<_tessera_v1_GetJobRequest, _tessera_v1_GetJobRequest__Output>
       Job: MessageTypeDefinition<_tessera_v1_Job, _tessera_v1_Job__Output>

@@ -3,6 +3,7 @@ import type { MessageTypeDefinition } from '@grpc/proto-loader';
 
 import type { AgentLogChunk as _tessera_v1_AgentLogChunk, AgentLogChunk__Output as _tessera_v1_AgentLogChunk__Output } from './tessera/v1/AgentLogChunk.ts';
 import type { AgentMessage as _tessera_v1_AgentMessage, AgentMessage__Output as _tessera_v1_AgentMessage__Output } from './tessera/v1/AgentMessage.ts';
+import type { AssignedMount as _tessera_v1_AssignedMount, AssignedMount__Output as _tessera_v1_AssignedMount__Output } from './tessera/v1/AssignedMount.ts';
 import type { AssignedSlice as _tessera_v1_AssignedSlice, AssignedSlice__Output as _tessera_v1_AssignedSlice__Output } from './tessera/v1/AssignedSlice.ts';
 import type { Assignment as _tessera_v1_Assignment, Assignment__Output as _tessera_v1_Assignment__Output } from './tessera/v1/Assignment.ts';
 import type { DesiredState as _tessera_v1_DesiredState, DesiredState__Output as _tessera_v1_DesiredState__Output } from './tessera/v1/DesiredState.ts';
@@ -36,6 +37,7 @@ export interface ProtoGrpcType {
     v1: {
       AgentLogChunk: MessageTypeDefinition<_tessera_v1_AgentLogChunk, _tessera_v1_AgentLogChunk__Output>
       AgentMessage: MessageTypeDefinition<_tessera_v1_AgentMessage, _tessera_v1_AgentMessage__Output>
+      AssignedMount: MessageTypeDefinition<_tessera_v1_AssignedMount, _tessera_v1_AssignedMount__Output>
       AssignedSlice: MessageTypeDefinition<_tessera_v1_AssignedSlice, _tessera_v1_AssignedSlice__Output>
       Assignment: MessageTypeDefinition<_tessera_v1_Assignment, _tessera_v1_Assignment__Output>
       DesiredState: MessageTypeDefinition<_tessera_v1_DesiredState, _tessera_v1_DesiredState__Output>

@@ -68,7 +68,14 @@ export function registerClientCommands(program: Command): void {
         "run the command inside a VM (kind vm): a MicroVM, or with --gpus N a VM with N GPUs passed through",
       )
       .option("--vcpus <N>", "with --vm: virtual CPUs (default 1)")
-      .option("--image <FILE>", "with --vm: root filesystem archive (cpio) the command runs in")
+      .option(
+        "--image <REF>",
+        "OCI image the command runs in, as a container (e.g. docker.io/library/python:3.12); with --vm: a root filesystem archive (cpio)",
+      )
+      .option(
+        "--mount <SRC:DST...>",
+        "with --image: bind-mount a host path of the node into the container (SRC:DST, or SRC:DST:ro read-only)",
+      )
       .option("--mig <PROFILE>", "one MIG instance of this profile, e.g. 3g.40gb")
       .option("--gpus <N>", "N whole GPUs on one node (with --nodes: per node)")
       .option("--nodes <M>", "a gang of M nodes x --gpus GPUs, all or nothing, on one GPU model")

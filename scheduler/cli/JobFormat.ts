@@ -171,6 +171,10 @@ export function jobDetail(j: Job__Output): string {
     `Command:   ${(j.spec?.command ?? []).join(" ")}`,
     `Attempt:   ${j.attempt}`,
   ];
+  if (j.spec?.image) {
+    const mounts = j.spec.mounts.map((m) => ` ${m.source}:${m.target}${m.readOnly ? ":ro" : ""}`).join("");
+    lines.splice(lines.length - 1, 0, `Image:     ${j.spec.image}${mounts ? `, mounts${mounts}` : ""}`);
+  }
   if (j.state === "Succeeded" || j.state === "Failed") lines.push(`Exit code: ${j.exitCode}`);
   if (j.members.length > 0) lines.push(...membersLines(j));
   else if (j.logPath) lines.push(`Log:       ${j.logNode}:${j.logPath}`);

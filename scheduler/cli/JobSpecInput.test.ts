@@ -115,9 +115,36 @@ describe("tessera submit input", () => {
     });
   });
 
+  it("takes a container image and mounts from flags or a job file, and --image with --vm as a VM archive", () => {
+    const flags = { mig: "1g.10gb", image: "localhost/train:1", mount: ["/data:/data:ro", "/scratch:/out"] };
+    expect(jobSpecFromInput(flags, ["python", "train.py"])).toMatchObject({
+      image: "localhost/train:1",
+      mounts: [
+        { source: "/data", target: "/data", readOnly: true },
+        { source: "/scratch", target: "/out", readOnly: false },
+      ],
+      request: { mig: { profile: "1g.10gb" } },
+    });
+    const file = jobFile('name: x\nimage: busybox\nmounts: ["/a:/b:ro"]\nrequest: {gpus: 1}\ncommand: [x]\n');
+    expect(jobSpecFromInput({ file }, [])).toMatchObject({
+      image: "busybox",
+      mounts: [{ source: "/a", target: "/b", readOnly: true }],
+    });
+    expect(() => jobSpecFromInput({ mig: "1g.10gb", image: "x", mount: ["/data"] }, ["x"])).toThrow(
+      /^--mount: expected SRC:DST or SRC:DST:ro/,
+    );
+    expect(() => jobSpecFromInput({ mig: "1g.10gb", image: "x", mount: ["/a:/b:rx"] }, ["x"])).toThrow(
+      /got "\/a:\/b:rx"/,
+    );
+    expect(() => jobSpecFromInput({ vm: true, mount: ["/a:/b"] }, ["x"])).toThrow(
+      /--mount: is for container/,
+    );
+    expect(() => jobSpecFromInput({ mig: "1g.10gb", vcpus: "2" }, ["x"])).toThrow(/--vcpus: needs --vm/);
+  });
+
   it("refuses unknown keys in a job file, naming them", () => {
-    expect(() => jobSpecFromInput({ file: jobFile("name: x\nimage: foo\n") }, [])).toThrow(
-      /image: unknown key/,
+    expect(() => jobSpecFromInput({ file: jobFile("name: x\ncontainer: foo\n") }, [])).toThrow(
+      /container: unknown key/,
     );
     expect(() =>
       jobSpecFromInput({ file: jobFile("name: x\nrequest: {mig: 1g.10gb, gpus: 1}\n") }, ["x"]),

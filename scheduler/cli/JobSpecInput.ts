@@ -5,6 +5,7 @@ import type { JobSpec } from "../../proto/generated/tessera/v1/JobSpec.ts";
 import type { ResourceRequest } from "../../proto/generated/tessera/v1/ResourceRequest.ts";
 import { parseDuration } from "../finops/FinopsConfig.ts";
 import { parseAmount } from "../queue/ResourceName.ts";
+import { parseContainerMount } from "./ContainerMountSyntax.ts";
 
 /** `tessera submit` flags; each overrides the same field of `-f job.yaml`. */
 export interface SubmitFlags {
@@ -34,6 +35,7 @@ export interface SubmitFlags {
   vm?: boolean;
   vcpus?: string;
   image?: string;
+  mount?: string[];
 }
 
 function fail(where: string, what: string): never {
@@ -109,6 +111,8 @@ const fileKeys = [
   "command",
   "env",
   "workdir",
+  "image",
+  "mounts",
 ];
 
 /** A declared maximum run time (`2h`, `90m`, or seconds) as whole seconds. */
@@ -209,20 +213,22 @@ function specFromFile(path: string): JobSpec {
         : stringList(doc.command, `${path}: command`),
     env: Object.fromEntries(Object.entries(env).map(([k, v]) => [k, String(v)])),
     workdir: doc.workdir === undefined ? undefined : String(doc.workdir),
+    image: doc.image === undefined ? undefined : String(doc.image),
+    mounts: stringList(doc.mounts, `${path}: mounts`).map((m) => parseContainerMount(m, `${path}: mounts`)),
   };
 }
 
 /**
  * A job of kind `vm` (`--vm`): its vCPUs are its CPU request (default 1), its guest memory its memory request
  * (default 512MiB), its GPUs whole ones passed through (`--gpus N`); without GPUs it is a MicroVM. `--image`
- * travels to the agent as TESSERA_VM_IMAGE.
+ * (a root filesystem archive here, not a container image) travels to the agent as TESSERA_VM_IMAGE.
  */
 function vmInput(spec: JobSpec, request: ResourceRequest, flags: SubmitFlags, command: string[]): void {
   if (spec.kind !== "vm") {
-    if (flags.vcpus !== undefined || flags.image !== undefined)
-      fail("submit", "--vcpus and --image need --vm");
+    if (flags.vcpus !== undefined) fail("--vcpus", "needs --vm");
     return;
   }
+  if (flags.mount !== undefined) fail("--mount", "is for container jobs (--image without --vm)");
   if (request.mig || request.slice || request.share || request.gang) {
     fail("--vm", "a VM gets whole GPUs passed through: use --gpus N (with --nvlink to require NVLink)");
   }
@@ -256,6 +262,9 @@ export function jobSpecFromInput(flags: SubmitFlags, command: string[]): JobSpec
   if (flags.kind !== undefined) spec.kind = flags.kind;
   if (flags.vm) spec.kind = "vm";
   if (flags.workdir !== undefined) spec.workdir = flags.workdir;
+  // Without --vm, --image names the OCI image the command runs in (a container job).
+  if (flags.image !== undefined && !flags.vm && spec.kind !== "vm") spec.image = flags.image;
+  if (flags.mount !== undefined) spec.mounts = flags.mount.map((m) => parseContainerMount(m, "--mount"));
   if (command.length > 0) spec.command = command;
   const env = { ...(spec.env ?? {}) };
   for (const pair of flags.env ?? []) {

@@ -74,6 +74,9 @@ export function registerUpCommands(program: Command): void {
                 "--data-dir",
                 join(nodeDir, "agent"),
                 "--stop-jobs-on-exit",
+                // Simulated nodes of one host would share one CDI spec path (and its device names): no containers.
+                "--container-runtime",
+                "none",
                 "--mps-control",
                 mpsControl,
                 // The CPU and memory of a real server of this GPU model, not this host's.

@@ -43,6 +43,8 @@ export interface NodeSpec {
   gpus: readonly GpuSpec[];
   /** VM runtimes the node's agent found runnable; absent when the agent does not say (VM jobs are not filtered). */
   vmRuntimes?: readonly string[] | undefined;
+  /** Container runtimes the node's agent can run (`podman`); absent when the agent does not say. */
+  containerRuntimes?: readonly string[] | undefined;
 }
 
 export interface ClusterSpec {

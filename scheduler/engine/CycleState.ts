@@ -43,7 +43,7 @@ export class CycleState {
     // Host memory is left out: no score depends on it, and the engine checks it before consulting the memo.
     this.signature = `${request.cpuMilli}/${JSON.stringify(g)}/${
       allowed ? [...allowed].sort().join("|") : ""
-    }/${selector}/${gangModel ?? ""}`;
+    }/${selector}/${gangModel ?? ""}${request.container ? "/container" : ""}`;
   }
 
   /** Whether a GPU of `model` may serve this request. */

@@ -8,6 +8,8 @@ export class NodeState {
   readonly labels: Readonly<Record<string, string>>;
   /** Runnable VM runtimes; undefined when not advertised. */
   readonly vmRuntimes: readonly string[] | undefined;
+  /** Container runtimes of the node's agent; undefined when not advertised. */
+  readonly containerRuntimes: readonly string[] | undefined;
   readonly cpuTotal: number;
   readonly memTotal: number;
   cpuFree: number;
@@ -41,6 +43,7 @@ export class NodeState {
     this.name = spec.name;
     this.labels = spec.labels ?? {};
     this.vmRuntimes = spec.vmRuntimes;
+    this.containerRuntimes = spec.containerRuntimes;
     this.cpuTotal = spec.cpuMilli;
     this.memTotal = spec.memoryMiB;
     this.cpuFree = spec.cpuMilli;
@@ -69,7 +72,9 @@ export class NodeState {
           )
           .join(";");
     const vmKey = this.vmRuntimes === undefined ? "" : `/vm:${[...this.vmRuntimes].sort().join("+")}`;
-    this.staticKey = `${this.cpuTotal}/${this.memTotal}/${[...this.models].join("+")}/${topology}/${labelKey}${vmKey}`;
+    const containerKey =
+      this.containerRuntimes === undefined ? "" : `/ctr:${[...this.containerRuntimes].sort().join("+")}`;
+    this.staticKey = `${this.cpuTotal}/${this.memTotal}/${[...this.models].join("+")}/${topology}/${labelKey}${vmKey}${containerKey}`;
   }
 
   get gpuCount(): number {

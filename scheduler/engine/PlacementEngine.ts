@@ -2,6 +2,7 @@ import type { ClusterSpec, NodeSpec } from "./ClusterSpec.ts";
 import { CycleState } from "./CycleState.ts";
 import { eligibleCount, firstEligible, pickMember } from "./EligibleMembers.ts";
 import type { FilterPlugin } from "./FilterPlugin.ts";
+import { containerRuntimeFilter } from "./filters/ContainerRuntimeFilter.ts";
 import { cpuFilter } from "./filters/CpuFilter.ts";
 import { gangModelFilter } from "./filters/GangModelFilter.ts";
 import { gpuFitFilter } from "./filters/GpuFitFilter.ts";
@@ -89,6 +90,7 @@ export class PlacementEngine {
       gpuModelFilter,
       gangModelFilter,
       vmRuntimeFilter,
+      containerRuntimeFilter,
       cpuFilter,
       gpuFitFilter(this.policy.optionMode, options.fixedMigLayouts ?? false),
     ];

@@ -25,6 +25,8 @@ export interface PlacementRequest {
   allowedModels?: readonly string[];
   /** Labels the node must carry with exactly these values. */
   nodeSelector?: Readonly<Record<string, string>>;
+  /** The job runs in an OCI container: its node needs a container runtime. */
+  container?: boolean;
 }
 
 /**

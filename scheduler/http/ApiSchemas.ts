@@ -110,6 +110,7 @@ export const sharedSchemas = [
       kind: str,
       state: { type: "string", enum: jobStates },
       request: str,
+      image: { type: "string", description: "the OCI image a container job runs in; absent on the host" },
       submittedAt: ms,
       startedAt: ms,
       finishedAt: ms,

@@ -17,7 +17,12 @@ export function engineRequest(job: JobRecord): EngineRequest {
 
 function convert(job: JobRecord): EngineRequest {
   const r = job.spec.request;
-  const base = { cpuMilli: r.cpuMillis, memoryMiB: r.memoryMiB, allowedModels: r.models };
+  const base = {
+    cpuMilli: r.cpuMillis,
+    memoryMiB: r.memoryMiB,
+    allowedModels: r.models,
+    ...(job.spec.container ? { container: true } : {}),
+  };
   const s = r.shape;
   switch (s.kind) {
     case "none":

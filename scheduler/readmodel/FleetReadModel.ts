@@ -71,6 +71,8 @@ export interface FleetJob {
   state: JobState;
   /** What the job asked for, in words (`3g.40gb`, `2 GPUs`, `memoryMiB=8192 computePercent=25`). */
   request: string;
+  /** The OCI image a container job runs in; absent for a job on the host. */
+  image?: string;
   /** Milliseconds since the epoch. */
   submittedAt: number;
   startedAt?: number;

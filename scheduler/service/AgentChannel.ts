@@ -126,6 +126,8 @@ function assignment(job: JobRecord, nodeName: string, addressOf: (nodeName: stri
     command: job.spec.command,
     env: job.spec.request.shape.kind === "gang" ? { ...env, ...gangEnv(job, nodeName, addressOf) } : env,
     workdir: job.spec.workdir,
+    image: job.spec.container?.image ?? "",
+    mounts: job.spec.container?.mounts ?? [],
     slices: job.allocations
       .filter((a) => a.node === nodeName && a.kind !== "none")
       .map((a) => ({

@@ -35,6 +35,7 @@ function inventoryKey(node: NodeRecord): string {
     node.memoryMiB,
     node.gpus,
     node.capabilities?.vmRuntimes,
+    node.capabilities?.containerRuntimes,
   ]);
 }
 
@@ -221,16 +222,10 @@ export class ClusterMirror {
     }
     const held = jobs.flatMap((j) => j.allocations.filter((a) => a.node === node.name));
     this.engine.addNode(
-      nodeSpec(
-        node.name,
-        node.labels,
-        node.cpuMillis,
-        node.memoryMiB,
-        node.gpus,
-        node.observed,
-        held,
-        node.capabilities?.vmRuntimes,
-      ),
+      nodeSpec(node.name, node.labels, node.cpuMillis, node.memoryMiB, node.gpus, node.observed, held, {
+        vmRuntimes: node.capabilities?.vmRuntimes,
+        containerRuntimes: node.capabilities?.containerRuntimes,
+      }),
     );
     this.inventories.set(node.name, inventoryKey(node));
     node.inEngine = true;

@@ -24,7 +24,7 @@ export function nodeSpec(
   inventory: readonly GpuInventory__Output[],
   observed: readonly GpuObserved__Output[],
   adopted: readonly SliceAllocation[],
-  vmRuntimes?: readonly string[],
+  runtimes: Pick<NodeSpec, "vmRuntimes" | "containerRuntimes"> = {},
 ): NodeSpec {
   const byUuid = new Map(inventory.map((g) => [g.uuid, g.index]));
   const gpus: GpuSpec[] = inventory.map((inv) => {
@@ -67,7 +67,15 @@ export function nodeSpec(
     }
     return spec;
   });
-  return { name, cpuMilli: cpuMillis, memoryMiB, labels, gpus, vmRuntimes };
+  return {
+    name,
+    cpuMilli: cpuMillis,
+    memoryMiB,
+    labels,
+    gpus,
+    vmRuntimes: runtimes.vmRuntimes,
+    containerRuntimes: runtimes.containerRuntimes,
+  };
 }
 
 /** The engine decisions that re-create an adopted job's allocations on a node rebuilt by `nodeSpec`. */

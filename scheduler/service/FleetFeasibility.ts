@@ -29,7 +29,10 @@ export class FleetFeasibility {
     this.emptyFleet ??= new PlacementEngine(
       {
         nodes: nodes.map((n) =>
-          nodeSpec(n.name, n.labels, n.cpuMillis, n.memoryMiB, n.gpus, [], [], n.capabilities?.vmRuntimes),
+          // Container runtimes are left out: a container job waits for a node that has one, rather than fail.
+          nodeSpec(n.name, n.labels, n.cpuMillis, n.memoryMiB, n.gpus, [], [], {
+            vmRuntimes: n.capabilities?.vmRuntimes,
+          }),
         ),
       },
       { policy: this.policy() },

@@ -3,6 +3,7 @@ import { isCatalogMigProfile, unknownMigProfileText } from "../../proto/catalog/
 import type { JobSpec__Output } from "../../proto/generated/tessera/v1/JobSpec.ts";
 import { vmJobEnv } from "../../proto/tessera/VmJobWire.ts";
 import { type JobKind, type JobSpec, jobKinds, type RequestShape } from "../store/JobRecord.ts";
+import { containerSpec } from "./ContainerSpecValidation.ts";
 import { quoted } from "./QuotedValue.ts";
 import { ServiceError } from "./ServiceError.ts";
 
@@ -140,6 +141,7 @@ export function validateJobSpec(spec: JobSpec__Output | null | undefined): JobSp
       shape = { kind: "none" };
       break;
   }
+  const container = containerSpec(spec, kind, bad);
   return {
     name: spec.name,
     tenant,
@@ -156,6 +158,7 @@ export function validateJobSpec(spec: JobSpec__Output | null | undefined): JobSp
     env: { ...spec.env },
     workdir: spec.workdir,
     ...queueingFields(spec, bad),
+    ...(container ? { container } : {}),
   };
 }
 

@@ -49,6 +49,8 @@ export function specMessage(spec: JobSpec): JobSpecMessage {
     preemptible: spec.preemptible ?? false,
     requeueOnPreemption: spec.requeueOnPreemption ?? false,
     maxRuntimeSeconds: spec.maxRuntimeSeconds ?? 0,
+    image: spec.container?.image ?? "",
+    mounts: spec.container?.mounts ?? [],
   };
 }
 

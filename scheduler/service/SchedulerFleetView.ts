@@ -85,6 +85,7 @@ function fleetJob(job: JobRecord): FleetJob {
     kind: job.spec.kind,
     state: job.state,
     request: requestWords(job),
+    ...(job.spec.container ? { image: job.spec.container.image } : {}),
     submittedAt: job.createdMs,
     ...(started === undefined ? {} : { startedAt: started }),
     ...(ended === undefined ? {} : { finishedAt: ended }),

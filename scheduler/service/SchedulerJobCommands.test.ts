@@ -101,6 +101,8 @@ describe("POST /v1/jobs over the scheduler", () => {
         preemptible: false,
         requeueOnPreemption: false,
         maxRuntimeSeconds: 0,
+        image: "",
+        mounts: [],
       }),
     );
     expect(badClass.json().message).toMatch(/^spec\.priority_class: "Urgent!" must be lower-case/);
@@ -112,6 +114,50 @@ describe("POST /v1/jobs over the scheduler", () => {
     expect(noShape.statusCode).toBe(400);
     expect(noShape.json().message).toBe(
       "spec.request: needs exactly one of mig, slice, share, whole, gang or no_gpu",
+    );
+    await app.close();
+  });
+
+  it("takes a container job's image and mounts, and names a bad mount or image", async () => {
+    const { app, store } = await httpOverScheduler();
+    const base = { name: "train", request: { mig: { profile: "1g.10gb" } }, command: ["python", "t.py"] };
+    const created = await app.inject({
+      method: "POST",
+      url: "/v1/jobs",
+      payload: {
+        ...base,
+        image: "localhost/train:1",
+        mounts: [{ source: "/data", target: "/data", readOnly: true }],
+      },
+    });
+    expect(created.statusCode).toBe(201);
+    const job = created.json().job;
+    expect(job.image).toBe("localhost/train:1");
+    expect(store.get(job.id)?.spec.container).toEqual({
+      image: "localhost/train:1",
+      mounts: [{ source: "/data", target: "/data", readOnly: true }],
+    });
+    const refused = async (payload: object) => {
+      const res = await app.inject({ method: "POST", url: "/v1/jobs", payload: { ...base, ...payload } });
+      expect(res.statusCode).toBe(400);
+      return res.json().message as string;
+    };
+    expect(await refused({ image: "x", mounts: [{ source: "data", target: "/data" }] })).toBe(
+      'spec.mounts[0].source: "data" is not an absolute path (start it with /)',
+    );
+    expect(await refused({ image: "x", mounts: [{ source: "/a/../etc", target: "/d" }] })).toMatch(
+      /^spec\.mounts\[0\]\.source: "\/a\/\.\.\/etc" holds \. or \.\. components/,
+    );
+    expect(await refused({ image: "x", mounts: [{ source: "/a", target: "/" }] })).toMatch(
+      /^spec\.mounts\[0\]\.target: cannot be \//,
+    );
+    expect(await refused({ mounts: [{ source: "/a", target: "/b" }] })).toMatch(
+      /^spec\.mounts: need an image/,
+    );
+    expect(await refused({ image: "--privileged" })).toMatch(/^spec\.image: "--privileged" is not an image/);
+    expect(await refused({ image: "x", kind: "vm" })).toMatch(/^spec\.image: is a container image; a vm job/);
+    expect(await refused({ image: "x", env: { NOTE: "two\nlines" } })).toBe(
+      "spec.env.NOTE: holds a line break, which a container job's environment cannot carry",
     );
     await app.close();
   });

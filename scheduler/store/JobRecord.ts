@@ -58,6 +58,20 @@ export interface JobSpec {
   preemptible?: boolean;
   requeueOnPreemption?: boolean;
   maxRuntimeSeconds?: number;
+  /** An OCI image the command runs in (a container job), with host paths mounted into it; absent: on the host. */
+  container?: ContainerSpec;
+}
+
+/** A container job's image and bind mounts (JobSpec.image, JobSpec.mounts). */
+export interface ContainerSpec {
+  image: string;
+  mounts: ContainerMount[];
+}
+
+export interface ContainerMount {
+  source: string;
+  target: string;
+  readOnly: boolean;
 }
 
 /** The piece of one GPU a job holds; kind `none` (a job without GPUs) names only its node, GPU fields empty. */

@@ -139,9 +139,11 @@ export function startAgentProcess(
   const nodeDir = join(dir, "nodes", node.name);
   const files = reuseOrWriteNode(nodeDir, node);
   const dataDir = join(nodeDir, "agent");
+  // Container jobs only where a test asks for them: agents on one host would share the default CDI spec path.
+  const containers = extra.includes("--container-runtime") ? [] : ["--container-runtime", "none"];
   const proc = runTessera(
     `agent ${node.name}`,
-    ["agent", "--scheduler", scheduler, "--node", node.name, "--data-dir", dataDir, ...extra],
+    ["agent", "--scheduler", scheduler, "--node", node.name, "--data-dir", dataDir, ...containers, ...extra],
     {
       TESSERA_NVML_LIBRARY: ensureStandinLibrary(),
       TESSERA_NVML_STANDIN_FLEET: files.fleetFile,

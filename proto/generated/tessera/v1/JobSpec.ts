@@ -1,6 +1,7 @@
 // Original file: proto/tessera/v1/job.proto
 
 import type { ResourceRequest as _tessera_v1_ResourceRequest, ResourceRequest__Output as _tessera_v1_ResourceRequest__Output } from '../../tessera/v1/ResourceRequest.ts';
+import type { ContainerMount as _tessera_v1_ContainerMount, ContainerMount__Output as _tessera_v1_ContainerMount__Output } from '../../tessera/v1/ContainerMount.ts';
 
 /**
  * What an engineer submits.
@@ -58,6 +59,17 @@ export interface JobSpec {
    * ahead of a reserved gang.
    */
   'maxRuntimeSeconds'?: (number);
+  /**
+   * An OCI image reference (`docker.io/pytorch/pytorch:2.4.0-cuda12.4-cudnn9-runtime`, `localhost/train:1`): the
+   * command runs in a container of it, through the node's container runtime (podman), with the job's GPUs
+   * injected as CDI devices. Pulled as the node's runtime is configured. Empty: the command runs on the host.
+   * Not for `vm` jobs (their root filesystem archive is TESSERA_VM_IMAGE).
+   */
+  'image'?: (string);
+  /**
+   * With `image`: host paths bind-mounted into the container (at most 32).
+   */
+  'mounts'?: (_tessera_v1_ContainerMount)[];
 }
 
 /**
@@ -116,4 +128,15 @@ export interface JobSpec__Output {
    * ahead of a reserved gang.
    */
   'maxRuntimeSeconds': (number);
+  /**
+   * An OCI image reference (`docker.io/pytorch/pytorch:2.4.0-cuda12.4-cudnn9-runtime`, `localhost/train:1`): the
+   * command runs in a container of it, through the node's container runtime (podman), with the job's GPUs
+   * injected as CDI devices. Pulled as the node's runtime is configured. Empty: the command runs on the host.
+   * Not for `vm` jobs (their root filesystem archive is TESSERA_VM_IMAGE).
+   */
+  'image': (string);
+  /**
+   * With `image`: host paths bind-mounted into the container (at most 32).
+   */
+  'mounts': (_tessera_v1_ContainerMount__Output)[];
 }
