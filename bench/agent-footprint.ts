@@ -40,6 +40,9 @@ export async function runAgentFootprintBench(
       "bench-8gpu",
       "--data-dir",
       join(dir, "agent"),
+      // An edge node without containers: podman's probe would be measured, not the agent.
+      "--container-runtime",
+      "none",
     ],
     {
       env: {
