@@ -26,8 +26,9 @@ function rewrite(path: string, text: string, secondsLater: number): void {
   utimesSync(path, t, t);
 }
 
+/** Polls for up to 10 s: on a loaded machine the file's poll (every 10 ms here) may be late by seconds. */
 async function until(check: () => boolean): Promise<void> {
-  for (let i = 0; i < 100 && !check(); i++) await new Promise((r) => setTimeout(r, 20));
+  for (let i = 0; i < 500 && !check(); i++) await new Promise((r) => setTimeout(r, 20));
   expect(check()).toBe(true);
 }
 
