@@ -34,6 +34,16 @@ export interface PlacementCycleDeps {
  */
 export type CycleOutcome = "admitted" | "stored" | "undone" | "idle";
 
+/** Why every pending job waits while no node can take work. */
+export const NO_READY_NODE_REASON =
+  "no node is Ready: start an agent (`tessera agent --scheduler ADDR`) or wait for one to reconnect";
+
+/** Whether any node can take work now (a cycle without one only explains why jobs wait). */
+export function anyNodeReady(nodes: NodeRegistry): boolean {
+  for (const n of nodes.all()) if (n.inEngine && n.state === "Ready") return true;
+  return false;
+}
+
 /** The jobs the queue accounts for (pending and active), in its terms. */
 export function queueJobs(jobs: JobLifecycle): ServiceJob[] {
   return [...jobs.liveJobs()].flatMap((job) => queueJob(job) ?? []);
@@ -61,15 +71,9 @@ export async function placementCycle(d: PlacementCycleDeps): Promise<CycleOutcom
   const explain = (job: JobRecord, reason: string) => {
     if (d.jobs.explain(job, reason)) changedJobs.add(job);
   };
-  const ready = [...d.nodes.all()].some((n) => n.inEngine && n.state === "Ready");
-  if (!ready) {
+  if (!anyNodeReady(d.nodes)) {
     d.queue.reconcile(queueJobs(d.jobs));
-    for (const job of pending) {
-      explain(
-        job,
-        "no node is Ready: start an agent (`tessera agent --scheduler ADDR`) or wait for one to reconnect",
-      );
-    }
+    for (const job of pending) explain(job, NO_READY_NODE_REASON);
     await d.jobs.persist([...changedJobs]);
     return "stored";
   }

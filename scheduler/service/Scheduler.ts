@@ -18,7 +18,7 @@ import { JobReports } from "./JobReports.ts";
 import { LeaseExpiry } from "./LeaseExpiry.ts";
 import type { AgentSession, NodeRecord } from "./NodeRecord.ts";
 import { NodeRegistry } from "./NodeRegistry.ts";
-import { placementCycle, queueJob } from "./PlacementCycle.ts";
+import { anyNodeReady, NO_READY_NODE_REASON, placementCycle, queueJob } from "./PlacementCycle.ts";
 import { PlacementLoop } from "./PlacementLoop.ts";
 import type { SchedulerEvents, SchedulerView } from "./SchedulerView.ts";
 import { ServiceError } from "./ServiceError.ts";
@@ -215,6 +215,8 @@ export class Scheduler implements SchedulerView {
       if (inFlight) return inFlight.then(({ job }) => ({ job, deduplicated: true }));
     }
     const job = this.lifecycle.create(spec, clientRequestId);
+    // Stored with the reason the next cycle would give it, so that cycle need not write it again.
+    if (!anyNodeReady(this.registry)) job.reason = NO_READY_NODE_REASON;
     this.feasibility.check(job, [...this.registry.all()], this.clock());
     try {
       const view = queueJob(job);
