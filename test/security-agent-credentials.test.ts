@@ -86,14 +86,32 @@ describe("without --tls-ca, agents need an agent token when a credentials file i
   }, 90_000);
 });
 
-/** A certificate signed by `ca` with the given extensions, made with openssl as an operator might by hand. */
-function issue(ca: CertificateAuthority, name: string, extensions: string): { cert: Buffer; key: Buffer } {
+/**
+ * A certificate signed by `ca` with the given extensions, made with openssl as an operator might by hand; an
+ * agent's carries the organization `tessera:agents` in its subject.
+ */
+function issue(
+  ca: CertificateAuthority,
+  name: string,
+  extensions: string,
+  organization = "tessera:agents",
+): { cert: Buffer; key: Buffer } {
   const base = join(dir, `hand-${name}-${Math.random().toString(36).slice(2)}`);
   writeFileSync(`${base}.ext`, `${extensions}\n`);
   const curve = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"];
   execFileSync(
     "openssl",
-    ["req", "-new", ...curve, "-keyout", `${base}.key`, "-out", `${base}.csr`, "-subj", `/CN=${name}`],
+    [
+      "req",
+      "-new",
+      ...curve,
+      "-keyout",
+      `${base}.key`,
+      "-out",
+      `${base}.csr`,
+      "-subj",
+      `${organization ? `/O=${organization}` : ""}/CN=${name}`,
+    ],
     {
       stdio: "ignore",
     },
@@ -118,7 +136,7 @@ describe("certificates are used for what they were made for", () => {
     await secured?.stop();
   });
 
-  it("the scheduler takes an agent only with a clientAuth certificate", async () => {
+  it("the scheduler takes an agent only with a clientAuth certificate issued to an agent", async () => {
     const address = secured.scheduler.address;
     const serverOnly = issue(secured.ca, "gpu-x", "extendedKeyUsage=serverAuth\nsubjectAltName=DNS:gpu-x");
     expect(await registerAs(address, "gpu-x", { ca: secured.caPem, ...serverOnly })).toMatchObject({
@@ -137,6 +155,13 @@ describe("certificates are used for what they were made for", () => {
     expect(await registerAs(address, "localhost", own)).toMatchObject({
       code: grpc.status.PERMISSION_DENIED,
     });
+    // A person's client certificate from the same CA (no O=tessera:agents) names no node.
+    const persons = issue(secured.ca, "gpu-w", "extendedKeyUsage=clientAuth\nsubjectAltName=DNS:gpu-w", "");
+    const person = await registerAs(address, "gpu-w", { ca: secured.caPem, ...persons });
+    expect(person).toMatchObject({ code: grpc.status.PERMISSION_DENIED });
+    expect((person as grpc.ServiceError).details).toMatch(
+      /gpu-w is not an agent's \(its subject has no O=tessera:agents/,
+    );
     const proper = issue(secured.ca, "gpu-z", "extendedKeyUsage=clientAuth\nsubjectAltName=DNS:gpu-z");
     expect(await registerAs(address, "gpu-z", { ca: secured.caPem, ...proper })).toBe("registered");
   }, 60_000);
@@ -175,7 +200,7 @@ describe("certificates are used for what they were made for", () => {
     expect(await exited(right), right.output).toBe(0);
   }, 120_000);
 
-  it("tessera certs issues serverAuth to the scheduler and clientAuth to agents", async () => {
+  it("tessera certs issues serverAuth to the scheduler and clientAuth (O=tessera:agents) to agents", async () => {
     const certsDir = join(dir, "issued");
     const certs = runTessera("certs", ["certs", "--dir", certsDir, "--node", "gpu-1"]);
     expect(await exited(certs), certs.output).toBe(0);
@@ -192,5 +217,10 @@ describe("certificates are used for what they were made for", () => {
     expect(usage("scheduler.crt")).not.toMatch(/Client/);
     expect(usage("agent-gpu-1.crt")).toMatch(/TLS Web Client Authentication/);
     expect(usage("agent-gpu-1.crt")).not.toMatch(/Server/);
+    // The agent's subject says it is an agent's, and which node.
+    const subject = (file: string) =>
+      execFileSync("openssl", ["x509", "-noout", "-subject", "-in", join(certsDir, file)]).toString();
+    expect(subject("agent-gpu-1.crt")).toMatch(/O\s*=\s*tessera:agents, CN\s*=\s*gpu-1/);
+    expect(subject("scheduler.crt")).not.toMatch(/tessera:agents/);
   }, 60_000);
 });

@@ -2,6 +2,7 @@ import { timingSafeEqual } from "node:crypto";
 import type { PeerCertificate } from "node:tls";
 import * as grpc from "@grpc/grpc-js";
 import { ServiceError } from "../service/ServiceError.ts";
+import { AGENT_ORGANIZATION } from "./AgentOrganization.ts";
 import { type AgentIdentity, Caller } from "./Caller.ts";
 import { CredentialsFile } from "./CredentialsFile.ts";
 
@@ -22,8 +23,9 @@ const clientAuthUsage = "1.3.6.1.5.5.7.3.2";
 
 /**
  * The node a client certificate that verified against the CA names (its common name). Only a certificate made
- * for client authentication is an agent's: the scheduler's own (serverAuth) or one without extended key usages
- * is refused, so a server's key cannot pose as a node.
+ * for client authentication and issued to an agent (subject organization `tessera:agents`) is an agent's: the
+ * scheduler's own (serverAuth), one without extended key usages, or a person's from the same CA is refused, so
+ * neither a server's key nor a user's certificate can pose as a node.
  */
 export function agentOfCertificate(certificate: PeerCertificate | undefined): AgentIdentity | undefined {
   const cn = certificate?.subject?.CN as string | string[] | undefined;
@@ -33,6 +35,13 @@ export function agentOfCertificate(certificate: PeerCertificate | undefined): Ag
     throw new ServiceError(
       grpc.status.PERMISSION_DENIED,
       `the client certificate of ${name.slice(0, 64)} is not for client authentication (no clientAuth extended key usage; a server certificate?): issue agents theirs with \`tessera certs --node NAME\``,
+    );
+  }
+  const organization = certificate.subject?.O as string | string[] | undefined;
+  if (![organization].flat().includes(AGENT_ORGANIZATION)) {
+    throw new ServiceError(
+      grpc.status.PERMISSION_DENIED,
+      `the client certificate of ${name.slice(0, 64)} is not an agent's (its subject has no O=${AGENT_ORGANIZATION}; a person's?): people authenticate with a token; issue agents theirs with \`tessera certs --node NAME\``,
     );
   }
   return { name: `node:${name}`, nodes: [name], certificate: true };

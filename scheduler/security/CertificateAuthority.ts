@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { isIP } from "node:net";
 import { join } from "node:path";
+import { AGENT_ORGANIZATION } from "./AgentOrganization.ts";
 
 /** The files of a certificate and its key. */
 export interface CertificateFiles {
@@ -69,12 +70,27 @@ export class CertificateAuthority {
     );
   }
 
-  /** An agent's client certificate: its common name is the node's name (people authenticate with tokens). */
+  /**
+   * An agent's client certificate: its common name is the node's name, its organization `tessera:agents` (what
+   * makes it an agent's; people authenticate with tokens).
+   */
   client(file: string, name: string, days = 825): CertificateFiles {
-    return this.issue(file, name, [`subjectAltName=DNS:${name}`, "extendedKeyUsage=clientAuth"], days);
+    return this.issue(
+      file,
+      name,
+      [`subjectAltName=DNS:${name}`, "extendedKeyUsage=clientAuth"],
+      days,
+      AGENT_ORGANIZATION,
+    );
   }
 
-  private issue(file: string, commonName: string, extensions: string[], days: number): CertificateFiles {
+  private issue(
+    file: string,
+    commonName: string,
+    extensions: string[],
+    days: number,
+    organization?: string,
+  ): CertificateFiles {
     if (!/^[A-Za-z0-9][A-Za-z0-9.-]{0,62}$/.test(commonName)) {
       throw new Error(`certificate name "${commonName.slice(0, 64)}": use letters, digits, - and . (1-63)`);
     }
@@ -84,7 +100,17 @@ export class CertificateAuthority {
     const ext = join(this.dir, `${file}.ext`);
     writeFileSync(ext, `${extensions.join("\n")}\nbasicConstraints=CA:FALSE\n`);
     try {
-      openssl(["req", "-new", ...curve, "-keyout", out.key, "-out", csr, "-subj", `/CN=${commonName}`]);
+      openssl([
+        "req",
+        "-new",
+        ...curve,
+        "-keyout",
+        out.key,
+        "-out",
+        csr,
+        "-subj",
+        `${organization ? `/O=${organization}` : ""}/CN=${commonName}`,
+      ]);
       openssl([
         "x509",
         "-req",
