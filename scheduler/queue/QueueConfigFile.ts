@@ -35,10 +35,13 @@ export class QueueConfigFile {
     return next.config;
   }
 
-  /** Reloads whenever the file's modification time changes; `report` hears of every outcome. */
+  /**
+   * Reloads whenever the file's modification time changes and its text with it (a touch alone changes nothing);
+   * `report` hears of every outcome.
+   */
   follow(apply: (config: QueueConfig) => void, report: (line: string) => void, intervalMs = 1000): void {
     watchFile(this.path, { interval: intervalMs, persistent: false }, (now, before) => {
-      if (now.mtimeMs === before.mtimeMs) return;
+      if (now.mtimeMs === before.mtimeMs || this.unchanged()) return;
       try {
         const config = this.reload(apply);
         report(
@@ -52,6 +55,15 @@ export class QueueConfigFile {
 
   close(): void {
     unwatchFile(this.path);
+  }
+
+  /** Whether the file still holds the text in force (an unreadable file has changed: reloading says why). */
+  private unchanged(): boolean {
+    try {
+      return readFileSync(this.path, "utf8") === this.current.text;
+    } catch {
+      return false;
+    }
   }
 
   private static read(path: string): { text: string; config: QueueConfig } {
