@@ -113,6 +113,8 @@ export async function startSecuredScheduler(
       const cert = ca.client(`agent-${node.name}`, node.name);
       const agent = startAgentProcess(dir, node, scheduler.address, [
         ...["--tls-cert", cert.cert, "--tls-key", cert.key, "--tls-ca", ca.ca.cert],
+        // `stop` leaves no job process behind (long `sleep`s would outlive the test otherwise).
+        "--stop-jobs-on-exit",
       ]);
       agents.push(agent);
       return agent;
