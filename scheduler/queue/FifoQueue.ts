@@ -1,5 +1,5 @@
 import type { CapacityModel } from "./CapacityModel.ts";
-import type { JobSubmission } from "./JobSubmission.ts";
+import { type JobSubmission, unrankedJob } from "./JobSubmission.ts";
 import type { CycleResult, FinishOutcome } from "./QueueCycleResult.ts";
 import type { AdmittedJob, QueuedJob } from "./QueuedJob.ts";
 import type { TimelineQueue } from "./QueueTimeline.ts";
@@ -15,20 +15,7 @@ export class FifoQueue<Request, Allocation> implements TimelineQueue<Request, Al
   constructor(private readonly capacity: CapacityModel<Request, Allocation>) {}
 
   submit(submission: JobSubmission<Request>, now: number): QueuedJob<Request> {
-    const job: QueuedJob<Request> = {
-      id: submission.id,
-      queue: submission.queue ?? "default",
-      priority: 0,
-      priorityClass: undefined,
-      preemptionGraceSeconds: 0,
-      preemptible: false,
-      requeueOnPreemption: false,
-      submittedAt: now,
-      maxRuntimeSeconds: submission.maxRuntimeSeconds,
-      demand: submission.demand,
-      gang: submission.gang ?? false,
-      request: submission.request,
-    };
+    const job = unrankedJob(submission, now);
     this.pending.push(job);
     return job;
   }

@@ -84,3 +84,21 @@ export function resolveSubmission<Request>(
     request: submission.request,
   };
 }
+
+/** A submission as a line without quotas, priorities or preemption holds it (the FIFO and backfill baselines). */
+export function unrankedJob<Request>(submission: JobSubmission<Request>, now: number): QueuedJob<Request> {
+  return {
+    id: submission.id,
+    queue: submission.queue ?? "default",
+    priority: 0,
+    priorityClass: undefined,
+    preemptionGraceSeconds: 0,
+    preemptible: false,
+    requeueOnPreemption: false,
+    submittedAt: now,
+    maxRuntimeSeconds: submission.maxRuntimeSeconds,
+    demand: submission.demand,
+    gang: submission.gang ?? false,
+    request: submission.request,
+  };
+}
