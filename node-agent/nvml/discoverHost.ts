@@ -92,19 +92,21 @@ function nvlinkPeers(nvml: Nvml, device: DeviceHandle, indexByBusId: Map<string,
  * What NVML says about a GPU that cannot change while the driver runs: a session reads it once per GPU and only
  * asks again when the GPU at that index has another UUID (the driver was reloaded, a GPU was swapped).
  */
-export interface GpuFixedFacts {
-  uuid: string;
-  name: string;
-  model: string | null;
-  serial: string | null;
-  memoryMiB: number;
-  pciBusId: string;
-  pciDeviceId: string;
-  computeCapability: string;
-  nvlinkPeers: NvlinkPeer[];
+export type GpuFixedFacts = Pick<
+  DiscoveredGpu,
+  | "uuid"
+  | "name"
+  | "model"
+  | "serial"
+  | "memoryMiB"
+  | "pciBusId"
+  | "pciDeviceId"
+  | "computeCapability"
+  | "nvlinkPeers"
+> & {
   /** The GPU-instance profiles NVML reported the first time MIG was on (they depend on the model alone). */
   nvmlMigProfiles?: MigProfileInfo[];
-}
+};
 
 function readFixedFacts(
   nvml: Nvml,
