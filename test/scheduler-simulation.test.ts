@@ -33,6 +33,7 @@ describe("deterministic simulation of the running scheduler", () => {
         expect(stats.acknowledged).toBeGreaterThan(steps / 10);
         expect(stats.states.Succeeded ?? 0).toBeGreaterThan(0);
         expect(stats.agentCrashes + stats.partitions + stats.hostCrashes).toBeGreaterThan(0);
+        expect(stats.layoutFaults).toBeGreaterThan(0);
       },
       120_000 + steps * 50,
     );

@@ -6,7 +6,7 @@ import { vmAssignmentEnv } from "../../proto/tessera/VmJobWire.ts";
 import type { PlacementEngine } from "../engine/PlacementEngine.ts";
 import type { JobRecord } from "../store/JobRecord.ts";
 import { gangMasterPort, gangMemberEnv } from "./GangEnvironment.ts";
-import { gangMemberNodes } from "./GangMembers.ts";
+import { gangMemberNodes, memberEnded } from "./GangMembers.ts";
 import type { JobLifecycle } from "./JobLifecycle.ts";
 import type { AgentSession, NodeRecord } from "./NodeRecord.ts";
 import { ServiceError } from "./ServiceError.ts";
@@ -53,6 +53,8 @@ export class AgentChannel {
         }
         continue;
       }
+      // A gang member that ended waits for the others without its assignment, so it never starts again.
+      if (memberEnded(job, node.name)) continue;
       assignments.push(assignment(job, node.name, this.addressOf));
     }
     node.session.send({

@@ -56,6 +56,17 @@ export function noteMemberReport(job: JobRecord, node: string, r: JobObserved__O
   return true;
 }
 
+/**
+ * Whether the agent of `node` reported that its member of the gang's current attempt has ended (exited or failed
+ * to start). That member must not run again while the others finish: an agent that lost its records (a host
+ * rebuilt under the same name) would otherwise start it anew beside a later attempt.
+ */
+export function memberEnded(job: JobRecord, node: string): boolean {
+  return (job.memberReports ?? []).some(
+    (m) => m.node === node && m.attempt === job.attempt && m.state !== "running",
+  );
+}
+
 function failedByItself(r: GangMemberReport): boolean {
   return r.state === "failed_to_start" || (r.state === "exited" && (r.exitCode !== 0 || r.signal !== ""));
 }

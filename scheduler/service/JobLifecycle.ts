@@ -9,6 +9,7 @@ import {
   type SliceAllocation,
 } from "../store/JobRecord.ts";
 import type { JobStore } from "../store/JobStore.ts";
+import { gangMemberNodes, memberEnded } from "./GangMembers.ts";
 import type { SchedulerEvents } from "./SchedulerView.ts";
 import { ServiceError } from "./ServiceError.ts";
 import type { Clock } from "./TimerSource.ts";
@@ -67,6 +68,10 @@ export class JobLifecycle {
       if (!job.stop && legacy)
         job.stop = { cause: legacy[1], reason: job.reason, requestedMs: job.updatedMs };
       if (job.stop) this.stopGenerations.set(job.id, new Map());
+      // Members that ended before the restart are no longer sent to their agents, which then forget them: count
+      // them stopped from their stored reports, or the gang would wait for them forever.
+      const ended = gangMemberNodes(job).filter((node) => memberEnded(job, node));
+      if (ended.length > 0) this.stoppedMembers.set(job.id, new Set(ended));
     }
     this.seq = this.store.maxSeq();
     return jobs;

@@ -535,6 +535,63 @@ describe("a job ends or runs again only once every member has stopped", () => {
     expect(scheduler.job(job.id)?.state).toBe("Succeeded");
     expect(scheduler.job(job.id)?.reason).toBe("all 2 members exited with code 0");
   });
+
+  it("never sends a member that ended back to its agent: not to one that lost its records, nor after a restart", async () => {
+    const { time, store, scheduler, job, sessions, messages, report } = await gangOnTwoNodes();
+    const n2Assignments = () => messages.n2.at(-1)?.desired?.assignments?.map((a) => a.jobId);
+    expect(n2Assignments()).toEqual([job.id]);
+    report("n2", [exited(job.id, 0)]);
+    await time.advance(100);
+    // n2's host is rebuilt: its agent returns with no record of the member, and is not told to start it again
+    // (it would then run beside a later attempt once the gang is requeued).
+    scheduler.disconnected("n2", sessions.n2.id);
+    scheduler.register(registration("n2", ["H100-SXM5-80GB"]), {
+      send: (m) => messages.n2.push(m),
+      close: () => {},
+    });
+    await time.advance(100);
+    expect(n2Assignments()).toEqual([]);
+    expect(scheduler.job(job.id)?.state).toBe("Scheduled");
+    // A restarted scheduler counts n2's member stopped from its stored report: the gang ends with n1's member.
+    const closing = scheduler.close();
+    await time.advance(100);
+    await closing;
+    const restarted = new Scheduler({
+      store,
+      policy: () => createPolicy("tessera"),
+      leaseMs: 10_000,
+      heartbeatMs: 2_000,
+      lostNodePolicy: "requeue",
+      clock: time.clock,
+      timers: time,
+      log: () => {},
+    });
+    const sent: Record<"n1" | "n2", SchedulerMessage[]> = { n1: [], n2: [] };
+    const again = (node: "n1" | "n2", jobs: Register__Output["jobs"]) =>
+      restarted.register(
+        { ...registration(node, ["H100-SXM5-80GB"]), jobs },
+        { send: (m) => sent[node].push(m), close: () => {} },
+      );
+    again("n2", []);
+    const n1 = again("n1", [{ ...exited(job.id, 0), state: "running", finishedUnixMs: 0 }]);
+    await time.advance(100);
+    expect(sent.n2.at(-1)?.desired?.assignments).toEqual([]);
+    expect(restarted.job(job.id)?.state).toBe("Running");
+    restarted.report("n1", n1.id, {
+      ...wholeReportFlags,
+      generation: Number(sent.n1.at(-1)?.desired?.generation),
+      gpus: [],
+      jobs: [exited(job.id, 0)],
+      errors: [],
+      kubeletAllocations: [],
+      capabilities: null,
+    });
+    await time.advance(100);
+    expect(restarted.job(job.id)?.state).toBe("Succeeded");
+    const closed = restarted.close();
+    await time.advance(100);
+    await closed;
+  });
 });
 
 describe("Scheduler: gang members", () => {

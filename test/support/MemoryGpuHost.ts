@@ -13,11 +13,14 @@ interface MemoryGpu {
 
 /**
  * An in-memory GpuHost for in-process tests of the agent protocol; the cross-process tests use the stand-in
- * NVML library through the real binding instead. `busy` marks instances that have processes on them.
+ * NVML library through the real binding instead. `busy` marks instances that have processes on them; `failing`
+ * makes every layout change of a GPU fail with the given error (as NVML refuses one while something outside
+ * Tessera holds the GPU).
  */
 export class MemoryGpuHost implements GpuHost {
   readonly gpus: MemoryGpu[];
   readonly busy = new Set<string>();
+  readonly failing = new Map<string, string>();
   applied = 0;
 
   constructor(node: string, models: string[]) {
@@ -57,6 +60,8 @@ export class MemoryGpuHost implements GpuHost {
   apply(gpuUuid: string, mode: GpuMode, layout: readonly MigPlacement[]): void {
     const gpu = this.gpus.find((g) => g.inventory.uuid === gpuUuid);
     if (!gpu) throw new Error(`no GPU ${gpuUuid}`);
+    const failure = this.failing.get(gpuUuid);
+    if (failure) throw new Error(`GPU ${gpuUuid}: ${failure}`);
     const wanted = mode === "mig" ? layout : [];
     const key = (i: { profile?: string; start?: number }) => `${i.profile}@${i.start}`;
     const doomed = gpu.instances.filter((i) => !wanted.some((w) => key(w) === key(i)));

@@ -30,6 +30,10 @@ export interface SimulationStats {
   schedulerRestarts: number;
   /** Operator shutdowns of everything (as Ctrl-C of `tessera up`): placing stops, agents stop, then the scheduler. */
   shutdowns: number;
+  /** Spells in which every layout change of one GPU fails (as NVML refuses one while another tool holds it). */
+  layoutFaults: number;
+  /** Jobs an agent refused as `layout_failed`: their GPU could not be given the layout they need. */
+  layoutRefusals: number;
   /** Job states seen at the end, by state. */
   states: Record<string, number>;
   simulatedSeconds: number;
@@ -84,6 +88,8 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
     partitions: 0,
     schedulerRestarts: 0,
     shutdowns: 0,
+    layoutFaults: 0,
+    layoutRefusals: 0,
     states: {},
     simulatedSeconds: 0,
   };
@@ -275,6 +281,7 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
       for (const job of scheduler.jobs()) states[job.state] = (states[job.state] ?? 0) + 1;
       stats.states = states;
     }
+    stats.layoutRefusals = agents.reduce((sum, a) => sum + a.layoutRefusals, 0);
     return { ...stats, simulatedSeconds: Math.round((Date.now() - start) / 1000) };
   }
 
@@ -358,6 +365,18 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
       for (const agent of stopped) {
         at(downMs + random.below(3_000), `agent of ${agent.name} starts`, () => agent.restart(Date.now()));
       }
+    } else if (roll < 0.2265) {
+      const agent = pickAgent((a) => a.state !== "hostDown");
+      const uuids = (agent?.host.inventory() ?? []).map((g) => g.uuid ?? "");
+      const working = uuids.filter((uuid) => !agent?.host.failing.has(uuid));
+      if (!agent || working.length === 0) return;
+      const uuid = working[random.below(working.length)] ?? "";
+      stats.layoutFaults++;
+      agent.host.failing.set(uuid, "NVML_ERROR_IN_USE: another process holds the GPU");
+      log(`step ${step}: layout changes of ${uuid} on ${agent.name} start failing`);
+      at(1_000 + random.below(30_000), `layout changes of ${uuid} work again`, () => {
+        agent.host.failing.delete(uuid);
+      });
     }
   }
 }

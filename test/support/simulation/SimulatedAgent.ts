@@ -4,6 +4,7 @@ import type { JobObserved__Output } from "../../../proto/generated/tessera/v1/Jo
 import type { Register__Output } from "../../../proto/generated/tessera/v1/Register.ts";
 import type { Report__Output } from "../../../proto/generated/tessera/v1/Report.ts";
 import type { SchedulerMessage } from "../../../proto/generated/tessera/v1/SchedulerMessage.ts";
+import { gpuHasLayout } from "../../../proto/tessera/GpuLayoutWire.ts";
 import { wholeReportFlags } from "../../../proto/tessera/ReportDelta.ts";
 import type { AgentSession } from "../../../scheduler/service/NodeRecord.ts";
 import { MemoryGpuHost } from "../MemoryGpuHost.ts";
@@ -20,10 +21,12 @@ export interface SimProcess {
   jobId: string;
   attempt: number;
   slices: AssignedSlice__Output[];
-  state: "running" | "exited";
+  /** `failed_to_start`: the agent refused it (its GPU could not be given the layout it needs). */
+  state: "running" | "exited" | "failed_to_start";
   exitCode: number;
   signal: string;
   interruption: string;
+  message: string;
   startedMs: number;
   finishedMs: number;
   /** When the process ends by itself (infinite: never). */
@@ -66,6 +69,8 @@ export class SimulatedAgent {
   private reached = 0;
   private desired: DesiredState__Output | undefined;
   private errors: string[] = [];
+  /** Why the last reconcile could not give a GPU its desired layout, by GPU (GpuObserved.layout_error). */
+  private layoutErrors = new Map<string, string>();
   private connection: Connection | undefined;
   private readonly inbox: SchedulerMessage[] = [];
   private lastContactMs = 0;
@@ -77,6 +82,8 @@ export class SimulatedAgent {
   partitioned = false;
   private partitionedSinceMs = 0;
   private nextPid = 100;
+  /** Jobs refused as `layout_failed`, over the whole run. */
+  layoutRefusals = 0;
 
   constructor(private readonly options: SimulatedAgentOptions) {
     this.name = options.name;
@@ -137,6 +144,7 @@ export class SimulatedAgent {
     this.dropConnection(scheduler);
     this.state = "crashed";
     this.desired = undefined;
+    this.layoutErrors = new Map();
     this.inbox.length = 0;
   }
 
@@ -216,11 +224,21 @@ export class SimulatedAgent {
       if (p.state === "running") this.exit(p, now, -1, "SIGTERM", "");
       else this.processes.delete(k);
     }
+    const before = this.host.observe();
+    const layoutFailed = new Map<string, string>();
     for (const gpu of desired.gpus) {
+      if (
+        gpuHasLayout(
+          gpu,
+          before.find((g) => g.uuid === gpu.uuid),
+        )
+      )
+        continue;
       try {
         this.host.apply(gpu.uuid, gpu.mode as "whole" | "mig" | "shared", gpu.mig);
       } catch (error) {
         errors.push((error as Error).message);
+        layoutFailed.set(gpu.uuid, (error as Error).message);
       }
     }
     const observed = this.host.observe();
@@ -236,28 +254,52 @@ export class SimulatedAgent {
           );
         return gpu.migEnabled === true;
       });
+      // As the real agent: a slice missing because its GPU's layout change failed is refused as `layout_failed`
+      // (waiting would not bring it); one that is merely not there yet waits for the next reconcile.
+      const unmade = a.slices.find((s) => layoutFailed.has(s.gpuUuid));
+      if (missing && unmade) {
+        this.processes.set(key(a.jobId, a.attempt), {
+          ...this.process(a, now, { endsAtMs: now, exitCode: 0 }),
+          state: "failed_to_start",
+          finishedMs: now,
+          interruption: "layout_failed",
+          message: `GPU ${unmade.gpuUuid} could not be given the layout this job needs: ${layoutFailed.get(unmade.gpuUuid)}`,
+        });
+        this.layoutRefusals++;
+        this.lastReportMs = -Infinity;
+        continue;
+      }
       if (missing) {
         errors.push(`job ${a.jobId}: GPU ${missing.gpuUuid} does not have its ${missing.kind} slice`);
         continue;
       }
-      const plan = this.options.plan(a.jobId, now);
-      this.processes.set(key(a.jobId, a.attempt), {
-        jobId: a.jobId,
-        attempt: a.attempt,
-        slices: a.slices,
-        state: "running",
-        exitCode: 0,
-        signal: "",
-        interruption: "",
-        startedMs: now,
-        finishedMs: 0,
-        endsAtMs: plan.endsAtMs,
-        exitsWith: plan.exitCode,
-      });
+      this.processes.set(key(a.jobId, a.attempt), this.process(a, now, this.options.plan(a.jobId, now)));
     }
+    this.layoutErrors = layoutFailed;
     this.markBusy();
     this.errors = errors;
     if (errors.length === 0) this.reached = desired.generation;
+  }
+
+  private process(
+    a: DesiredState__Output["assignments"][number],
+    now: number,
+    plan: { endsAtMs: number; exitCode: number },
+  ): SimProcess {
+    return {
+      jobId: a.jobId,
+      attempt: a.attempt,
+      slices: a.slices,
+      state: "running",
+      exitCode: 0,
+      signal: "",
+      interruption: "",
+      message: "",
+      startedMs: now,
+      finishedMs: 0,
+      endsAtMs: plan.endsAtMs,
+      exitsWith: plan.exitCode,
+    };
   }
 
   private exit(p: SimProcess, now: number, exitCode: number, signal: string, interruption: string): void {
@@ -290,7 +332,7 @@ export class SimulatedAgent {
     if (!scheduler || !session || this.partitioned) return;
     scheduler.report(this.name, session.id, {
       generation: this.reached,
-      gpus: this.host.observe() as Report__Output["gpus"],
+      gpus: this.observedGpus() as Report__Output["gpus"],
       jobs: this.observedJobs(),
       errors: this.errors,
       kubeletAllocations: [],
@@ -308,11 +350,18 @@ export class SimulatedAgent {
       memoryMib: 512_000,
       generation: this.reached,
       agentVersion: "sim",
-      observed: this.host.observe() as Register__Output["observed"],
+      observed: this.observedGpus() as Register__Output["observed"],
       jobs: this.observedJobs(),
       capabilities: { vmRuntimes: this.options.vmRuntimes, mps: false, containerRuntimes: [], probed: true },
       address: `10.0.0.${this.name.replace(/\D/g, "") || "1"}`,
     };
+  }
+
+  /** The observed GPUs, each with why it could not be given its desired layout, as the real agent says it. */
+  private observedGpus() {
+    return this.host
+      .observe()
+      .map((gpu) => ({ ...gpu, layoutError: this.layoutErrors.get(gpu.uuid ?? "") ?? "" }));
   }
 
   private observedJobs(): JobObserved__Output[] {
@@ -324,7 +373,7 @@ export class SimulatedAgent {
       exitCode: p.exitCode,
       signal: p.signal,
       logPath: `/sim/${this.name}/${p.jobId}.${p.attempt}.log`,
-      message: "",
+      message: p.message,
       visibleDevices: p.slices.map((s) => s.gpuUuid).join(","),
       startedUnixMs: p.startedMs,
       finishedUnixMs: p.finishedMs,
