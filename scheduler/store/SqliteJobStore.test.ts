@@ -52,4 +52,27 @@ describe("SqliteJobStore", () => {
     expect(reopened.loadAll()[0]?.state).toBe("Running");
     reopened.close();
   });
+
+  it("takes writes that arrive while a commit's fsync runs into the next commit, keeping every one and dedup", async () => {
+    const path = tempDb();
+    const store = new SqliteJobStore(path);
+    const results: Array<Promise<{ job: { id: string }; deduplicated: boolean }>> = [];
+    // Ten turns of submits: after the first, each turn's writes find the previous commit's fsync in flight.
+    for (let turn = 0; turn < 10; turn++) {
+      for (let k = 0; k < 20; k++) {
+        const seq = turn * 20 + k + 1;
+        results.push(store.insert(job(`j${seq}`, seq, `r${seq}`)));
+      }
+      // The same request id twice in one turn, and again in a later turn: one job, the first.
+      results.push(store.insert(job(`dup${turn}`, 1000 + turn, "r1")));
+      await new Promise((r) => setImmediate(r));
+    }
+    const settled = await Promise.all(results);
+    expect(settled.filter((r) => !r.deduplicated)).toHaveLength(200);
+    for (const r of settled.filter((r) => r.deduplicated)) expect(r.job.id).toBe("j1");
+    store.close();
+    const reopened = new SqliteJobStore(path);
+    expect(reopened.loadAll().map((j) => j.id)).toEqual(Array.from({ length: 200 }, (_, i) => `j${i + 1}`));
+    reopened.close();
+  });
 });
