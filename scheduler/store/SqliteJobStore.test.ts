@@ -20,7 +20,7 @@ const job = pendingJob;
 /** What only SQLite does; the contract every store keeps is in JobStoreContract.test.ts. */
 describe("SqliteJobStore", () => {
   it("lets a batch of only updates wait for a submit, which commits both at once", async () => {
-    const store = new SqliteJobStore(tempDb(), 300);
+    const store = new SqliteJobStore(tempDb(), { updateDelayMs: 300 });
     const a = job("a", 1);
     await store.insert(a);
     let t = performance.now();
@@ -42,7 +42,7 @@ describe("SqliteJobStore", () => {
 
   it("commits a waiting update on close", async () => {
     const path = tempDb();
-    const store = new SqliteJobStore(path, 60_000);
+    const store = new SqliteJobStore(path, { updateDelayMs: 60_000 });
     const a = job("a", 1);
     await store.insert(a);
     const updated = store.update([{ ...a, state: "Running" }]);

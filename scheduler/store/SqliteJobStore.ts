@@ -17,6 +17,20 @@ interface PendingWrite {
   done: Array<{ resolve: () => void; reject: (e: unknown) => void }>;
 }
 
+export interface SqliteStoreOptions {
+  /**
+   * How long (ms, default 5) a batch of only updates waits for submits to share its commit. Under a stream of
+   * submits each one is followed by a state update (placement, pending reason); without the wait those commit
+   * alone and every submit costs two fsyncs. Inserts never wait: they commit on the next event-loop turn.
+   */
+  updateDelayMs?: number;
+  /**
+   * fsync inside the turn that commits (blocking the event loop) instead of on the thread pool: for a simulation
+   * on fake timers, whose clock must not run ahead of writes it cannot see finish.
+   */
+  syncInline?: boolean;
+}
+
 interface JobRow {
   doc: string;
 }
@@ -70,14 +84,9 @@ export class SqliteJobStore implements JobStore {
   private readonly auditInsertStmt: Database.Statement;
   private readonly auditListStmt: Database.Statement;
 
-  /**
-   * `updateDelayMs`: how long a batch of only updates waits for submits to share its commit. Under a stream of
-   * submits each one is followed by a state update (placement, pending reason); without the wait those commit
-   * alone and every submit costs two fsyncs. Inserts never wait: they commit on the next event-loop turn.
-   */
   constructor(
     readonly path: string,
-    private readonly updateDelayMs = 5,
+    private readonly options: SqliteStoreOptions = {},
   ) {
     if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
     this.db = damagedStoreGuard(path, "opening it", () => new Database(path));
@@ -205,7 +214,7 @@ export class SqliteJobStore implements JobStore {
       this.flushLater = undefined;
       this.flushSoon = setImmediate(() => this.flush());
     } else if (!this.flushSoon && !this.flushLater) {
-      this.flushLater = setTimeout(() => this.flush(), this.updateDelayMs);
+      this.flushLater = setTimeout(() => this.flush(), this.options.updateDelayMs ?? 5);
     }
     return this.pending;
   }
@@ -226,6 +235,15 @@ export class SqliteJobStore implements JobStore {
     if (!batch) return;
     if (this.walFd === undefined || batch.failed !== undefined) {
       this.settle(batch, undefined); // an in-memory database, or a failed commit: nothing to fsync
+      return;
+    }
+    if (this.options.syncInline) {
+      try {
+        fdatasyncSync(this.walFd);
+      } catch (err) {
+        this.syncFailure ??= this.syncError(err);
+      }
+      this.settle(batch, this.syncFailure);
       return;
     }
     this.syncing = batch;
