@@ -103,7 +103,7 @@ describe("SchedulerQueue (the queue inside the scheduler service)", () => {
     const changed: string[] = [];
     const source: ServiceJobSource = {
       all: () => records.values(),
-      takeChanged: () => changed.splice(0),
+      changed: () => changed.splice(0),
       job: (id) => records.get(id),
       allocationIds: (id) =>
         records.get(id)?.phase === "active" ? records.get(id)?.allocationIds : undefined,

@@ -69,8 +69,8 @@ export function serviceJob(
 export interface ServiceJobSource {
   /** Every job the queue accounts for (pending and active), in the service's order. */
   all(): Iterable<ServiceJob>;
-  /** Ids of the jobs whose state, allocations or stop changed since the last call (which forgets them). */
-  takeChanged(): Iterable<string>;
+  /** Ids of the jobs whose state, allocations or stop changed since the last sync (repeating some is harmless). */
+  changed(): Iterable<string>;
   /** A job as the queue sees it now; undefined once it is neither pending nor active. */
   job(id: string): ServiceJob | undefined;
   /** The allocation ids an active job holds now; undefined when it is not active. */
@@ -134,7 +134,7 @@ export class SchedulerQueue {
    * instead on the first sync and after a config change.
    */
   sync(source: ServiceJobSource): void {
-    const redo = new Set(source.takeChanged());
+    const redo = new Set(source.changed());
     if (!this.reconciled) {
       this.reconcile(source.all());
       return;

@@ -107,7 +107,8 @@ export class AgentReportIntake {
     }
     // A job that started may have replaced its borrowing reason; one that ended may end another's borrowing.
     if (changed.length > 0) {
-      queue.sync(queueJobSource(lifecycle));
+      // Not taken: the next placement cycle looks at these jobs too.
+      queue.sync(queueJobSource(lifecycle, lifecycle.changedSinceCycle()));
       for (const job of lifecycle.noteBorrowing(queue.borrowing())) {
         if (!changed.includes(job)) changed.push(job);
       }

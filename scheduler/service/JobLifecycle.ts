@@ -36,6 +36,11 @@ export class JobLifecycle {
   /** Each live job's place in `live`'s order (a Map's: when its key went in), for `liveOrder`. */
   private readonly livePlace = new Map<string, number>();
   private nextLivePlace = 0;
+  /** Pending jobs; in submit order while `pendingInOrder` (a requeued job goes in behind newer ones). */
+  private readonly pendingJobs = new Map<string, JobRecord>();
+  private pendingInOrder = true;
+  /** The highest seq that went into `pendingJobs`: a job below it breaks the order. */
+  private pendingSeqHigh = 0;
   /** Jobs whose state, allocations or stop changed since the queue last took them (`takeChanged`). */
   private readonly changed = new Set<JobRecord>();
   private seq = 0;
@@ -113,7 +118,17 @@ export class JobLifecycle {
 
   /** Pending jobs in submit order. */
   pending(): JobRecord[] {
-    return [...this.live.values()].filter((j) => j.state === "Pending").sort((a, b) => a.seq - b.seq);
+    if (!this.pendingInOrder) {
+      const sorted = [...this.pendingJobs.values()].sort((a, b) => a.seq - b.seq);
+      this.pendingJobs.clear();
+      for (const job of sorted) this.pendingJobs.set(job.id, job);
+      this.pendingInOrder = true;
+    }
+    return [...this.pendingJobs.values()];
+  }
+
+  pendingCount(): number {
+    return this.pendingJobs.size;
   }
 
   /** A new Pending job, not yet stored. */
@@ -148,11 +163,16 @@ export class JobLifecycle {
     if (job.clientRequestId) this.byRequest.set(job.clientRequestId, job.id);
   }
 
-  /** Jobs changed since the last call (see `changed`), which forgets them. */
+  /** Jobs changed since the last call (see `changed`), which forgets them: each placement cycle takes them. */
   takeChanged(): JobRecord[] {
     const jobs = [...this.changed];
     this.changed.clear();
     return jobs;
+  }
+
+  /** What the next `takeChanged` returns, without taking it. */
+  changedSinceCycle(): JobRecord[] {
+    return [...this.changed];
   }
 
   /** A live job's place in the order `liveJobs()` returns them (-1 when it is not live). */
@@ -160,8 +180,14 @@ export class JobLifecycle {
     return this.livePlace.get(id) ?? -1;
   }
 
-  /** Keeps `live` (and each job's place in it) in line with the job's state. */
+  /** Keeps `live` (and each job's place in it) and the pending jobs in line with the job's state. */
   private setLive(job: JobRecord): void {
+    if (job.state !== "Pending") this.pendingJobs.delete(job.id);
+    else if (!this.pendingJobs.has(job.id)) {
+      if (job.seq < this.pendingSeqHigh) this.pendingInOrder = false;
+      this.pendingSeqHigh = Math.max(this.pendingSeqHigh, job.seq);
+      this.pendingJobs.set(job.id, job);
+    }
     if (finalJobStates.has(job.state)) {
       this.live.delete(job.id);
       this.livePlace.delete(job.id);

@@ -27,6 +27,16 @@ export interface PlacementCycleDeps {
   /** After the decisions: the time one took on average, and how many jobs were decided. */
   decided: (secondsEach: number, count: number) => void;
   log: (line: string) => void;
+  /** What one cycle leaves the next; the same object every cycle. */
+  carry: CycleCarryOver;
+}
+
+export interface CycleCarryOver {
+  /**
+   * The last cycle told every pending job that no node is Ready: while none is, the next cycle need tell only the
+   * jobs changed since (a submit is stored with that reason already), not walk every pending job again.
+   */
+  toldNoReadyNode: boolean;
 }
 
 /**
@@ -54,11 +64,14 @@ export function queueJob(job: JobRecord): ServiceJob | undefined {
   return serviceJob(job, engineRequest(job), allocationIds(job));
 }
 
-/** The job records as the queue's incremental sync reads them (see `SchedulerQueue.sync`). */
-export function queueJobSource(jobs: JobLifecycle): ServiceJobSource {
+/**
+ * The job records as the queue's incremental sync reads them (see `SchedulerQueue.sync`); `changed`: the jobs
+ * changed since the last placement cycle took them (`JobLifecycle.takeChanged`).
+ */
+export function queueJobSource(jobs: JobLifecycle, changed: readonly JobRecord[]): ServiceJobSource {
   return {
     all: () => queueJobs(jobs),
-    takeChanged: () => jobs.takeChanged().map((job) => job.id),
+    changed: () => changed.map((job) => job.id),
     job: (id) => {
       const job = jobs.get(id);
       return job && queueJob(job);
@@ -78,12 +91,10 @@ export function queueJobSource(jobs: JobLifecycle): ServiceJobSource {
  * every reservation is undone and the jobs stay as they were, so the engine never holds what the store does not.
  */
 export async function placementCycle(d: PlacementCycleDeps): Promise<CycleOutcome> {
-  const pending = d.jobs.pending();
-  if (pending.length === 0) {
-    // Drops what the queue still holds for jobs that ended or were cancelled, their reservation included.
-    d.queue.sync(queueJobSource(d.jobs));
-    return "idle";
-  }
+  const sinceLast = d.jobs.takeChanged();
+  // Drops what the queue still holds for jobs that ended or were cancelled, their reservation included.
+  d.queue.sync(queueJobSource(d.jobs, sinceLast));
+  if (d.jobs.pendingCount() === 0) return "idle";
   // A set: a cycle over thousands of pending jobs must not look through the changed ones for each.
   const changedJobs = new Set<JobRecord>();
   // What each job the cycle changes was before, to undo the cycle if it cannot be stored.
@@ -97,12 +108,17 @@ export async function placementCycle(d: PlacementCycleDeps): Promise<CycleOutcom
     d.jobs.explain(job, reason);
     changedJobs.add(job);
   };
-  d.queue.sync(queueJobSource(d.jobs));
   if (!anyNodeReady(d.nodes)) {
-    for (const job of pending) explain(job, NO_READY_NODE_REASON);
+    const toTell = d.carry.toldNoReadyNode
+      ? sinceLast.filter((j) => j.state === "Pending").sort((a, b) => a.seq - b.seq)
+      : d.jobs.pending();
+    for (const job of toTell) explain(job, NO_READY_NODE_REASON);
+    d.carry.toldNoReadyNode = true;
     await d.jobs.persist([...changedJobs]);
     return "stored";
   }
+  d.carry.toldNoReadyNode = false;
+  const pending = d.jobs.pending();
   const deciding = d.timers.monotonicMs();
   const failedLayouts = d.mirror.failedLayouts();
   const plan = d.queue.cycle(d.clock(), (id, message) => {
@@ -149,7 +165,7 @@ export async function placementCycle(d: PlacementCycleDeps): Promise<CycleOutcom
   } catch (err) {
     d.mirror.unreserve(reserved);
     for (const [job, was] of before) d.jobs.restore(job, was);
-    d.queue.sync(queueJobSource(d.jobs));
+    d.queue.sync(queueJobSource(d.jobs, d.jobs.takeChanged()));
     d.log(
       `placement cycle: storing ${changed.length} job(s) failed, their placements were undone and they stay ` +
         `pending: ${(err as Error).message}`,
