@@ -1,9 +1,9 @@
 /**
  * Service benchmark: `npx tsx bench/service.ts [--submits N] [--concurrency C] [--clients K] [--agents A]
  * [--seconds S] [--profile DIR]` (also `npm run bench -- service`).
- * 1. Durable submits through gRPC to a `tessera scheduler` process (SQLite, WAL, synchronous=FULL): jobs/s, p50/p99,
- *    from K client processes with their own channels (C submits in flight in all), so that the client's own
- *    protobuf and HTTP/2 work is not what is measured.
+ * 1. Durable submits through gRPC to a `tessera scheduler` process (SQLite, WAL, fsync before each ack): jobs/s,
+ *    p50/p99, from K client processes with one HTTP/2 connection each (C submits in flight in all), speaking gRPC
+ *    through node:http2 (`RawGrpcSubmitter`), so that the client's own work is not what is measured.
  * 2. A fresh scheduler holding A agent streams that report every second: its CPU (percent of one core) and RSS.
  * Writes bench/results/service.json.
  */
@@ -21,8 +21,8 @@ import type { SchedulerMessage__Output } from "../proto/generated/tessera/v1/Sch
 import { tesseraMessage } from "../proto/tessera/ProtoMessages.ts";
 import { reportDelta, type WholeReport, wholeReportEveryMs } from "../proto/tessera/ReportDelta.ts";
 import { tesseraV1 } from "../proto/tessera/TesseraGrpc.ts";
-import { SchedulerClient } from "../scheduler/cli/SchedulerClient.ts";
 import { percentile } from "../scheduler/simulator/Percentile.ts";
+import { RawGrpcSubmitter } from "./RawGrpcSubmitter.ts";
 
 const thisFile = fileURLToPath(import.meta.url);
 const here = dirname(thisFile);
@@ -112,8 +112,8 @@ interface ClientResult {
  * stdin, submits COUNT jobs with INFLIGHT in flight, prints its ClientResult as JSON.
  */
 async function clientMain(address: string, first: number, count: number, inFlight: number): Promise<void> {
-  const client = new SchedulerClient(address);
-  await client.list(); // the channel is up before the clock starts
+  const client = new RawGrpcSubmitter(address);
+  await client.ready(); // the connection is up before the clock starts
   process.stdout.write("ready\n");
   await new Promise((resolve) => process.stdin.once("data", resolve));
   const latenciesMs: number[] = [];
@@ -125,10 +125,10 @@ async function clientMain(address: string, first: number, count: number, inFligh
     while (next < end) {
       const i = next++;
       const t = performance.now();
-      await client.submit(
-        { name: `bench-${i}`, request: { mig: { profile: "1g.10gb" } }, command: ["true"] },
-        `bench-${i}`,
-      );
+      await client.submit({
+        spec: { name: `bench-${i}`, request: { mig: { profile: "1g.10gb" } }, command: ["true"] },
+        clientRequestId: `bench-${i}`,
+      });
       latenciesMs.push(performance.now() - t);
     }
   };

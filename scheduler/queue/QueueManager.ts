@@ -172,6 +172,15 @@ export class QueueManager<Request, Allocation> {
       : undefined;
   }
 
+  /** The admitted job `jobId`, if it runs (or stops). */
+  runningJob(jobId: string): AdmittedJob<Request, Allocation> | undefined {
+    return this.running.get(jobId);
+  }
+
+  isPending(jobId: string): boolean {
+    return this.pending.has(jobId);
+  }
+
   pendingJobs(): QueuedJob<Request>[] {
     return [...this.pending.values()];
   }

@@ -4,7 +4,7 @@ import { PlacementEngine } from "../engine/PlacementEngine.ts";
 import { createPolicy } from "../engine/PolicyRegistry.ts";
 import { QueueSubmissionError } from "./JobSubmission.ts";
 import { parseQueueConfig } from "./QueueConfig.ts";
-import { SchedulerQueue, type ServiceJob } from "./SchedulerQueue.ts";
+import { SchedulerQueue, type ServiceJob, type ServiceJobSource } from "./SchedulerQueue.ts";
 
 const node: NodeSpec = {
   name: "n0",
@@ -91,5 +91,56 @@ describe("SchedulerQueue (the queue inside the scheduler service)", () => {
       /unknown priority class "gold"/,
     );
     expect(() => queue.validate(job("x", "team-a", "pending"))).not.toThrow();
+  });
+
+  it("syncs from the changed jobs alone to the same decisions as a full reconcile of every job", () => {
+    // Two queues over two engines get the same records; one reconciles them all, the other only what changed.
+    const sides = [0, 1].map(() => {
+      const engine = new PlacementEngine({ nodes: [node] }, { policy: createPolicy("best-fit") });
+      return { engine, queue: new SchedulerQueue(engine, parseQueueConfig(CONFIG)) };
+    });
+    const records = new Map<string, ServiceJob>();
+    const changed: string[] = [];
+    const source: ServiceJobSource = {
+      all: () => records.values(),
+      changed: () => changed.splice(0),
+      job: (id) => records.get(id),
+      allocationIds: (id) =>
+        records.get(id)?.phase === "active" ? records.get(id)?.allocationIds : undefined,
+      order: (id) => [...records.keys()].indexOf(id),
+    };
+    const put = (j: ServiceJob) => {
+      records.set(j.id, j);
+      changed.push(j.id);
+    };
+    const cycle = (nowMs: number) => {
+      sides[0]!.queue.reconcile(records.values());
+      sides[1]!.queue.sync(source);
+      const [full, synced] = sides.map((s) => s.queue.cycle(nowMs));
+      expect(synced).toEqual(full);
+      for (const a of full!.admitted) put({ ...records.get(a.job.id)!, phase: "active", startedAtMs: nowMs });
+      return full!;
+    };
+    for (const id of ["a0", "a1", "a2", "a3"]) put(job(id, "team-a", "pending"));
+    expect(cycle(2_000).admitted).toHaveLength(4);
+    put(job("b0", "team-b", "pending", { priorityClass: "high", submittedAtMs: 3_000 }));
+    put(job("b1", "team-b", "pending", { submittedAtMs: 3_000 }));
+    const second = cycle(3_000);
+    expect(second.preempted.length).toBeGreaterThan(0);
+    // The victims ended: the service released them, and their records are gone from the live jobs.
+    for (const { jobId } of second.preempted) {
+      for (const s of sides) s.engine.release(jobId);
+      records.delete(jobId);
+      changed.push(jobId);
+    }
+    expect(cycle(4_000).admitted.map((a) => a.job.id)).toEqual(["b0", "b1"]);
+    // A job that ended before the next sync, and one submitted then.
+    const ended = [...records.values()].find((j) => j.phase === "active")!.id;
+    records.delete(ended);
+    changed.push(ended);
+    for (const s of sides) s.engine.release(ended);
+    put(job("a4", "team-a", "pending", { submittedAtMs: 5_000 }));
+    expect(cycle(5_000).admitted.map((a) => a.job.id)).toEqual(["a4"]);
+    expect(sides[1]!.queue.statuses()).toEqual(sides[0]!.queue.statuses());
   });
 });

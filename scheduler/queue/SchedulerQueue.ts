@@ -62,6 +62,23 @@ export function serviceJob(
   };
 }
 
+/**
+ * The service's records as `SchedulerQueue.sync` reads them: every job for a full reconcile, else only the jobs
+ * changed since the last sync, and cheap lookups for the running jobs it checks each time.
+ */
+export interface ServiceJobSource {
+  /** Every job the queue accounts for (pending and active), in the service's order. */
+  all(): Iterable<ServiceJob>;
+  /** Ids of the jobs whose state, allocations or stop changed since the last sync (repeating some is harmless). */
+  changed(): Iterable<string>;
+  /** A job as the queue sees it now; undefined once it is neither pending nor active. */
+  job(id: string): ServiceJob | undefined;
+  /** The allocation ids an active job holds now; undefined when it is not active. */
+  allocationIds(id: string): readonly string[] | undefined;
+  /** A job's place in the order of `all()`: a sync takes jobs in in that order, as a full reconcile does. */
+  order(id: string): number;
+}
+
 export interface ServicePreemption {
   jobId: string;
   preemptorId: string;
@@ -84,6 +101,8 @@ export class SchedulerQueue {
   private manager: QueueManager<EngineRequest, EngineAllocation>;
   /** Jobs the queue refused to take (unknown queue after a config change), with the reason. */
   private readonly refused = new Map<string, string>();
+  /** False until a full reconcile, and after a config change (a refused job may be taken now). */
+  private reconciled = false;
 
   constructor(
     private readonly engine: PlacementEngine,
@@ -100,6 +119,7 @@ export class SchedulerQueue {
   reload(config: QueueConfig): void {
     this.manager.reload(config);
     this.refused.clear();
+    this.reconciled = false;
   }
 
   /** Checks queue, priority class and quota reach of a job before it is stored; throws QueueSubmissionError. */
@@ -107,7 +127,39 @@ export class SchedulerQueue {
     this.manager.validate(this.submission(job), job.submittedAtMs / 1000);
   }
 
-  /** Brings the queue's view in line with the service's records. */
+  /**
+   * Brings the queue's view in line with the service's records, looking only at what changed since the last sync:
+   * the changed jobs, and running jobs whose placements the engine no longer holds as the queue has them (their
+   * node left or came back, or a what-if restored them anew). The same outcome as a full `reconcile`, which runs
+   * instead on the first sync and after a config change.
+   */
+  sync(source: ServiceJobSource): void {
+    const redo = new Set(source.changed());
+    if (!this.reconciled) {
+      this.reconcile(source.all());
+      return;
+    }
+    for (const running of this.manager.runningJobs()) {
+      const id = running.job.id;
+      if (redo.has(id)) continue;
+      const ids = source.allocationIds(id);
+      if (ids === undefined || !this.holdsSame(running.allocation, ids)) redo.add(id);
+    }
+    const taken: ServiceJob[] = [];
+    for (const id of redo) {
+      const job = source.job(id);
+      const running = this.manager.runningJob(id);
+      if (running && (job?.phase !== "active" || !this.holdsSame(running.allocation, job.allocationIds)))
+        this.manager.forget(id);
+      if (this.manager.isPending(id) && job?.phase !== "pending") this.manager.forget(id);
+      this.refused.delete(id);
+      if (job) taken.push(job);
+    }
+    taken.sort((a, b) => source.order(a.id) - source.order(b.id));
+    for (const job of taken) this.take(job);
+  }
+
+  /** Brings the queue's view in line with every one of the service's records (level-triggered). */
   reconcile(jobs: Iterable<ServiceJob>): void {
     const byId = new Map<string, ServiceJob>();
     for (const job of jobs) byId.set(job.id, job);
@@ -120,30 +172,32 @@ export class SchedulerQueue {
     for (const pending of this.manager.pendingJobs()) {
       if (byId.get(pending.id)?.phase !== "pending") this.manager.forget(pending.id);
     }
-    const running = new Set(this.manager.runningJobs().map((r) => r.job.id));
-    const pending = new Set(this.manager.pendingJobs().map((j) => j.id));
     this.refused.clear();
-    for (const job of byId.values()) {
-      try {
-        if (job.phase === "active" && !running.has(job.id)) {
-          const allocation = job.allocationIds.flatMap((id) => this.engine.allocation(id) ?? []);
-          this.manager.adopt(this.submission(job), allocation, (job.startedAtMs ?? job.submittedAtMs) / 1000);
-        } else if (job.phase === "pending" && !pending.has(job.id)) {
-          this.manager.submit(this.submission(job), job.submittedAtMs / 1000);
-        }
-      } catch (error) {
-        if (!(error instanceof QueueSubmissionError)) throw error;
-        this.refused.set(job.id, error.message);
+    for (const job of byId.values()) this.take(job);
+    this.reconciled = true;
+  }
+
+  /** Takes in a job the queue does not hold as the record has it (adopted, or submitted), and its stop. */
+  private take(job: ServiceJob): void {
+    try {
+      if (job.phase === "active" && !this.manager.runningJob(job.id)) {
+        const allocation = job.allocationIds.flatMap((id) => this.engine.allocation(id) ?? []);
+        this.manager.adopt(this.submission(job), allocation, (job.startedAtMs ?? job.submittedAtMs) / 1000);
+      } else if (job.phase === "pending" && !this.manager.isPending(job.id)) {
+        this.manager.submit(this.submission(job), job.submittedAtMs / 1000);
       }
-      if (job.phase === "active" && job.stopping) {
-        const sinceSeconds = job.stopping.sinceMs / 1000;
-        this.manager.markStopping(job.id, {
-          preemptorId: "",
-          reason: job.stopping.reason,
-          requestedAt: sinceSeconds,
-          killAt: sinceSeconds,
-        });
-      }
+    } catch (error) {
+      if (!(error instanceof QueueSubmissionError)) throw error;
+      this.refused.set(job.id, error.message);
+    }
+    if (job.phase === "active" && job.stopping) {
+      const sinceSeconds = job.stopping.sinceMs / 1000;
+      this.manager.markStopping(job.id, {
+        preemptorId: "",
+        reason: job.stopping.reason,
+        requestedAt: sinceSeconds,
+        killAt: sinceSeconds,
+      });
     }
   }
 

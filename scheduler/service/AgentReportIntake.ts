@@ -13,7 +13,7 @@ import type { JobLifecycle } from "./JobLifecycle.ts";
 import type { JobReports } from "./JobReports.ts";
 import type { AgentSession } from "./NodeRecord.ts";
 import type { NodeRegistry } from "./NodeRegistry.ts";
-import { queueJobs } from "./PlacementCycle.ts";
+import { queueJobSource } from "./PlacementCycle.ts";
 import type { SchedulerEvents } from "./SchedulerView.ts";
 import { ServiceError } from "./ServiceError.ts";
 
@@ -107,7 +107,8 @@ export class AgentReportIntake {
     }
     // A job that started may have replaced its borrowing reason; one that ended may end another's borrowing.
     if (changed.length > 0) {
-      queue.reconcile(queueJobs(lifecycle));
+      // Not taken: the next placement cycle looks at these jobs too.
+      queue.sync(queueJobSource(lifecycle, lifecycle.changedSinceCycle()));
       for (const job of lifecycle.noteBorrowing(queue.borrowing())) {
         if (!changed.includes(job)) changed.push(job);
       }

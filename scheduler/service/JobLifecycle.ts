@@ -34,6 +34,16 @@ export class JobLifecycle {
   private readonly byRequest = new Map<string, string>();
   /** Jobs not in a final state (Pending, Scheduled, Running): what every cycle looks at, however long the history. */
   private readonly live = new Map<string, JobRecord>();
+  /** Each live job's place in `live`'s order (a Map's: when its key went in), for `liveOrder`. */
+  private readonly livePlace = new Map<string, number>();
+  private nextLivePlace = 0;
+  /** Pending jobs; in submit order while `pendingInOrder` (a requeued job goes in behind newer ones). */
+  private readonly pendingJobs = new Map<string, JobRecord>();
+  private pendingInOrder = true;
+  /** The highest seq that went into `pendingJobs`: a job below it breaks the order. */
+  private pendingSeqHigh = 0;
+  /** Jobs whose state, allocations or stop changed since the queue last took them (`takeChanged`). */
+  private readonly changed = new Set<JobRecord>();
   private seq = 0;
   /** Per job being stopped, per member node: the generation of that node's desired state without the job. */
   private readonly stopGenerations = new Map<string, Map<string, number>>();
@@ -62,7 +72,7 @@ export class JobLifecycle {
     for (const job of jobs) {
       this.byId.set(job.id, job);
       if (job.clientRequestId) this.byRequest.set(job.clientRequestId, job.id);
-      if (!finalJobStates.has(job.state)) this.live.set(job.id, job);
+      this.setLive(job);
       if (!activeJobStates.has(job.state)) continue;
       const legacy = legacyStopPrefixes.find(([prefix]) => job.reason.startsWith(prefix));
       if (!job.stop && legacy)
@@ -113,7 +123,17 @@ export class JobLifecycle {
 
   /** Pending jobs in submit order. */
   pending(): JobRecord[] {
-    return [...this.live.values()].filter((j) => j.state === "Pending").sort((a, b) => a.seq - b.seq);
+    if (!this.pendingInOrder) {
+      const sorted = [...this.pendingJobs.values()].sort((a, b) => a.seq - b.seq);
+      this.pendingJobs.clear();
+      for (const job of sorted) this.pendingJobs.set(job.id, job);
+      this.pendingInOrder = true;
+    }
+    return [...this.pendingJobs.values()];
+  }
+
+  pendingCount(): number {
+    return this.pendingJobs.size;
   }
 
   /** A new Pending job, not yet stored. */
@@ -143,8 +163,43 @@ export class JobLifecycle {
   /** Takes a Pending job that was just stored (it holds nothing, so the per-node index stays valid). */
   add(job: JobRecord): void {
     this.byId.set(job.id, job);
-    this.live.set(job.id, job);
+    this.setLive(job);
+    this.changed.add(job);
     if (job.clientRequestId) this.byRequest.set(job.clientRequestId, job.id);
+  }
+
+  /** Jobs changed since the last call (see `changed`), which forgets them: each placement cycle takes them. */
+  takeChanged(): JobRecord[] {
+    const jobs = [...this.changed];
+    this.changed.clear();
+    return jobs;
+  }
+
+  /** What the next `takeChanged` returns, without taking it. */
+  changedSinceCycle(): JobRecord[] {
+    return [...this.changed];
+  }
+
+  /** A live job's place in the order `liveJobs()` returns them (-1 when it is not live). */
+  liveOrder(id: string): number {
+    return this.livePlace.get(id) ?? -1;
+  }
+
+  /** Keeps `live` (and each job's place in it) and the pending jobs in line with the job's state. */
+  private setLive(job: JobRecord): void {
+    if (job.state !== "Pending") this.pendingJobs.delete(job.id);
+    else if (!this.pendingJobs.has(job.id)) {
+      if (job.seq < this.pendingSeqHigh) this.pendingInOrder = false;
+      this.pendingSeqHigh = Math.max(this.pendingSeqHigh, job.seq);
+      this.pendingJobs.set(job.id, job);
+    }
+    if (finalJobStates.has(job.state)) {
+      this.live.delete(job.id);
+      this.livePlace.delete(job.id);
+    } else if (!this.live.has(job.id)) {
+      this.live.set(job.id, job);
+      this.livePlace.set(job.id, this.nextLivePlace++);
+    }
   }
 
   transition(job: JobRecord, to: JobState, reason: string): void {
@@ -155,8 +210,8 @@ export class JobLifecycle {
     job.state = to;
     job.reason = reason;
     job.updatedMs = now;
-    if (finalJobStates.has(to)) this.live.delete(job.id);
-    else this.live.set(job.id, job);
+    this.setLive(job);
+    this.changed.add(job);
     if (!activeJobStates.has(to)) {
       delete job.stop;
       this.stopGenerations.delete(job.id);
@@ -191,6 +246,7 @@ export class JobLifecycle {
   /** Asks a Scheduled/Running job to stop; its agent learns it from the next desired state of its nodes. */
   requestStop(job: JobRecord, stop: Omit<JobStopRequest, "requestedMs">, shownReason: string): void {
     job.stop = { ...stop, requestedMs: this.clock() };
+    this.changed.add(job);
     this.explain(job, shownReason);
     this.stopGenerations.set(job.id, new Map());
   }
@@ -305,8 +361,8 @@ export class JobLifecycle {
   restore(job: JobRecord, before: JobRecord): void {
     for (const key of Object.keys(job) as (keyof JobRecord)[]) if (!(key in before)) delete job[key];
     Object.assign(job, before);
-    if (finalJobStates.has(job.state)) this.live.delete(job.id);
-    else this.live.set(job.id, job);
+    this.setLive(job);
+    this.changed.add(job);
     this.stateVersion++;
     if (job.stop) this.stopGenerations.set(job.id, new Map());
     else this.stopGenerations.delete(job.id);

@@ -4,13 +4,14 @@ import {
   PREEMPTION_REASON_PREFIX,
   type SchedulerQueue,
   type ServiceJob,
+  type ServiceJobSource,
   serviceJob,
 } from "../queue/SchedulerQueue.ts";
 import type { JobRecord, SliceAllocation } from "../store/JobRecord.ts";
 import type { AgentChannel } from "./AgentChannel.ts";
 import type { ClusterMirror } from "./ClusterMirror.ts";
 import { sliceAllocations } from "./EngineBridge.ts";
-import type { JobLifecycle } from "./JobLifecycle.ts";
+import { activeJobStates, type JobLifecycle } from "./JobLifecycle.ts";
 import type { NodeRegistry } from "./NodeRegistry.ts";
 import { pendingReason } from "./PendingReason.ts";
 import type { Clock, TimerSource } from "./TimerSource.ts";
@@ -26,6 +27,16 @@ export interface PlacementCycleDeps {
   /** After the decisions: the time one took on average, and how many jobs were decided. */
   decided: (secondsEach: number, count: number) => void;
   log: (line: string) => void;
+  /** What one cycle leaves the next; the same object every cycle. */
+  carry: CycleCarryOver;
+}
+
+export interface CycleCarryOver {
+  /**
+   * The last cycle told every pending job that no node is Ready: while none is, the next cycle need tell only the
+   * jobs changed since (a submit is stored with that reason already), not walk every pending job again.
+   */
+  toldNoReadyNode: boolean;
 }
 
 /**
@@ -54,36 +65,60 @@ export function queueJob(job: JobRecord): ServiceJob | undefined {
 }
 
 /**
+ * The job records as the queue's incremental sync reads them (see `SchedulerQueue.sync`); `changed`: the jobs
+ * changed since the last placement cycle took them (`JobLifecycle.takeChanged`).
+ */
+export function queueJobSource(jobs: JobLifecycle, changed: readonly JobRecord[]): ServiceJobSource {
+  return {
+    all: () => queueJobs(jobs),
+    changed: () => changed.map((job) => job.id),
+    job: (id) => {
+      const job = jobs.get(id);
+      return job && queueJob(job);
+    },
+    allocationIds: (id) => {
+      const job = jobs.get(id);
+      return job && activeJobStates.has(job.state) ? allocationIds(job) : undefined;
+    },
+    order: (id) => jobs.liveOrder(id),
+  };
+}
+
+/**
  * One placement cycle, as kube-scheduler's: the queue (quotas, fair share, priorities, reservations) reserves
  * placements for pending jobs in the engine and may preempt running ones (reserve); the changed jobs are stored
  * (persist); only then do the affected nodes learn their new desired state (bind). When the store write fails,
  * every reservation is undone and the jobs stay as they were, so the engine never holds what the store does not.
  */
 export async function placementCycle(d: PlacementCycleDeps): Promise<CycleOutcome> {
-  const pending = d.jobs.pending();
-  if (pending.length === 0) {
-    // Drops what the queue still holds for jobs that ended or were cancelled, their reservation included.
-    d.queue.reconcile(queueJobs(d.jobs));
-    return "idle";
-  }
+  const sinceLast = d.jobs.takeChanged();
+  // Drops what the queue still holds for jobs that ended or were cancelled, their reservation included.
+  d.queue.sync(queueJobSource(d.jobs, sinceLast));
+  if (d.jobs.pendingCount() === 0) return "idle";
   // A set: a cycle over thousands of pending jobs must not look through the changed ones for each.
   const changedJobs = new Set<JobRecord>();
-  const explain = (job: JobRecord, reason: string) => {
-    if (d.jobs.explain(job, reason)) changedJobs.add(job);
-  };
-  if (!anyNodeReady(d.nodes)) {
-    d.queue.reconcile(queueJobs(d.jobs));
-    for (const job of pending) explain(job, NO_READY_NODE_REASON);
-    await d.jobs.persist([...changedJobs]);
-    return "stored";
-  }
-  d.queue.reconcile(queueJobs(d.jobs));
-  // What each job was before this cycle, to undo the cycle if it cannot be stored.
+  // What each job the cycle changes was before, to undo the cycle if it cannot be stored.
   const before = new Map<JobRecord, JobRecord>();
   const remember = (job: JobRecord) => {
     if (!before.has(job)) before.set(job, structuredClone(job));
   };
-  for (const job of pending) remember(job);
+  const explain = (job: JobRecord, reason: string) => {
+    if (job.reason === reason) return;
+    remember(job);
+    d.jobs.explain(job, reason);
+    changedJobs.add(job);
+  };
+  if (!anyNodeReady(d.nodes)) {
+    const toTell = d.carry.toldNoReadyNode
+      ? sinceLast.filter((j) => j.state === "Pending").sort((a, b) => a.seq - b.seq)
+      : d.jobs.pending();
+    for (const job of toTell) explain(job, NO_READY_NODE_REASON);
+    d.carry.toldNoReadyNode = true;
+    await d.jobs.persist([...changedJobs]);
+    return "stored";
+  }
+  d.carry.toldNoReadyNode = false;
+  const pending = d.jobs.pending();
   const deciding = d.timers.monotonicMs();
   const failedLayouts = d.mirror.failedLayouts();
   const plan = d.queue.cycle(d.clock(), (id, message) => {
@@ -100,6 +135,7 @@ export async function placementCycle(d: PlacementCycleDeps): Promise<CycleOutcom
     reserved.push(...admitted.allocation);
     const job = d.jobs.get(admitted.job.id);
     if (!job) continue;
+    remember(job);
     const allocations = sliceAllocations([...admitted.allocation], (n) => d.mirror.engine.node(n));
     d.jobs.schedule(job, allocations, `placed on ${allocations.map(describeSlice).join(", ")}`);
     for (const a of job.allocations) touched.add(a.node);
@@ -129,7 +165,7 @@ export async function placementCycle(d: PlacementCycleDeps): Promise<CycleOutcom
   } catch (err) {
     d.mirror.unreserve(reserved);
     for (const [job, was] of before) d.jobs.restore(job, was);
-    d.queue.reconcile(queueJobs(d.jobs));
+    d.queue.sync(queueJobSource(d.jobs, d.jobs.takeChanged()));
     d.log(
       `placement cycle: storing ${changed.length} job(s) failed, their placements were undone and they stay ` +
         `pending: ${(err as Error).message}`,

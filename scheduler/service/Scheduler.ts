@@ -18,7 +18,13 @@ import { JobReports } from "./JobReports.ts";
 import { LeaseExpiry } from "./LeaseExpiry.ts";
 import type { AgentSession, NodeRecord } from "./NodeRecord.ts";
 import { NodeRegistry } from "./NodeRegistry.ts";
-import { anyNodeReady, NO_READY_NODE_REASON, placementCycle, queueJob } from "./PlacementCycle.ts";
+import {
+  anyNodeReady,
+  type CycleCarryOver,
+  NO_READY_NODE_REASON,
+  placementCycle,
+  queueJob,
+} from "./PlacementCycle.ts";
 import { PlacementLoop } from "./PlacementLoop.ts";
 import type { SchedulerEvents, SchedulerView } from "./SchedulerView.ts";
 import { ServiceError } from "./ServiceError.ts";
@@ -86,6 +92,7 @@ export class Scheduler implements SchedulerView {
   private readonly agents: AgentReportIntake;
   private readonly leaseTimer;
   private readonly fencingTimeoutMs: number;
+  private readonly cycleCarry: CycleCarryOver = { toldNoReadyNode: false };
   /** Submits are taken only while `open`: not while the process is starting, nor once it stops placing. */
   private intake: "starting" | "open" | "closed";
 
@@ -158,6 +165,7 @@ export class Scheduler implements SchedulerView {
           timers: this.timers,
           decided: (secondsEach, count) => this.events.emit("decisions", secondsEach, count),
           log,
+          carry: this.cycleCarry,
         });
         if (outcome === "undone") this.loop.request(retryAfterStoreFailureMs);
         // Placement heuristics are not monotone: a job judged early in a cycle, before later admissions changed

@@ -102,6 +102,8 @@ export async function startSchedulerServer(options: SchedulerServerOptions): Pro
   const server = new grpc.Server({
     "grpc.max_receive_message_length": maxBytes,
     "grpc.keepalive_permit_without_calls": 1,
+    // Nothing serves channelz here; its per-call bookkeeping was ~3% of the CPU of a durable submit.
+    "grpc.enable_channelz": 0,
   });
   const v1 = tesseraV1();
   // Undecodable requests reach the handlers, which answer INVALID_ARGUMENT instead of grpc-js's INTERNAL.

@@ -20,7 +20,7 @@ const job = pendingJob;
 /** What only SQLite does; the contract every store keeps is in JobStoreContract.test.ts. */
 describe("SqliteJobStore", () => {
   it("lets a batch of only updates wait for a submit, which commits both at once", async () => {
-    const store = new SqliteJobStore(tempDb(), 300);
+    const store = new SqliteJobStore(tempDb(), { updateDelayMs: 300 });
     const a = job("a", 1);
     await store.insert(a);
     let t = performance.now();
@@ -42,7 +42,7 @@ describe("SqliteJobStore", () => {
 
   it("commits a waiting update on close", async () => {
     const path = tempDb();
-    const store = new SqliteJobStore(path, 60_000);
+    const store = new SqliteJobStore(path, { updateDelayMs: 60_000 });
     const a = job("a", 1);
     await store.insert(a);
     const updated = store.update([{ ...a, state: "Running" }]);
@@ -50,6 +50,29 @@ describe("SqliteJobStore", () => {
     await updated;
     const reopened = new SqliteJobStore(path);
     expect(reopened.loadAll()[0]?.state).toBe("Running");
+    reopened.close();
+  });
+
+  it("takes writes that arrive while a commit's fsync runs into the next commit, keeping every one and dedup", async () => {
+    const path = tempDb();
+    const store = new SqliteJobStore(path);
+    const results: Array<Promise<{ job: { id: string }; deduplicated: boolean }>> = [];
+    // Ten turns of submits: after the first, each turn's writes find the previous commit's fsync in flight.
+    for (let turn = 0; turn < 10; turn++) {
+      for (let k = 0; k < 20; k++) {
+        const seq = turn * 20 + k + 1;
+        results.push(store.insert(job(`j${seq}`, seq, `r${seq}`)));
+      }
+      // The same request id twice in one turn, and again in a later turn: one job, the first.
+      results.push(store.insert(job(`dup${turn}`, 1000 + turn, "r1")));
+      await new Promise((r) => setImmediate(r));
+    }
+    const settled = await Promise.all(results);
+    expect(settled.filter((r) => !r.deduplicated)).toHaveLength(200);
+    for (const r of settled.filter((r) => r.deduplicated)) expect(r.job.id).toBe("j1");
+    store.close();
+    const reopened = new SqliteJobStore(path);
+    expect(reopened.loadAll().map((j) => j.id)).toEqual(Array.from({ length: 200 }, (_, i) => `j${i + 1}`));
     reopened.close();
   });
 });

@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { closeSync, fdatasync, fdatasyncSync, fsyncSync, mkdirSync, openSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import type { AuditEntry, AuditQuery } from "./AuditEntry.ts";
@@ -6,6 +6,7 @@ import type { JobRecord } from "./JobRecord.ts";
 import type { JobStore } from "./JobStore.ts";
 import { checkStore } from "./StoreCheck.ts";
 import { parseStoredJob } from "./StoredJobDocument.ts";
+import { StoreUnavailable } from "./StoreUnavailable.ts";
 
 interface PendingWrite {
   inserts: JobRecord[];
@@ -16,15 +17,31 @@ interface PendingWrite {
   done: Array<{ resolve: () => void; reject: (e: unknown) => void }>;
 }
 
+export interface SqliteStoreOptions {
+  /**
+   * How long (ms, default 5) a batch of only updates waits for submits to share its commit. Under a stream of
+   * submits each one is followed by a state update (placement, pending reason); without the wait those commit
+   * alone and every submit costs two fsyncs. Inserts never wait: they commit on the next event-loop turn.
+   */
+  updateDelayMs?: number;
+  /**
+   * fsync inside the turn that commits (blocking the event loop) instead of on the thread pool: for a simulation
+   * on fake timers, whose clock must not run ahead of writes it cannot see finish.
+   */
+  syncInline?: boolean;
+}
+
 interface JobRow {
   doc: string;
 }
 
 /**
- * SQLite store in one file (WAL). `synchronous=FULL` makes every commit fsync the WAL, so an acknowledged
- * submit survives power loss, not just a process crash; writes issued in the same event-loop turn share one
- * transaction (group commit), which keeps the fsync cost per batch instead of per job; a batch of only updates
- * waits a moment for submits to join it (see the constructor).
+ * SQLite store in one file (WAL), with group commit: writes issued in the same event-loop turn share one
+ * transaction, and every write is acknowledged only once the WAL holding it is fsynced, so an acknowledged submit
+ * survives power loss, not just a process crash. The fsync runs off the event loop (libuv's thread pool, on the WAL
+ * file) instead of inside the commit (`synchronous=FULL` would block the scheduler for it); writes that arrive
+ * while it runs wait and share the next transaction and its one fsync. A batch of only updates waits a moment for
+ * submits to join it (see the constructor).
  */
 function repairAdvice(path: string): string {
   return `Stop the scheduler, run \`tessera store check --db ${path}\` to list what is damaged, and restore the file from a backup (or move it aside to start empty).`;
@@ -53,6 +70,12 @@ function damagedStoreGuard<T>(path: string, doing: string, body: () => T): T {
 export class SqliteJobStore implements JobStore {
   private readonly db: Database.Database;
   private pending: PendingWrite | null = null;
+  /** The committed batch whose fsync is in flight; nothing else commits until it is durable. */
+  private syncing: PendingWrite | undefined;
+  /** The WAL file, opened after the first commit made sure it exists; fsynced before each acknowledgement. */
+  private walFd: number | undefined;
+  /** Set when an fsync failed: what was committed since the last good one may be lost, so nothing is taken. */
+  private syncFailure: Error | undefined;
   private flushSoon: NodeJS.Immediate | undefined;
   private flushLater: NodeJS.Timeout | undefined;
   private readonly insertStmt: Database.Statement;
@@ -61,19 +84,15 @@ export class SqliteJobStore implements JobStore {
   private readonly auditInsertStmt: Database.Statement;
   private readonly auditListStmt: Database.Statement;
 
-  /**
-   * `updateDelayMs`: how long a batch of only updates waits for submits to share its commit. Under a stream of
-   * submits each one is followed by a state update (placement, pending reason); without the wait those commit
-   * alone and every submit costs two fsyncs. Inserts never wait: they commit on the next event-loop turn.
-   */
   constructor(
     readonly path: string,
-    private readonly updateDelayMs = 5,
+    private readonly options: SqliteStoreOptions = {},
   ) {
     if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
     this.db = damagedStoreGuard(path, "opening it", () => new Database(path));
     damagedStoreGuard(path, "opening it", () => this.db.pragma("journal_mode = WAL"));
-    this.db.pragma("synchronous = FULL");
+    // Commits write the WAL without fsync; `flush` fsyncs it before anything is acknowledged (see the class).
+    this.db.pragma("synchronous = NORMAL");
     this.db.pragma("busy_timeout = 5000");
     damagedStoreGuard(path, "opening it", () => this.createTables());
     this.insertStmt = this.db.prepare(
@@ -130,6 +149,7 @@ export class SqliteJobStore implements JobStore {
 
   /** Shares the batch's commit (and fsync) with the jobs written in the same turn. */
   recordAudit(entry: AuditEntry): Promise<void> {
+    if (this.syncFailure) return Promise.reject(this.syncFailure);
     const batch = this.batch(false);
     batch.audit.push({ ...entry });
     return new Promise((resolve, reject) => batch.done.push({ resolve, reject }));
@@ -166,9 +186,24 @@ export class SqliteJobStore implements JobStore {
     return row.s;
   }
 
+  /** Commits what waits and makes it durable before closing (a synchronous fsync: this runs at shutdown). */
   close(): void {
-    if (this.pending) this.flush();
+    const syncing = this.syncing;
+    this.syncing = undefined;
+    const last = this.pending ? this.commit() : undefined;
+    const committed = [syncing, last].flatMap((b) => b ?? []);
+    let failure = this.syncFailure;
+    if (this.walFd !== undefined && committed.length > 0 && !failure) {
+      try {
+        fdatasyncSync(this.walFd);
+      } catch (err) {
+        failure = this.syncError(err);
+      }
+    }
+    for (const batch of committed) this.settle(batch, failure);
     this.db.close();
+    if (this.walFd !== undefined) closeSync(this.walFd);
+    this.walFd = undefined;
   }
 
   /** The open batch; `urgent` (it holds an insert) commits it on the next turn, else within updateDelayMs. */
@@ -179,12 +214,13 @@ export class SqliteJobStore implements JobStore {
       this.flushLater = undefined;
       this.flushSoon = setImmediate(() => this.flush());
     } else if (!this.flushSoon && !this.flushLater) {
-      this.flushLater = setTimeout(() => this.flush(), this.updateDelayMs);
+      this.flushLater = setTimeout(() => this.flush(), this.options.updateDelayMs ?? 5);
     }
     return this.pending;
   }
 
   private enqueue(inserts: readonly JobRecord[], updates: readonly JobRecord[]): Promise<void> {
+    if (this.syncFailure) return Promise.reject(this.syncFailure);
     const batch = this.batch(inserts.length > 0);
     batch.inserts.push(...inserts);
     // Serialize now: the caller may mutate the record before the batch commits.
@@ -192,14 +228,52 @@ export class SqliteJobStore implements JobStore {
     return new Promise((resolve, reject) => batch.done.push({ resolve, reject }));
   }
 
+  /** Commits the open batch and fsyncs it off the event loop; while an fsync runs, the next batch waits for it. */
   private flush(): void {
+    if (this.syncing) return; // the fsync's completion commits what waits
+    const batch = this.commit();
+    if (!batch) return;
+    if (this.walFd === undefined || batch.failed !== undefined) {
+      this.settle(batch, undefined); // an in-memory database, or a failed commit: nothing to fsync
+      return;
+    }
+    if (this.options.syncInline) {
+      try {
+        fdatasyncSync(this.walFd);
+      } catch (err) {
+        this.syncFailure ??= this.syncError(err);
+      }
+      this.settle(batch, this.syncFailure);
+      return;
+    }
+    this.syncing = batch;
+    fdatasync(this.walFd, (err) => {
+      if (this.syncing !== batch) return; // `close` made it durable already
+      this.syncing = undefined;
+      if (err) this.syncFailure ??= this.syncError(err);
+      this.settle(batch, this.syncFailure);
+      if (this.syncFailure) this.settle(this.takePending(), this.syncFailure);
+      else if (this.pending) this.flush();
+    });
+  }
+
+  private takePending(): PendingWrite | undefined {
     clearImmediate(this.flushSoon);
     clearTimeout(this.flushLater);
     this.flushSoon = undefined;
     this.flushLater = undefined;
-    const batch = this.pending;
-    if (!batch) return;
+    const batch = this.pending ?? undefined;
     this.pending = null;
+    return batch;
+  }
+
+  /**
+   * Writes the open batch in one transaction (not yet fsynced). Returns it, with `failed` set when the
+   * transaction did not commit (the batch is then settled by the caller with that error).
+   */
+  private commit(): (PendingWrite & { failed?: unknown }) | undefined {
+    const batch: (PendingWrite & { failed?: unknown }) | undefined = this.takePending();
+    if (!batch) return undefined;
     const row = (j: JobRecord) => [
       j.id,
       j.seq,
@@ -218,9 +292,36 @@ export class SqliteJobStore implements JobStore {
         for (const j of batch.updates) this.upsertStmt.run(...row(j));
         for (const e of batch.audit) this.auditInsertStmt.run(e.atMs, e.who, e.action, e.target, e.detail);
       })();
-      for (const d of batch.done) d.resolve();
+      if (this.path !== ":memory:") this.walFd ??= this.openWal();
     } catch (e) {
-      for (const d of batch.done) d.reject(e);
+      batch.failed = e;
     }
+    return batch;
+  }
+
+  private settle(batch: (PendingWrite & { failed?: unknown }) | undefined, failure: unknown): void {
+    if (!batch) return;
+    const error = batch.failed ?? failure;
+    if (error === undefined) for (const d of batch.done) d.resolve();
+    else for (const d of batch.done) d.reject(error);
+  }
+
+  /** The WAL file, and its directory entry made durable (SQLite itself would sync it only at a checkpoint). */
+  private openWal(): number {
+    const fd = openSync(`${this.path}-wal`, "r");
+    const dir = openSync(dirname(this.path), "r");
+    try {
+      fsyncSync(dir);
+    } finally {
+      closeSync(dir);
+    }
+    return fd;
+  }
+
+  private syncError(err: unknown): StoreUnavailable {
+    return new StoreUnavailable(
+      `${this.path}: could not fsync the store's write-ahead log (${(err as Error).message}); writes since the last ` +
+        "good fsync may be lost and none are taken now. Check the disk, then restart the scheduler.",
+    );
   }
 }

@@ -116,7 +116,8 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
     events.push({ atMs: Date.now() + delayMs, what, run });
 
   const openScheduler = () => {
-    store = new SqliteJobStore(dbPath);
+    // The fsync in the committing turn: the fake clock cannot see the thread pool's finish.
+    store = new SqliteJobStore(dbPath, { syncInline: true });
     scheduler = new Scheduler({
       store,
       policy: () => createPolicy("tessera"),
