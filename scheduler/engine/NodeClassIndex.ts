@@ -26,6 +26,10 @@ export interface NodeClass {
   readonly maxShareFree: number;
   /** GPUs with nothing allocated. */
   readonly idleGpus: number;
+  /** Largest free share of a MIG instance that holds shares (0 without one). */
+  readonly sharedInstanceRoom: number;
+  /** Largest share a MIG instance could take: a shared one's room, or a free one's thousandths. */
+  readonly instanceRoom: number;
   /** Position in the index's class list, for O(1) removal. */
   slot: number;
   /** Creation order, for `firstCreatedAt`. */
@@ -80,13 +84,22 @@ export class NodeClassIndex {
     if (!klass) {
       let maxShareFree = 0;
       let idleGpus = 0;
+      let sharedInstanceRoom = 0;
+      let instanceRoom = 0;
       for (const g of node.gpus) {
         if (g.mode === "shared" && g.freeMilli > maxShareFree) maxShareFree = g.freeMilli;
         if (g.idle) {
           idleGpus++;
           maxShareFree = 1000;
         }
+        if (g.mode !== "mig") continue;
+        for (const inst of g.mig) {
+          if (inst.shares) sharedInstanceRoom = Math.max(sharedInstanceRoom, inst.shares.freeMilli);
+          else if (inst.allocationId === undefined)
+            instanceRoom = Math.max(instanceRoom, g.instanceMilli(inst.profile));
+        }
       }
+      instanceRoom = Math.max(instanceRoom, sharedInstanceRoom);
       klass = {
         key,
         members: [],
@@ -97,6 +110,8 @@ export class NodeClassIndex {
         memFree: node.memFree,
         maxShareFree,
         idleGpus,
+        sharedInstanceRoom,
+        instanceRoom,
         slot: this.list.length,
         serial: this.nextSerial++,
         alive: true,
