@@ -3,6 +3,7 @@ import {
   findMigProfile,
   type GpuModel,
   type MigProfile,
+  migInstanceMilli,
 } from "../../proto/catalog/GpuCatalog.ts";
 import type { GpuSpec, MigInstanceSpec, SharingMode } from "./ClusterSpec.ts";
 import { computeSlicesUsed, instanceHeld, type MigInstance } from "./MigLayout.ts";
@@ -69,9 +70,9 @@ export class GpuState {
     return this.catalog?.mig?.computeSlices ?? 0;
   }
 
-  /** Thousandths of this GPU an instance of `profile` is: its compute slices of the GPU's (3g of 7 is 428). */
+  /** Thousandths of this GPU an instance of `profile` is (`migInstanceMilli`). */
   instanceMilli(profile: MigProfile): number {
-    return Math.floor((profile.computeSlices * 1000) / this.migComputeSlices);
+    return this.catalog ? migInstanceMilli(this.catalog, profile) : 0;
   }
 
   /** Recomputes free capacity from the MIG layout: what allocated or shared instances hold is taken. */
