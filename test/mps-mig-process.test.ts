@@ -163,6 +163,11 @@ describe("MPS on MIG on the stand-in", () => {
         defaultDevicePinnedMemLimits: { "0": "8G" },
       });
 
+      // `tessera job` says where the share runs and what its limits are relative to.
+      const text = await run(["job", a.id, "--scheduler", scheduler.address], {});
+      expect(text).toContain(`:3g.40gb@${slice.migStart}:25%  H100-SXM5-80GB  ${instance}`);
+      expect(text).toContain("MPS on MIG 3g.40gb: 59% of the instance's SMs, 8192 MiB pinned at most");
+
       // The shares end: the instance holds none, its daemon quits; the MIG job was never disturbed.
       await client.cancel(a.id, "test");
       await client.cancel(b.id, "test");

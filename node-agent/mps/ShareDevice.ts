@@ -1,4 +1,4 @@
-import { findMigProfile, type GpuModel, migInstanceMilli } from "../../proto/catalog/GpuCatalog.ts";
+import { findMigProfile, type GpuModel, milliOfInstance } from "../../proto/catalog/GpuCatalog.ts";
 import type { AssignedSlice__Output } from "../../proto/generated/tessera/v1/AssignedSlice.ts";
 import type { GpuObserved } from "../../proto/generated/tessera/v1/GpuObserved.ts";
 
@@ -31,6 +31,5 @@ export function shareDevice(
     ?.instances?.find((i) => i.start === slice.migStart && i.profile === slice.migProfile);
   if (!instance?.uuid)
     return `no ${slice.migProfile} MIG instance at slot ${slice.migStart} on GPU ${slice.gpuUuid} yet`;
-  const milli = Math.min(1000, Math.ceil((slice.shareMilli * 1000) / migInstanceMilli(model, profile)));
-  return { uuid: instance.uuid, milli, memoryMiB };
+  return { uuid: instance.uuid, milli: milliOfInstance(model, profile, slice.shareMilli), memoryMiB };
 }

@@ -85,6 +85,14 @@ export function migInstanceMilli(model: GpuModel, profile: MigProfile): number {
 }
 
 /**
+ * A share of `milli` thousandths of the GPU as thousandths of a MIG instance of `profile` (MPS on MIG: an MPS
+ * client's percentage is of its device's SMs), at most the whole instance.
+ */
+export function milliOfInstance(model: GpuModel, profile: MigProfile, milli: number): number {
+  return Math.min(1000, Math.ceil((milli * 1000) / migInstanceMilli(model, profile)));
+}
+
+/**
  * The smallest MIG profile of a model that gives at least `memoryMiB` and `computeSevenths` compute slices,
  * ignoring media-engine variants; a model-agnostic slice request maps to this on each model.
  */
