@@ -683,11 +683,20 @@ export class Agent {
 
   /** Where a share slice runs (`shareDevice`), from the GPUs as last observed unless given. */
   private shareDevice(slice: AssignedSlice__Output, observed = this.observed): ShareDevice | string {
-    this.models ??= new Map(
-      this.options.host.inventory().map((g) => [g.uuid ?? "", findGpuModel(g.model ?? "")]),
-    );
-    const models = this.models;
-    return shareDevice(slice, observed, (uuid) => models.get(uuid));
+    return shareDevice(slice, observed, (uuid) => this.gpuModel(uuid));
+  }
+
+  /** A GPU's catalog model, from the inventory read once it is first needed (undefined while NVML fails). */
+  private gpuModel(uuid: string): GpuModel | undefined {
+    if (!this.models) {
+      try {
+        const inventory = this.options.host.inventory();
+        this.models = new Map(inventory.map((g) => [g.uuid ?? "", findGpuModel(g.model ?? "")]));
+      } catch {
+        return undefined;
+      }
+    }
+    return this.models.get(uuid);
   }
 
   /** GPUs a job process uses: as started, or (adopted after a restart) from the devices it was given. */

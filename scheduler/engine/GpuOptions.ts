@@ -13,6 +13,7 @@ export interface GpuPick {
   milli: number;
   memoryMiB: number;
   switchFrom?: SharingMode;
+  /** The instance: of a `mig` pick, or of a `share` on a MIG instance (MPS on MIG). */
   profile?: MigProfile;
   start?: number;
   action?: "reuse" | "create" | "repartition";
