@@ -55,6 +55,9 @@ export class NodeClassIndex {
   private rankLog: NodeClass[] = [];
   private rankLogStart = 0;
   private readonly memoLimit: number;
+  /** Live classes with room for a share on a shared MIG instance, and on any MIG instance: 0 skips those looks. */
+  sharedInstanceClasses = 0;
+  instanceClasses = 0;
 
   constructor(memoLimit = 4096) {
     this.memoLimit = memoLimit;
@@ -118,6 +121,8 @@ export class NodeClassIndex {
       };
       this.byKey.set(key, klass);
       this.list.push(klass);
+      if (sharedInstanceRoom > 0) this.sharedInstanceClasses++;
+      if (instanceRoom > 0) this.instanceClasses++;
       this.log.push(klass);
       if (this.log.length > 4 * this.list.length + 1024) this.log = this.log.filter((k) => k.alive);
     }
@@ -160,6 +165,8 @@ export class NodeClassIndex {
     if (klass.members.length === 0) {
       // Rankings may still point at a dead class for a while: let go of what it holds now.
       klass.alive = false;
+      if (klass.sharedInstanceRoom > 0) this.sharedInstanceClasses--;
+      if (klass.instanceRoom > 0) this.instanceClasses--;
       klass.memo.length = 0;
       klass.derived.clear();
       this.byKey.delete(klass.key);

@@ -182,6 +182,9 @@ export class PlacementEngine {
     // A share goes onto a MIG instance only where no GPU takes it the usual way: every other decision stays.
     if (!best && cycle.request.gpu.kind === "share") {
       for (const stage of migShareStages) {
+        // A fleet without a MIG instance that could take shares (most fleets) is not looked at again.
+        if ((stage === "fill" ? this.index.sharedInstanceClasses : this.index.instanceClasses) === 0)
+          continue;
         looked = cycle.withMigShares(stage);
         best = this.bestClass(looked);
         if (best) break;
