@@ -32,7 +32,10 @@ let agent: AgentProcess | undefined;
 const daemonPids = new Set<number>();
 
 afterAll(async () => {
+  // The daemons running now, too (a failed run may not have looked at them yet).
+  if (agent) daemons(agent.dataDir);
   await agent?.process.kill();
+  if (agent) daemons(agent.dataDir);
   await scheduler?.process.kill();
   for (const pid of daemonPids) if (processAlive(pid)) process.kill(pid, "SIGKILL");
   rmSync(dir, { recursive: true, force: true });
@@ -94,7 +97,12 @@ describe("MPS on MIG on the stand-in", () => {
       await run(["mig", "apply", "-f", spec, "-c", "carved"], nvmlEnv);
 
       scheduler = await startSchedulerProcess(dir, { lease: "3s", heartbeat: "200ms" });
-      agent = startAgentProcess(dir, node, scheduler.address, ["--mps-control", mpsControl]);
+      // Its jobs stop with it, so a failing run leaves none behind.
+      agent = startAgentProcess(dir, node, scheduler.address, [
+        "--mps-control",
+        mpsControl,
+        "--stop-jobs-on-exit",
+      ]);
       const dataDir = agent.dataDir;
       const client = new SchedulerClient(scheduler.address);
       await eventually(
@@ -168,20 +176,55 @@ describe("MPS on MIG on the stand-in", () => {
       expect(text).toContain(`:3g.40gb@${slice.migStart}:25%  H100-SXM5-80GB  ${instance}`);
       expect(text).toContain("MPS on MIG 3g.40gb: 59% of the instance's SMs, 8192 MiB pinned at most");
 
+      // A restarted scheduler rebuilds the shared instance from its store: a MIG job of its profile cannot have it,
+      // and a new share fills it (under the same daemon).
+      await scheduler.process.kill();
+      client.close();
+      scheduler = await startSchedulerProcess(dir, { port: scheduler.port, lease: "3s", heartbeat: "200ms" });
+      const again = new SchedulerClient(scheduler.address);
+      await eventually(
+        "node Ready again",
+        async () => (await again.nodes()).some((n) => n.state === "Ready"),
+        30_000,
+      );
+      const big = (
+        await again.submit(
+          { name: "big", request: { mig: { profile: "3g.40gb" } }, command: ["true"] },
+          "big",
+        )
+      ).job!;
+      const pending = await eventually("the 3g MIG job waits", async () => {
+        const j = await again.get(big.id);
+        return j.state === "Pending" && j.reason.includes("nodes are available") ? j : undefined;
+      });
+      expect(pending.reason).toContain("no free MIG placement");
+      const c = (await again.submit(shareJob("c", 50, 2048), "c")).job!;
+      const jc = await eventually("share c running", async () => {
+        const j = await again.get(c.id);
+        return j.state === "Running" && existsSync(j.logPath) && readFileSync(j.logPath, "utf8")
+          ? j
+          : undefined;
+      });
+      expect(jc.allocations[0]).toMatchObject({ migProfile: "3g.40gb", migStart: slice.migStart });
+      expect(readFileSync(jc.logPath, "utf8").split("\n")[0]).toBe(`${instance}|${pipe}|12|0=2048M`);
+      expect(daemons(dataDir).get(instance)?.pid).toBe(daemon.pid);
+      await again.cancel(big.id, "test");
+      await again.cancel(c.id, "test");
+
       // The shares end: the instance holds none, its daemon quits; the MIG job was never disturbed.
-      await client.cancel(a.id, "test");
-      await client.cancel(b.id, "test");
+      await again.cancel(a.id, "test");
+      await again.cancel(b.id, "test");
       await eventually(
         "no daemon left",
         () => daemons(dataDir).size === 0 && !processAlive(daemon.pid),
         20_000,
       );
-      expect((await client.get(mig.id)).state).toBe("Running");
-      await client.cancel(mig.id, "test");
+      expect((await again.get(mig.id)).state).toBe("Running");
+      await again.cancel(mig.id, "test");
       // Cancelled once the agent reports their processes ended: nothing of theirs is left running.
-      for (const id of [a.id, b.id, mig.id])
-        await eventually(`${id} cancelled`, async () => (await client.get(id)).state === "Cancelled", 20_000);
-      client.close();
+      for (const id of [a.id, b.id, c.id, mig.id])
+        await eventually(`${id} cancelled`, async () => (await again.get(id)).state === "Cancelled", 20_000);
+      again.close();
       await agent.process.kill();
       for (const pid of daemonPids) expect(processAlive(pid), `daemon ${pid} still runs`).toBe(false);
     } catch (err) {
