@@ -1,8 +1,10 @@
 import { closeSync, existsSync, openSync, readSync, statSync } from "node:fs";
 import { availableParallelism, totalmem } from "node:os";
 import * as grpc from "@grpc/grpc-js";
+import { findGpuModel, type GpuModel } from "../../proto/catalog/GpuCatalog.ts";
 import type { AgentLogChunk } from "../../proto/generated/tessera/v1/AgentLogChunk.ts";
 import type { AgentMessage } from "../../proto/generated/tessera/v1/AgentMessage.ts";
+import type { AssignedSlice__Output } from "../../proto/generated/tessera/v1/AssignedSlice.ts";
 import type { Assignment__Output } from "../../proto/generated/tessera/v1/Assignment.ts";
 import type { DesiredState__Output } from "../../proto/generated/tessera/v1/DesiredState.ts";
 import type { GpuObserved } from "../../proto/generated/tessera/v1/GpuObserved.ts";
@@ -22,6 +24,7 @@ import type { ContainerLaunch, JobLaunch, JobProcess } from "../executor/JobProc
 import { mpsActiveThreadPercentage } from "../mps/MpsClientEnvironment.ts";
 import { largestMpsLimits, type MpsLimits } from "../mps/MpsControlDaemon.ts";
 import type { MpsSupervisor } from "../mps/MpsSupervisor.ts";
+import { type ShareDevice, shareDevice } from "../mps/ShareDevice.ts";
 import { AgentState } from "./AgentState.ts";
 import { Backoff } from "./Backoff.ts";
 import { FencingClock } from "./FencingClock.ts";
@@ -110,6 +113,10 @@ export class Agent {
   private stopped = false;
   private connected = false;
   private reconcileQueued = false;
+  /** The GPUs as last observed: MIG instance UUIDs for the shares on them, without reading NVML each second. */
+  private observed: GpuObserved[] = [];
+  /** Each GPU's catalog model, read once (a host's GPUs do not change model). */
+  private models: Map<string, GpuModel | undefined> | undefined;
   /** The GPUs of the jobs this agent started, by executor key. */
   private readonly jobGpus = new Map<string, string[]>();
   /** Log requests being answered, by request id; a timer while following a running job. */
@@ -251,9 +258,12 @@ export class Agent {
     for (const assignment of this.desired?.assignments ?? []) {
       for (const slice of assignment.slices) {
         if (slice.kind !== "share") continue;
-        add(slice.gpuUuid, {
-          activeThreadPercentage: mpsActiveThreadPercentage(slice.shareMilli),
-          pinnedMemoryMiB: slice.shareMemoryMib,
+        // A share on a MIG instance not made yet waits: its job does not start before it is there.
+        const device = this.shareDevice(slice);
+        if (typeof device === "string") continue;
+        add(device.uuid, {
+          activeThreadPercentage: mpsActiveThreadPercentage(device.milli),
+          pinnedMemoryMiB: device.memoryMiB,
         });
       }
     }
@@ -271,7 +281,7 @@ export class Agent {
     const adopted = running.some((j) => !this.jobGpus.has(Executor.key(j.jobId, j.attempt)));
     const observed = adopted ? this.safeObserve() : [];
     const held = (this.options.kubeletHolds?.current() ?? []).flatMap((a) => [...a.gpuUuids]);
-    return new Set([...running.flatMap((j) => this.gpusOf(j, observed)), ...held]);
+    return new Set([...running.flatMap((j) => this.mpsDevicesOf(j, observed)), ...held]);
   }
 
   /**
@@ -288,15 +298,17 @@ export class Agent {
       );
       const slice = assignment?.slices.length === 1 ? assignment.slices[0] : undefined;
       if (slice?.kind !== "share") continue;
-      const byUid = limits.get(slice.gpuUuid) ?? new Map<number, MpsLimits>();
+      const device = this.shareDevice(slice);
+      if (typeof device === "string") continue;
+      const byUid = limits.get(device.uuid) ?? new Map<number, MpsLimits>();
       byUid.set(
         job.uid,
         largestMpsLimits(byUid.get(job.uid), {
-          activeThreadPercentage: mpsActiveThreadPercentage(slice.shareMilli),
-          pinnedMemoryMiB: slice.shareMemoryMib,
+          activeThreadPercentage: mpsActiveThreadPercentage(device.milli),
+          pinnedMemoryMiB: device.memoryMiB,
         }),
       );
-      limits.set(slice.gpuUuid, byUid);
+      limits.set(device.uuid, byUid);
     }
     return limits;
   }
@@ -318,7 +330,7 @@ export class Agent {
     if (dead.size > 0) {
       const observed = this.safeObserve();
       for (const job of this.options.executor.list()) {
-        if (job.state !== "running" || !this.gpusOf(job, observed).some((g) => dead.has(g))) continue;
+        if (job.state !== "running" || !this.mpsDevicesOf(job, observed).some((g) => dead.has(g))) continue;
         this.log(`job ${job.jobId}: the MPS control daemon of its GPU died; stopping it (mps_daemon_lost)`);
         this.options.executor.stop(job.jobId, job.attempt, undefined, "mps_daemon_lost");
       }
@@ -564,7 +576,9 @@ export class Agent {
         errors.push(`job ${assignment.jobId}: waiting for job ${blocker.jobId} to stop on the same GPU`);
         continue;
       }
-      const devices = resolveDevices(assignment, observed, this.options.mps);
+      const devices = resolveDevices(assignment, observed, this.options.mps, (slice) =>
+        this.shareDevice(slice, observed),
+      );
       if (typeof devices === "string") {
         // Nothing of ours is leaving the GPU, so a layout that could not be made will not come by waiting: say
         // so instead of leaving the job on a GPU carved otherwise (e.g. still in MIG mode: a process holds an
@@ -659,6 +673,32 @@ export class Agent {
     };
   }
 
+  /**
+   * The devices whose MPS daemon a job may be a client of: its GPUs and the devices it was given (a MIG instance's
+   * `MIG-` UUID for a share on it).
+   */
+  private mpsDevicesOf(job: JobProcess, observed: readonly GpuObserved[]): string[] {
+    return [...this.gpusOf(job, observed), ...job.visibleDevices.split(",").filter(Boolean)];
+  }
+
+  /** Where a share slice runs (`shareDevice`), from the GPUs as last observed unless given. */
+  private shareDevice(slice: AssignedSlice__Output, observed = this.observed): ShareDevice | string {
+    return shareDevice(slice, observed, (uuid) => this.gpuModel(uuid));
+  }
+
+  /** A GPU's catalog model, from the inventory read once it is first needed (undefined while NVML fails). */
+  private gpuModel(uuid: string): GpuModel | undefined {
+    if (!this.models) {
+      try {
+        const inventory = this.options.host.inventory();
+        this.models = new Map(inventory.map((g) => [g.uuid ?? "", findGpuModel(g.model ?? "")]));
+      } catch {
+        return undefined;
+      }
+    }
+    return this.models.get(uuid);
+  }
+
   /** GPUs a job process uses: as started, or (adopted after a restart) from the devices it was given. */
   private gpusOf(job: JobProcess, observed: readonly GpuObserved[]): string[] {
     const known = this.jobGpus.get(Executor.key(job.jobId, job.attempt));
@@ -723,7 +763,8 @@ export class Agent {
 
   private safeObserve(): GpuObserved[] {
     try {
-      return this.options.host.observe();
+      this.observed = this.options.host.observe();
+      return this.observed;
     } catch (err) {
       this.errors = [...this.errors, `cannot read GPU state: ${(err as Error).message}`];
       return [];
@@ -768,6 +809,7 @@ function resolveDevices(
   assignment: Assignment__Output,
   observed: readonly GpuObserved[],
   mps: MpsSupervisor | undefined,
+  deviceOf: (slice: AssignedSlice__Output) => ShareDevice | string,
 ): ResolvedDevice[] | string {
   const devices: ResolvedDevice[] = [];
   for (const slice of assignment.slices) {
@@ -780,21 +822,25 @@ function resolveDevices(
       if (!instance?.uuid)
         return `no ${slice.migProfile} MIG instance at slot ${slice.migStart} on GPU ${slice.gpuUuid} yet`;
       devices.push({ uuid: instance.uuid });
-    } else if (gpu.migEnabled) {
-      // A whole GPU or a share runs on the GPU itself, which MIG mode would leave the job no access to.
-      return `GPU ${slice.gpuUuid} is in MIG mode; a ${slice.kind} slice needs MIG off`;
-    } else if (slice.kind === "share") {
-      // With MPS on this node a share starts only once its GPU's daemon runs, so its limits are enforced.
-      const mpsPipeDirectory = mps?.pipeDirectory(slice.gpuUuid);
-      if (mps && !mpsPipeDirectory) return `no MPS control daemon runs for GPU ${slice.gpuUuid} yet`;
+    } else if (slice.kind === "share" && (slice.migProfile || !gpu.migEnabled)) {
+      // A share runs on its GPU, or (MPS on MIG) on the MIG instance it names; with MPS on this node it starts
+      // only once that device's daemon runs, so its limits are enforced.
+      const device = deviceOf(slice);
+      if (typeof device === "string") return device;
+      const mpsPipeDirectory = mps?.pipeDirectory(device.uuid);
+      if (mps && !mpsPipeDirectory)
+        return `no MPS control daemon runs for ${slice.migProfile ? "MIG instance" : "GPU"} ${device.uuid} yet`;
       devices.push({
-        uuid: slice.gpuUuid,
+        uuid: device.uuid,
         share: {
-          milli: slice.shareMilli,
-          memoryMiB: slice.shareMemoryMib,
+          milli: device.milli,
+          memoryMiB: device.memoryMiB,
           ...(mpsPipeDirectory ? { mpsPipeDirectory } : {}),
         },
       });
+    } else if (gpu.migEnabled) {
+      // A whole GPU or a share runs on the GPU itself, which MIG mode would leave the job no access to.
+      return `GPU ${slice.gpuUuid} is in MIG mode; a ${slice.kind} slice needs MIG off`;
     } else {
       devices.push({ uuid: slice.gpuUuid });
     }

@@ -145,6 +145,8 @@ describe("agent slice inventory", () => {
           { gpuUuid: "GPU-0", kind: "whole" },
           { gpuUuid: "GPU-2", kind: "mig", migProfile: "1g.10gb", migStart: 1 },
         ]),
+        // Shares of Tessera jobs on an instance (MPS on MIG) keep it from pods too.
+        job([{ gpuUuid: "GPU-2", kind: "share", migProfile: "3g.40gb", migStart: 4 }]),
       ],
     });
     const inventory = new AgentSliceInventory(
@@ -160,7 +162,7 @@ describe("agent slice inventory", () => {
     expect(Object.keys(snapshot)).toEqual(["GPU-1", "GPU-2"]);
     expect(snapshot["GPU-1"]).toMatchObject({ mode: "shared", replicas: 4 });
     const mig = snapshot["GPU-2"];
-    expect(mig?.mode === "mig" && mig.instances.map((i) => i.uuid)).toEqual(["MIG-9", "MIG-2"]);
+    expect(mig?.mode === "mig" && mig.instances.map((i) => i.uuid)).toEqual(["MIG-9"]);
   });
 
   it("reads the NUMA node from sysfs", async () => {

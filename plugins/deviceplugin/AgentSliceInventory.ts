@@ -133,8 +133,11 @@ export class AgentSliceInventory implements SliceInventory {
     // Until the MIG reconciler has switched the mode, the GPU has neither shape to offer.
     if ((mode === "mig") !== gpu.mig.enabled) return null;
     if (mode === "mig") {
+      // An instance Tessera's shares run on (MPS on MIG) is theirs as much as one a MIG job holds.
       const taken = new Set(
-        slices.filter((s) => s.kind === "mig").map((s) => `${s.migProfile}@${s.migStart}`),
+        slices
+          .filter((s) => s.kind === "mig" || (s.kind === "share" && s.migProfile))
+          .map((s) => `${s.migProfile}@${s.migStart}`),
       );
       return {
         mode: "mig",

@@ -79,6 +79,19 @@ export function findMigProfile(model: GpuModel, name: string): MigProfile | unde
   return model.mig?.profiles.find((p) => p.name === name);
 }
 
+/** Thousandths of the GPU an instance of `profile` is: its compute slices of the model's (3g of 7 is 428). */
+export function migInstanceMilli(model: GpuModel, profile: MigProfile): number {
+  return Math.floor((profile.computeSlices * 1000) / (model.mig?.computeSlices ?? 1));
+}
+
+/**
+ * A share of `milli` thousandths of the GPU as thousandths of a MIG instance of `profile` (MPS on MIG: an MPS
+ * client's percentage is of its device's SMs), at most the whole instance.
+ */
+export function milliOfInstance(model: GpuModel, profile: MigProfile, milli: number): number {
+  return Math.min(1000, Math.ceil((milli * 1000) / migInstanceMilli(model, profile)));
+}
+
 /**
  * The smallest MIG profile of a model that gives at least `memoryMiB` and `computeSevenths` compute slices,
  * ignoring media-engine variants; a model-agnostic slice request maps to this on each model.

@@ -1,3 +1,4 @@
+import { findGpuModel, findMigProfile, milliOfInstance } from "../../proto/catalog/GpuCatalog.ts";
 import type { Allocation__Output } from "../../proto/generated/tessera/v1/Allocation.ts";
 import type { Job__Output } from "../../proto/generated/tessera/v1/Job.ts";
 import type { Node__Output } from "../../proto/generated/tessera/v1/Node.ts";
@@ -33,6 +34,7 @@ export function allocationText(a: Allocation__Output): string {
   if (a.kind === "none") return `${a.node} (no GPU)`;
   const gpu = `${a.node}/gpu${a.gpuIndex}`;
   if (a.kind === "mig") return `${gpu}:${a.migProfile}@${a.migStart}`;
+  if (a.kind === "share" && a.migProfile) return `${gpu}:${a.migProfile}@${a.migStart}:${a.shareMilli / 10}%`;
   if (a.kind === "share") return `${gpu}:${a.shareMilli / 10}%`;
   return gpu;
 }
@@ -40,6 +42,12 @@ export function allocationText(a: Allocation__Output): string {
 /** How a share's limits hold on its node: said plainly where they do not. */
 function shareIsolationText(a: Allocation__Output): string {
   if (a.kind !== "share") return "";
+  const model = findGpuModel(a.gpuModel);
+  const profile = a.migProfile && model ? findMigProfile(model, a.migProfile) : undefined;
+  if (a.shareIsolation === "mps" && model && profile) {
+    const percent = Math.ceil(milliOfInstance(model, profile, a.shareMilli) / 10);
+    return `  MPS on MIG ${a.migProfile}: ${percent}% of the instance's SMs, ${a.shareMemoryMib} MiB pinned at most`;
+  }
   if (a.shareIsolation === "mps")
     return `  MPS: ${a.shareMilli / 10}% of the SMs, ${a.shareMemoryMib} MiB pinned at most`;
   if (a.shareIsolation === "time-sliced")
@@ -100,7 +108,9 @@ export function jobJson(job: Job__Output): Record<string, unknown> {
       gpuIndex: a.gpuIndex,
       gpuModel: a.gpuModel,
       kind: a.kind,
-      ...(a.kind === "mig" ? { migProfile: a.migProfile, migStart: a.migStart, migUuid: a.migUuid } : {}),
+      ...(a.kind === "mig" || a.migProfile
+        ? { migProfile: a.migProfile, migStart: a.migStart, migUuid: a.migUuid }
+        : {}),
       ...(a.kind === "share"
         ? { shareMilli: a.shareMilli, shareMemoryMiB: a.shareMemoryMib, shareIsolation: a.shareIsolation }
         : {}),
@@ -187,7 +197,7 @@ export function jobDetail(j: Job__Output): string {
       lines.push(`  ${allocationText(a)}`);
       continue;
     }
-    const uuid = a.kind === "mig" ? a.migUuid || "(not created yet)" : a.gpuUuid;
+    const uuid = a.kind === "mig" || a.migProfile ? a.migUuid || "(not created yet)" : a.gpuUuid;
     lines.push(`  ${allocationText(a)}  ${a.gpuModel}  ${uuid}${shareIsolationText(a)}`);
   }
   lines.push("Transitions:");

@@ -2,6 +2,12 @@ import type { GpuOption } from "./GpuOptions.ts";
 import type { NodeState } from "./NodeState.ts";
 import type { PlacementRequest } from "./PlacementRequest.ts";
 
+/**
+ * The later looks a share gets when no GPU takes it the usual way (docs/mps.md): `fill` a MIG instance that already
+ * holds shares, then `take` a free one.
+ */
+export type MigShareStage = "fill" | "take";
+
 /** Per-decision state shared by the plugins of one placement cycle (kube-scheduler's CycleState). */
 export class CycleState {
   readonly request: PlacementRequest;
@@ -17,6 +23,8 @@ export class CycleState {
   readonly excluded: ReadonlySet<NodeState>;
   /** The one GPU model a gang member must use (the model of its gang), or null when it is free to choose. */
   readonly gangModel: string | null;
+  /** For a share: whether this look also puts it on MIG instances, and on which. */
+  readonly migShares: MigShareStage | undefined;
   /** The GPU options the fit filter found on the node being evaluated, for the score step. */
   options: GpuOption[] = [];
 
@@ -24,11 +32,13 @@ export class CycleState {
     request: PlacementRequest,
     excluded: ReadonlySet<NodeState> = new Set(),
     gangModel: string | null = null,
+    migShares?: MigShareStage,
   ) {
     validateRequest(request);
     this.request = request;
     this.excluded = excluded;
     this.gangModel = gangModel;
+    this.migShares = migShares;
     const allowed = request.allowedModels;
     this.allowedModels = allowed && allowed.length > 0 ? new Set(allowed) : null;
     const g = request.gpu;
@@ -43,7 +53,12 @@ export class CycleState {
     // Host memory is left out: no score depends on it, and the engine checks it before consulting the memo.
     this.signature = `${request.cpuMilli}/${JSON.stringify(g)}/${
       allowed ? [...allowed].sort().join("|") : ""
-    }/${selector}/${gangModel ?? ""}${request.container ? "/container" : ""}`;
+    }/${selector}/${gangModel ?? ""}${request.container ? "/container" : ""}${migShares ? `/mig-${migShares}` : ""}`;
+  }
+
+  /** The same cycle, looking at MIG instances for the share at `stage`. */
+  withMigShares(stage: MigShareStage): CycleState {
+    return new CycleState(this.request, this.excluded, this.gangModel, stage);
   }
 
   /** Whether a GPU of `model` may serve this request. */

@@ -1,5 +1,5 @@
-import type { GpuSnapshot, GpuState } from "./GpuState.ts";
-import { canCreateAt } from "./MigLayout.ts";
+import { copyInstance, type GpuSnapshot, type GpuState } from "./GpuState.ts";
+import { canCreateAt, instanceHeld, type MigInstance } from "./MigLayout.ts";
 import type { GpuAssignment } from "./Placement.ts";
 
 /**
@@ -10,6 +10,10 @@ export function checkAssignment(gpu: GpuState, a: GpuAssignment, id: string): vo
   const where = `commit ${id}: GPU ${gpu.index} (${gpu.uuid})`;
   switch (a.kind) {
     case "share":
+      if (a.migInstance) {
+        checkInstanceShare(gpu, a.migInstance, a.milli, a.memoryMiB, where);
+        return;
+      }
       // Re-committed after a what-if release, the GPU may be shared already (by shares put back first).
       if (a.switchFrom && gpu.mode !== "shared") {
         if (!gpu.idle) throw new Error(`${where} is not idle, cannot become shared`);
@@ -39,7 +43,7 @@ export function checkAssignment(gpu: GpuState, a: GpuAssignment, id: string): vo
       if (gpu.mode !== "mig") throw new Error(`${where} is not in MIG mode`);
       if (a.action === "reuse") {
         const free = gpu.mig.find(
-          (i) => i.start === a.start && i.profile.name === a.profile && !i.allocationId,
+          (i) => i.start === a.start && i.profile.name === a.profile && !instanceHeld(i),
         );
         if (!free) throw new Error(`${where} has no free ${a.profile} instance at ${a.start}`);
         return;
@@ -61,6 +65,20 @@ export function applyAssignment(
   gpu.allocations++;
   switch (a.kind) {
     case "share":
+      if (a.migInstance) {
+        const inst = instanceAt(gpu, a.migInstance)!;
+        inst.shares ??= {
+          count: 0,
+          freeMilli: gpu.instanceMilli(inst.profile),
+          memFreeMiB: inst.profile.memoryMiB,
+        };
+        inst.shares.count++;
+        inst.shares.freeMilli -= a.milli;
+        inst.shares.memFreeMiB -= a.memoryMiB;
+        gpu.refreshMig();
+        gpu.shareSizes.set(a.milli, (gpu.shareSizes.get(a.milli) ?? 0) + 1);
+        return;
+      }
       if (a.switchFrom && gpu.mode !== "shared") {
         snapshots.set(gpu, gpu.snapshot());
         gpu.mode = "shared";
@@ -85,7 +103,7 @@ export function applyAssignment(
       const profile = gpu.catalog!.mig!.profiles.find((p) => p.name === a.profile)!;
       if (a.action === "reuse") {
         gpu.mig.find(
-          (i) => i.start === a.start && i.profile.name === a.profile && !i.allocationId,
+          (i) => i.start === a.start && i.profile.name === a.profile && !instanceHeld(i),
         )!.allocationId = id;
       } else if (a.action === "create") {
         gpu.mig.push({ profile, start: a.start, allocationId: id });
@@ -109,8 +127,19 @@ export function releaseAssignment(
   gpu.allocations--;
   switch (a.kind) {
     case "share": {
-      gpu.freeMilli += a.milli;
-      if (gpu.memoryMiB > 0) gpu.memFreeMiB += a.memoryMiB;
+      if (a.migInstance) {
+        const inst = instanceAt(gpu, a.migInstance)!;
+        const shares = inst.shares!;
+        shares.count--;
+        shares.freeMilli += a.milli;
+        shares.memFreeMiB += a.memoryMiB;
+        // Its last share gone, the instance is free again for any request.
+        if (shares.count === 0) inst.shares = undefined;
+        gpu.refreshMig();
+      } else {
+        gpu.freeMilli += a.milli;
+        if (gpu.memoryMiB > 0) gpu.memFreeMiB += a.memoryMiB;
+      }
       const left = (gpu.shareSizes.get(a.milli) ?? 1) - 1;
       if (left === 0) gpu.shareSizes.delete(a.milli);
       else gpu.shareSizes.set(a.milli, left);
@@ -131,11 +160,36 @@ export function releaseAssignment(
   }
   if (snapshot && gpu.idle) {
     gpu.mode = snapshot.mode;
-    gpu.mig = snapshot.mig.map((inst) => ({ ...inst }));
+    gpu.mig = snapshot.mig.map(copyInstance);
     if (gpu.mode === "mig") gpu.refreshMig();
     else {
       gpu.freeMilli = 1000;
       gpu.memFreeMiB = gpu.memoryMiB;
     }
   }
+}
+
+function instanceAt(gpu: GpuState, at: { profile: string; start: number }): MigInstance | undefined {
+  return gpu.mig.find((i) => i.start === at.start && i.profile.name === at.profile);
+}
+
+/** A share on a MIG instance: the instance exists, is not a `mig` allocation's, and has the compute and memory left. */
+function checkInstanceShare(
+  gpu: GpuState,
+  at: { profile: string; start: number },
+  milli: number,
+  memoryMiB: number,
+  where: string,
+): void {
+  const inst = gpu.mode === "mig" ? instanceAt(gpu, at) : undefined;
+  const what = `${at.profile} instance at ${at.start}`;
+  if (!inst) throw new Error(`${where} has no ${what}`);
+  if (inst.allocationId !== undefined) throw new Error(`${where}: its ${what} is allocated whole`);
+  const room = inst.shares ?? {
+    freeMilli: gpu.instanceMilli(inst.profile),
+    memFreeMiB: inst.profile.memoryMiB,
+  };
+  if (room.freeMilli < milli)
+    throw new Error(`${where}: its ${what} has ${room.freeMilli} milli free, needs ${milli}`);
+  if (room.memFreeMiB < memoryMiB) throw new Error(`${where}: its ${what} lacks GPU memory now`);
 }

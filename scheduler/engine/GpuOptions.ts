@@ -1,8 +1,8 @@
 import { findMigProfile, type MigProfile, smallestFittingProfile } from "../../proto/catalog/GpuCatalog.ts";
 import type { SharingMode } from "./ClusterSpec.ts";
-import type { CycleState } from "./CycleState.ts";
+import type { CycleState, MigShareStage } from "./CycleState.ts";
 import type { GpuState } from "./GpuState.ts";
-import { leastBlockingStart } from "./MigLayout.ts";
+import { instanceHeld, leastBlockingStart, type MigInstance } from "./MigLayout.ts";
 import type { NodeState } from "./NodeState.ts";
 
 /** One GPU of an option, by its position in the node's canonical GPU order. */
@@ -13,6 +13,7 @@ export interface GpuPick {
   milli: number;
   memoryMiB: number;
   switchFrom?: SharingMode;
+  /** The instance: of a `mig` pick, or of a `share` on a MIG instance (MPS on MIG). */
   profile?: MigProfile;
   start?: number;
   action?: "reuse" | "create" | "repartition";
@@ -61,6 +62,107 @@ export function gpuOptions(
 }
 
 function shareOptions(
+  node: NodeState,
+  cycle: CycleState,
+  milli: number,
+  memoryMiB: number,
+  mode: OptionMode,
+  fixedMig: boolean,
+): OptionsOrReason {
+  const usual = sharedGpuOptions(node, cycle, milli, memoryMiB, mode, fixedMig);
+  // MIG instances are looked at only once no node takes the share the usual way; a node that does was passed
+  // over for something else (host memory, its gang), so its usual options stand.
+  if (!cycle.migShares || "options" in usual) return usual;
+  const onMig = instanceShareOptions(node, cycle, milli, memoryMiB, mode, cycle.migShares);
+  if (onMig === undefined) return usual;
+  if (onMig.length > 0) return { options: onMig };
+  return { reason: `${usual.reason} and no MIG instance with room for it` };
+}
+
+/**
+ * A share on a MIG instance: one already shared with room, else (at `take`) the smallest free one that holds it
+ * (never one created or re-carved for it). Undefined when the node has no MIG GPU the share may use.
+ */
+function instanceShareOptions(
+  node: NodeState,
+  cycle: CycleState,
+  milli: number,
+  memoryMiB: number,
+  mode: OptionMode,
+  stage: MigShareStage,
+): GpuOption[] | undefined {
+  const fills: GpuPick[] = [];
+  const takes: GpuPick[] = [];
+  let sawMig = false;
+  for (let pos = 0; pos < node.ordered.length; pos++) {
+    const gpu = node.ordered[pos]!;
+    if (gpu.mode !== "mig" || gpu.unhealthy !== undefined || !cycle.allows(gpu.model)) continue;
+    sawMig = true;
+    let fill: MigInstance | undefined;
+    let take: MigInstance | undefined;
+    for (const inst of gpu.mig) {
+      const s = inst.shares;
+      if (s) {
+        if (s.freeMilli < milli || s.memFreeMiB < memoryMiB) continue;
+        if (!fill || s.freeMilli < fill.shares!.freeMilli) fill = inst;
+      } else if (stage === "take" && inst.allocationId === undefined) {
+        const p = inst.profile;
+        if (gpu.instanceMilli(p) < milli || p.memoryMiB < memoryMiB) continue;
+        if (!take || smaller(p, take.profile)) take = inst;
+      }
+    }
+    // Filling an instance takes nothing more from the GPU; taking one takes the whole instance.
+    if (fill)
+      fills.push({ pos, kind: "share", milli: 0, memoryMiB: 0, profile: fill.profile, start: fill.start });
+    if (take) {
+      const p = take.profile;
+      takes.push({
+        pos,
+        kind: "share",
+        milli: gpu.instanceMilli(p),
+        memoryMiB: p.memoryMiB,
+        profile: p,
+        start: take.start,
+      });
+    }
+  }
+  if (!sawMig) return undefined;
+  const picks = fills.length > 0 ? fills : takes;
+  if (picks.length === 0) return [];
+  if (mode === "tightest") {
+    // The fullest shared instance, or the smallest free one; the first such GPU.
+    let best = picks[0]!;
+    for (const pick of picks) if (tighter(node, pick, best)) best = pick;
+    return [{ picks: [best], nvlinkPairs: 0 }];
+  }
+  const seen = new Set<string>();
+  const options: GpuOption[] = [];
+  for (const pick of picks) {
+    const key = `${node.ordered[pick.pos]!.stateKey()}#${pick.profile!.name}@${pick.start}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    options.push({ picks: [pick], nvlinkPairs: 0 });
+  }
+  return options;
+}
+
+function smaller(a: MigProfile, b: MigProfile): boolean {
+  return a.computeSlices !== b.computeSlices ? a.computeSlices < b.computeSlices : a.memoryMiB < b.memoryMiB;
+}
+
+function tighter(node: NodeState, a: GpuPick, b: GpuPick): boolean {
+  if (a.milli === 0) return roomOf(node, a) < roomOf(node, b);
+  return smaller(a.profile!, b.profile!);
+}
+
+/** Thousandths left on the shared instance a fill pick names. */
+function roomOf(node: NodeState, pick: GpuPick): number {
+  const inst = node.ordered[pick.pos]!.mig.find((i) => i.start === pick.start && i.profile === pick.profile);
+  return inst?.shares?.freeMilli ?? 0;
+}
+
+/** A share on a GPU in shared mode, or on an idle GPU that becomes shared: where shares go first. */
+function sharedGpuOptions(
   node: NodeState,
   cycle: CycleState,
   milli: number,
@@ -245,10 +347,10 @@ const actionRank = { reuse: 0, create: 1, repartition: 2 } as const;
 function migPick(gpu: GpuState, pos: number, profile: MigProfile, fixedMig: boolean): GpuPick | undefined {
   const model = gpu.catalog!;
   if (fixedMig) return fixedLayoutPick(gpu, pos, profile);
-  const milli = Math.floor((profile.computeSlices * 1000) / gpu.migComputeSlices);
+  const milli = gpu.instanceMilli(profile);
   const base = { pos, kind: "mig" as const, milli, memoryMiB: profile.memoryMiB, profile };
   if (gpu.mode === "mig") {
-    const free = gpu.mig.find((i) => i.allocationId === undefined && i.profile.name === profile.name);
+    const free = gpu.mig.find((i) => !instanceHeld(i) && i.profile.name === profile.name);
     if (free) return { ...base, start: free.start, action: "reuse" };
     const start = leastBlockingStart(model, gpu.mig, profile);
     if (start !== undefined) return { ...base, start, action: "create" };
@@ -270,7 +372,7 @@ function fixedLayoutPick(gpu: GpuState, pos: number, profile: MigProfile): GpuPi
   let best: (typeof gpu.mig)[number] | undefined;
   for (const inst of gpu.mig) {
     const p = inst.profile;
-    if (inst.allocationId !== undefined || p.computeSlices < profile.computeSlices) continue;
+    if (instanceHeld(inst) || p.computeSlices < profile.computeSlices) continue;
     if (p.memoryMiB < profile.memoryMiB) continue;
     if (
       !best ||
@@ -280,7 +382,7 @@ function fixedLayoutPick(gpu: GpuState, pos: number, profile: MigProfile): GpuPi
       best = inst;
   }
   if (!best) return undefined;
-  const milli = Math.floor((best.profile.computeSlices * 1000) / gpu.migComputeSlices);
+  const milli = gpu.instanceMilli(best.profile);
   return {
     pos,
     kind: "mig",

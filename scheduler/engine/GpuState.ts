@@ -1,6 +1,12 @@
-import { findGpuModel, findMigProfile, type GpuModel } from "../../proto/catalog/GpuCatalog.ts";
+import {
+  findGpuModel,
+  findMigProfile,
+  type GpuModel,
+  type MigProfile,
+  migInstanceMilli,
+} from "../../proto/catalog/GpuCatalog.ts";
 import type { GpuSpec, MigInstanceSpec, SharingMode } from "./ClusterSpec.ts";
-import { computeSlicesUsed, type MigInstance } from "./MigLayout.ts";
+import { computeSlicesUsed, instanceHeld, type MigInstance } from "./MigLayout.ts";
 
 /** What a GPU looked like before a placement switched its mode or layout, to restore when it empties again. */
 export interface GpuSnapshot {
@@ -64,13 +70,18 @@ export class GpuState {
     return this.catalog?.mig?.computeSlices ?? 0;
   }
 
-  /** Recomputes free capacity from the MIG layout: what allocated instances hold is taken. */
+  /** Thousandths of this GPU an instance of `profile` is (`migInstanceMilli`). */
+  instanceMilli(profile: MigProfile): number {
+    return this.catalog ? migInstanceMilli(this.catalog, profile) : 0;
+  }
+
+  /** Recomputes free capacity from the MIG layout: what allocated or shared instances hold is taken. */
   refreshMig(): void {
     const total = this.migComputeSlices;
-    const held = computeSlicesUsed(this.mig.filter((i) => i.allocationId !== undefined));
+    const held = computeSlicesUsed(this.mig.filter(instanceHeld));
     this.freeMilli = Math.floor(((total - held) * 1000) / total);
     let memHeld = 0;
-    for (const inst of this.mig) if (inst.allocationId !== undefined) memHeld += inst.profile.memoryMiB;
+    for (const inst of this.mig) if (instanceHeld(inst)) memHeld += inst.profile.memoryMiB;
     this.memFreeMiB = Math.max(0, this.memoryMiB - memHeld);
   }
 
@@ -80,7 +91,7 @@ export class GpuState {
   }
 
   snapshot(): GpuSnapshot {
-    return { mode: this.mode, mig: this.mig.map((i) => ({ ...i })) };
+    return { mode: this.mode, mig: this.mig.map(copyInstance) };
   }
 
   /** A string equal for two GPUs exactly when they are interchangeable for placement. */
@@ -89,9 +100,17 @@ export class GpuState {
     if (this.unhealthy !== undefined) key += "/unhealthy";
     if (this.shareSizes.size > 0) key += `/s${[...this.shareSizes.keys()].sort((a, b) => a - b).join(".")}`;
     if (this.mode === "mig") {
-      for (const inst of this.mig)
+      for (const inst of this.mig) {
         key += `/${inst.profile.name}@${inst.start}${inst.allocationId ? "*" : ""}`;
+        // A shared instance's room decides which shares it can still take.
+        if (inst.shares) key += `+${inst.shares.freeMilli}.${inst.shares.memFreeMiB}`;
+      }
     }
     return key;
   }
+}
+
+/** A copy of an instance that shares nothing mutable with it. */
+export function copyInstance(inst: MigInstance): MigInstance {
+  return inst.shares ? { ...inst, shares: { ...inst.shares } } : { ...inst };
 }

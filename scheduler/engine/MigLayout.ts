@@ -5,6 +5,20 @@ export interface MigInstance {
   profile: MigProfile;
   start: number;
   allocationId: string | undefined;
+  /** Set while the instance holds MPS shares instead of one `mig` allocation (docs/mps.md). */
+  shares?: InstanceShares;
+}
+
+/** What the MPS shares on one MIG instance hold and leave: thousandths of the GPU, MiB of the instance. */
+export interface InstanceShares {
+  count: number;
+  freeMilli: number;
+  memFreeMiB: number;
+}
+
+/** Whether the instance is taken, by a `mig` allocation or by shares: MIG planning must leave it as it is. */
+export function instanceHeld(inst: MigInstance): boolean {
+  return inst.allocationId !== undefined || inst.shares !== undefined;
 }
 
 /** What placement checks need to know about a layout: occupied memory slices, compute used, count per profile. */

@@ -26,6 +26,10 @@ export interface NodeClass {
   readonly maxShareFree: number;
   /** GPUs with nothing allocated. */
   readonly idleGpus: number;
+  /** Largest free share of a MIG instance that holds shares (0 without one). */
+  readonly sharedInstanceRoom: number;
+  /** Largest share a MIG instance could take: a shared one's room, or a free one's thousandths. */
+  readonly instanceRoom: number;
   /** Position in the index's class list, for O(1) removal. */
   slot: number;
   /** Creation order, for `firstCreatedAt`. */
@@ -51,6 +55,9 @@ export class NodeClassIndex {
   private rankLog: NodeClass[] = [];
   private rankLogStart = 0;
   private readonly memoLimit: number;
+  /** Live classes with room for a share on a shared MIG instance, and on any MIG instance: 0 skips those looks. */
+  sharedInstanceClasses = 0;
+  instanceClasses = 0;
 
   constructor(memoLimit = 4096) {
     this.memoLimit = memoLimit;
@@ -80,13 +87,22 @@ export class NodeClassIndex {
     if (!klass) {
       let maxShareFree = 0;
       let idleGpus = 0;
+      let sharedInstanceRoom = 0;
+      let instanceRoom = 0;
       for (const g of node.gpus) {
         if (g.mode === "shared" && g.freeMilli > maxShareFree) maxShareFree = g.freeMilli;
         if (g.idle) {
           idleGpus++;
           maxShareFree = 1000;
         }
+        if (g.mode !== "mig") continue;
+        for (const inst of g.mig) {
+          if (inst.shares) sharedInstanceRoom = Math.max(sharedInstanceRoom, inst.shares.freeMilli);
+          else if (inst.allocationId === undefined)
+            instanceRoom = Math.max(instanceRoom, g.instanceMilli(inst.profile));
+        }
       }
+      instanceRoom = Math.max(instanceRoom, sharedInstanceRoom);
       klass = {
         key,
         members: [],
@@ -97,12 +113,16 @@ export class NodeClassIndex {
         memFree: node.memFree,
         maxShareFree,
         idleGpus,
+        sharedInstanceRoom,
+        instanceRoom,
         slot: this.list.length,
         serial: this.nextSerial++,
         alive: true,
       };
       this.byKey.set(key, klass);
       this.list.push(klass);
+      if (sharedInstanceRoom > 0) this.sharedInstanceClasses++;
+      if (instanceRoom > 0) this.instanceClasses++;
       this.log.push(klass);
       if (this.log.length > 4 * this.list.length + 1024) this.log = this.log.filter((k) => k.alive);
     }
@@ -145,6 +165,8 @@ export class NodeClassIndex {
     if (klass.members.length === 0) {
       // Rankings may still point at a dead class for a while: let go of what it holds now.
       klass.alive = false;
+      if (klass.sharedInstanceRoom > 0) this.sharedInstanceClasses--;
+      if (klass.instanceRoom > 0) this.instanceClasses--;
       klass.memo.length = 0;
       klass.derived.clear();
       this.byKey.delete(klass.key);

@@ -3,7 +3,9 @@ import type { MigInstanceSpec, SharingMode } from "./ClusterSpec.ts";
 /**
  * What the agent does to one GPU for a placement.
  * - `share`: add a share of `milli` thousandths and `memoryMiB` on a GPU in `shared` mode; `switchFrom` is set
- *   when an idle GPU becomes shared first (its MPS daemon or time-slicing), as for `whole`.
+ *   when an idle GPU becomes shared first (its MPS daemon or time-slicing), as for `whole`. With `migInstance`,
+ *   the share goes onto that existing MIG instance of a GPU in `mig` mode instead (MPS on MIG); `milli` stays in
+ *   thousandths of the whole GPU.
  * - `whole`: hand over the whole GPU; `switchFrom` is set when an idle GPU leaves another mode first
  *   (e.g. MIG disabled for a VM).
  * - `mig`: `reuse` a free instance at `start`, `create` one there, or `repartition` an idle GPU to `layout`
@@ -17,6 +19,7 @@ export type GpuAssignment =
       milli: number;
       memoryMiB: number;
       switchFrom?: SharingMode;
+      migInstance?: { profile: string; start: number };
     }
   | { kind: "whole"; gpuIndex: number; gpuUuid: string; switchFrom?: SharingMode }
   | {

@@ -1,5 +1,5 @@
 import type { ClusterSpec, NodeSpec } from "./ClusterSpec.ts";
-import { CycleState } from "./CycleState.ts";
+import { CycleState, type MigShareStage } from "./CycleState.ts";
 import { eligibleCount, firstEligible, pickMember } from "./EligibleMembers.ts";
 import type { FilterPlugin } from "./FilterPlugin.ts";
 import { containerRuntimeFilter } from "./filters/ContainerRuntimeFilter.ts";
@@ -50,6 +50,9 @@ export type TieBreak = "random" | "nodeOrder";
 const nvlinkPairBonus = 1e7;
 
 const quicklyRejected: Evaluation = { fits: false, reason: "rejected on the class summary" };
+
+/** The later looks of a share that no GPU takes the usual way: a shared MIG instance first, then a free one. */
+const migShareStages: readonly MigShareStage[] = ["fill", "take"];
 
 export interface PlaceOptions {
   /** Count the reasons of every node when nothing fits (default true). */
@@ -174,6 +177,35 @@ export class PlacementEngine {
   }
 
   private decide(cycle: CycleState, explain = true): PlaceResult {
+    let looked = cycle;
+    let best = this.bestClass(cycle);
+    // A share goes onto a MIG instance only where no GPU takes it the usual way: every other decision stays.
+    if (!best && cycle.request.gpu.kind === "share") {
+      for (const stage of migShareStages) {
+        // A fleet without a MIG instance that could take shares (most fleets) is not looked at again.
+        if ((stage === "fill" ? this.index.sharedInstanceClasses : this.index.instanceClasses) === 0)
+          continue;
+        looked = cycle.withMigShares(stage);
+        best = this.bestClass(looked);
+        if (best) break;
+      }
+    }
+    if (!best) {
+      const unschedulable = explain
+        ? this.explain(looked, this.intern(looked.signature))
+        : new UnschedulableReasons().fold(this.nodesByName.size);
+      return { ok: false, unschedulable };
+    }
+    const r = cycle.request;
+    const node = pickMember(best.klass, looked, this.tieBreak === "nodeOrder", this.rng);
+    let option = best.evaluation.option;
+    if (this.policy.shareGpu === "lowestIndex" && r.gpu.kind === "share" && !looked.migShares)
+      option = lowestIndexShare(this.policy, node, best.klass, looked, option);
+    return { ok: true, placement: placementOf(node, option, r, best.score) };
+  }
+
+  /** The best class for `cycle` whose members can take it now, scoring the classes new to its signature. */
+  private bestClass(cycle: CycleState) {
     const signature = this.intern(cycle.signature);
     let ranked = this.rankings[signature];
     if (!ranked) {
@@ -183,30 +215,26 @@ export class PlacementEngine {
     const r = cycle.request;
     const shareMilli = r.gpu.kind === "share" ? r.gpu.milli : 0;
     const wholeCount = r.gpu.kind === "whole" ? r.gpu.count : 0;
+    const stage = cycle.migShares;
+    const shareRoom = (klass: NodeClass) =>
+      stage === "fill"
+        ? klass.sharedInstanceRoom
+        : stage === "take"
+          ? klass.instanceRoom
+          : klass.maxShareFree;
     ranked.catchUp(this.index, (klass) =>
       // Quick rejection on the class summary; `explain` asks the plugins for the reason if it needs one.
-      klass.cpuFree < r.cpuMilli || klass.maxShareFree < shareMilli || klass.idleGpus < wholeCount
+      klass.cpuFree < r.cpuMilli || shareRoom(klass) < shareMilli || klass.idleGpus < wholeCount
         ? quicklyRejected
         : this.evaluate(klass, cycle, signature),
     );
     // Host memory is not part of the signature: check it here, with gang exclusions.
     const memory = r.memoryMiB;
-    const best = ranked.best(
+    return ranked.best(
       (klass) => (klass.memFree < memory ? 0 : eligibleCount(klass, cycle)),
       this.rng,
       this.tieBreak === "nodeOrder" ? (klass) => firstEligible(klass, cycle).tieRank : undefined,
     );
-    if (!best) {
-      const unschedulable = explain
-        ? this.explain(cycle, signature)
-        : new UnschedulableReasons().fold(this.nodesByName.size);
-      return { ok: false, unschedulable };
-    }
-    const node = pickMember(best.klass, cycle, this.tieBreak === "nodeOrder", this.rng);
-    let option = best.evaluation.option;
-    if (this.policy.shareGpu === "lowestIndex" && r.gpu.kind === "share")
-      option = lowestIndexShare(this.policy, node, best.klass, cycle, option);
-    return { ok: true, placement: placementOf(node, option, r, best.score) };
   }
 
   /** Why no node fits: every class's reason, counted per node. */

@@ -13,6 +13,12 @@ export function placementOf(
   const gpus = option.picks.map((pick): GpuAssignment => {
     const gpu = node.ordered[pick.pos]!;
     const at = { gpuIndex: gpu.index, gpuUuid: gpu.uuid };
+    if (pick.kind === "share" && pick.profile && request.gpu.kind === "share") {
+      // The pick says what the GPU loses (the instance, or nothing when filling one); the share is the request.
+      const { milli, memoryMiB } = request.gpu;
+      const migInstance = { profile: pick.profile.name, start: pick.start! };
+      return { kind: "share", ...at, milli, memoryMiB, migInstance };
+    }
     if (pick.kind === "share") {
       const share = { kind: "share" as const, ...at, milli: pick.milli, memoryMiB: pick.memoryMiB };
       return pick.switchFrom ? { ...share, switchFrom: pick.switchFrom } : share;

@@ -6,7 +6,7 @@ import type { GpuSpec, MigInstanceSpec, NodeSpec, SharingMode } from "../engine/
 import type { NodeState } from "../engine/NodeState.ts";
 import type { GpuAssignment, Placement } from "../engine/Placement.ts";
 import { allocationIds } from "../queue/JobEngineRequest.ts";
-import type { JobRecord, SliceAllocation } from "../store/JobRecord.ts";
+import { type JobRecord, type SliceAllocation, shareOnMigInstance } from "../store/JobRecord.ts";
 import { gangMemberNodes } from "./GangMembers.ts";
 
 /**
@@ -33,7 +33,8 @@ export function nodeSpec(
     const model = findGpuModel(inv.model);
     let mode: SharingMode = inv.migCapable && model?.mig ? "whole" : "shared";
     if (seen?.migEnabled && model?.mig) mode = "mig";
-    if (held.some((a) => a.kind === "mig")) mode = "mig";
+    // A share on a MIG instance (MPS on MIG) keeps its GPU in MIG mode, as a MIG slice does.
+    if (held.some((a) => a.kind === "mig" || shareOnMigInstance(a))) mode = "mig";
     else if (held.some((a) => a.kind === "share")) mode = "shared";
     else if (held.some((a) => a.kind === "whole") && mode === "mig") mode = "whole";
     const spec: GpuSpec = {
@@ -57,7 +58,10 @@ export function nodeSpec(
       const overlaps = (i: MigInstanceSpec, a: SliceAllocation) =>
         i.start < a.migStart + span(a.migProfile) && a.migStart < i.start + span(i.profile);
       for (const a of held) {
-        if (a.kind !== "mig" || instances.some((i) => i.start === a.migStart && i.profile === a.migProfile))
+        if (
+          !(a.kind === "mig" || shareOnMigInstance(a)) ||
+          instances.some((i) => i.start === a.migStart && i.profile === a.migProfile)
+        )
           continue;
         for (let k = instances.length - 1; k >= 0; k--)
           if (overlaps(instances[k]!, a)) instances.splice(k, 1);
@@ -97,13 +101,16 @@ export function adoptedPlacements(job: JobRecord, node: string): Placement[] {
       };
     }
     if (a.kind === "share") {
-      return {
+      const share: GpuAssignment = {
         kind: "share",
         gpuIndex: a.gpuIndex,
         gpuUuid: a.gpuUuid,
         milli: a.shareMilli,
         memoryMiB: a.shareMemoryMiB,
       };
+      return shareOnMigInstance(a)
+        ? { ...share, migInstance: { profile: a.migProfile, start: a.migStart } }
+        : share;
     }
     return { kind: "whole", gpuIndex: a.gpuIndex, gpuUuid: a.gpuUuid };
   };
@@ -167,6 +174,12 @@ export function sliceAllocations(
       } else if (a.kind === "share") {
         base.shareMilli = a.milli;
         base.shareMemoryMiB = a.memoryMiB;
+        if (a.migInstance) {
+          base.migProfile = a.migInstance.profile;
+          base.migStart = a.migInstance.start;
+          base.migSize =
+            gpu?.catalog?.mig?.profiles.find((x) => x.name === a.migInstance!.profile)?.memorySlices ?? 0;
+        }
       }
       out.push(base);
     }

@@ -1,5 +1,5 @@
 import type { JobObserved__Output } from "../../proto/generated/tessera/v1/JobObserved.ts";
-import type { JobRecord, JobStopRequest } from "../store/JobRecord.ts";
+import { type JobRecord, type JobStopRequest, shareOnMigInstance } from "../store/JobRecord.ts";
 import { gangMemberNodes } from "./GangMembers.ts";
 import { activeJobStates, type JobLifecycle } from "./JobLifecycle.ts";
 import type { NodeRecord } from "./NodeRecord.ts";
@@ -134,11 +134,11 @@ function endedStop(r: JobObserved__Output, nodeName: string, rank: number | unde
   return { cause: "failed", reason: `${member}${how}` };
 }
 
-/** Takes the MIG instance UUIDs the agent created for a job's slices; returns whether any changed. */
+/** Takes the MIG instance UUIDs of a job's slices (its own instances, or those its shares run on); returns whether any changed. */
 function refreshMigUuids(job: JobRecord, node: NodeRecord): boolean {
   let changed = false;
   for (const a of job.allocations) {
-    if (a.node !== node.name || a.kind !== "mig") continue;
+    if (a.node !== node.name || !(a.kind === "mig" || shareOnMigInstance(a))) continue;
     const gpu = node.observed.find((g) => g.uuid === a.gpuUuid);
     const inst = gpu?.instances.find((i) => i.start === a.migStart && i.profile === a.migProfile);
     if (inst?.uuid && inst.uuid !== a.migUuid) {

@@ -10,7 +10,12 @@ import type {
   FleetSlice,
   FleetSnapshot,
 } from "../readmodel/FleetReadModel.ts";
-import { finalJobStates, type JobRecord, type SliceAllocation } from "../store/JobRecord.ts";
+import {
+  finalJobStates,
+  type JobRecord,
+  type SliceAllocation,
+  shareOnMigInstance,
+} from "../store/JobRecord.ts";
 import { failedMemberText, gangMembers } from "./GangMembers.ts";
 import type { Scheduler } from "./Scheduler.ts";
 
@@ -93,7 +98,7 @@ function fleetJob(job: JobRecord): FleetJob {
     // A job without GPUs holds no slice (its one allocation names only the node).
     sliceIds: held
       ? gpuAllocations(job).map((a) =>
-          a.kind === "mig"
+          a.kind === "mig" || shareOnMigInstance(a)
             ? sliceId(a.node, a.gpuUuid, "mig", a.migStart)
             : sliceId(a.node, a.gpuUuid, a.kind, a.kind === "share" ? job.id : 0),
         )
@@ -138,7 +143,10 @@ export class SchedulerFleetView implements FleetReadModel {
             );
             const holder = holders.find((j) =>
               j.allocations.some(
-                (a) => a.gpuUuid === inv.uuid && a.kind === "mig" && a.migStart === inst.start,
+                (a) =>
+                  a.gpuUuid === inv.uuid &&
+                  (a.kind === "mig" || shareOnMigInstance(a)) &&
+                  a.migStart === inst.start,
               ),
             );
             slices.push({

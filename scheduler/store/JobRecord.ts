@@ -90,6 +90,11 @@ export interface SliceAllocation {
   shareMemoryMiB: number;
 }
 
+/** A share that names its MIG instance (`migProfile`, `migStart`) runs on that instance under MPS, not on the GPU. */
+export function shareOnMigInstance(a: SliceAllocation): boolean {
+  return a.kind === "share" && a.migProfile !== "";
+}
+
 export interface JobTransition {
   from: JobState | "";
   to: JobState;

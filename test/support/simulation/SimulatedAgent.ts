@@ -247,7 +247,8 @@ export class SimulatedAgent {
       const missing = a.slices.find((s) => {
         const gpu = observed.find((g) => g.uuid === s.gpuUuid);
         if (!gpu) return true;
-        if (s.kind === "mig")
+        // A MIG slice, or a share on a MIG instance (MPS on MIG), needs its instance.
+        if (s.kind === "mig" || s.migProfile)
           return (
             !gpu.migEnabled ||
             !gpu.instances?.some((i) => i.profile === s.migProfile && i.start === s.migStart)
@@ -318,7 +319,7 @@ export class SimulatedAgent {
     const observed = this.host.observe();
     for (const p of this.running()) {
       for (const s of p.slices) {
-        if (s.kind !== "mig") continue;
+        if (!s.migProfile) continue;
         const gpu = observed.find((g) => g.uuid === s.gpuUuid);
         const instance = gpu?.instances?.find((i) => i.profile === s.migProfile && i.start === s.migStart);
         if (instance?.uuid) this.host.busy.add(instance.uuid);

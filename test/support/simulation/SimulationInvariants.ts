@@ -10,23 +10,40 @@ interface GpuUse {
   milli: number;
 }
 
-/** Pairs of uses of one GPU that cannot coexist: a whole GPU alone, MIG instances disjoint, shares within 1000. */
+/**
+ * Pairs of uses of one GPU that cannot coexist: a whole GPU alone, MIG instances disjoint (shares on one instance,
+ * MPS on MIG, share it), no share on the GPU itself beside MIG instances, shares within 1000 per GPU or instance.
+ */
 function conflicts(gpu: string, uses: readonly GpuUse[]): string[] {
   const problems: string[] = [];
+  const onInstance = (u: GpuUse) => u.migSize > 0;
   for (let i = 0; i < uses.length; i++) {
     for (let k = i + 1; k < uses.length; k++) {
       const a = uses[i]!;
       const b = uses[k]!;
+      const sharedInstance = a.kind === "share" && b.kind === "share" && a.migStart === b.migStart;
       const clash =
         a.kind === "whole" ||
         b.kind === "whole" ||
-        a.kind !== b.kind ||
-        (a.kind === "mig" && a.migStart < b.migStart + b.migSize && b.migStart < a.migStart + a.migSize);
+        onInstance(a) !== onInstance(b) ||
+        (onInstance(a) &&
+          !sharedInstance &&
+          a.migStart < b.migStart + b.migSize &&
+          b.migStart < a.migStart + a.migSize);
       if (clash) problems.push(`GPU ${gpu}: ${a.holder} (${a.kind}) and ${b.holder} (${b.kind}) at once`);
     }
   }
-  const shares = uses.filter((u) => u.kind === "share").reduce((n, u) => n + u.milli, 0);
-  if (shares > 1000) problems.push(`GPU ${gpu}: shares add up to ${shares}/1000`);
+  const shares = new Map<number, number>();
+  for (const u of uses) {
+    if (u.kind !== "share") continue;
+    const where = onInstance(u) ? u.migStart : -1;
+    shares.set(where, (shares.get(where) ?? 0) + u.milli);
+  }
+  for (const [where, milli] of shares)
+    if (milli > 1000)
+      problems.push(
+        `GPU ${gpu}: shares${where < 0 ? "" : ` on the instance at ${where}`} add up to ${milli}/1000`,
+      );
   return problems;
 }
 
@@ -45,7 +62,8 @@ export function processViolations(
     for (const p of agent.running()) {
       byJob.set(p.jobId, [...(byJob.get(p.jobId) ?? []), { node: agent.name, attempt: p.attempt }]);
       for (const s of p.slices) {
-        const migSize = s.kind === "mig" ? migSizeOf(agent, s.gpuUuid, s.migProfile, s.migStart) : 0;
+        // A MIG slice, or a share on a MIG instance (it names its instance), uses the instance's memory slices.
+        const migSize = s.migProfile ? migSizeOf(agent, s.gpuUuid, s.migProfile, s.migStart) : 0;
         byGpu.set(s.gpuUuid, [
           ...(byGpu.get(s.gpuUuid) ?? []),
           {
