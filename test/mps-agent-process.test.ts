@@ -204,6 +204,47 @@ describe("MPS on the stand-in: an agent with --mps-control", () => {
   }, 180_000);
 });
 
+describe("MPS on the stand-in: an agent shutting down", () => {
+  it("leaves no daemon behind, even when the scheduler does not answer its last report", async () => {
+    // A short folder: the daemon's socket path (<data dir>/mps/<GPU uuid>/pipe/control) must fit a unix socket address.
+    const shutdownDir = mkdtempSync(join(tmpdir(), "tmps-"));
+    chmodSync(shutdownDir, 0o755);
+    tempDirs.push(shutdownDir);
+    const frozen = await startSchedulerProcess(shutdownDir, { lease: "3s", heartbeat: "200ms" });
+    const stopping = startAgentProcess(
+      shutdownDir,
+      { name: "h100-s", models: ["H100-SXM5-80GB"] },
+      frozen.address,
+      ["--mps-control", mpsControl, "--stop-jobs-on-exit"],
+    );
+    try {
+      const client = new SchedulerClient(frozen.address);
+      const job = (await client.submit(shareJob("stopping", 250, 8192), "stopping")).job!;
+      await eventually(
+        "the share running under its daemon",
+        async () => {
+          const j = await client.get(job.id);
+          return j.state === "Running" && daemons(stopping.dataDir).size === 1;
+        },
+        60_000,
+      );
+      // The scheduler hears nothing more: the agent keeps its last desired state (with the share) through the
+      // seconds it waits for its last report to be read, while its one-second MPS check runs.
+      frozen.process.child.kill("SIGSTOP");
+      await stopping.process.kill("SIGTERM");
+      const pids = [...daemonPids];
+      expect(pids.length).toBeGreaterThan(0);
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(daemons(stopping.dataDir).size).toBe(0);
+      for (const pid of pids) expect(processAlive(pid), `daemon ${pid} still runs`).toBe(false);
+    } finally {
+      frozen.process.child.kill("SIGCONT");
+      await stopping.process.kill();
+      await frozen.process.kill();
+    }
+  }, 120_000);
+});
+
 const isRoot = process.getuid?.() === 0;
 
 describe.runIf(isRoot)("MPS servers per job: an agent with --uid-range (as root)", () => {

@@ -253,6 +253,9 @@ export class Agent {
    */
   private mpsWanted(): Map<string, MpsLimits> {
     const wanted = new Map<string, MpsLimits>();
+    // Shutting down: no daemon starts again once the shutdown stopped the idle ones (those with clients stay),
+    // though the last desired state, received before the jobs stopped, still holds their shares.
+    if (this.draining) return wanted;
     const add = (device: string, limits: MpsLimits) =>
       wanted.set(device, largestMpsLimits(wanted.get(device), limits));
     for (const assignment of this.desired?.assignments ?? []) {
@@ -325,7 +328,7 @@ export class Agent {
   /** Each second: a daemon that died is started again, and the jobs that were its clients are reported lost. */
   private checkMps(): void {
     const mps = this.options.mps;
-    if (!mps || this.stopped) return;
+    if (!mps || this.stopped || this.draining) return;
     const dead = new Set(mps.restartDead().map((d) => d.device));
     if (dead.size > 0) {
       const observed = this.safeObserve();
