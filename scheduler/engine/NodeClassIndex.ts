@@ -4,6 +4,14 @@ import type { NodeState } from "./NodeState.ts";
 /** What evaluating a request on a class of nodes gave: a reason it does not fit, or the best option and score. */
 export type Evaluation = { fits: false; reason: string } | { fits: true; score: number; option: GpuOption };
 
+/** A ranking's entry for a class, kept current by the index instead of being found stale later. */
+export interface ClassEntry {
+  /** The class's last member left: leave the ranking now. */
+  classDied(): void;
+  /** The class's first member in node order changed (`byRank[0]`): re-file under its rank. */
+  firstMemberChanged(): void;
+}
+
 /**
  * Nodes in exactly the same state (shape, free resources, GPU states in canonical order). They are
  * interchangeable for placement, so a request is filtered and scored once per class, not once per node, and the
@@ -15,8 +23,13 @@ export interface NodeClass {
   readonly members: NodeState[];
   /** The same members as a min-heap by `tieRank`: the first in node order is `byRank[0]`. */
   readonly byRank: NodeState[];
-  /** Evaluations by interned request signature; valid for the lifetime of the class (its state is fixed). */
+  /**
+   * Rejections by interned request signature; valid for the lifetime of the class (its state is fixed). A class
+   * that fits a signature is remembered by that signature's ranking instead.
+   */
   readonly memo: (Evaluation | undefined)[];
+  /** The rankings' entries for this class (node-order rankings), told when it dies or its first member changes. */
+  readonly entries: ClassEntry[];
   /** Per-policy values derived from the class state alone (e.g. its fragmentation statistics). */
   readonly derived: Map<string, unknown>;
   /** Capacity summary for quick rejection before any plugin runs. */
@@ -30,7 +43,7 @@ export interface NodeClass {
   slot: number;
   /** Creation order, for `firstCreatedAt`. */
   readonly serial: number;
-  /** False once the last member left; rankings drop it lazily. */
+  /** False once the last member left; rankings that are not told drop it lazily. */
   alive: boolean;
 }
 
@@ -43,13 +56,6 @@ export class NodeClassIndex {
   private log: NodeClass[] = [];
   /** Serial the next class gets. */
   nextSerial = 0;
-  /**
-   * Live classes whose first member in node order became an earlier node (a node joined ahead of the others),
-   * in event order; `rankLogStart` is the sequence number of its first entry. Rankings ordered by node order
-   * read it to re-file those classes.
-   */
-  private rankLog: NodeClass[] = [];
-  private rankLogStart = 0;
   private readonly memoLimit: number;
 
   constructor(memoLimit = 4096) {
@@ -58,16 +64,6 @@ export class NodeClassIndex {
 
   get classCount(): number {
     return this.list.length;
-  }
-
-  /** Sequence number of the next `rankLog` event. */
-  get rankSeq(): number {
-    return this.rankLogStart + this.rankLog.length;
-  }
-
-  /** Classes whose first member moved earlier since event `seq`; undefined if those events were forgotten. */
-  rankedEarlierSince(seq: number): NodeClass[] | undefined {
-    return seq < this.rankLogStart ? undefined : this.rankLog.slice(seq - this.rankLogStart);
   }
 
   /** Files `node` under the class of its current state; call after every change to the node. */
@@ -92,6 +88,7 @@ export class NodeClassIndex {
         members: [],
         byRank: [],
         memo: [],
+        entries: [],
         derived: new Map(),
         cpuFree: node.cpuFree,
         memFree: node.memFree,
@@ -113,14 +110,7 @@ export class NodeClassIndex {
     node.rankSlot = klass.byRank.length;
     klass.byRank.push(node);
     siftUp(klass.byRank, node.rankSlot);
-    if (wasFirst && klass.byRank[0] === node) {
-      // Readers that lag too far re-file every class instead (rankedEarlierSince gives undefined).
-      if (this.rankLog.length > 4 * this.list.length + 1024) {
-        this.rankLogStart += this.rankLog.length;
-        this.rankLog = [];
-      }
-      this.rankLog.push(klass);
-    }
+    if (wasFirst && klass.byRank[0] === node) firstMemberChanged(klass);
   }
 
   /** Takes `node` out of the index (the node changes state or leaves the cluster). */
@@ -132,6 +122,7 @@ export class NodeClassIndex {
       last.classSlot = node.classSlot;
     }
     const heap = klass.byRank;
+    const wasFirst = heap[0];
     const lastRanked = heap.pop()!;
     if (lastRanked !== node) {
       heap[node.rankSlot] = lastRanked;
@@ -143,8 +134,10 @@ export class NodeClassIndex {
     node.classSlot = -1;
     node.rankSlot = -1;
     if (klass.members.length === 0) {
-      // Rankings may still point at a dead class for a while: let go of what it holds now.
       klass.alive = false;
+      for (const entry of klass.entries) entry.classDied();
+      klass.entries.length = 0;
+      // Rankings that are not told may still point at a dead class for a while: let go of what it holds now.
       klass.memo.length = 0;
       klass.derived.clear();
       this.byKey.delete(klass.key);
@@ -154,7 +147,7 @@ export class NodeClassIndex {
         this.list[klass.slot] = moved;
         moved.slot = klass.slot;
       }
-    }
+    } else if (heap[0] !== wasFirst) firstMemberChanged(klass);
   }
 
   /** Classes in creation order, dead ones included until compacted; read from `firstCreatedAt`. */
@@ -175,10 +168,14 @@ export class NodeClassIndex {
     return lo;
   }
 
-  /** Forgets every remembered evaluation, e.g. when a policy's view of the workload changes. */
+  /**
+   * Forgets every remembered evaluation and ranking entry, e.g. when a policy's view of the workload changes
+   * (the rankings are dropped with it).
+   */
   clearMemos(): void {
     for (const klass of this.list) {
       klass.memo.length = 0;
+      klass.entries.length = 0;
       klass.derived.clear();
     }
   }
@@ -188,6 +185,10 @@ export class NodeClassIndex {
     if (signature >= this.memoLimit) return;
     klass.memo[signature] = evaluation;
   }
+}
+
+function firstMemberChanged(klass: NodeClass): void {
+  for (const entry of klass.entries) entry.firstMemberChanged();
 }
 
 function swap(heap: NodeState[], i: number, j: number): void {

@@ -1,3 +1,4 @@
+import type { ClassRanking } from "./ClassRanking.ts";
 import type { ClusterSpec, NodeSpec } from "./ClusterSpec.ts";
 import { CycleState } from "./CycleState.ts";
 import { eligibleCount, firstEligible, pickMember } from "./EligibleMembers.ts";
@@ -21,6 +22,7 @@ import { placementOf } from "./PlacementOf.ts";
 import type { GangRequest, PlacementRequest } from "./PlacementRequest.ts";
 import { createPolicy } from "./PolicyRegistry.ts";
 import { RankedClasses } from "./RankedClasses.ts";
+import { RankedClassesInNodeOrder } from "./RankedClassesInNodeOrder.ts";
 import type { ScorePlugin } from "./ScorePlugin.ts";
 import { SeededRandom } from "./SeededRandom.ts";
 import { UnschedulableReasons } from "./UnschedulableReasons.ts";
@@ -78,7 +80,7 @@ export class PlacementEngine {
   /** Request signatures interned to small numbers: the per-class memo keys. */
   private readonly signatures = new Map<string, number>();
   /** Per signature, the classes that fit it, best first. */
-  private rankings: (RankedClasses | undefined)[] = [];
+  private rankings: (ClassRanking | undefined)[] = [];
   private readonly rejections = new Map<string, Evaluation>();
 
   constructor(cluster: ClusterSpec, options: EngineOptions = {}) {
@@ -177,7 +179,7 @@ export class PlacementEngine {
     const signature = this.intern(cycle.signature);
     let ranked = this.rankings[signature];
     if (!ranked) {
-      ranked = new RankedClasses(this.tieBreak === "nodeOrder");
+      ranked = this.tieBreak === "nodeOrder" ? new RankedClassesInNodeOrder() : new RankedClasses(this.rng);
       this.rankings[signature] = ranked;
     }
     const r = cycle.request;
@@ -193,8 +195,7 @@ export class PlacementEngine {
     const memory = r.memoryMiB;
     const best = ranked.best(
       (klass) => (klass.memFree < memory ? 0 : eligibleCount(klass, cycle)),
-      this.rng,
-      this.tieBreak === "nodeOrder" ? (klass) => firstEligible(klass, cycle).tieRank : undefined,
+      (klass) => firstEligible(klass, cycle).tieRank,
     );
     if (!best) {
       const unschedulable = explain
@@ -203,7 +204,7 @@ export class PlacementEngine {
       return { ok: false, unschedulable };
     }
     const node = pickMember(best.klass, cycle, this.tieBreak === "nodeOrder", this.rng);
-    let option = best.evaluation.option;
+    let option = best.option;
     if (this.policy.shareGpu === "lowestIndex" && r.gpu.kind === "share")
       option = lowestIndexShare(this.policy, node, best.klass, cycle, option);
     return { ok: true, placement: placementOf(node, option, r, best.score) };
@@ -264,7 +265,8 @@ export class PlacementEngine {
       }
       ev = bestOption ? { fits: true, score: bestScore, option: bestOption } : this.rejection("no option");
     }
-    this.index.remember(klass, signature, ev);
+    // A class that fits is remembered by the signature's ranking; rejections are shared objects, kept here.
+    if (!ev.fits) this.index.remember(klass, signature, ev);
     return ev;
   }
 
