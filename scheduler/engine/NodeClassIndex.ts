@@ -18,7 +18,7 @@ export interface ClassEntry {
  * result is remembered until a member changes (the member then moves to another class).
  */
 export interface NodeClass {
-  /** Emptied when the class dies: rankings may point at a dead class for a while, and keys are long. */
+  /** The node state the class stands for, with interned parts (see `NodeClassIndex.classKey`). */
   key: string;
   readonly members: NodeState[];
   /** The same members as a min-heap by `tieRank`: the first in node order is `byRank[0]`. */
@@ -30,8 +30,8 @@ export interface NodeClass {
   readonly memo: (Evaluation | undefined)[];
   /** The rankings' entries for this class (node-order rankings), told when it dies or its first member changes. */
   readonly entries: ClassEntry[];
-  /** Per-policy values derived from the class state alone (e.g. its fragmentation statistics). */
-  readonly derived: Map<string, unknown>;
+  /** Per-policy values derived from the class state alone (e.g. its fragmentation statistics); made on first use. */
+  derived: Map<string, unknown> | undefined;
   /** Capacity summary for quick rejection before any plugin runs. */
   readonly cpuFree: number;
   readonly memFree: number;
@@ -50,6 +50,12 @@ export interface NodeClass {
 /** Groups nodes into equivalence classes and keeps the groups current as nodes change. */
 export class NodeClassIndex {
   private readonly byKey = new Map<string, NodeClass>();
+  /**
+   * Interned parts of class keys: a node's fixed part and each GPU's state key, as small numbers, so a class key
+   * is short and built from the GPUs' cached keys instead of concatenating them all at every change.
+   */
+  private readonly staticIds = new Map<string, number>();
+  private readonly gpuStateIds = new Map<string, number>();
   /** The live classes, densely packed for fast scans. */
   readonly list: NodeClass[] = [];
   /** Classes in creation order (dead ones are dropped when the log is compacted). */
@@ -58,8 +64,12 @@ export class NodeClassIndex {
   nextSerial = 0;
   private readonly memoLimit: number;
 
-  constructor(memoLimit = 4096) {
+  private readonly gpuStateLimit: number;
+
+  /** `gpuStateLimit`: GPU state keys interned before the numbering starts afresh. */
+  constructor(memoLimit = 4096, gpuStateLimit = 1 << 16) {
     this.memoLimit = memoLimit;
+    this.gpuStateLimit = gpuStateLimit;
   }
 
   get classCount(): number {
@@ -68,11 +78,12 @@ export class NodeClassIndex {
 
   /** Files `node` under the class of its current state; call after every change to the node. */
   update(node: NodeState): void {
-    const key = node.classKey();
+    node.reorder();
+    const key = this.classKey(node);
     const old = node.klass;
-    if (old && old.key === key) return;
-    if (old) this.remove(node);
     let klass = this.byKey.get(key);
+    if (klass && klass === old) return;
+    if (old) this.remove(node);
     if (!klass) {
       let maxShareFree = 0;
       let idleGpus = 0;
@@ -89,7 +100,7 @@ export class NodeClassIndex {
         byRank: [],
         memo: [],
         entries: [],
-        derived: new Map(),
+        derived: undefined,
         cpuFree: node.cpuFree,
         memFree: node.memFree,
         maxShareFree,
@@ -101,7 +112,8 @@ export class NodeClassIndex {
       this.byKey.set(key, klass);
       this.list.push(klass);
       this.log.push(klass);
-      if (this.log.length > 4 * this.list.length + 1024) this.log = this.log.filter((k) => k.alive);
+      // Dead classes stay in the log until it is compacted: at most as many as live ones, plus a few.
+      if (this.log.length > 2 * this.list.length + 1024) this.log = this.log.filter((k) => k.alive);
     }
     node.klass = klass;
     node.classSlot = klass.members.length;
@@ -111,6 +123,8 @@ export class NodeClassIndex {
     klass.byRank.push(node);
     siftUp(klass.byRank, node.rankSlot);
     if (wasFirst && klass.byRank[0] === node) firstMemberChanged(klass);
+    // Here every node is filed under its current state, so each class can be re-keyed from any member.
+    if (this.gpuStateIds.size > this.gpuStateLimit) this.reintern();
   }
 
   /** Takes `node` out of the index (the node changes state or leaves the cluster). */
@@ -137,17 +151,37 @@ export class NodeClassIndex {
       klass.alive = false;
       for (const entry of klass.entries) entry.classDied();
       klass.entries.length = 0;
-      // Rankings that are not told may still point at a dead class for a while: let go of what it holds now.
+      // Rankings that are not told and the log may still point at a dead class for a while: let go of what it
+      // holds now (an emptied array keeps its capacity until its length is set).
+      klass.members.length = 0;
+      klass.byRank.length = 0;
       klass.memo.length = 0;
-      klass.derived.clear();
+      klass.derived = undefined;
       this.byKey.delete(klass.key);
-      klass.key = "";
       const moved = this.list.pop()!;
       if (moved !== klass) {
         this.list[klass.slot] = moved;
         moved.slot = klass.slot;
       }
     } else if (heap[0] !== wasFirst) firstMemberChanged(klass);
+  }
+
+  /** The key of the class `node` belongs in; `node.ordered` must be current. */
+  private classKey(node: NodeState): string {
+    let key = `${intern(this.staticIds, node.staticKey)}|${node.cpuFree}|${node.memFree}`;
+    for (const gpu of node.ordered) key += `|${intern(this.gpuStateIds, gpu.stateKey())}`;
+    return key;
+  }
+
+  /** Starts the interned numbers afresh (a long run meets ever new GPU states) and re-keys the live classes. */
+  private reintern(): void {
+    this.staticIds.clear();
+    this.gpuStateIds.clear();
+    this.byKey.clear();
+    for (const klass of this.list) {
+      klass.key = this.classKey(klass.members[0]!);
+      this.byKey.set(klass.key, klass);
+    }
   }
 
   /** Classes in creation order, dead ones included until compacted; read from `firstCreatedAt`. */
@@ -176,7 +210,7 @@ export class NodeClassIndex {
     for (const klass of this.list) {
       klass.memo.length = 0;
       klass.entries.length = 0;
-      klass.derived.clear();
+      klass.derived = undefined;
     }
   }
 
@@ -185,6 +219,15 @@ export class NodeClassIndex {
     if (signature >= this.memoLimit) return;
     klass.memo[signature] = evaluation;
   }
+}
+
+function intern(ids: Map<string, number>, key: string): number {
+  let id = ids.get(key);
+  if (id === undefined) {
+    id = ids.size;
+    ids.set(key, id);
+  }
+  return id;
 }
 
 function firstMemberChanged(klass: NodeClass): void {

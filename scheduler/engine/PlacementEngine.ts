@@ -61,8 +61,8 @@ export interface PlaceOptions {
 interface AllocationRecord {
   placement: Placement;
   node: NodeState;
-  /** GPUs whose mode or MIG layout this allocation changed, as they were before. */
-  snapshots: Map<GpuState, GpuSnapshot>;
+  /** GPUs whose mode or MIG layout this allocation changed, as they were before (most change none). */
+  snapshots: Map<GpuState, GpuSnapshot> | undefined;
 }
 
 /**
@@ -294,19 +294,23 @@ export class PlacementEngine {
     if (node.cpuFree < placement.cpuMilli) throw new Error(`commit ${id}: node ${node.name} lacks CPU now`);
     if (node.memFree < placement.memoryMiB)
       throw new Error(`commit ${id}: node ${node.name} lacks memory now`);
-    const gpus = placement.gpus.map((a) => {
+    const gpus: GpuState[] = [];
+    for (const a of placement.gpus) {
       const gpu = node.gpus.find((g) => g.index === a.gpuIndex);
       if (!gpu || gpu.uuid !== a.gpuUuid)
         throw new Error(`commit ${id}: node ${node.name} has no GPU ${a.gpuUuid}`);
-      return gpu;
-    });
-    if (new Set(gpus).size !== gpus.length) throw new Error(`commit ${id}: a GPU is named twice`);
+      if (gpus.includes(gpu)) throw new Error(`commit ${id}: a GPU is named twice`);
+      gpus.push(gpu);
+    }
     placement.gpus.forEach((a, i) => {
       checkAssignment(gpus[i]!, a, id);
     });
-    const snapshots = new Map<GpuState, GpuSnapshot>();
+    let snapshots: Map<GpuState, GpuSnapshot> | undefined;
     placement.gpus.forEach((a, i) => {
-      applyAssignment(gpus[i]!, a, id, snapshots);
+      const before = applyAssignment(gpus[i]!, a, id);
+      if (!before) return;
+      snapshots ??= new Map();
+      snapshots.set(gpus[i]!, before);
     });
     node.cpuFree -= placement.cpuMilli;
     node.memFree -= placement.memoryMiB;
@@ -323,6 +327,7 @@ export class PlacementEngine {
     const gpu = node.gpus.find((g) => g.uuid === gpuUuid);
     if (!gpu || gpu.unhealthy === unhealthy) return false;
     gpu.unhealthy = unhealthy;
+    gpu.changed();
     this.index.update(node);
     return true;
   }
@@ -334,7 +339,7 @@ export class PlacementEngine {
     const { placement, node, snapshots } = record;
     for (const a of placement.gpus) {
       const gpu = node.gpus.find((g) => g.index === a.gpuIndex)!;
-      releaseAssignment(gpu, a, id, snapshots.get(gpu));
+      releaseAssignment(gpu, a, id, snapshots?.get(gpu));
     }
     node.cpuFree += placement.cpuMilli;
     node.memFree += placement.memoryMiB;

@@ -23,10 +23,11 @@ export function classFragmentation(
   tag: string,
   cpuCoverMilli = 0,
 ): ClassFragmentation {
-  let f = klass.derived.get(tag) as ClassFragmentation | undefined;
+  let f = klass.derived?.get(tag) as ClassFragmentation | undefined;
   if (f === undefined) {
     const input = fragmentationInput(node);
     f = { input, stats: fragmentationStats(input, workload, cpuCoverMilli) };
+    klass.derived ??= new Map();
     klass.derived.set(tag, f);
   }
   return f;
