@@ -22,7 +22,7 @@ export class CycleState {
 
   constructor(
     request: PlacementRequest,
-    excluded: ReadonlySet<NodeState> = new Set(),
+    excluded: ReadonlySet<NodeState> = noneExcluded,
     gangModel: string | null = null,
   ) {
     validateRequest(request);
@@ -54,6 +54,8 @@ export class CycleState {
     );
   }
 }
+
+const noneExcluded: ReadonlySet<NodeState> = new Set();
 
 function nonNegative(what: string, v: number): void {
   if (!Number.isFinite(v) || v < 0) throw new Error(`${what} must be a number >= 0, got ${v}`);

@@ -30,8 +30,11 @@ export interface NodeClass {
   readonly memo: (Evaluation | undefined)[];
   /** The rankings' entries for this class (node-order rankings), told when it dies or its first member changes. */
   readonly entries: ClassEntry[];
-  /** Per-policy values derived from the class state alone (e.g. its fragmentation statistics); made on first use. */
-  derived: Map<string, unknown> | undefined;
+  /**
+   * A value the policy derived from the class state alone (e.g. its fragmentation statistics), under the tag it
+   * chose: one slot, since an engine has one policy (a value under another tag replaces it).
+   */
+  derived: { readonly tag: string; readonly value: unknown } | undefined;
   /** Capacity summary for quick rejection before any plugin runs. */
   readonly cpuFree: number;
   readonly memFree: number;
@@ -84,47 +87,56 @@ export class NodeClassIndex {
     let klass = this.byKey.get(key);
     if (klass && klass === old) return;
     if (old) this.remove(node);
-    if (!klass) {
-      let maxShareFree = 0;
-      let idleGpus = 0;
-      for (const g of node.gpus) {
-        if (g.mode === "shared" && g.freeMilli > maxShareFree) maxShareFree = g.freeMilli;
-        if (g.idle) {
-          idleGpus++;
-          maxShareFree = 1000;
-        }
-      }
-      klass = {
-        key,
-        members: [],
-        byRank: [],
-        memo: [],
-        entries: [],
-        derived: undefined,
-        cpuFree: node.cpuFree,
-        memFree: node.memFree,
-        maxShareFree,
-        idleGpus,
-        slot: this.list.length,
-        serial: this.nextSerial++,
-        alive: true,
-      };
-      this.byKey.set(key, klass);
-      this.list.push(klass);
-      this.log.push(klass);
-      // Dead classes stay in the log until it is compacted: at most as many as live ones, plus a few.
-      if (this.log.length > 2 * this.list.length + 1024) this.log = this.log.filter((k) => k.alive);
+    if (klass) {
+      node.classSlot = klass.members.length;
+      klass.members.push(node);
+      const wasFirst = klass.byRank[0]!;
+      node.rankSlot = klass.byRank.length;
+      klass.byRank.push(node);
+      siftUp(klass.byRank, node.rankSlot);
+      if (klass.byRank[0] !== wasFirst) firstMemberChanged(klass);
+    } else {
+      klass = this.create(key, node);
+      node.classSlot = 0;
+      node.rankSlot = 0;
     }
     node.klass = klass;
-    node.classSlot = klass.members.length;
-    klass.members.push(node);
-    const wasFirst = klass.byRank[0];
-    node.rankSlot = klass.byRank.length;
-    klass.byRank.push(node);
-    siftUp(klass.byRank, node.rankSlot);
-    if (wasFirst && klass.byRank[0] === node) firstMemberChanged(klass);
     // Here every node is filed under its current state, so each class can be re-keyed from any member.
     if (this.gpuStateIds.size > this.gpuStateLimit) this.reintern();
+  }
+
+  /** A new class with `node` as its one member (arrays sized for one: most classes never get a second). */
+  private create(key: string, node: NodeState): NodeClass {
+    let maxShareFree = 0;
+    let idleGpus = 0;
+    for (const g of node.gpus) {
+      if (g.mode === "shared" && g.freeMilli > maxShareFree) maxShareFree = g.freeMilli;
+      if (g.idle) {
+        idleGpus++;
+        maxShareFree = 1000;
+      }
+    }
+    const klass: NodeClass = {
+      key,
+      members: [node],
+      byRank: [node],
+      memo: [],
+      entries: [],
+      derived: undefined,
+      cpuFree: node.cpuFree,
+      memFree: node.memFree,
+      maxShareFree,
+      idleGpus,
+      slot: this.list.length,
+      serial: this.nextSerial++,
+      alive: true,
+    };
+    this.byKey.set(key, klass);
+    this.list.push(klass);
+    this.log.push(klass);
+    // Dead classes stay in the log until it is compacted: at most as many as live ones, plus a few.
+    if (this.log.length > 2 * this.list.length + 1024) this.log = this.log.filter((k) => k.alive);
+    return klass;
   }
 
   /** Takes `node` out of the index (the node changes state or leaves the cluster). */

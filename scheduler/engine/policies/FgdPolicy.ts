@@ -23,13 +23,10 @@ export function classFragmentation(
   tag: string,
   cpuCoverMilli = 0,
 ): ClassFragmentation {
-  let f = klass.derived?.get(tag) as ClassFragmentation | undefined;
-  if (f === undefined) {
-    const input = fragmentationInput(node);
-    f = { input, stats: fragmentationStats(input, workload, cpuCoverMilli) };
-    klass.derived ??= new Map();
-    klass.derived.set(tag, f);
-  }
+  if (klass.derived?.tag === tag) return klass.derived.value as ClassFragmentation;
+  const input = fragmentationInput(node);
+  const f: ClassFragmentation = { input, stats: fragmentationStats(input, workload, cpuCoverMilli) };
+  klass.derived = { tag, value: f };
   return f;
 }
 
