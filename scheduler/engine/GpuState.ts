@@ -93,12 +93,16 @@ export class GpuState {
   }
 
   addShare(milli: number): void {
-    const shares = this.shares === noShares ? [] : this.shares;
+    const shares = this.shares;
+    if (shares === noShares) {
+      // A literal holds one element; pushing onto an empty array would reserve room for 17.
+      this.shares = [milli];
+      return;
+    }
     let i = shares.length;
     shares.push(milli);
     for (; i > 0 && shares[i - 1]! > milli; i--) shares[i] = shares[i - 1]!;
     shares[i] = milli;
-    this.shares = shares;
   }
 
   removeShare(milli: number): void {

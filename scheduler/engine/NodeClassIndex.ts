@@ -180,9 +180,12 @@ export class NodeClassIndex {
 
   /** The key of the class `node` belongs in; `node.ordered` must be current. */
   private classKey(node: NodeState): string {
-    let key = `${intern(this.staticIds, node.staticKey)}|${node.cpuFree}|${node.memFree}`;
-    for (const gpu of node.ordered) key += `|${intern(this.gpuStateIds, gpu.stateKey())}`;
-    return key;
+    // Joined from a reused array: one flat string, not a chain of concatenations.
+    const parts = keyParts;
+    parts.length = 0;
+    parts.push(intern(this.staticIds, node.staticKey), node.cpuFree, node.memFree);
+    for (const gpu of node.ordered) parts.push(intern(this.gpuStateIds, gpu.stateKey()));
+    return parts.join("|");
   }
 
   /** Starts the interned numbers afresh (a long run meets ever new GPU states) and re-keys the live classes. */
@@ -232,6 +235,9 @@ export class NodeClassIndex {
     klass.memo[signature] = evaluation;
   }
 }
+
+/** Scratch of `classKey`. */
+const keyParts: number[] = [];
 
 function intern(ids: Map<string, number>, key: string): number {
   let id = ids.get(key);
