@@ -31,10 +31,10 @@ export interface NodeClass {
   /** The rankings' entries for this class (node-order rankings), told when it dies or its first member changes. */
   readonly entries: ClassEntry[];
   /**
-   * A value the policy derived from the class state alone (e.g. its fragmentation statistics), under the tag it
+   * A value the policy derived from the class state alone (e.g. its fragmentation statistics), carrying the tag it
    * chose: one slot, since an engine has one policy (a value under another tag replaces it).
    */
-  derived: { readonly tag: string; readonly value: unknown } | undefined;
+  derived: { readonly tag: string } | undefined;
   /** Capacity summary for quick rejection before any plugin runs. */
   readonly cpuFree: number;
   readonly memFree: number;

@@ -15,6 +15,8 @@ export class NodeState {
   cpuFree: number;
   memFree: number;
   readonly gpus: GpuState[];
+  /** `gpus.length`, on the node itself: filters read it first, and the GPU list is one more object to fetch. */
+  readonly gpuCount: number;
   /**
    * The GPUs in canonical order: sorted by state when the GPUs are interchangeable (same model, no partial
    * NVLink topology), so that nodes in the same state share one equivalence class; index order otherwise.
@@ -49,6 +51,7 @@ export class NodeState {
     this.cpuFree = spec.cpuMilli;
     this.memFree = spec.memoryMiB;
     this.gpus = spec.gpus.map((g) => new GpuState(g, `node ${spec.name}`));
+    this.gpuCount = this.gpus.length;
     const indices = new Set(this.gpus.map((g) => g.index));
     if (indices.size !== this.gpus.length) throw new Error(`node ${spec.name}: duplicate GPU index`);
     this.models = new Set(this.gpus.map((g) => g.model));
@@ -75,10 +78,6 @@ export class NodeState {
     const containerKey =
       this.containerRuntimes === undefined ? "" : `/ctr:${[...this.containerRuntimes].sort().join("+")}`;
     this.staticKey = `${this.cpuTotal}/${this.memTotal}/${[...this.models].join("+")}/${topology}/${labelKey}${vmKey}${containerKey}`;
-  }
-
-  get gpuCount(): number {
-    return this.gpus.length;
   }
 
   /** Sum of free GPU thousandths over the node. */

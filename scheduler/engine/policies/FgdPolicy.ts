@@ -11,6 +11,8 @@ import type { ScorePlugin } from "../ScorePlugin.ts";
 import type { TargetWorkload } from "../TargetWorkload.ts";
 
 interface ClassFragmentation {
+  /** The policy's tag: the value the class keeps for the policy (`NodeClass.derived`). */
+  readonly tag: string;
   input: FragmentationInput;
   stats: FragmentationStats;
 }
@@ -23,10 +25,10 @@ export function classFragmentation(
   tag: string,
   cpuCoverMilli = 0,
 ): ClassFragmentation {
-  if (klass.derived?.tag === tag) return klass.derived.value as ClassFragmentation;
+  if (klass.derived?.tag === tag) return klass.derived as ClassFragmentation;
   const input = fragmentationInput(node);
-  const f: ClassFragmentation = { input, stats: fragmentationStats(input, workload, cpuCoverMilli) };
-  klass.derived = { tag, value: f };
+  const f: ClassFragmentation = { tag, input, stats: fragmentationStats(input, workload, cpuCoverMilli) };
+  klass.derived = f;
   return f;
 }
 
