@@ -24,10 +24,10 @@ export interface NodeClass {
   /** The same members as a min-heap by `tieRank`: the first in node order is `byRank[0]`. */
   readonly byRank: NodeState[];
   /**
-   * Rejections by interned request signature; valid for the lifetime of the class (its state is fixed). A class
-   * that fits a signature is remembered by that signature's ranking instead.
+   * Rejections by interned request signature (made on the first); valid for the lifetime of the class (its state
+   * is fixed). A class that fits a signature is remembered by that signature's ranking instead.
    */
-  readonly memo: (Evaluation | undefined)[];
+  memo: (Evaluation | undefined)[] | undefined;
   /** The rankings' entries for this class (node-order rankings), told when it dies or its first member changes. */
   readonly entries: ClassEntry[];
   /**
@@ -120,7 +120,7 @@ export class NodeClassIndex {
       key,
       members: [node],
       byRank: [node],
-      memo: [],
+      memo: undefined,
       entries: [],
       derived: undefined,
       cpuFree: node.cpuFree,
@@ -134,8 +134,10 @@ export class NodeClassIndex {
     this.byKey.set(key, klass);
     this.list.push(klass);
     this.log.push(klass);
-    // Dead classes stay in the log until it is compacted: at most as many as live ones, plus a few.
-    if (this.log.length > 2 * this.list.length + 1024) this.log = this.log.filter((k) => k.alive);
+    // Dead classes stay in the log until it is compacted, a quarter as many as live ones at most (plus a few):
+    // a catch-up walks past each of them, and with many classes each one it touches is a wait on memory.
+    if (this.log.length > this.list.length + (this.list.length >> 2) + 256)
+      this.log = this.log.filter((k) => k.alive);
     return klass;
   }
 
@@ -167,7 +169,7 @@ export class NodeClassIndex {
       // holds now (an emptied array keeps its capacity until its length is set).
       klass.members.length = 0;
       klass.byRank.length = 0;
-      klass.memo.length = 0;
+      klass.memo = undefined;
       klass.derived = undefined;
       this.byKey.delete(klass.key);
       const moved = this.list.pop()!;
@@ -223,7 +225,7 @@ export class NodeClassIndex {
    */
   clearMemos(): void {
     for (const klass of this.list) {
-      klass.memo.length = 0;
+      klass.memo = undefined;
       klass.entries.length = 0;
       klass.derived = undefined;
     }
@@ -232,6 +234,7 @@ export class NodeClassIndex {
   /** Remembers an evaluation; signatures past the limit (streams of ever new shapes) are not remembered. */
   remember(klass: NodeClass, signature: number, evaluation: Evaluation): void {
     if (signature >= this.memoLimit) return;
+    klass.memo ??= [];
     klass.memo[signature] = evaluation;
   }
 }

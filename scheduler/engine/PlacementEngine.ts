@@ -240,7 +240,7 @@ export class PlacementEngine {
   }
 
   private evaluate(klass: NodeClass, cycle: CycleState, signature: number): Evaluation {
-    const known = klass.memo[signature];
+    const known = klass.memo?.[signature];
     if (known) return known;
     const node = klass.members[0]!;
     let ev: Evaluation | undefined;
