@@ -30,7 +30,7 @@ export class CycleState {
 
   constructor(
     request: PlacementRequest,
-    excluded: ReadonlySet<NodeState> = new Set(),
+    excluded: ReadonlySet<NodeState> = noneExcluded,
     gangModel: string | null = null,
     migShares?: MigShareStage,
   ) {
@@ -69,6 +69,8 @@ export class CycleState {
     );
   }
 }
+
+const noneExcluded: ReadonlySet<NodeState> = new Set();
 
 function nonNegative(what: string, v: number): void {
   if (!Number.isFinite(v) || v < 0) throw new Error(`${what} must be a number >= 0, got ${v}`);

@@ -56,13 +56,14 @@ export function checkAssignment(gpu: GpuState, a: GpuAssignment, id: string): vo
   }
 }
 
-export function applyAssignment(
-  gpu: GpuState,
-  a: GpuAssignment,
-  id: string,
-  snapshots: Map<GpuState, GpuSnapshot>,
-): void {
+/**
+ * Applies `a` to its GPU. Returns what the GPU looked like before when the assignment switched its mode or
+ * layout (for `releaseAssignment` to restore), else undefined.
+ */
+export function applyAssignment(gpu: GpuState, a: GpuAssignment, id: string): GpuSnapshot | undefined {
+  gpu.changed();
   gpu.allocations++;
+  let before: GpuSnapshot | undefined;
   switch (a.kind) {
     case "share":
       if (a.migInstance) {
@@ -76,11 +77,11 @@ export function applyAssignment(
         inst.shares.freeMilli -= a.milli;
         inst.shares.memFreeMiB -= a.memoryMiB;
         gpu.refreshMig();
-        gpu.shareSizes.set(a.milli, (gpu.shareSizes.get(a.milli) ?? 0) + 1);
-        return;
+        gpu.addShare(a.milli);
+        return before;
       }
       if (a.switchFrom && gpu.mode !== "shared") {
-        snapshots.set(gpu, gpu.snapshot());
+        before = gpu.snapshot();
         gpu.mode = "shared";
         gpu.mig = [];
         gpu.freeMilli = 1000;
@@ -88,17 +89,17 @@ export function applyAssignment(
       }
       gpu.freeMilli -= a.milli;
       if (gpu.memoryMiB > 0) gpu.memFreeMiB -= a.memoryMiB;
-      gpu.shareSizes.set(a.milli, (gpu.shareSizes.get(a.milli) ?? 0) + 1);
-      return;
+      gpu.addShare(a.milli);
+      return before;
     case "whole":
       if (a.switchFrom) {
-        snapshots.set(gpu, gpu.snapshot());
+        before = gpu.snapshot();
         gpu.mode = "whole";
         gpu.mig = [];
       }
       gpu.freeMilli = 0;
       gpu.memFreeMiB = 0;
-      return;
+      return before;
     case "mig": {
       const profile = gpu.catalog!.mig!.profiles.find((p) => p.name === a.profile)!;
       if (a.action === "reuse") {
@@ -108,12 +109,12 @@ export function applyAssignment(
       } else if (a.action === "create") {
         gpu.mig.push({ profile, start: a.start, allocationId: id });
       } else {
-        snapshots.set(gpu, gpu.snapshot());
+        before = gpu.snapshot();
         gpu.mode = "mig";
         gpu.mig = [{ profile, start: a.start, allocationId: id }];
       }
       gpu.refreshMig();
-      return;
+      return before;
     }
   }
 }
@@ -124,9 +125,10 @@ export function releaseAssignment(
   id: string,
   snapshot: GpuSnapshot | undefined,
 ): void {
+  gpu.changed();
   gpu.allocations--;
   switch (a.kind) {
-    case "share": {
+    case "share":
       if (a.migInstance) {
         const inst = instanceAt(gpu, a.migInstance)!;
         const shares = inst.shares!;
@@ -140,11 +142,8 @@ export function releaseAssignment(
         gpu.freeMilli += a.milli;
         if (gpu.memoryMiB > 0) gpu.memFreeMiB += a.memoryMiB;
       }
-      const left = (gpu.shareSizes.get(a.milli) ?? 1) - 1;
-      if (left === 0) gpu.shareSizes.delete(a.milli);
-      else gpu.shareSizes.set(a.milli, left);
+      gpu.removeShare(a.milli);
       break;
-    }
     case "whole":
       gpu.freeMilli = 1000;
       gpu.memFreeMiB = gpu.memoryMiB;

@@ -175,7 +175,7 @@ function sharedGpuOptions(
   let sawCompute = false;
   let sawUnhealthy = false;
   /** An idle GPU out of shared mode that could become shared: used only when no shared GPU fits. */
-  let switchable: GpuPick | undefined;
+  let switchable: { pos: number; from: SharingMode } | undefined;
   let previous: GpuState | undefined;
   let tightest = -1;
   for (let pos = 0; pos < node.ordered.length; pos++) {
@@ -189,8 +189,8 @@ function sharedGpuOptions(
       // A whole GPU first, a MIG GPU (which must leave MIG mode) only if there is none; a fixed layout stays.
       const canSwitch = gpu.idle && !(fixedMig && gpu.mode === "mig");
       if (!canSwitch || (gpu.memoryMiB > 0 && gpu.memoryMiB < memoryMiB)) continue;
-      if (!switchable || (switchable.switchFrom === "mig" && gpu.mode === "whole"))
-        switchable = { pos, kind: "share", milli, memoryMiB, switchFrom: gpu.mode };
+      if (!switchable || (switchable.from === "mig" && gpu.mode === "whole"))
+        switchable = { pos, from: gpu.mode };
       continue;
     }
     sawShared = true;
@@ -211,16 +211,40 @@ function sharedGpuOptions(
       continue;
     }
     previous = gpu;
-    options.push({ picks: [{ pos, kind: "share", milli, memoryMiB }], nvlinkPairs: 0 });
+    options.push(shareOption(pos, milli, memoryMiB, undefined));
   }
-  if (tightest >= 0)
-    options.push({ picks: [{ pos: tightest, kind: "share", milli, memoryMiB }], nvlinkPairs: 0 });
+  if (tightest >= 0) options.push(shareOption(tightest, milli, memoryMiB, undefined));
   if (options.length > 0) return { options };
   // Shares go to a GPU that already holds shares while one fits; only then does an idle GPU become shared.
-  if (switchable) return { options: [{ picks: [switchable], nvlinkPairs: 0 }] };
+  if (switchable) return { options: [shareOption(switchable.pos, milli, memoryMiB, switchable.from)] };
   if (!sawShared)
     return { reason: sawUnhealthy ? UNHEALTHY_REASON : "no idle or shared GPU with enough memory" };
   return { reason: sawCompute ? "insufficient GPU memory" : "insufficient GPU share" };
+}
+
+/**
+ * Share options are immutable and few (GPU position x size x memory x mode switch): one object each, so the
+ * classes that keep the same best option share it instead of each holding a copy. Bounded for long runs.
+ */
+const shareOptionCache = new Map<string, GpuOption>();
+const shareOptionCacheLimit = 4096;
+
+function shareOption(
+  pos: number,
+  milli: number,
+  memoryMiB: number,
+  switchFrom: SharingMode | undefined,
+): GpuOption {
+  const key = `${pos}/${milli}/${memoryMiB}/${switchFrom ?? ""}`;
+  let option = shareOptionCache.get(key);
+  if (!option) {
+    const pick: GpuPick = { pos, kind: "share", milli, memoryMiB };
+    if (switchFrom) pick.switchFrom = switchFrom;
+    option = { picks: [pick], nvlinkPairs: 0 };
+    if (shareOptionCache.size >= shareOptionCacheLimit) shareOptionCache.clear();
+    shareOptionCache.set(key, option);
+  }
+  return option;
 }
 
 /** Idle GPUs that can be handed over whole, best first: no mode switch needed, then lowest position. */

@@ -30,11 +30,13 @@ export class GpuState {
   memFreeMiB: number;
   /** Live allocations on this GPU. */
   allocations = 0;
-  /** Sum of the share sizes (milli) per allocation on this GPU, for policies that cluster equal shares. */
-  readonly shareSizes = new Map<number, number>();
+  /** The share sizes (milli) of the allocations on this GPU, one per share, ascending. */
+  private shares: number[] = noShares;
   mig: MigInstance[] = [];
   /** Why the GPU takes no new work; what it holds stays. Undefined while healthy. */
   unhealthy: string | undefined;
+  /** `stateKey()` until the GPU changes (see `changed`). */
+  private key: string | undefined;
 
   constructor(spec: GpuSpec, where: string) {
     this.uuid = spec.uuid;
@@ -43,7 +45,8 @@ export class GpuState {
     this.catalog = findGpuModel(spec.model);
     this.memoryMiB = spec.memoryMiB;
     this.memFreeMiB = spec.memoryMiB;
-    this.nvlinkPeers = new Set(spec.nvlinkPeers ?? []);
+    // Most GPUs have no NVLink peers: one shared empty set saves a set per GPU.
+    this.nvlinkPeers = spec.nvlinkPeers?.length ? new Set(spec.nvlinkPeers) : noPeers;
     this.iommuGroup = spec.iommuGroup;
     this.mode = spec.mode;
     this.unhealthy = spec.unhealthy;
@@ -77,6 +80,7 @@ export class GpuState {
 
   /** Recomputes free capacity from the MIG layout: what allocated or shared instances hold is taken. */
   refreshMig(): void {
+    this.key = undefined;
     const total = this.migComputeSlices;
     const held = computeSlicesUsed(this.mig.filter(instanceHeld));
     this.freeMilli = Math.floor(((total - held) * 1000) / total);
@@ -94,11 +98,45 @@ export class GpuState {
     return { mode: this.mode, mig: this.mig.map(copyInstance) };
   }
 
+  /** Whether an allocation on this GPU is a share of `milli`. */
+  holdsShare(milli: number): boolean {
+    return this.shares.includes(milli);
+  }
+
+  addShare(milli: number): void {
+    const shares = this.shares;
+    if (shares === noShares) {
+      // A literal holds one element; pushing onto an empty array would reserve room for 17.
+      this.shares = [milli];
+      return;
+    }
+    let i = shares.length;
+    shares.push(milli);
+    for (; i > 0 && shares[i - 1]! > milli; i--) shares[i] = shares[i - 1]!;
+    shares[i] = milli;
+  }
+
+  removeShare(milli: number): void {
+    const i = this.shares.indexOf(milli);
+    if (i >= 0) this.shares.splice(i, 1);
+  }
+
+  /**
+   * Forgets the cached state key; whoever changes the GPU's state (mode, capacity, shares, MIG layout, health)
+   * calls it, before the node's class is looked up again.
+   */
+  changed(): void {
+    this.key = undefined;
+  }
+
   /** A string equal for two GPUs exactly when they are interchangeable for placement. */
   stateKey(): string {
+    if (this.key !== undefined) return this.key;
     let key = `${this.model}/${this.mode}/${this.freeMilli}/${this.memFreeMiB}`;
     if (this.unhealthy !== undefined) key += "/unhealthy";
-    if (this.shareSizes.size > 0) key += `/s${[...this.shareSizes.keys()].sort((a, b) => a - b).join(".")}`;
+    const shares = this.shares;
+    for (let i = 0; i < shares.length; i++)
+      if (i === 0 || shares[i] !== shares[i - 1]) key += `${i === 0 ? "/s" : "."}${shares[i]}`;
     if (this.mode === "mig") {
       for (const inst of this.mig) {
         key += `/${inst.profile.name}@${inst.start}${inst.allocationId ? "*" : ""}`;
@@ -106,9 +144,14 @@ export class GpuState {
         if (inst.shares) key += `+${inst.shares.freeMilli}.${inst.shares.memFreeMiB}`;
       }
     }
+    this.key = key;
     return key;
   }
 }
+
+const noPeers: ReadonlySet<number> = new Set();
+/** The share list of a GPU without shares, shared until the first share arrives. */
+const noShares: number[] = [];
 
 /** A copy of an instance that shares nothing mutable with it. */
 export function copyInstance(inst: MigInstance): MigInstance {

@@ -4,21 +4,37 @@ import type { NodeState } from "./NodeState.ts";
 /** What evaluating a request on a class of nodes gave: a reason it does not fit, or the best option and score. */
 export type Evaluation = { fits: false; reason: string } | { fits: true; score: number; option: GpuOption };
 
+/** A ranking's entry for a class, kept current by the index instead of being found stale later. */
+export interface ClassEntry {
+  /** The class's last member left: leave the ranking now. */
+  classDied(): void;
+  /** The class's first member in node order changed (`byRank[0]`): re-file under its rank. */
+  firstMemberChanged(): void;
+}
+
 /**
  * Nodes in exactly the same state (shape, free resources, GPU states in canonical order). They are
  * interchangeable for placement, so a request is filtered and scored once per class, not once per node, and the
  * result is remembered until a member changes (the member then moves to another class).
  */
 export interface NodeClass {
-  /** Emptied when the class dies: rankings may point at a dead class for a while, and keys are long. */
+  /** The node state the class stands for, with interned parts (see `NodeClassIndex.classKey`). */
   key: string;
   readonly members: NodeState[];
   /** The same members as a min-heap by `tieRank`: the first in node order is `byRank[0]`. */
   readonly byRank: NodeState[];
-  /** Evaluations by interned request signature; valid for the lifetime of the class (its state is fixed). */
-  readonly memo: (Evaluation | undefined)[];
-  /** Per-policy values derived from the class state alone (e.g. its fragmentation statistics). */
-  readonly derived: Map<string, unknown>;
+  /**
+   * Rejections by interned request signature (made on the first); valid for the lifetime of the class (its state
+   * is fixed). A class that fits a signature is remembered by that signature's ranking instead.
+   */
+  memo: (Evaluation | undefined)[] | undefined;
+  /** The rankings' entries for this class (node-order rankings), told when it dies or its first member changes. */
+  readonly entries: ClassEntry[];
+  /**
+   * A value the policy derived from the class state alone (e.g. its fragmentation statistics), carrying the tag it
+   * chose: one slot, since an engine has one policy (a value under another tag replaces it).
+   */
+  derived: { readonly tag: string } | undefined;
   /** Capacity summary for quick rejection before any plugin runs. */
   readonly cpuFree: number;
   readonly memFree: number;
@@ -34,113 +50,114 @@ export interface NodeClass {
   slot: number;
   /** Creation order, for `firstCreatedAt`. */
   readonly serial: number;
-  /** False once the last member left; rankings drop it lazily. */
+  /** False once the last member left; rankings that are not told drop it lazily. */
   alive: boolean;
 }
 
 /** Groups nodes into equivalence classes and keeps the groups current as nodes change. */
 export class NodeClassIndex {
   private readonly byKey = new Map<string, NodeClass>();
+  /**
+   * Interned parts of class keys: a node's fixed part and each GPU's state key, as small numbers, so a class key
+   * is short and built from the GPUs' cached keys instead of concatenating them all at every change.
+   */
+  private readonly staticIds = new Map<string, number>();
+  private readonly gpuStateIds = new Map<string, number>();
   /** The live classes, densely packed for fast scans. */
   readonly list: NodeClass[] = [];
   /** Classes in creation order (dead ones are dropped when the log is compacted). */
   private log: NodeClass[] = [];
   /** Serial the next class gets. */
   nextSerial = 0;
-  /**
-   * Live classes whose first member in node order became an earlier node (a node joined ahead of the others),
-   * in event order; `rankLogStart` is the sequence number of its first entry. Rankings ordered by node order
-   * read it to re-file those classes.
-   */
-  private rankLog: NodeClass[] = [];
-  private rankLogStart = 0;
   private readonly memoLimit: number;
   /** Live classes with room for a share on a shared MIG instance, and on any MIG instance: 0 skips those looks. */
   sharedInstanceClasses = 0;
   instanceClasses = 0;
+  private readonly gpuStateLimit: number;
 
-  constructor(memoLimit = 4096) {
+  /** `gpuStateLimit`: GPU state keys interned before the numbering starts afresh. */
+  constructor(memoLimit = 4096, gpuStateLimit = 1 << 16) {
     this.memoLimit = memoLimit;
+    this.gpuStateLimit = gpuStateLimit;
   }
 
   get classCount(): number {
     return this.list.length;
   }
 
-  /** Sequence number of the next `rankLog` event. */
-  get rankSeq(): number {
-    return this.rankLogStart + this.rankLog.length;
-  }
-
-  /** Classes whose first member moved earlier since event `seq`; undefined if those events were forgotten. */
-  rankedEarlierSince(seq: number): NodeClass[] | undefined {
-    return seq < this.rankLogStart ? undefined : this.rankLog.slice(seq - this.rankLogStart);
-  }
-
   /** Files `node` under the class of its current state; call after every change to the node. */
   update(node: NodeState): void {
-    const key = node.classKey();
+    node.reorder();
+    const key = this.classKey(node);
     const old = node.klass;
-    if (old && old.key === key) return;
-    if (old) this.remove(node);
     let klass = this.byKey.get(key);
-    if (!klass) {
-      let maxShareFree = 0;
-      let idleGpus = 0;
-      let sharedInstanceRoom = 0;
-      let instanceRoom = 0;
-      for (const g of node.gpus) {
-        if (g.mode === "shared" && g.freeMilli > maxShareFree) maxShareFree = g.freeMilli;
-        if (g.idle) {
-          idleGpus++;
-          maxShareFree = 1000;
-        }
-        if (g.mode !== "mig") continue;
-        for (const inst of g.mig) {
-          if (inst.shares) sharedInstanceRoom = Math.max(sharedInstanceRoom, inst.shares.freeMilli);
-          else if (inst.allocationId === undefined)
-            instanceRoom = Math.max(instanceRoom, g.instanceMilli(inst.profile));
-        }
-      }
-      instanceRoom = Math.max(instanceRoom, sharedInstanceRoom);
-      klass = {
-        key,
-        members: [],
-        byRank: [],
-        memo: [],
-        derived: new Map(),
-        cpuFree: node.cpuFree,
-        memFree: node.memFree,
-        maxShareFree,
-        idleGpus,
-        sharedInstanceRoom,
-        instanceRoom,
-        slot: this.list.length,
-        serial: this.nextSerial++,
-        alive: true,
-      };
-      this.byKey.set(key, klass);
-      this.list.push(klass);
-      if (sharedInstanceRoom > 0) this.sharedInstanceClasses++;
-      if (instanceRoom > 0) this.instanceClasses++;
-      this.log.push(klass);
-      if (this.log.length > 4 * this.list.length + 1024) this.log = this.log.filter((k) => k.alive);
+    if (klass && klass === old) return;
+    if (old) this.remove(node);
+    if (klass) {
+      node.classSlot = klass.members.length;
+      klass.members.push(node);
+      const wasFirst = klass.byRank[0]!;
+      node.rankSlot = klass.byRank.length;
+      klass.byRank.push(node);
+      siftUp(klass.byRank, node.rankSlot);
+      if (klass.byRank[0] !== wasFirst) firstMemberChanged(klass);
+    } else {
+      klass = this.create(key, node);
+      node.classSlot = 0;
+      node.rankSlot = 0;
     }
     node.klass = klass;
-    node.classSlot = klass.members.length;
-    klass.members.push(node);
-    const wasFirst = klass.byRank[0];
-    node.rankSlot = klass.byRank.length;
-    klass.byRank.push(node);
-    siftUp(klass.byRank, node.rankSlot);
-    if (wasFirst && klass.byRank[0] === node) {
-      // Readers that lag too far re-file every class instead (rankedEarlierSince gives undefined).
-      if (this.rankLog.length > 4 * this.list.length + 1024) {
-        this.rankLogStart += this.rankLog.length;
-        this.rankLog = [];
+    // Here every node is filed under its current state, so each class can be re-keyed from any member.
+    if (this.gpuStateIds.size > this.gpuStateLimit) this.reintern();
+  }
+
+  /** A new class with `node` as its one member (arrays sized for one: most classes never get a second). */
+  private create(key: string, node: NodeState): NodeClass {
+    let maxShareFree = 0;
+    let idleGpus = 0;
+    let sharedInstanceRoom = 0;
+    let instanceRoom = 0;
+    for (const g of node.gpus) {
+      if (g.mode === "shared" && g.freeMilli > maxShareFree) maxShareFree = g.freeMilli;
+      if (g.idle) {
+        idleGpus++;
+        maxShareFree = 1000;
       }
-      this.rankLog.push(klass);
+      if (g.mode !== "mig") continue;
+      for (const inst of g.mig) {
+        if (inst.shares) sharedInstanceRoom = Math.max(sharedInstanceRoom, inst.shares.freeMilli);
+        else if (inst.allocationId === undefined)
+          instanceRoom = Math.max(instanceRoom, g.instanceMilli(inst.profile));
+      }
     }
+    instanceRoom = Math.max(instanceRoom, sharedInstanceRoom);
+    const klass: NodeClass = {
+      key,
+      members: [node],
+      byRank: [node],
+      memo: undefined,
+      entries: [],
+      derived: undefined,
+      cpuFree: node.cpuFree,
+      memFree: node.memFree,
+      maxShareFree,
+      idleGpus,
+      sharedInstanceRoom,
+      instanceRoom,
+      slot: this.list.length,
+      serial: this.nextSerial++,
+      alive: true,
+    };
+    this.byKey.set(key, klass);
+    this.list.push(klass);
+    if (sharedInstanceRoom > 0) this.sharedInstanceClasses++;
+    if (instanceRoom > 0) this.instanceClasses++;
+    this.log.push(klass);
+    // Dead classes stay in the log until it is compacted, a quarter as many as live ones at most (plus a few):
+    // a catch-up walks past each of them, and with many classes each one it touches is a wait on memory.
+    if (this.log.length > this.list.length + (this.list.length >> 2) + 256)
+      this.log = this.log.filter((k) => k.alive);
+    return klass;
   }
 
   /** Takes `node` out of the index (the node changes state or leaves the cluster). */
@@ -152,6 +169,7 @@ export class NodeClassIndex {
       last.classSlot = node.classSlot;
     }
     const heap = klass.byRank;
+    const wasFirst = heap[0];
     const lastRanked = heap.pop()!;
     if (lastRanked !== node) {
       heap[node.rankSlot] = lastRanked;
@@ -163,19 +181,44 @@ export class NodeClassIndex {
     node.classSlot = -1;
     node.rankSlot = -1;
     if (klass.members.length === 0) {
-      // Rankings may still point at a dead class for a while: let go of what it holds now.
       klass.alive = false;
       if (klass.sharedInstanceRoom > 0) this.sharedInstanceClasses--;
       if (klass.instanceRoom > 0) this.instanceClasses--;
-      klass.memo.length = 0;
-      klass.derived.clear();
+      for (const entry of klass.entries) entry.classDied();
+      klass.entries.length = 0;
+      // Rankings that are not told and the log may still point at a dead class for a while: let go of what it
+      // holds now (an emptied array keeps its capacity until its length is set).
+      klass.members.length = 0;
+      klass.byRank.length = 0;
+      klass.memo = undefined;
+      klass.derived = undefined;
       this.byKey.delete(klass.key);
-      klass.key = "";
       const moved = this.list.pop()!;
       if (moved !== klass) {
         this.list[klass.slot] = moved;
         moved.slot = klass.slot;
       }
+    } else if (heap[0] !== wasFirst) firstMemberChanged(klass);
+  }
+
+  /** The key of the class `node` belongs in; `node.ordered` must be current. */
+  private classKey(node: NodeState): string {
+    // Joined from a reused array: one flat string, not a chain of concatenations.
+    const parts = keyParts;
+    parts.length = 0;
+    parts.push(intern(this.staticIds, node.staticKey), node.cpuFree, node.memFree);
+    for (const gpu of node.ordered) parts.push(intern(this.gpuStateIds, gpu.stateKey()));
+    return parts.join("|");
+  }
+
+  /** Starts the interned numbers afresh (a long run meets ever new GPU states) and re-keys the live classes. */
+  private reintern(): void {
+    this.staticIds.clear();
+    this.gpuStateIds.clear();
+    this.byKey.clear();
+    for (const klass of this.list) {
+      klass.key = this.classKey(klass.members[0]!);
+      this.byKey.set(klass.key, klass);
     }
   }
 
@@ -197,19 +240,40 @@ export class NodeClassIndex {
     return lo;
   }
 
-  /** Forgets every remembered evaluation, e.g. when a policy's view of the workload changes. */
+  /**
+   * Forgets every remembered evaluation and ranking entry, e.g. when a policy's view of the workload changes
+   * (the rankings are dropped with it).
+   */
   clearMemos(): void {
     for (const klass of this.list) {
-      klass.memo.length = 0;
-      klass.derived.clear();
+      klass.memo = undefined;
+      klass.entries.length = 0;
+      klass.derived = undefined;
     }
   }
 
   /** Remembers an evaluation; signatures past the limit (streams of ever new shapes) are not remembered. */
   remember(klass: NodeClass, signature: number, evaluation: Evaluation): void {
     if (signature >= this.memoLimit) return;
+    klass.memo ??= [];
     klass.memo[signature] = evaluation;
   }
+}
+
+/** Scratch of `classKey`. */
+const keyParts: number[] = [];
+
+function intern(ids: Map<string, number>, key: string): number {
+  let id = ids.get(key);
+  if (id === undefined) {
+    id = ids.size;
+    ids.set(key, id);
+  }
+  return id;
+}
+
+function firstMemberChanged(klass: NodeClass): void {
+  for (const entry of klass.entries) entry.firstMemberChanged();
 }
 
 function swap(heap: NodeState[], i: number, j: number): void {

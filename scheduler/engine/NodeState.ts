@@ -15,6 +15,8 @@ export class NodeState {
   cpuFree: number;
   memFree: number;
   readonly gpus: GpuState[];
+  /** `gpus.length`, on the node itself: filters read it first, and the GPU list is one more object to fetch. */
+  readonly gpuCount: number;
   /**
    * The GPUs in canonical order: sorted by state when the GPUs are interchangeable (same model, no partial
    * NVLink topology), so that nodes in the same state share one equivalence class; index order otherwise.
@@ -49,6 +51,7 @@ export class NodeState {
     this.cpuFree = spec.cpuMilli;
     this.memFree = spec.memoryMiB;
     this.gpus = spec.gpus.map((g) => new GpuState(g, `node ${spec.name}`));
+    this.gpuCount = this.gpus.length;
     const indices = new Set(this.gpus.map((g) => g.index));
     if (indices.size !== this.gpus.length) throw new Error(`node ${spec.name}: duplicate GPU index`);
     this.models = new Set(this.gpus.map((g) => g.model));
@@ -77,10 +80,6 @@ export class NodeState {
     this.staticKey = `${this.cpuTotal}/${this.memTotal}/${[...this.models].join("+")}/${topology}/${labelKey}${vmKey}${containerKey}`;
   }
 
-  get gpuCount(): number {
-    return this.gpus.length;
-  }
-
   /** Sum of free GPU thousandths over the node. */
   get gpuFreeMilli(): number {
     let sum = 0;
@@ -88,44 +87,31 @@ export class NodeState {
     return sum;
   }
 
-  /** Recomputes the canonical GPU order and returns the key of the node's equivalence class. */
-  classKey(): string {
-    // Runs on every commit and release: sorts in place with a reused key array, no per-call Map or copy.
+  /** Recomputes the canonical GPU order (`ordered`) from the GPUs' states. */
+  reorder(): void {
+    // Runs on every commit and release: an insertion sort in place (a node has a handful of GPUs) under a total
+    // order, so the result is that of any sort; state keys are cached by each GPU until it changes.
     const ordered = this.ordered;
-    const keys = stateKeys;
-    for (let i = 0; i < ordered.length; i++) {
-      const g = this.gpus[i]!;
-      ordered[i] = g;
-      keys[i] = g.stateKey();
-    }
-    if (this.symmetric) {
-      // Fullest GPU first: options are scored in this order and the first of equal scores wins, which packs.
-      // Insertion sort (a node has a handful of GPUs) under a total order, so the result is that of any sort.
-      for (let i = 1; i < ordered.length; i++) {
-        const g = ordered[i]!;
-        const k = keys[i]!;
-        let j = i - 1;
-        while (j >= 0 && gpuAfter(ordered[j]!, keys[j]!, g, k)) {
-          ordered[j + 1] = ordered[j]!;
-          keys[j + 1] = keys[j]!;
-          j--;
-        }
-        ordered[j + 1] = g;
-        keys[j + 1] = k;
+    for (let i = 0; i < ordered.length; i++) ordered[i] = this.gpus[i]!;
+    if (!this.symmetric) return;
+    // Fullest GPU first: options are scored in this order and the first of equal scores wins, which packs.
+    for (let i = 1; i < ordered.length; i++) {
+      const g = ordered[i]!;
+      let j = i - 1;
+      while (j >= 0 && gpuAfter(ordered[j]!, g)) {
+        ordered[j + 1] = ordered[j]!;
+        j--;
       }
+      ordered[j + 1] = g;
     }
-    let key = `${this.staticKey}|${this.cpuFree}|${this.memFree}`;
-    for (let i = 0; i < ordered.length; i++) key += `|${keys[i]}`;
-    return key;
   }
 }
 
-/** Scratch for `classKey`: the state keys of the GPUs being ordered. */
-const stateKeys: string[] = [];
-
-/** Whether `a` (state key `ka`) comes after `b` in the canonical order: fuller first, then state key, then index. */
-function gpuAfter(a: GpuState, ka: string, b: GpuState, kb: string): boolean {
+/** Whether `a` comes after `b` in the canonical order: fuller first, then state key, then index. */
+function gpuAfter(a: GpuState, b: GpuState): boolean {
   if (a.freeMilli !== b.freeMilli) return a.freeMilli > b.freeMilli;
+  const ka = a.stateKey();
+  const kb = b.stateKey();
   if (ka !== kb) return ka > kb;
   return a.index > b.index;
 }

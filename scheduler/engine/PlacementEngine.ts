@@ -1,3 +1,4 @@
+import type { ClassRanking } from "./ClassRanking.ts";
 import type { ClusterSpec, NodeSpec } from "./ClusterSpec.ts";
 import { CycleState, type MigShareStage } from "./CycleState.ts";
 import { eligibleCount, firstEligible, pickMember } from "./EligibleMembers.ts";
@@ -21,6 +22,7 @@ import { placementOf } from "./PlacementOf.ts";
 import type { GangRequest, PlacementRequest } from "./PlacementRequest.ts";
 import { createPolicy } from "./PolicyRegistry.ts";
 import { RankedClasses } from "./RankedClasses.ts";
+import { RankedClassesInNodeOrder } from "./RankedClassesInNodeOrder.ts";
 import type { ScorePlugin } from "./ScorePlugin.ts";
 import { SeededRandom } from "./SeededRandom.ts";
 import { UnschedulableReasons } from "./UnschedulableReasons.ts";
@@ -62,8 +64,8 @@ export interface PlaceOptions {
 interface AllocationRecord {
   placement: Placement;
   node: NodeState;
-  /** GPUs whose mode or MIG layout this allocation changed, as they were before. */
-  snapshots: Map<GpuState, GpuSnapshot>;
+  /** GPUs whose mode or MIG layout this allocation changed, as they were before (most change none). */
+  snapshots: Map<GpuState, GpuSnapshot> | undefined;
 }
 
 /**
@@ -81,7 +83,7 @@ export class PlacementEngine {
   /** Request signatures interned to small numbers: the per-class memo keys. */
   private readonly signatures = new Map<string, number>();
   /** Per signature, the classes that fit it, best first. */
-  private rankings: (RankedClasses | undefined)[] = [];
+  private rankings: (ClassRanking | undefined)[] = [];
   private readonly rejections = new Map<string, Evaluation>();
 
   constructor(cluster: ClusterSpec, options: EngineOptions = {}) {
@@ -198,7 +200,7 @@ export class PlacementEngine {
     }
     const r = cycle.request;
     const node = pickMember(best.klass, looked, this.tieBreak === "nodeOrder", this.rng);
-    let option = best.evaluation.option;
+    let option = best.option;
     if (this.policy.shareGpu === "lowestIndex" && r.gpu.kind === "share" && !looked.migShares)
       option = lowestIndexShare(this.policy, node, best.klass, looked, option);
     return { ok: true, placement: placementOf(node, option, r, best.score) };
@@ -209,7 +211,7 @@ export class PlacementEngine {
     const signature = this.intern(cycle.signature);
     let ranked = this.rankings[signature];
     if (!ranked) {
-      ranked = new RankedClasses(this.tieBreak === "nodeOrder");
+      ranked = this.tieBreak === "nodeOrder" ? new RankedClassesInNodeOrder() : new RankedClasses(this.rng);
       this.rankings[signature] = ranked;
     }
     const r = cycle.request;
@@ -232,8 +234,7 @@ export class PlacementEngine {
     const memory = r.memoryMiB;
     return ranked.best(
       (klass) => (klass.memFree < memory ? 0 : eligibleCount(klass, cycle)),
-      this.rng,
-      this.tieBreak === "nodeOrder" ? (klass) => firstEligible(klass, cycle).tieRank : undefined,
+      (klass) => firstEligible(klass, cycle).tieRank,
     );
   }
 
@@ -267,7 +268,7 @@ export class PlacementEngine {
   }
 
   private evaluate(klass: NodeClass, cycle: CycleState, signature: number): Evaluation {
-    const known = klass.memo[signature];
+    const known = klass.memo?.[signature];
     if (known) return known;
     const node = klass.members[0]!;
     let ev: Evaluation | undefined;
@@ -292,7 +293,8 @@ export class PlacementEngine {
       }
       ev = bestOption ? { fits: true, score: bestScore, option: bestOption } : this.rejection("no option");
     }
-    this.index.remember(klass, signature, ev);
+    // A class that fits is remembered by the signature's ranking; rejections are shared objects, kept here.
+    if (!ev.fits) this.index.remember(klass, signature, ev);
     return ev;
   }
 
@@ -320,19 +322,23 @@ export class PlacementEngine {
     if (node.cpuFree < placement.cpuMilli) throw new Error(`commit ${id}: node ${node.name} lacks CPU now`);
     if (node.memFree < placement.memoryMiB)
       throw new Error(`commit ${id}: node ${node.name} lacks memory now`);
-    const gpus = placement.gpus.map((a) => {
+    const gpus: GpuState[] = [];
+    for (const a of placement.gpus) {
       const gpu = node.gpus.find((g) => g.index === a.gpuIndex);
       if (!gpu || gpu.uuid !== a.gpuUuid)
         throw new Error(`commit ${id}: node ${node.name} has no GPU ${a.gpuUuid}`);
-      return gpu;
-    });
-    if (new Set(gpus).size !== gpus.length) throw new Error(`commit ${id}: a GPU is named twice`);
+      if (gpus.includes(gpu)) throw new Error(`commit ${id}: a GPU is named twice`);
+      gpus.push(gpu);
+    }
     placement.gpus.forEach((a, i) => {
       checkAssignment(gpus[i]!, a, id);
     });
-    const snapshots = new Map<GpuState, GpuSnapshot>();
+    let snapshots: Map<GpuState, GpuSnapshot> | undefined;
     placement.gpus.forEach((a, i) => {
-      applyAssignment(gpus[i]!, a, id, snapshots);
+      const before = applyAssignment(gpus[i]!, a, id);
+      if (!before) return;
+      snapshots ??= new Map();
+      snapshots.set(gpus[i]!, before);
     });
     node.cpuFree -= placement.cpuMilli;
     node.memFree -= placement.memoryMiB;
@@ -349,6 +355,7 @@ export class PlacementEngine {
     const gpu = node.gpus.find((g) => g.uuid === gpuUuid);
     if (!gpu || gpu.unhealthy === unhealthy) return false;
     gpu.unhealthy = unhealthy;
+    gpu.changed();
     this.index.update(node);
     return true;
   }
@@ -360,7 +367,7 @@ export class PlacementEngine {
     const { placement, node, snapshots } = record;
     for (const a of placement.gpus) {
       const gpu = node.gpus.find((g) => g.index === a.gpuIndex)!;
-      releaseAssignment(gpu, a, id, snapshots.get(gpu));
+      releaseAssignment(gpu, a, id, snapshots?.get(gpu));
     }
     node.cpuFree += placement.cpuMilli;
     node.memFree += placement.memoryMiB;

@@ -10,26 +10,31 @@ export function placementOf(
   request: PlacementRequest,
   score: number,
 ): Placement {
+  // Object literals with every field spelled out: spreading a shared part would put the fields out of line.
   const gpus = option.picks.map((pick): GpuAssignment => {
     const gpu = node.ordered[pick.pos]!;
-    const at = { gpuIndex: gpu.index, gpuUuid: gpu.uuid };
+    const gpuIndex = gpu.index;
+    const gpuUuid = gpu.uuid;
     if (pick.kind === "share" && pick.profile && request.gpu.kind === "share") {
       // The pick says what the GPU loses (the instance, or nothing when filling one); the share is the request.
       const { milli, memoryMiB } = request.gpu;
       const migInstance = { profile: pick.profile.name, start: pick.start! };
-      return { kind: "share", ...at, milli, memoryMiB, migInstance };
+      return { kind: "share", gpuIndex, gpuUuid, milli, memoryMiB, migInstance };
     }
     if (pick.kind === "share") {
-      const share = { kind: "share" as const, ...at, milli: pick.milli, memoryMiB: pick.memoryMiB };
-      return pick.switchFrom ? { ...share, switchFrom: pick.switchFrom } : share;
+      const { milli, memoryMiB, switchFrom } = pick;
+      return switchFrom
+        ? { kind: "share", gpuIndex, gpuUuid, milli, memoryMiB, switchFrom }
+        : { kind: "share", gpuIndex, gpuUuid, milli, memoryMiB };
     }
     if (pick.kind === "whole")
       return pick.switchFrom
-        ? { kind: "whole", ...at, switchFrom: pick.switchFrom }
-        : { kind: "whole", ...at };
+        ? { kind: "whole", gpuIndex, gpuUuid, switchFrom: pick.switchFrom }
+        : { kind: "whole", gpuIndex, gpuUuid };
     const a: GpuAssignment = {
       kind: "mig",
-      ...at,
+      gpuIndex,
+      gpuUuid,
       profile: pick.profile!.name,
       start: pick.start!,
       action: pick.action!,

@@ -7,7 +7,7 @@ export const gpuModelFilter: FilterPlugin = {
   name: "GpuModel",
   filter(node: NodeState, cycle: CycleState): string | null {
     if (cycle.gpuCount === 0) return null;
-    if (node.gpus.length === 0) return "no GPUs";
+    if (node.gpuCount === 0) return "no GPUs";
     if (cycle.allowedModels === null) return null;
     for (const model of node.models) if (cycle.allowedModels.has(model)) return null;
     return "not an allowed GPU model";

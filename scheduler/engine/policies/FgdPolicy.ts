@@ -11,6 +11,8 @@ import type { ScorePlugin } from "../ScorePlugin.ts";
 import type { TargetWorkload } from "../TargetWorkload.ts";
 
 interface ClassFragmentation {
+  /** The policy's tag: the value the class keeps for the policy (`NodeClass.derived`). */
+  readonly tag: string;
   input: FragmentationInput;
   stats: FragmentationStats;
 }
@@ -23,12 +25,10 @@ export function classFragmentation(
   tag: string,
   cpuCoverMilli = 0,
 ): ClassFragmentation {
-  let f = klass.derived.get(tag) as ClassFragmentation | undefined;
-  if (f === undefined) {
-    const input = fragmentationInput(node);
-    f = { input, stats: fragmentationStats(input, workload, cpuCoverMilli) };
-    klass.derived.set(tag, f);
-  }
+  if (klass.derived?.tag === tag) return klass.derived as ClassFragmentation;
+  const input = fragmentationInput(node);
+  const f: ClassFragmentation = { tag, input, stats: fragmentationStats(input, workload, cpuCoverMilli) };
+  klass.derived = f;
   return f;
 }
 

@@ -8,7 +8,7 @@ export function gpuClusteringPolicy(): ScorePlugin {
     optionMode: "tightest",
     score(node, _option, cycle) {
       const g = cycle.request.gpu;
-      if (g.kind === "share" && node.gpus.some((gpu) => gpu.shareSizes.has(g.milli))) return 2;
+      if (g.kind === "share" && node.gpus.some((gpu) => gpu.holdsShare(g.milli))) return 2;
       return nodeOccupied(node) ? 1 : 0;
     },
   };

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { GpuOption } from "./GpuOptions.ts";
 import { type Evaluation, type NodeClass, NodeClassIndex } from "./NodeClassIndex.ts";
 import { NodeState } from "./NodeState.ts";
-import { RankedClasses } from "./RankedClasses.ts";
+import { RankedClassesInNodeOrder } from "./RankedClassesInNodeOrder.ts";
 import { SeededRandom } from "./SeededRandom.ts";
 import { nodeOf } from "./test/fixtures.ts";
 
@@ -30,7 +30,7 @@ function scanned(index: NodeClassIndex, eligible: (klass: NodeClass) => boolean)
   return best?.klass;
 }
 
-describe("RankedClasses in node order", () => {
+describe("RankedClassesInNodeOrder", () => {
   it("picks what a full scan picks while nodes move between classes", () => {
     fc.assert(
       fc.property(
@@ -49,7 +49,7 @@ describe("RankedClasses in node order", () => {
             nodes.push(node);
             index.update(node);
           }
-          const ranked = new RankedClasses(true);
+          const ranked = new RankedClassesInNodeOrder();
           for (const [which, level, skip] of moves) {
             const node = nodes[which % nodes.length]!;
             node.cpuFree = levels[level]!;
@@ -59,7 +59,6 @@ describe("RankedClasses in node order", () => {
             const eligible = (klass: NodeClass) => skip === 0 || klass.cpuFree !== skip * 1000;
             const best = ranked.best(
               (klass) => (eligible(klass) ? klass.members.length : 0),
-              rng,
               (klass) => klass.byRank[0]!.tieRank,
             );
             expect(best?.klass).toBe(scanned(index, eligible));
