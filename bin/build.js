@@ -2,8 +2,9 @@
 // `npm run build` (and `npm ci`/`npm install`, through the prepare script): compiles the sources to dist/ so that
 // bin/tessera.js starts from JavaScript instead of compiling TypeScript at every start.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, utimesSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, utimesSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { join } from "node:path";
 import { buildStamp, distDir, repositoryRoot } from "./CompiledBuild.js";
 
 let tsc;
@@ -20,5 +21,8 @@ try {
 const started = new Date();
 execFileSync(process.execPath, [tsc, "-p", "tsconfig.build.json"], { cwd: repositoryRoot, stdio: "inherit" });
 mkdirSync(distDir, { recursive: true });
+// pbjs's static code is JavaScript (with a declaration beside it), which tsc does not copy.
+const staticCode = join("proto", "generated", "static", "tessera.js");
+cpSync(join(repositoryRoot, staticCode), join(distDir, staticCode));
 writeFileSync(buildStamp, `${started.toISOString()}\n`);
 utimesSync(buildStamp, started, started);

@@ -24,12 +24,16 @@ export type Tolerant<S extends ServiceDefinition> = {
     : never;
 };
 
-/** proto-loader puts the request message's descriptor on each method; its name is the message type. */
+/**
+ * The request message's name: tesseraV1's definitions name it (`requestTypeName`); proto-loader's (the kubelet
+ * APIs) carry its descriptor.
+ */
 function requestTypeName(methodName: string, method: MethodDefinition<unknown, unknown>): string {
   const described = method as MethodDefinition<unknown, unknown> & {
+    requestTypeName?: unknown;
     requestType?: { type?: { name?: unknown } };
   };
-  const name = described.requestType?.type?.name;
+  const name = described.requestTypeName ?? described.requestType?.type?.name;
   return typeof name === "string" ? name : methodName;
 }
 

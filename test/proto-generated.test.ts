@@ -14,17 +14,23 @@ function files(dir: string): string[] {
 }
 
 describe("proto/generated", () => {
-  it("is what `npm run proto` makes from proto/tessera/v1 (regenerate with `npm run proto`)", () => {
+  it("(types and static codecs) is what `npm run proto` makes from proto/tessera/v1 (regenerate with `npm run proto`)", () => {
     const script = (
       JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { scripts: Record<string, string> }
     ).scripts.proto!;
+    const [typesCommand, staticCommand] = script.split(" && ");
     const out = mkdtempSync(join(tmpdir(), "tessera-proto-"));
     try {
-      const args = script
+      const args = typesCommand!
         .split(/\s+/)
         .slice(1)
         .map((a) => (a.startsWith("--outDir=") ? `--outDir=${out}` : a));
       execFileSync(join(root, "node_modules", ".bin", "proto-loader-gen-types"), args, {
+        cwd: root,
+        stdio: "pipe",
+      });
+      expect(staticCommand).toBe("node bin/static-codecs.js");
+      execFileSync(process.execPath, [join(root, "bin", "static-codecs.js"), join(out, "static")], {
         cwd: root,
         stdio: "pipe",
       });

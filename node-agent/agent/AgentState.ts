@@ -1,9 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
-/** How stale the remembered last contact may get on disk: a restarted agent then fences at most this early. */
-const contactSaveEveryMs = 5000;
-
 /**
  * What an agent remembers across restarts besides its jobs: the last desired-state generation it reached, which
  * it presents when it registers so that the scheduler can fence it if it is behind, and when it last had contact
@@ -36,11 +33,13 @@ export class AgentState {
     this.save();
   }
 
-  /** Records contact at `nowMs`; written to disk at most every few seconds (and always when `flush`). */
-  contact(nowMs: number, flush = false): void {
+  /**
+   * Records contact at `nowMs`; written to disk when the saved one is `saveEveryMs` old (0: at once). A restarted
+   * agent fences at most that much early.
+   */
+  contact(nowMs: number, saveEveryMs: number): void {
     this.lastContactMs = nowMs;
-    if (flush || this.savedContactMs === undefined || nowMs - this.savedContactMs >= contactSaveEveryMs)
-      this.save();
+    if (this.savedContactMs === undefined || nowMs - this.savedContactMs >= saveEveryMs) this.save();
   }
 
   private save(): void {

@@ -47,4 +47,21 @@ describe("FencingClock", () => {
     const restarted = new FencingClock(new AgentState(dir), 1000, () => now);
     expect(restarted.due()).toBe(true);
   });
+
+  it("writes a contact to disk once the saved one is a tenth of the timeout old, and at once when flushed", () => {
+    const dir = stateDir();
+    let now = 10_000;
+    const clock = new FencingClock(new AgentState(dir), 100_000, () => now);
+    clock.contact(true);
+    const onDisk = () => new AgentState(dir).lastContactMs;
+    now += 9_999;
+    clock.contact();
+    expect(onDisk()).toBe(10_000);
+    now += 1;
+    clock.contact();
+    expect(onDisk()).toBe(20_000);
+    now += 1;
+    clock.contact(true);
+    expect(onDisk()).toBe(20_001);
+  });
 });

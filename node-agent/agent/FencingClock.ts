@@ -29,9 +29,13 @@ export class FencingClock {
     return this.flagMs ?? scheduler ?? defaultFencingTimeoutMs;
   }
 
-  /** The agent hears from the scheduler (or its stream is open); `flush` writes it to disk at once. */
+  /**
+   * The agent hears from the scheduler (or its stream is open); `flush` writes it to disk at once, otherwise once
+   * a tenth of the timeout old (30 s by default), so a restart fences at most that early and an idle agent does not
+   * rewrite its state file every few seconds.
+   */
   contact(flush = false): void {
-    this.state.contact(this.now(), flush);
+    this.state.contact(this.now(), flush ? 0 : this.timeoutMs() / 10);
   }
 
   /** Whether the agent has been without contact for the whole timeout. */

@@ -194,6 +194,8 @@ export class Nvml {
   readonly libraryPath: string;
   private readonly lib: LibraryHandle;
   private readonly bound = new Map<string, NativeFunction | null>();
+  /** nvmlEventSetWait_v2 on koffi's worker thread, as a promise (waitForEventAsync). */
+  private eventWait: ((...args: unknown[]) => Promise<number>) | undefined;
   private open = true;
 
   private constructor(libraryPath: string, lib: LibraryHandle) {
@@ -779,12 +781,12 @@ export class Nvml {
 
   /** Waits on koffi's worker thread, so the event loop keeps running; null on timeout. */
   async waitForEventAsync(set: EventSetHandle, timeoutMs: number): Promise<XidEvent | null> {
-    const fn = this.fn("nvmlEventSetWait_v2");
-    const out = {} as RawEvent;
-    const wait = promisify(fn.async as (...args: unknown[]) => void) as (
+    // Made once: the Xid watcher waits again every second for as long as the agent runs.
+    this.eventWait ??= promisify(this.fn("nvmlEventSetWait_v2").async as (...args: unknown[]) => void) as (
       ...args: unknown[]
     ) => Promise<number>;
-    const code = await wait(set, out, timeoutMs);
+    const out = {} as RawEvent;
+    const code = await this.eventWait(set, out, timeoutMs);
     return this.eventResult(code, out);
   }
 

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import protobuf from "protobufjs";
 import { sourceTreePath } from "../SourceTree.ts";
-import { protoLoaderOptions } from "./TesseraGrpc.ts";
+import { decodedForm } from "./TesseraGrpc.ts";
 
 const protoDir = sourceTreePath("proto", "tessera", "v1");
 
@@ -20,14 +20,9 @@ export function tesseraMessage(name: string): protobuf.Type {
 
 /**
  * A message given as JSON (lowerCamelCase fields) in exactly the form a gRPC handler receives it: defaults
- * filled in, the oneof named, as proto-loader decodes it with `protoLoaderOptions`.
+ * filled in, the oneof named, as every tessera.v1 message is decoded (`decodedForm`).
  */
 export function asGrpcMessage<T>(name: string, json: Record<string, unknown>): T {
   const type = tesseraMessage(name);
-  return type.toObject(type.fromObject(json), {
-    longs: Number,
-    enums: String,
-    defaults: protoLoaderOptions.defaults ?? false,
-    oneofs: protoLoaderOptions.oneofs ?? false,
-  }) as T;
+  return type.toObject(type.fromObject(json), decodedForm) as T;
 }

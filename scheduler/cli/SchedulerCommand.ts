@@ -8,6 +8,7 @@ import { describeStoreLocation } from "../ha/StoreLocation.ts";
 import { type Authorizer, schedulerAuthorizer } from "../security/Authorizer.ts";
 import { serverCredentials } from "../security/ServerTls.ts";
 import type { startHttpEndpoint } from "../service/HttpEndpoint.ts";
+import type { Scheduler } from "../service/Scheduler.ts";
 import { SchedulerFleetView } from "../service/SchedulerFleetView.ts";
 import { type RunningScheduler, startSchedulerServer } from "../service/SchedulerServer.ts";
 import type { JobStore } from "../store/JobStore.ts";
@@ -23,8 +24,11 @@ export interface StartedScheduler {
 export async function startScheduler(
   flags: SchedulerFlags,
   log: (line: string) => void,
-  /** Called as soon as the gRPC API listens, before the HTTP API starts (`up` starts its agents then). */
-  onListening?: (address: string) => void,
+  /**
+   * Called as soon as the gRPC API listens; the HTTP API starts once what it returns has settled (`up` starts its
+   * agents then, and waits for them: loading fastify blocks the event loop that answers their registration).
+   */
+  onListening?: (address: string, scheduler: Scheduler) => Promise<void> | void,
 ): Promise<StartedScheduler> {
   const settings = schedulerSettings(flags);
   if (settings.storeLocation.kind !== "sqlite") {
@@ -48,9 +52,9 @@ export async function startScheduler(
           authorizer,
         ),
       ),
-    started: (a) => {
+    started: (a, scheduler) => {
       address = a;
-      onListening?.(a);
+      return onListening?.(a, scheduler);
     },
   });
 }
@@ -62,7 +66,7 @@ async function startSchedulerParts(
   hooks: {
     store?: JobStore;
     addServices: (server: grpc.Server, authorizer: Authorizer) => void;
-    started?: (address: string) => void;
+    started?: (address: string, scheduler: Scheduler) => Promise<void> | void;
   },
 ): Promise<StartedScheduler> {
   quietFailedBinds();
@@ -79,7 +83,7 @@ async function startSchedulerParts(
   } catch (err) {
     throw addressInUse(err as Error, settings.listen, "--listen") ?? err;
   }
-  hooks.started?.(running.address);
+  const startedSettled = hooks.started?.(running.address, running.scheduler);
   let finops: ReturnType<typeof attachFinops> | undefined;
   let http: Awaited<ReturnType<typeof startHttpEndpoint>> | undefined;
   try {
@@ -95,6 +99,7 @@ async function startSchedulerParts(
     } catch (err) {
       throw new Error(`cannot open the FinOps tables in ${settings.db}: ${(err as Error).message}`);
     }
+    await startedSettled;
     if (settings.http) {
       try {
         // Loaded only now: fastify is not needed before the gRPC API listens and `up`'s agents are on their way.

@@ -6,6 +6,7 @@ import { ensureStandinLibrary, ensureStandinMpsControl } from "../../node-agent/
 import { referenceHost } from "../../proto/catalog/ReferenceServers.ts";
 import { sourceTreePath } from "../../proto/SourceTree.ts";
 import { parseHostPort } from "../../proto/tessera/SchedulerEndpoint.ts";
+import type { Scheduler } from "../service/Scheduler.ts";
 import { type StartedScheduler, startScheduler, untilSignal } from "./SchedulerCommand.ts";
 import { defaultSimulatedFleet, parseFleetSpec, writeSimulatedNode } from "./SimulatedFleet.ts";
 
@@ -21,6 +22,9 @@ interface UpFlags {
   policy?: string;
   config?: string;
 }
+
+/** The longest the HTTP API waits for the agents' registration. */
+const agentsReadyWaitMs = 10_000;
 
 /** `tessera up`: the scheduler with its embedded store plus simulated agents on the stand-in NVML library. */
 export function registerUpCommands(program: Command): void {
@@ -58,8 +62,10 @@ export function registerUpCommands(program: Command): void {
           const nodeDir = join(dataDir, "nodes", node.name);
           return { node, nodeDir, ...writeSimulatedNode(nodeDir, node) };
         });
-        // Agents start as soon as the gRPC API listens: their start overlaps the HTTP API's.
-        const startAgents = (address: string) => {
+        // Agents start as soon as the gRPC API listens; the HTTP API loads once they are Ready (or a while has
+        // passed, or one exited): loading fastify would hold up the answers to their registration.
+        const startAgents = (address: string, scheduler: Scheduler): Promise<void> => {
+          let exited = false;
           for (const { node, nodeDir, fleetFile, stateFile } of nodes) {
             const host = referenceHost(node.models[0]!, node.models.length);
             const child = spawn(
@@ -100,9 +106,20 @@ export function registerUpCommands(program: Command): void {
             );
             agents.push(child);
             child.on("exit", (code, signal) => {
+              exited = true;
               if (started) log(`agent ${node.name} exited (${signal ?? `code ${code}`})`);
             });
           }
+          const since = Date.now();
+          return new Promise((resolve) => {
+            const check = setInterval(() => {
+              const ready = nodes.every(({ node }) => scheduler.node(node.name)?.state === "Ready");
+              if (ready || exited || Date.now() - since > agentsReadyWaitMs) {
+                clearInterval(check);
+                resolve();
+              }
+            }, 20);
+          });
         };
         started = await startScheduler(
           {

@@ -182,7 +182,8 @@ export function jobServiceHandlers(scheduler: Scheduler, security: EdgeSecurity)
             if (error) call.emit("error", { code: grpc.status.UNAVAILABLE, details: error });
             else call.end();
           },
-          request._rank === "rank" ? request.rank : undefined,
+          // An unset proto3 `optional` decodes to no property (protobufjs names no `_rank` oneof for it).
+          request.rank,
         );
         call.on("cancelled", stop);
       } catch (err) {
