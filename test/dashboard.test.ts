@@ -8,7 +8,7 @@ import { Finops } from "../scheduler/finops/Finops.ts";
 import { parseFinopsSettings } from "../scheduler/finops/FinopsConfig.ts";
 import { createHttpApp, registerHttpApi } from "../scheduler/http/HttpApi.ts";
 import { InMemoryFleet } from "../scheduler/http/InMemoryFleet.ts";
-import { job, sampleFleet } from "../scheduler/http/SampleFleet.ts";
+import { job, migGpu, sampleFleet, withInstanceShares } from "../scheduler/http/SampleFleet.ts";
 import { TesseraMetrics } from "../scheduler/metrics/TesseraMetrics.ts";
 import { dashboardArtifacts, launchChromium } from "./dashboardChromium.ts";
 
@@ -227,6 +227,49 @@ describe("dashboard in headless chromium (in-memory fleet)", () => {
       expect(await label.evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
       await page.screenshot({ path: join(dashboardArtifacts, `dashboard-job-${width}.png`), fullPage: true });
     }
+    expect(errors).toEqual([]);
+  });
+
+  it("names a MIG instance shared by MPS as such, with every share job on it, each opening its job", async () => {
+    fleet.update((d) => {
+      const gpu = migGpu("h100-m", 0, "H100-SXM5-80GB", [
+        ["4g.40gb", 0, "mig-4g"],
+        ["3g.40gb", 4],
+      ]);
+      d.nodes.push({
+        name: "h100-m",
+        state: "Ready",
+        labels: {},
+        gpus: [
+          withInstanceShares(gpu, 4, [
+            ["mps-a", 250],
+            ["mps-b", 178],
+          ]),
+        ],
+      });
+      d.jobs.push(
+        job("mig-4g", "vision", "inference", { request: "4g.40gb" }),
+        job("mps-a", "speech", "inference", { request: "memoryMiB=8192 computePercent=25" }),
+        job("mps-b", "nlp", "inference", { request: "memoryMiB=8192 computePercent=17.8" }),
+      );
+    });
+    const page = await chromium.context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(`${url}/dashboard/?interval=500`);
+    const instance = page.getByTestId("slice-GPU-h100-m-0/mig-4");
+    await instance.waitFor();
+    expect(await instance.getAttribute("data-mps")).toBe("true");
+    expect(await instance.locator("title").first().textContent()).toBe(
+      "3g.40gb shared (MPS): mps-a (speech), mps-b (nlp)",
+    );
+    expect(await page.getByTestId("gpu-GPU-h100-m-0").textContent()).toContain("an instance shared (MPS)");
+    expect(
+      await instance.locator("[data-job]").evaluateAll((e) => e.map((x) => x.getAttribute("data-job"))),
+    ).toEqual(["mps-a", "mps-b"]);
+    expect(await page.getByTestId("legend").textContent()).toContain("speech");
+    await instance.locator("[data-job='mps-b']").click();
+    await expect.poll(() => page.getByTestId("job-allocations").textContent()).toContain("3g.40gb MPS share");
     expect(errors).toEqual([]);
   });
 });

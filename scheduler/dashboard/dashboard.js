@@ -82,7 +82,115 @@ function renderSummary(capacity, jobs, idle) {
 function sharingText(gpu) {
   if (gpu.shareIsolation === "time-sliced") return "shared, time-sliced: GPU memory not isolated";
   if (gpu.shareIsolation === "mps") return "shared, MPS limits";
+  if (gpu.slices.some((s) => s.shares)) return "mig, an instance shared (MPS)";
   return gpu.sharingMode;
+}
+
+/** What a slice is: its profile (an MPS share of a MIG instance says so), else its kind. */
+const sliceText = (slice) =>
+  slice.kind === "shared" && slice.profile ? `${slice.profile} MPS share` : (slice.profile ?? slice.kind);
+
+/** Who holds a slice, as far as this user may know. */
+function holderText(slice, jobsById) {
+  const job = slice.jobId ? jobsById.get(slice.jobId) : undefined;
+  return job ? `${job.name} (${job.tenant})` : slice.otherTenant ? "other tenant" : "free";
+}
+
+/** One slice as a block `w` wide at `x`: filled by tenant, with a utilization band. */
+function sliceBlock(gpu, slice, x, w, jobsById, samples, idleSlices) {
+  const job = slice.jobId ? jobsById.get(slice.jobId) : undefined;
+  const sample = samples.get(`${gpu.uuid}/${slice.migUuid ?? ""}`) ?? samples.get(`${gpu.uuid}/`);
+  const busy =
+    sample?.utilizationPercent != null
+      ? sample.utilizationPercent / 100
+      : sample
+        ? sample.memoryUsedMiB / Math.max(1, sample.memoryTotalMiB)
+        : 0;
+  // A nested <svg> per slice clips its label to the slice.
+  const group = svg("svg", {
+    x,
+    y: 0,
+    width: Math.max(0, w),
+    height: 26,
+    "data-testid": `slice-${slice.id}`,
+    "data-job": slice.jobId ?? "",
+  });
+  // Another tenant's slice is shown as taken, by nobody this user may know.
+  const fill = job ? tenantColour(job.tenant) : slice.otherTenant ? "#9aa3ad" : "#fff";
+  const inner = Math.max(0, w - 2);
+  group.append(svg("rect", { x: 1, y: 1, width: inner, height: 24, fill, stroke: "#9aa3ad", rx: 2 }));
+  if (job)
+    group.append(
+      svg("rect", { x: 1, y: 25 - 24 * busy, width: inner, height: 24 * busy, fill: "rgb(0 0 0 / 28%)" }),
+    );
+  if (idleSlices.has(slice.id)) {
+    group.append(
+      svg("rect", {
+        x: 2,
+        y: 2,
+        width: Math.max(0, w - 4),
+        height: 22,
+        fill: "none",
+        stroke: "#d32f2f",
+        "stroke-width": 2,
+        "stroke-dasharray": "4 2",
+      }),
+    );
+  }
+  const label = [sliceText(slice), holderText(slice, jobsById)].join(" · ");
+  const taken = job || slice.otherTenant;
+  group.append(svg("text", { x: 6, y: 17, "font-size": 11, fill: taken ? "#fff" : "#5b6570" }, label));
+  const util = sample?.utilizationPercent != null ? `${sample.utilizationPercent}% util` : "no util (MIG)";
+  group.append(
+    svg(
+      "title",
+      {},
+      `${label}\n${sample ? `${util}, ${Math.round(sample.memoryUsedMiB)} MiB used` : "no reading"}`,
+    ),
+  );
+  if (job) {
+    // Every job the fleet shows opens its view.
+    group.setAttribute("class", "held");
+    group.addEventListener("click", () => {
+      location.hash = `job=${encodeURIComponent(job.id)}`;
+    });
+  }
+  return group;
+}
+
+/**
+ * A MIG instance shared by MPS: the instance named as such with its share jobs, each share a block as wide as its
+ * part, the room left blank.
+ */
+function sharedInstance(gpu, instance, x, w, jobsById, samples, idleSlices) {
+  const label = `${instance.profile} shared (MPS): ${instance.shares.map((s) => holderText(s, jobsById)).join(", ")}`;
+  const group = svg("svg", {
+    x,
+    y: 0,
+    width: Math.max(0, w),
+    height: 26,
+    "data-testid": `slice-${instance.id}`,
+    "data-mps": "true",
+  });
+  group.append(
+    svg("rect", {
+      x: 1,
+      y: 1,
+      width: Math.max(0, w - 2),
+      height: 24,
+      fill: "#fff",
+      stroke: "#9aa3ad",
+      rx: 2,
+    }),
+    svg("title", {}, label),
+  );
+  let at = 0;
+  for (const share of instance.shares) {
+    const part = (share.share / instance.share) * w;
+    group.append(sliceBlock(gpu, share, at, part, jobsById, samples, idleSlices));
+    at += part;
+  }
+  return group;
 }
 
 /** One GPU as a bar: each slice a block as wide as its share, filled by tenant, with a utilization band. */
@@ -94,65 +202,8 @@ function gpuBar(gpu, jobsById, samples, idleSlices) {
   const slices = [...gpu.slices].sort((a, b) => (a.placementStart ?? 0) - (b.placementStart ?? 0));
   for (const slice of slices) {
     const w = slice.share * width;
-    const job = slice.jobId ? jobsById.get(slice.jobId) : undefined;
-    const sample = samples.get(`${gpu.uuid}/${slice.migUuid ?? ""}`) ?? samples.get(`${gpu.uuid}/`);
-    const busy =
-      sample?.utilizationPercent != null
-        ? sample.utilizationPercent / 100
-        : sample
-          ? sample.memoryUsedMiB / Math.max(1, sample.memoryTotalMiB)
-          : 0;
-    // A nested <svg> per slice clips its label to the slice.
-    const group = svg("svg", {
-      x,
-      y: 0,
-      width: Math.max(0, w),
-      height: 26,
-      "data-testid": `slice-${slice.id}`,
-      "data-job": slice.jobId ?? "",
-    });
-    // Another tenant's slice is shown as taken, by nobody this user may know.
-    const fill = job ? tenantColour(job.tenant) : slice.otherTenant ? "#9aa3ad" : "#fff";
-    const inner = Math.max(0, w - 2);
-    group.append(svg("rect", { x: 1, y: 1, width: inner, height: 24, fill, stroke: "#9aa3ad", rx: 2 }));
-    if (job)
-      group.append(
-        svg("rect", { x: 1, y: 25 - 24 * busy, width: inner, height: 24 * busy, fill: "rgb(0 0 0 / 28%)" }),
-      );
-    if (idleSlices.has(slice.id)) {
-      group.append(
-        svg("rect", {
-          x: 2,
-          y: 2,
-          width: Math.max(0, w - 4),
-          height: 22,
-          fill: "none",
-          stroke: "#d32f2f",
-          "stroke-width": 2,
-          "stroke-dasharray": "4 2",
-        }),
-      );
-    }
-    const holder = job ? `${job.name} (${job.tenant})` : slice.otherTenant ? "other tenant" : "free";
-    const label = [slice.profile ?? slice.kind, holder].join(" · ");
-    const taken = job || slice.otherTenant;
-    group.append(svg("text", { x: 6, y: 17, "font-size": 11, fill: taken ? "#fff" : "#5b6570" }, label));
-    const util = sample?.utilizationPercent != null ? `${sample.utilizationPercent}% util` : "no util (MIG)";
-    group.append(
-      svg(
-        "title",
-        {},
-        `${label}\n${sample ? `${util}, ${Math.round(sample.memoryUsedMiB)} MiB used` : "no reading"}`,
-      ),
-    );
-    if (job) {
-      // Every job the fleet shows opens its view.
-      group.setAttribute("class", "held");
-      group.addEventListener("click", () => {
-        location.hash = `job=${encodeURIComponent(job.id)}`;
-      });
-    }
-    bar.append(group);
+    const draw = slice.shares ? sharedInstance : sliceBlock;
+    bar.append(draw(gpu, slice, x, w, jobsById, samples, idleSlices));
     x += w;
   }
   return bar;
@@ -170,7 +221,7 @@ function renderFleet(nodes, jobsById, samples, idle) {
         el("span", { class: "node-name" }, node.name),
         el("span", { class: `node-state ${node.state}` }, node.state),
         ...node.gpus.map((gpu) => {
-          for (const slice of gpu.slices) {
+          for (const slice of gpu.slices.flatMap((s) => s.shares ?? [s])) {
             const job = slice.jobId ? jobsById.get(slice.jobId) : undefined;
             if (job) tenants.add(job.tenant);
           }
@@ -357,12 +408,13 @@ async function showJob(nodes) {
   const held = nodes.flatMap((node) =>
     node.gpus.flatMap((gpu) =>
       gpu.slices
+        .flatMap((slice) => slice.shares ?? [slice])
         .filter((slice) => slice.jobId === job.id)
         .map((slice) => ({
           id: slice.id,
           node: node.name,
           gpu: `#${gpu.index} ${gpu.modelId}`,
-          slice: slice.profile ?? (slice.kind === "shared" ? sharingText(gpu) : slice.kind),
+          slice: slice.profile ? sliceText(slice) : slice.kind === "shared" ? sharingText(gpu) : slice.kind,
         })),
     ),
   );

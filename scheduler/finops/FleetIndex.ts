@@ -1,9 +1,10 @@
-import type {
-  FleetGpu,
-  FleetJob,
-  FleetNode,
-  FleetSlice,
-  FleetSnapshot,
+import {
+  type FleetGpu,
+  type FleetJob,
+  type FleetNode,
+  type FleetSlice,
+  type FleetSnapshot,
+  heldParts,
 } from "../readmodel/FleetReadModel.ts";
 import type { UtilizationSample } from "./UtilizationSample.ts";
 
@@ -20,7 +21,10 @@ export interface SampleAttribution {
   node: string;
   gpu: FleetGpu | undefined;
   profile: string;
-  /** The held slices the reading speaks for: one MIG instance, the whole GPU, or every share of a shared GPU. */
+  /**
+   * The held slices the reading speaks for: one MIG instance, the whole GPU, or every share of a shared GPU or of
+   * a shared MIG instance.
+   */
   held: HeldSlice[];
 }
 
@@ -28,7 +32,7 @@ export interface SampleAttribution {
 export class FleetIndex {
   readonly held: HeldSlice[] = [];
   private readonly gpus = new Map<string, { node: FleetNode; gpu: FleetGpu }>();
-  private readonly heldByMig = new Map<string, HeldSlice>();
+  private readonly heldByMig = new Map<string, HeldSlice[]>();
   private readonly heldByGpu = new Map<string, HeldSlice[]>();
 
   constructor(readonly snapshot: FleetSnapshot) {
@@ -36,12 +40,13 @@ export class FleetIndex {
     for (const node of snapshot.nodes) {
       for (const gpu of node.gpus) {
         this.gpus.set(gpu.uuid, { node, gpu });
-        for (const slice of gpu.slices) {
+        for (const slice of gpu.slices.flatMap(heldParts)) {
           const job = slice.jobId === undefined ? undefined : jobs.get(slice.jobId);
           if (!job) continue;
           const held = { node, gpu, slice, job };
           this.held.push(held);
-          if (slice.migUuid) this.heldByMig.set(slice.migUuid, held);
+          if (slice.migUuid)
+            this.heldByMig.set(slice.migUuid, [...(this.heldByMig.get(slice.migUuid) ?? []), held]);
           const onGpu = this.heldByGpu.get(gpu.uuid) ?? [];
           onGpu.push(held);
           this.heldByGpu.set(gpu.uuid, onGpu);
@@ -57,9 +62,10 @@ export class FleetIndex {
   attribute(sample: UtilizationSample): SampleAttribution {
     const gpu = this.gpu(sample.gpuUuid);
     if (sample.migUuid !== undefined) {
-      const held = this.heldByMig.get(sample.migUuid);
-      const profile = held?.slice.profile ?? gpu?.slices.find((s) => s.migUuid === sample.migUuid)?.profile;
-      return { node: sample.node, gpu, profile: profile ?? "", held: held ? [held] : [] };
+      const held = this.heldByMig.get(sample.migUuid) ?? [];
+      const profile =
+        held[0]?.slice.profile ?? gpu?.slices.find((s) => s.migUuid === sample.migUuid)?.profile;
+      return { node: sample.node, gpu, profile: profile ?? "", held };
     }
     // A GPU-level reading of a MIG-mode GPU says nothing about which instance is busy.
     const held = gpu?.sharingMode === "mig" ? [] : (this.heldByGpu.get(sample.gpuUuid) ?? []);

@@ -56,6 +56,12 @@ export const sharedSchemas = [
         description:
           "held by a job of a tenant the caller may not see (its id, name and tenant are left out)",
       },
+      shares: {
+        type: "array",
+        description:
+          "a MIG instance that MPS shares run on: one `shared` slice per share job, each with its part of the instance's share",
+        items: { $ref: "Slice#" },
+      },
     },
     required: ["id", "kind", "share"],
   },

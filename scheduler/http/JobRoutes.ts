@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import type { FleetJob, JobState } from "../readmodel/FleetReadModel.ts";
+import { type FleetJob, heldParts, type JobState } from "../readmodel/FleetReadModel.ts";
 import type { HttpApiOptions, JobCommands, SubmitJobBody } from "./HttpApi.ts";
 import { ApiError } from "./HttpErrors.ts";
 import { watchJobs } from "./JobEventStream.ts";
@@ -51,7 +51,7 @@ export function registerJobRoutes(app: FastifyInstance, options: HttpApiOptions)
         : new Set(
             snapshot.nodes
               .filter((n) => n.name === node)
-              .flatMap((n) => n.gpus.flatMap((g) => g.slices.map((s) => s.jobId))),
+              .flatMap((n) => n.gpus.flatMap((g) => g.slices.flatMap(heldParts).map((s) => s.jobId))),
           );
     const jobs = snapshot.jobs
       .filter(

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
+import type { FleetNode } from "../readmodel/FleetReadModel.ts";
 import { metricsSeenBy, nodesSeenBy } from "./OtherTenants.ts";
+import { job, migGpu, withInstanceShares } from "./SampleFleet.ts";
+import { renderTop } from "./TopView.ts";
 
 const sees = (tenant: string) => tenant === "team-b";
 
@@ -60,5 +63,40 @@ describe("what a non-admin sees of other tenants", () => {
       { id: "b", kind: "whole", share: 1, jobId: "j-b" },
       { id: "c", kind: "whole", share: 1 },
     ]);
+  });
+
+  it("names the caller's own share job on a shared MIG instance and leaves another tenant's anonymous, id included", () => {
+    const gpu = withInstanceShares(
+      migGpu("m", 0, "H100-SXM5-80GB", [
+        ["4g.40gb", 0, "j-mig"],
+        ["3g.40gb", 4],
+      ]),
+      4,
+      [
+        ["j-alice-secret", 250],
+        ["j-bob", 178],
+      ],
+    );
+    const fleet: FleetNode[] = [{ name: "m", state: "Ready", labels: {}, gpus: [gpu] }];
+    const jobs = [
+      job("j-mig", "team-a", "q", { name: "alice-mig" }),
+      job("j-alice-secret", "team-a", "q", { name: "alice-secret-share" }),
+      job("j-bob", "team-b", "q", { name: "bob-share" }),
+    ];
+    const admin = renderTop({ nodes: fleet, jobs, samples: [], idle: [] });
+    expect(admin).toMatch(/3g\.40gb\s+@4\s+-\s+MPS: alice-secret-share \(team-a\), bob-share \(team-b\)/);
+
+    const nodes = nodesSeenBy(fleet, jobs, sees);
+    const shared = nodes[0]!.gpus[0]!.slices.find((s) => s.placementStart === 4)!;
+    expect(shared.shares?.map((s) => [s.jobId, s.otherTenant, s.id])).toEqual([
+      [undefined, true, "GPU-m-0/mig-4/share-other-0"],
+      ["j-bob", undefined, "GPU-m-0/mig-4/share-j-bob"],
+    ]);
+    const seen = JSON.stringify(nodes);
+    expect(seen).not.toMatch(/j-alice|j-mig|team-a/);
+    // bob's top: his share named, alice's anonymous, the instance named as shared by MPS.
+    const bobsTop = renderTop({ nodes, jobs: jobs.filter((j) => sees(j.tenant)), samples: [], idle: [] });
+    expect(bobsTop).toMatch(/3g\.40gb\s+@4\s+-\s+MPS: other tenant, bob-share \(team-b\)/);
+    expect(bobsTop).not.toMatch(/alice|team-a/);
   });
 });

@@ -2,7 +2,7 @@ import type { FastifyRequest } from "fastify";
 import type { IdleAllocation } from "../finops/IdleDetector.ts";
 import type { UsageReport } from "../finops/UsageReport.ts";
 import type { UtilizationResult } from "../finops/UtilizationHistory.ts";
-import type { FleetJob, FleetNode } from "../readmodel/FleetReadModel.ts";
+import type { FleetJob, FleetNode, FleetSlice } from "../readmodel/FleetReadModel.ts";
 import type { JobAccess } from "./JobAccess.ts";
 
 /**
@@ -17,23 +17,24 @@ export function tenantFilter(access: JobAccess | undefined, request: FastifyRequ
   return (tenant) => access.sees(request, tenant);
 }
 
-/** Nodes with other tenants' slices marked `otherTenant` and their job ids left out. */
+/** Nodes with other tenants' slices marked `otherTenant` and their job ids left out (of slice ids too). */
 export function nodesSeenBy(
   nodes: readonly FleetNode[],
   jobs: readonly FleetJob[],
   sees: SeesTenant,
 ): FleetNode[] {
   const tenantOf = new Map(jobs.map((j) => [j.id, j.tenant]));
+  const seen = (slice: FleetSlice, n: number): FleetSlice => {
+    // A shared MIG instance's share jobs are each anonymous on their own; the caller's own stay named.
+    if (slice.shares) return { ...slice, shares: slice.shares.map(seen) };
+    if (slice.jobId === undefined || sees(tenantOf.get(slice.jobId) ?? "")) return slice;
+    const { jobId, ...rest } = slice;
+    // A share's id names its job (`.../share-<job id>`): another tenant's becomes `.../share-other-<n>`.
+    return { ...rest, id: slice.id.replaceAll(jobId, `other-${n}`), otherTenant: true };
+  };
   return nodes.map((node) => ({
     ...node,
-    gpus: node.gpus.map((gpu) => ({
-      ...gpu,
-      slices: gpu.slices.map((slice) => {
-        if (slice.jobId === undefined || sees(tenantOf.get(slice.jobId) ?? "")) return slice;
-        const { jobId: _hidden, ...rest } = slice;
-        return { ...rest, otherTenant: true };
-      }),
-    })),
+    gpus: node.gpus.map((gpu) => ({ ...gpu, slices: gpu.slices.map(seen) })),
   }));
 }
 

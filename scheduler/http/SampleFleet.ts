@@ -1,4 +1,4 @@
-import { gpuModel } from "../../proto/catalog/GpuCatalog.ts";
+import { gpuModel, migInstanceMilli } from "../../proto/catalog/GpuCatalog.ts";
 import type { FleetGpu, FleetJob, FleetSlice, FleetSnapshot } from "../readmodel/FleetReadModel.ts";
 
 /** A MIG GPU of `modelId` carved into the given instances, `[profile, placementStart, jobId?]`. */
@@ -34,6 +34,33 @@ export function migGpu(
     sharingMode: "mig",
     healthy: true,
     slices,
+  };
+}
+
+/** `gpu` with its MIG instance at `start` shared by MPS share jobs, `[jobId, thousandths of the GPU]` each. */
+export function withInstanceShares(
+  gpu: FleetGpu,
+  start: number,
+  shares: readonly (readonly [string, number])[],
+): FleetGpu {
+  const model = gpuModel(gpu.modelId);
+  return {
+    ...gpu,
+    slices: gpu.slices.map((slice) => {
+      const profile = model.mig?.profiles.find((p) => p.name === slice.profile);
+      if (slice.placementStart !== start || !profile) return slice;
+      const { jobId: _none, ...instance } = slice;
+      return {
+        ...instance,
+        shares: shares.map(([jobId, milli]) => ({
+          ...instance,
+          id: `${slice.id}/share-${jobId}`,
+          kind: "shared" as const,
+          share: (slice.share * milli) / migInstanceMilli(model, profile),
+          jobId,
+        })),
+      };
+    }),
   };
 }
 

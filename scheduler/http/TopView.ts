@@ -21,7 +21,10 @@ function bar(percent: number | null, width = 10): string {
   return "#".repeat(filled) + ".".repeat(width - filled);
 }
 
-/** `tessera top`: one line per GPU and per MIG instance with its latest NVML reading and who holds it. */
+/**
+ * `tessera top`: one line per GPU and per MIG instance with its latest NVML reading and who holds it (an instance
+ * shared by MPS: `MPS:` and each share job).
+ */
 export function renderTop(input: TopInput, now = Date.now()): string {
   const jobs = new Map(input.jobs.map((j) => [j.id, j]));
   const samples = new Map(input.samples.map((s) => [`${s.gpuUuid}/${s.migUuid ?? ""}`, s]));
@@ -56,9 +59,11 @@ export function renderTop(input: TopInput, now = Date.now()): string {
           m ? `${round(m.memoryUsedMiB)}/${round(m.memoryTotalMiB)}` : blank,
           "",
           "",
-          slice.jobId === undefined && !slice.otherTenant
-            ? "free"
-            : holderText(slice, jobs, idle.get(slice.id), now),
+          slice.shares
+            ? `MPS: ${slice.shares.map((x) => holderText(x, jobs, idle.get(x.id), now)).join(", ")}`
+            : slice.jobId === undefined && !slice.otherTenant
+              ? "free"
+              : holderText(slice, jobs, idle.get(slice.id), now),
         ]);
       }
     }

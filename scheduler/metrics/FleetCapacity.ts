@@ -5,7 +5,12 @@ import {
   type MigProfile,
 } from "../../proto/catalog/GpuCatalog.ts";
 import { canCreateAt, type MigInstance } from "../engine/MigLayout.ts";
-import type { FleetGpu, FleetNode, FleetSnapshot } from "../readmodel/FleetReadModel.ts";
+import {
+  type FleetGpu,
+  type FleetNode,
+  type FleetSnapshot,
+  sliceTaken,
+} from "../readmodel/FleetReadModel.ts";
 
 export type GpuState = "free" | "partial" | "full" | "unavailable";
 
@@ -50,7 +55,7 @@ const usable = (node: FleetNode, gpu: FleetGpu) => node.state === "Ready" && gpu
 function allocatedShare(gpu: FleetGpu): number {
   return Math.min(
     1,
-    gpu.slices.reduce((sum, s) => sum + (s.jobId === undefined ? 0 : s.share), 0),
+    gpu.slices.reduce((sum, s) => sum + (sliceTaken(s) ? s.share : 0), 0),
   );
 }
 
@@ -89,9 +94,9 @@ function profileCapacity(
   profile: MigProfile,
 ): ProfileCapacity {
   const ofProfile = gpu.slices.filter((s) => s.kind === "mig" && s.profile === profile.name);
-  const allocated = ofProfile.filter((s) => s.jobId !== undefined).length;
+  const allocated = ofProfile.filter(sliceTaken).length;
   let available = 0;
-  if (usable(node, gpu) && gpu.slices.every((s) => s.jobId === undefined)) {
+  if (usable(node, gpu) && !gpu.slices.some(sliceTaken)) {
     // An untouched GPU, or a MIG GPU whose instances are all free, can be repartitioned for the profile.
     available = creatable(model, [], profile);
   } else if (usable(node, gpu) && gpu.sharingMode === "mig") {

@@ -2,7 +2,13 @@ import { Counter, Gauge, Histogram, Registry } from "prom-client";
 import type { Finops } from "../finops/Finops.ts";
 import { FleetIndex } from "../finops/FleetIndex.ts";
 import { onChangeAtMost } from "../readmodel/CoalescedChanges.ts";
-import type { FleetReadModel, FleetSnapshot, NodeState } from "../readmodel/FleetReadModel.ts";
+import {
+  type FleetReadModel,
+  type FleetSnapshot,
+  heldParts,
+  type NodeState,
+  sliceTaken,
+} from "../readmodel/FleetReadModel.ts";
 import { type FleetCapacityReport, fleetCapacity } from "./FleetCapacity.ts";
 
 /** Label names shared with NVIDIA's DCGM exporter, so tessera's series join with DCGM_FI_* ones. */
@@ -93,7 +99,7 @@ export class TesseraMetrics {
           for (const gpu of node.gpus) {
             for (const slice of gpu.slices) {
               if (slice.kind !== "mig") continue;
-              const state = slice.jobId === undefined ? "free" : "allocated";
+              const state = sliceTaken(slice) ? "allocated" : "free";
               this.inc({
                 model: gpu.modelId,
                 modelName: gpu.modelName,
@@ -264,7 +270,7 @@ export class TesseraMetrics {
 
     new Gauge({
       name: "tessera_mig_instance_info",
-      help: "1 per MIG instance in the fleet, with its GPU, profile, GPU instance id and holder (empty when free).",
+      help: "1 per MIG instance in the fleet (per share job on one shared by MPS), with its GPU, profile, GPU instance id and holder (empty when free).",
       labelNames: [...deviceLabels, "MIG_UUID"],
       registers,
       collect() {
@@ -273,23 +279,25 @@ export class TesseraMetrics {
         const tenants = new Map(jobs.map((j) => [j.id, j.tenant]));
         for (const node of nodes) {
           for (const gpu of node.gpus) {
-            for (const slice of gpu.slices) {
-              if (slice.kind !== "mig") continue;
-              this.set(
-                {
-                  gpu: String(gpu.index),
-                  UUID: gpu.uuid,
-                  device: `nvidia${gpu.index}`,
-                  modelName: gpu.modelName,
-                  Hostname: node.name,
-                  GPU_I_PROFILE: slice.profile ?? "",
-                  GPU_I_ID: slice.gpuInstanceId === undefined ? "" : String(slice.gpuInstanceId),
-                  MIG_UUID: slice.migUuid ?? "",
-                  tenant: slice.jobId === undefined ? "" : (tenants.get(slice.jobId) ?? ""),
-                  job: slice.jobId ?? "",
-                },
-                1,
-              );
+            for (const instance of gpu.slices) {
+              if (instance.kind !== "mig") continue;
+              for (const slice of heldParts(instance)) {
+                this.set(
+                  {
+                    gpu: String(gpu.index),
+                    UUID: gpu.uuid,
+                    device: `nvidia${gpu.index}`,
+                    modelName: gpu.modelName,
+                    Hostname: node.name,
+                    GPU_I_PROFILE: slice.profile ?? "",
+                    GPU_I_ID: slice.gpuInstanceId === undefined ? "" : String(slice.gpuInstanceId),
+                    MIG_UUID: slice.migUuid ?? "",
+                    tenant: slice.jobId === undefined ? "" : (tenants.get(slice.jobId) ?? ""),
+                    job: slice.jobId ?? "",
+                  },
+                  1,
+                );
+              }
             }
           }
         }

@@ -29,6 +29,21 @@ export interface FleetSlice {
   jobId?: string;
   /** Held by another tenant's job: what a non-admin sees instead of `jobId` (see OtherTenants). */
   otherTenant?: boolean;
+  /**
+   * A MIG instance that MPS shares run on (docs/mps.md): one `shared` slice per share job, each naming the instance
+   * (`profile`, `placementStart`, `migUuid`) with its part of the instance's `share`. The instance has no `jobId`.
+   */
+  shares?: FleetSlice[];
+}
+
+/** The slices jobs hold in `slice`: the share jobs of a shared MIG instance, else the slice itself. */
+export function heldParts(slice: FleetSlice): FleetSlice[] {
+  return slice.shares ?? [slice];
+}
+
+/** Whether anything holds the slice (capacity counts a shared MIG instance whole, as the engine does). */
+export function sliceTaken(slice: FleetSlice): boolean {
+  return slice.jobId !== undefined || slice.otherTenant === true || slice.shares !== undefined;
 }
 
 export interface FleetGpu {

@@ -1,3 +1,4 @@
+import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { findGpuModel } from "../../proto/catalog/GpuCatalog.ts";
 import type { GpuInventory__Output } from "../../proto/generated/tessera/v1/GpuInventory.ts";
@@ -10,6 +11,9 @@ import type { SchedulerMessage } from "../../proto/generated/tessera/v1/Schedule
 import { wholeReportFlags } from "../../proto/tessera/ReportDelta.ts";
 import { jobDetail, nodesTable } from "../cli/JobFormat.ts";
 import { createPolicy } from "../engine/PolicyRegistry.ts";
+import { CostModel } from "../finops/CostModel.ts";
+import { Finops } from "../finops/Finops.ts";
+import { parseFinopsSettings } from "../finops/FinopsConfig.ts";
 import { fleetCapacity } from "../metrics/FleetCapacity.ts";
 import type { JobSpec } from "../store/JobRecord.ts";
 import { MemoryJobStore } from "../store/testing/MemoryJobStore.ts";
@@ -729,5 +733,80 @@ describe("Scheduler: gang members", () => {
         2,
       ),
     ).toThrow(`job ${job.id} is a gang of 2: its ranks are 0..1`);
+  });
+});
+
+describe("MPS shares on a MIG instance in the fleet view and its costs", () => {
+  const spec = (name: string, tenant: string, shape: JobSpec["request"]["shape"]): JobSpec => ({
+    ...wholeGpuJob(name),
+    tenant,
+    request: { ...wholeGpuJob(name).request, shape },
+  });
+
+  it("shows each share job as a holder of the instance and charges each team its part: the parts add up to the GPU", async () => {
+    const { time, scheduler } = simulated();
+    // An H100 carved 4g.40gb@0 + 3g.40gb@4 by an operator; n1's H100 is taken whole, so shares go to an instance.
+    const carved = registration("m1", ["H100-SXM5-80GB"]);
+    carved.observed[0]!.migEnabled = true;
+    carved.observed[0]!.instances = [
+      { profile: "4g.40gb", start: 0, size: 4, gpuInstanceId: 1, computeInstanceId: 0, uuid: "MIG-4g" },
+      { profile: "3g.40gb", start: 4, size: 4, gpuInstanceId: 2, computeInstanceId: 0, uuid: "MIG-3g" },
+    ].map((i) => ({ ...i, pids: [], memoryUsedMib: 0 }));
+    carved.capabilities = { vmRuntimes: [], mps: true, containerRuntimes: [], probed: true };
+    scheduler.register(carved, { send: () => {}, close: () => {} });
+    const submit = async (s: JobSpec) => {
+      const { job } = await scheduler.submit(s, "");
+      await time.advance(100);
+      expect(scheduler.job(job.id)?.state, scheduler.job(job.id)?.reason).toBe("Scheduled");
+      return job.id;
+    };
+    const mig = await submit(spec("mig", "team-c", { kind: "mig", profile: "4g.40gb" }));
+    await submit(spec("whole", "team-w", { kind: "whole", gpus: 1, requireNvlink: false }));
+    const a = await submit(spec("share-a", "team-a", { kind: "share", gpuMilli: 250, memoryMiB: 8192 }));
+    const b = await submit(spec("share-b", "team-b", { kind: "share", gpuMilli: 178, memoryMiB: 8192 }));
+
+    const view = new SchedulerFleetView(scheduler);
+    const gpu = view.snapshot().nodes.find((n) => n.name === "m1")!.gpus[0]!;
+    const instance = gpu.slices.find((s) => s.placementStart === 4)!;
+    expect(instance.jobId).toBeUndefined();
+    expect(instance.shares?.map((s) => [s.jobId, s.kind, s.profile, s.migUuid])).toEqual([
+      [a, "shared", "3g.40gb", "MIG-3g"],
+      [b, "shared", "3g.40gb", "MIG-3g"],
+    ]);
+    expect(gpu.slices.find((s) => s.placementStart === 0)?.jobId).toBe(mig);
+    // Each share job names its own part of the instance; capacity still counts the instance held whole.
+    expect(view.snapshot().jobs.find((j) => j.id === a)?.sliceIds).toEqual([instance.shares![0]!.id]);
+    expect(fleetCapacity(view.snapshot()).allocatedGpus).toBeCloseTo(2, 9);
+
+    const now = { t: time.clock() };
+    const finops = new Finops({
+      db: new Database(":memory:"),
+      fleet: view,
+      settings: parseFinopsSettings({ cost: { currency: "USD", gpuHour: { "H100-SXM5-80GB": 7 } } }),
+      now: () => now.t,
+      warn: () => {},
+    });
+    finops.sync();
+    now.t += 3_600_000;
+    const report = finops.usageReport(now.t - 3_600_000, now.t);
+    const team = (t: string) => report.tenants.find((r) => r.tenant === t);
+    expect(team("team-c")?.gpuHours).toBeCloseTo(4 / 7, 8);
+    expect(team("team-c")?.cost).toBeCloseTo(4, 8);
+    expect(team("team-a")?.gpuHours).toBeCloseTo((3 / 7) * (250 / 428), 8);
+    expect(team("team-a")?.cost).toBeCloseTo(3 * (250 / 428), 8);
+    expect(team("team-b")?.cost).toBeCloseTo(3 * (178 / 428), 8);
+    const shared = ["team-a", "team-b", "team-c"].map((t) => team(t)!);
+    expect(shared.reduce((sum, r) => sum + r.gpuHours, 0)).toBeCloseTo(1, 8);
+    expect(shared.reduce((sum, r) => sum + (r.cost ?? 0), 0)).toBeCloseTo(7, 8);
+    // A configured profile price is split the same way: each share pays its part of the instance's price.
+    const priced = new CostModel(
+      parseFinopsSettings({
+        cost: { currency: "USD", gpuHour: {}, migProfileHour: { "H100-SXM5-80GB": { "3g.40gb": 3.5 } } },
+      }).cost,
+    );
+    const hourly = (share: number) => priced.hourlyCost("H100-SXM5-80GB", "3g.40gb", share) ?? 0;
+    expect(hourly(instance.share)).toBe(3.5);
+    expect(hourly(instance.shares![0]!.share)).toBeCloseTo(3.5 * (250 / 428), 9);
+    expect(instance.shares!.reduce((sum, s) => sum + hourly(s.share), 0)).toBeCloseTo(3.5, 9);
   });
 });

@@ -1,4 +1,4 @@
-import { findGpuModel } from "../../proto/catalog/GpuCatalog.ts";
+import { findGpuModel, findMigProfile, migInstanceMilli } from "../../proto/catalog/GpuCatalog.ts";
 import { gpuUnhealthy } from "../../proto/tessera/GpuHealthWire.ts";
 import type {
   FleetGpu,
@@ -43,6 +43,11 @@ function gpuAllocations(job: JobRecord): JobRecord["allocations"] {
 
 function sliceId(node: string, gpuUuid: string, kind: string, key: string | number): string {
   return `${node}/${gpuUuid}/${kind}-${key}`;
+}
+
+/** A share job's slice of a shared MIG instance: its own id, so that each share is a holder of its own. */
+function instanceShareId(instanceId: string, jobId: string): string {
+  return `${instanceId}/share-${jobId}`;
 }
 
 function memberGpu(a: SliceAllocation, catalog = findGpuModel(a.gpuModel)): FleetMemberGpu {
@@ -98,9 +103,11 @@ function fleetJob(job: JobRecord): FleetJob {
     // A job without GPUs holds no slice (its one allocation names only the node).
     sliceIds: held
       ? gpuAllocations(job).map((a) =>
-          a.kind === "mig" || shareOnMigInstance(a)
-            ? sliceId(a.node, a.gpuUuid, "mig", a.migStart)
-            : sliceId(a.node, a.gpuUuid, a.kind, a.kind === "share" ? job.id : 0),
+          shareOnMigInstance(a)
+            ? instanceShareId(sliceId(a.node, a.gpuUuid, "mig", a.migStart), job.id)
+            : a.kind === "mig"
+              ? sliceId(a.node, a.gpuUuid, "mig", a.migStart)
+              : sliceId(a.node, a.gpuUuid, a.kind, a.kind === "share" ? job.id : 0),
         )
       : [],
     transitions: job.transitions.map((t) => ({ from: t.from, to: t.to, at: t.atMs, reason: t.reason })),
@@ -141,16 +148,12 @@ export class SchedulerFleetView implements FleetReadModel {
             const seen = observed?.instances.find(
               (i) => i.start === inst.start && i.profile === inst.profile,
             );
-            const holder = holders.find((j) =>
-              j.allocations.some(
-                (a) =>
-                  a.gpuUuid === inv.uuid &&
-                  (a.kind === "mig" || shareOnMigInstance(a)) &&
-                  a.migStart === inst.start,
-              ),
-            );
-            slices.push({
-              id: sliceId(node.name, inv.uuid, "mig", inst.start),
+            const on = (a: SliceAllocation) => a.gpuUuid === inv.uuid && a.migStart === inst.start;
+            const holder = holders.find((j) => j.allocations.some((a) => a.kind === "mig" && on(a)));
+            const id = sliceId(node.name, inv.uuid, "mig", inst.start);
+            const share = inst.computeSlices / model.mig.computeSlices;
+            const instance: FleetSlice = {
+              id,
               kind: "mig",
               profile: inst.profile,
               placementStart: inst.start,
@@ -158,9 +161,31 @@ export class SchedulerFleetView implements FleetReadModel {
                 ? { gpuInstanceId: seen.gpuInstanceId, computeInstanceId: seen.computeInstanceId }
                 : {}),
               ...(seen?.uuid ? { migUuid: seen.uuid } : {}),
-              share: inst.computeSlices / model.mig.computeSlices,
-              ...(holder ? { jobId: holder.id } : {}),
-            });
+              share,
+            };
+            // Each share job holds its thousandths of the instance's part of the GPU, as a share of a GPU does.
+            const profile = findMigProfile(model, inst.profile);
+            const instanceMilli = profile ? migInstanceMilli(model, profile) : 0;
+            const shares = holders.flatMap((j) =>
+              j.allocations
+                .filter((a) => shareOnMigInstance(a) && on(a))
+                .map(
+                  (a): FleetSlice => ({
+                    ...instance,
+                    id: instanceShareId(id, j.id),
+                    kind: "shared",
+                    share: instanceMilli > 0 ? (share * a.shareMilli) / instanceMilli : 0,
+                    jobId: j.id,
+                  }),
+                ),
+            );
+            slices.push(
+              holder
+                ? { ...instance, jobId: holder.id }
+                : shares.length > 0
+                  ? { ...instance, shares }
+                  : instance,
+            );
           }
         } else {
           for (const job of holders) {
