@@ -18,7 +18,7 @@ import { nvmlCdiGpus } from "../node-agent/container/NodeCdiGpus.ts";
 import { Executor } from "../node-agent/executor/Executor.ts";
 import { JobUidRange } from "../node-agent/executor/JobUidRange.ts";
 import { defaultMpsControlBinary, resolveMpsControl } from "../node-agent/mps/MpsControlBinary.ts";
-import { MpsSupervisor } from "../node-agent/mps/MpsSupervisor.ts";
+import { MpsSupervisor, mpsRootProblem } from "../node-agent/mps/MpsSupervisor.ts";
 import { NodeNvml } from "../node-agent/nvml/NodeNvml.ts";
 import {
   addDevicePluginOptions,
@@ -170,9 +170,10 @@ export function registerAgentCommands(program: Command): void {
           throw new Error(`--fencing-timeout must be at least 1s, got ${flags.fencingTimeout}`);
         if (reconnectMaxMs !== undefined && reconnectMaxMs < 100)
           throw new Error(`--reconnect-max must be at least 100ms, got ${flags.reconnectMax}`);
-        const mpsBinary = resolveMpsControl(flags.mpsControl ?? defaultMpsControlBinary);
-        if (flags.mpsControl !== undefined && !mpsBinary)
+        const mpsControl = resolveMpsControl(flags.mpsControl ?? defaultMpsControlBinary);
+        if (flags.mpsControl !== undefined && !mpsControl)
           throw new Error(`--mps-control ${flags.mpsControl}: not an executable file (or not on PATH)`);
+
         const containerRuntime = createContainerRuntime(flags.containerRuntime ?? "podman");
         // Xid health settings are the device plugin's (`--device-plugin-config`), whether it runs or not.
         const pluginConfig = devicePluginConfigFromFlags(flags);
@@ -207,14 +208,21 @@ export function registerAgentCommands(program: Command): void {
           cli: process.argv[1] ?? "bin/tessera.js",
         });
         const vmRuntime = createVmRuntime(flags.vmRuntime, { sysfsRoot: flags.sysfsRoot });
+        // The device plugin mounts <mpsRoot>/<GPU>/pipe into pods: with it on, the daemons live where it says
+        // (its config or --mps-root); without it, under --mps-root or the data directory.
+        const mpsRoot = flags.kubeletDir
+          ? pluginConfig.mpsRoot
+          : resolve(flags.mpsRoot ?? join(dataDir, "mps"));
+        // A root too deep for the daemons' sockets leaves the node without MPS rather than without an agent.
+        const mpsRootUnusable = mpsControl ? mpsRootProblem(mpsRoot) : undefined;
+        const mpsBinary = mpsRootUnusable ? undefined : mpsControl;
         const mps = mpsBinary !== undefined;
-        // The device plugin mounts <mpsRoot>/<GPU>/pipe into pods: with it on, the daemons live where it says.
-        const mpsRoot = flags.kubeletDir ? pluginConfig.mpsRoot : resolve(dataDir, "mps");
         if (!mpsBinary) {
           // No control daemon here: shared replicas for pods are time-sliced, and the plugin says so.
           pluginConfig.shareIsolation = "time-sliced";
+          const why = mpsRootUnusable ?? `no ${defaultMpsControlBinary} (--mps-control)`;
           log(
-            `agent ${node}: no ${defaultMpsControlBinary} (--mps-control): shares on this node are time-sliced; GPU memory is not isolated between them`,
+            `agent ${node}: ${why}: shares on this node are time-sliced; GPU memory is not isolated between them`,
           );
         }
         // Pods get <mpsRoot>/shm as /dev/shm, which MPS clients share with their server.

@@ -204,6 +204,48 @@ describe("MPS on the stand-in: an agent with --mps-control", () => {
   }, 180_000);
 });
 
+describe("MPS on the stand-in: a data directory too deep for the daemons' sockets", () => {
+  it("runs the agent without MPS and says why, and --mps-root gives it MPS again", async () => {
+    const deepDir = mkdtempSync(join(tmpdir(), `tessera-mps-${"d".repeat(60)}-`));
+    const shortRoot = mkdtempSync(join(tmpdir(), "tmps-"));
+    tempDirs.push(deepDir, shortRoot);
+    const deepScheduler = await startSchedulerProcess(deepDir, { lease: "3s", heartbeat: "200ms" });
+    const without = startAgentProcess(
+      deepDir,
+      { name: "h100-deep", models: ["H100-SXM5-80GB"] },
+      deepScheduler.address,
+      ["--mps-control", mpsControl],
+    );
+    const rescued = startAgentProcess(
+      deepDir,
+      { name: "h100-root", models: ["H100-SXM5-80GB"] },
+      deepScheduler.address,
+      ["--mps-control", mpsControl, "--mps-root", shortRoot],
+    );
+    try {
+      const client = new SchedulerClient(deepScheduler.address);
+      const nodes = await eventually(
+        "both nodes Ready with their capabilities",
+        async () => {
+          const ready = (await client.nodes()).filter((n) => n.state === "Ready" && n.capabilities?.probed);
+          return ready.length === 2 ? ready : undefined;
+        },
+        60_000,
+      );
+      const mpsOf = (name: string) => nodes.find((n) => n.name === name)?.capabilities?.mps;
+      expect(mpsOf("h100-deep")).toBe(false);
+      expect(mpsOf("h100-root")).toBe(true);
+      expect(without.process.output).toContain("longer than a unix socket path may be (107 bytes)");
+      expect(without.process.output).toContain("use a shorter --data-dir or --mps-root");
+      expect(without.process.output).toContain("shares on this node are time-sliced");
+    } finally {
+      await without.process.kill();
+      await rescued.process.kill();
+      await deepScheduler.process.kill();
+    }
+  }, 120_000);
+});
+
 describe("MPS on the stand-in: an agent shutting down", () => {
   it("leaves no daemon behind, even when the scheduler does not answer its last report", async () => {
     // A short folder: the daemon's socket path (<data dir>/mps/<GPU uuid>/pipe/control) must fit a unix socket address.

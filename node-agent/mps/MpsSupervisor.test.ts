@@ -218,13 +218,22 @@ describe("MpsSupervisor", () => {
     expect(mps.pipeDirectory("GPU-x")).toBeUndefined();
   });
 
-  it("refuses a root whose control socket path would not fit a unix socket, saying what to shorten", () => {
+  it("refuses at start a root whose control socket paths would not fit a unix socket, saying what to shorten", () => {
     const { root } = supervisor();
     const deep = join(root, "a".repeat(80));
-    const mps = new MpsSupervisor({ binary, root: deep });
-    const problems = mps.converge(new Map([["GPU-a", { activeThreadPercentage: 50, pinnedMemoryMiB: 0 }]]));
+    const socket = join(deep, "X".repeat(40), "pipe", "control");
+    expect(() => new MpsSupervisor({ binary, root: deep })).toThrow(
+      `MPS: the control socket of a GPU's daemon would be ${join(deep, "<GPU UUID>", "pipe", "control")} (${Buffer.byteLength(socket)} bytes), longer than a unix socket path may be (107 bytes); use a shorter --data-dir or --mps-root`,
+    );
+    // A root that holds a UUID's socket still refuses a longer device name, with the same words.
+    const fits = join(root, "b".repeat(Math.max(1, 107 - Buffer.byteLength(socket) + 80 - 1)));
+    const mps = new MpsSupervisor({ binary, root: fits });
+    const long = `GPU-${"c".repeat(60)}`;
+    const problems = mps.converge(new Map([[long, { activeThreadPercentage: 50, pinnedMemoryMiB: 0 }]]));
     expect(problems.map((p) => p.message)).toEqual([
-      `MPS: the control socket of GPU-a would be ${join(deep, "GPU-a", "pipe", "control")}, longer than a unix socket path may be (107 bytes); use a shorter --data-dir or --mps-root`,
+      expect.stringContaining(
+        `MPS: the control socket of ${long}'s daemon would be ${join(fits, long, "pipe", "control")}`,
+      ),
     ]);
   });
 });

@@ -37,6 +37,9 @@ export class MpsSupervisor {
   >();
 
   constructor(private readonly options: MpsSupervisorOptions) {
+    // Refused at start, not at the first share: a root too deep leaves every share job waiting for its daemon.
+    const problem = mpsRootProblem(options.root);
+    if (problem) throw new Error(problem);
     if (!existsSync(options.root)) return;
     for (const device of readdirSync(options.root)) {
       if (device === "shm") continue;
@@ -56,13 +59,7 @@ export class MpsSupervisor {
     if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(device))
       throw new Error(`MPS: device "${device}" is not a GPU or MIG UUID`);
     const dir = join(this.options.root, device);
-    // The daemon listens on <pipe>/control, and a unix socket's path holds 107 bytes at most (unix(7)).
-    const socket = join(dir, "pipe", "control");
-    if (Buffer.byteLength(socket) > maxSocketPathBytes)
-      throw new Error(
-        `MPS: the control socket of ${device} would be ${socket}, longer than a unix socket path may be ` +
-          `(${maxSocketPathBytes} bytes); use a shorter --data-dir or --mps-root`,
-      );
+    checkControlSocket(join(dir, "pipe", "control"), `${device}'s`);
     return new MpsControlDaemon(device, dir, this.options.binary);
   }
 
@@ -182,4 +179,30 @@ export class MpsSupervisor {
   stopAll(): void {
     this.converge(new Map());
   }
+}
+
+/** A GPU or MIG UUID as NVML gives it: `GPU-` or `MIG-` and 36 characters. */
+const uuidLength = 40;
+
+/**
+ * Why MPS daemons cannot live under `root`, or undefined: each listens on `<root>/<UUID>/pipe/control`, and a unix
+ * socket's path holds 107 bytes at most (unix(7)).
+ */
+export function mpsRootProblem(root: string): string | undefined {
+  const socket = join(root, "X".repeat(uuidLength), "pipe", "control");
+  return controlSocketProblem(socket, "a GPU's", socket.replace("X".repeat(uuidLength), "<GPU UUID>"));
+}
+
+function checkControlSocket(socket: string, whose: string): void {
+  const problem = controlSocketProblem(socket, whose, socket);
+  if (problem) throw new Error(problem);
+}
+
+function controlSocketProblem(socket: string, whose: string, shown: string): string | undefined {
+  const bytes = Buffer.byteLength(socket);
+  if (bytes <= maxSocketPathBytes) return undefined;
+  return (
+    `MPS: the control socket of ${whose} daemon would be ${shown} (${bytes} bytes), longer than a unix socket ` +
+    `path may be (${maxSocketPathBytes} bytes); use a shorter --data-dir or --mps-root`
+  );
 }

@@ -42,7 +42,12 @@ export function addDevicePluginOptions(command: Command, kubeletDirDefault?: str
         deviceListStrategies,
       ),
     )
-    .addOption(new Option("--mps-root <dir>", "host directory of the per-GPU MPS daemons (pipe dirs, shm)"));
+    .addOption(
+      new Option(
+        "--mps-root <dir>",
+        "host directory of the per-GPU MPS daemons (pipe dirs, shm); an agent without --kubelet-dir uses <data-dir>/mps by default",
+      ),
+    );
 }
 
 /** Defaults, then the config file, then the flags. */

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { Command } from "commander";
 import { ensureStandinLibrary, ensureStandinMpsControl } from "../../node-agent/standin/StandinBuild.ts";
@@ -51,6 +52,7 @@ export function registerUpCommands(program: Command): void {
       const log = (line: string) => process.stderr.write(`${line}\n`);
       const dataDir = resolve(flags.dataDir);
       const agents: ChildProcess[] = [];
+      let mpsRoot: string | undefined;
       let started: StartedScheduler | undefined;
       try {
         const fleet = flags.fleet ? parseFleetSpec(flags.fleet) : [...defaultSimulatedFleet];
@@ -58,6 +60,10 @@ export function registerUpCommands(program: Command): void {
         const library = flags.agents ? ensureStandinLibrary() : "";
         // The simulated nodes run the stand-in MPS control daemon, so their shares have MPS limits as on a GPU host.
         const mpsControl = flags.agents ? ensureStandinMpsControl() : "";
+        // The daemons' sockets must fit a unix socket's path, which a folder deep in a checkout may not leave
+        // room for: one short folder per run, readable by the users jobs run as.
+        mpsRoot = flags.agents ? mkdtempSync(join(tmpdir(), "tessera-mps-")) : undefined;
+        if (mpsRoot) chmodSync(mpsRoot, 0o755);
         const nodes = (flags.agents ? fleet : []).map((node) => {
           const nodeDir = join(dataDir, "nodes", node.name);
           return { node, nodeDir, ...writeSimulatedNode(nodeDir, node) };
@@ -85,6 +91,8 @@ export function registerUpCommands(program: Command): void {
                 "none",
                 "--mps-control",
                 mpsControl,
+                "--mps-root",
+                join(mpsRoot ?? "", node.name),
                 // The CPU and memory of a real server of this GPU model, not this host's.
                 "--cpus",
                 String(host.cpuMillis / 1000),
@@ -161,6 +169,7 @@ export function registerUpCommands(program: Command): void {
         process.exitCode = 1;
         for (const a of agents) a.kill("SIGTERM");
         await started?.stop();
+        if (mpsRoot) rmSync(mpsRoot, { recursive: true, force: true });
         return;
       }
       const signal = await untilSignal();
@@ -189,6 +198,8 @@ export function registerUpCommands(program: Command): void {
         ),
       );
       await stopping.stop();
+      // The agents stopped their daemons with their jobs.
+      if (mpsRoot) rmSync(mpsRoot, { recursive: true, force: true });
       log("stopped");
     });
 }
