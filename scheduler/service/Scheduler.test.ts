@@ -86,12 +86,9 @@ function wholeGpuJob(name: string): JobSpec {
   };
 }
 
-/** A scheduler on a simulated clock and an in-memory store, with one agent whose messages are kept. */
-function simulated(extra: Partial<SchedulerOptions> = {}) {
-  const time = new ManualTime();
-  const store = new MemoryJobStore();
-  const logs: string[] = [];
-  const scheduler = new Scheduler({
+/** A scheduler on `store` and the simulated clock `time` (a restart opens another on the same store). */
+function schedulerOn(store: MemoryJobStore, time: ManualTime, extra: Partial<SchedulerOptions> = {}) {
+  return new Scheduler({
     store,
     policy: () => createPolicy("tessera"),
     leaseMs: 10_000,
@@ -99,9 +96,17 @@ function simulated(extra: Partial<SchedulerOptions> = {}) {
     lostNodePolicy: "requeue",
     clock: time.clock,
     timers: time,
-    log: (line) => logs.push(line),
+    log: () => {},
     ...extra,
   });
+}
+
+/** A scheduler on a simulated clock and an in-memory store, with one agent whose messages are kept. */
+function simulated(extra: Partial<SchedulerOptions> = {}) {
+  const time = new ManualTime();
+  const store = new MemoryJobStore();
+  const logs: string[] = [];
+  const scheduler = schedulerOn(store, time, { log: (line) => logs.push(line), ...extra });
   const sent: SchedulerMessage[] = [];
   const session = scheduler.register(registration("n1", ["H100-SXM5-80GB"]), {
     send: (m) => sent.push(m),
@@ -560,16 +565,7 @@ describe("a job ends or runs again only once every member has stopped", () => {
     const closing = scheduler.close();
     await time.advance(100);
     await closing;
-    const restarted = new Scheduler({
-      store,
-      policy: () => createPolicy("tessera"),
-      leaseMs: 10_000,
-      heartbeatMs: 2_000,
-      lostNodePolicy: "requeue",
-      clock: time.clock,
-      timers: time,
-      log: () => {},
-    });
+    const restarted = schedulerOn(store, time);
     const sent: Record<"n1" | "n2", SchedulerMessage[]> = { n1: [], n2: [] };
     const again = (node: "n1" | "n2", jobs: Register__Output["jobs"]) =>
       restarted.register(

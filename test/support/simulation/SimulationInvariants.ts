@@ -1,3 +1,4 @@
+import { findGpuModel, findMigProfile, migInstanceMilli } from "../../../proto/catalog/GpuCatalog.ts";
 import type { JobRecord } from "../../../scheduler/store/JobRecord.ts";
 import type { SimulatedAgent } from "./SimulatedAgent.ts";
 
@@ -8,11 +9,13 @@ interface GpuUse {
   migStart: number;
   migSize: number;
   milli: number;
+  /** Thousandths of the GPU the shares where this use is may add up to: the GPU's 1000, or its instance's. */
+  room: number;
 }
 
 /**
  * Pairs of uses of one GPU that cannot coexist: a whole GPU alone, MIG instances disjoint (shares on one instance,
- * MPS on MIG, share it), no share on the GPU itself beside MIG instances, shares within 1000 per GPU or instance.
+ * MPS on MIG, share it), no share on the GPU itself beside MIG instances, shares within the GPU or their instance.
  */
 function conflicts(gpu: string, uses: readonly GpuUse[]): string[] {
   const problems: string[] = [];
@@ -33,16 +36,17 @@ function conflicts(gpu: string, uses: readonly GpuUse[]): string[] {
       if (clash) problems.push(`GPU ${gpu}: ${a.holder} (${a.kind}) and ${b.holder} (${b.kind}) at once`);
     }
   }
-  const shares = new Map<number, number>();
+  const shares = new Map<number, { milli: number; room: number }>();
   for (const u of uses) {
     if (u.kind !== "share") continue;
     const where = onInstance(u) ? u.migStart : -1;
-    shares.set(where, (shares.get(where) ?? 0) + u.milli);
+    const sum = shares.get(where) ?? { milli: 0, room: u.room };
+    shares.set(where, { milli: sum.milli + u.milli, room: Math.min(sum.room, u.room) });
   }
-  for (const [where, milli] of shares)
-    if (milli > 1000)
+  for (const [where, { milli, room }] of shares)
+    if (milli > room)
       problems.push(
-        `GPU ${gpu}: shares${where < 0 ? "" : ` on the instance at ${where}`} add up to ${milli}/1000`,
+        `GPU ${gpu}: shares${where < 0 ? "" : ` on the instance at ${where}`} add up to ${milli}/${room}`,
       );
   return problems;
 }
@@ -64,6 +68,7 @@ export function processViolations(
       for (const s of p.slices) {
         // A MIG slice, or a share on a MIG instance (it names its instance), uses the instance's memory slices.
         const migSize = s.migProfile ? migSizeOf(agent, s.gpuUuid, s.migProfile, s.migStart) : 0;
+        const model = agent.host.inventory().find((g) => g.uuid === s.gpuUuid)?.model ?? "";
         byGpu.set(s.gpuUuid, [
           ...(byGpu.get(s.gpuUuid) ?? []),
           {
@@ -72,6 +77,7 @@ export function processViolations(
             migStart: s.migStart,
             migSize,
             milli: s.shareMilli,
+            room: shareRoom(model, s.migProfile),
           },
         ]);
       }
@@ -88,6 +94,13 @@ export function processViolations(
   return problems;
 }
 
+/** What shares may add up to: a GPU's 1000 thousandths, or on a MIG instance that instance's part of its GPU. */
+function shareRoom(modelId: string, migProfile: string): number {
+  const model = migProfile ? findGpuModel(modelId) : undefined;
+  const profile = model ? findMigProfile(model, migProfile) : undefined;
+  return model && profile ? migInstanceMilli(model, profile) : 1000;
+}
+
 function migSizeOf(agent: SimulatedAgent, gpuUuid: string, profile: string, start: number): number {
   const gpu = agent.host.observe().find((g) => g.uuid === gpuUuid);
   return gpu?.instances?.find((i) => i.profile === profile && i.start === start)?.size ?? 1;
@@ -102,7 +115,14 @@ export function bookingViolations(jobs: Iterable<JobRecord>): string[] {
       if (a.kind === "none") continue;
       byGpu.set(a.gpuUuid, [
         ...(byGpu.get(a.gpuUuid) ?? []),
-        { holder: job.id, kind: a.kind, migStart: a.migStart, migSize: a.migSize, milli: a.shareMilli },
+        {
+          holder: job.id,
+          kind: a.kind,
+          migStart: a.migStart,
+          migSize: a.migSize,
+          milli: a.shareMilli,
+          room: shareRoom(a.gpuModel, a.migProfile),
+        },
       ]);
     }
   }
