@@ -144,7 +144,9 @@ describe("MPS on the stand-in: an agent with --mps-control", () => {
         const state = d.get(gpu);
         return d.size === 1 &&
           state?.defaultActiveThreadPercentage === 50 &&
-          state.servers[0]?.activeThreadPercentage === 50
+          state.defaultDevicePinnedMemLimits["0"] === "16G" &&
+          state.servers[0]?.activeThreadPercentage === 50 &&
+          state.servers[0].devicePinnedMemLimit === "16G"
           ? state
           : undefined;
       });
@@ -326,7 +328,9 @@ describe.runIf(isRoot)("MPS servers per job: an agent with --uid-range (as root)
         `${m} standin-client & ` +
         `i=0; until [ "$(echo get_server_list | ${m})" != "" ] || [ $i -gt 200 ]; do sleep 0.1; i=$((i+1)); done; ` +
         `S=$(echo get_server_list | ${m}); ` +
-        `until [ "$(echo get_active_thread_percentage $S | ${m})" = "25.0" ] || [ $i -gt 400 ]; do sleep 0.1; i=$((i+1)); done; ` +
+        // The agent sets the two limits one after the other: wait for both before the client without variables.
+        `until [ "$(echo get_active_thread_percentage $S | ${m})" = "25.0" ] && ` +
+        `[ "$(echo get_device_pinned_mem_limit $S 0 | ${m})" = "8G" ] || [ $i -gt 400 ]; do sleep 0.1; i=$((i+1)); done; ` +
         `env -u CUDA_MPS_ACTIVE_THREAD_PERCENTAGE -u CUDA_MPS_PINNED_DEVICE_MEM_LIMIT ${m} standin-client & sleep 120`;
       const small = (
         await client.submit(
@@ -355,7 +359,10 @@ describe.runIf(isRoot)("MPS servers per job: an agent with --uid-range (as root)
         "the agent set the server's limits",
         () => {
           const found = [...daemons(tenants!.dataDir).values()][0];
-          return found?.servers[0]?.activeThreadPercentage === 25 ? found : undefined;
+          const server = found?.servers[0];
+          return server?.activeThreadPercentage === 25 && server.devicePinnedMemLimit === "8G"
+            ? found
+            : undefined;
         },
         30_000,
       );

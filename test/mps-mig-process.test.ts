@@ -161,10 +161,15 @@ describe("MPS on MIG on the stand-in", () => {
       expect(await eventually("b's client connected", () => clientLine(jb.logPath))).toMatch(
         /^server \d+ active_thread_percentage 24\.0 device_pinned_mem_limit 4G$/,
       );
-      const daemon = await eventually("one daemon, for the instance", () => {
-        const d = daemons(dataDir);
-        return d.size === 1 ? d.get(instance) : undefined;
-      });
+      // The agent sends the daemon's defaults one command at a time: wait for the last one.
+      const daemon = await eventually(
+        "one daemon, for the instance, with the larger share's defaults",
+        () => {
+          const d = daemons(dataDir);
+          const found = d.get(instance);
+          return d.size === 1 && found?.defaultDevicePinnedMemLimits["0"] === "8G" ? found : undefined;
+        },
+      );
       expect(daemon).toMatchObject({
         visibleDevices: instance,
         defaultActiveThreadPercentage: 59,
