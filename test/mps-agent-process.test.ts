@@ -240,6 +240,21 @@ describe("MPS on the stand-in: a data directory too deep for the daemons' socket
       expect(without.process.output).toContain("longer than a unix socket path may be (107 bytes)");
       expect(without.process.output).toContain("use a shorter --data-dir or --mps-root");
       expect(without.process.output).toContain("shares on this node are time-sliced");
+      // A second process on that root (here an agent; on a node, often a `tessera device-plugin` beside an agent
+      // with --kubelet-dir) would stop and restart the first one's daemons: it is refused at start, by PID.
+      const twin = startAgentProcess(
+        deepDir,
+        { name: "h100-twin", models: ["H100-SXM5-80GB"] },
+        deepScheduler.address,
+        ["--mps-control", mpsControl, "--mps-root", shortRoot],
+      );
+      await twin.process.exit();
+      expect(twin.process.child.exitCode).not.toBe(0);
+      expect(twin.process.output).toContain(
+        `the daemons in ${shortRoot} are kept by another process (PID ${rescued.process.child.pid})`,
+      );
+      expect(twin.process.output).toContain("give this one its own --mps-root");
+      expect((await client.nodes()).some((n) => n.name === "h100-twin")).toBe(false);
     } finally {
       await without.process.kill();
       await rescued.process.kill();

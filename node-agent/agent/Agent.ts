@@ -183,6 +183,7 @@ export class Agent {
     clearInterval(this.heartbeat);
     clearInterval(this.fencingTimer);
     clearInterval(this.mpsTimer);
+    this.options.mps?.release();
     this.stream?.cancel();
     this.targets.close();
   }

@@ -64,6 +64,7 @@ export function mpsDaemonCheck(
     lines.push(`mps: error: ${(err as Error).message}`);
   } finally {
     mps.stopAll();
+    mps.release();
     rmSync(root, { recursive: true, force: true });
   }
   lines.push(ok ? "mps: passed" : "mps: FAILED");

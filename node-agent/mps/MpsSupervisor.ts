@@ -1,6 +1,7 @@
-import { existsSync, readdirSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { MpsControlDaemon, type MpsLimits, processUid } from "./MpsControlDaemon.ts";
+import { MpsRootLock } from "./MpsRootLock.ts";
 
 export interface MpsSupervisorOptions {
   /** The control daemon's executable (`--mps-control`): a path, or a name looked up on PATH. */
@@ -23,6 +24,7 @@ export interface MpsDaemonProblem {
  * Keeps exactly one MPS control daemon per device that holds MPS shares: starts the missing ones, sets their
  * limits, stops those no longer wanted, and restarts those that died. Level-triggered: every call gets the whole
  * wanted set. Daemons found running at start (an agent restart) are adopted, since their clients still use them.
+ * It owns its root while it lives (MpsRootLock): a second process on the same root is refused at start.
  */
 export class MpsSupervisor {
   private readonly daemons = new Map<
@@ -35,14 +37,16 @@ export class MpsSupervisor {
       serversAt?: string;
     }
   >();
+  private readonly lock: MpsRootLock;
 
   constructor(private readonly options: MpsSupervisorOptions) {
     // Refused at start, not at the first share: a root too deep leaves every share job waiting for its daemon.
     const problem = mpsRootProblem(options.root);
     if (problem) throw new Error(problem);
-    if (!existsSync(options.root)) return;
-    for (const device of readdirSync(options.root)) {
-      if (device === "shm") continue;
+    this.lock = MpsRootLock.acquire(options.root);
+    for (const entry of readdirSync(options.root, { withFileTypes: true })) {
+      if (!entry.isDirectory() || entry.name === "shm") continue;
+      const device = entry.name;
       const daemon = this.daemonFor(device);
       if (daemon.running()) {
         this.daemons.set(device, { daemon });
@@ -178,6 +182,11 @@ export class MpsSupervisor {
   /** Stops every daemon of ours (the agent stops with its jobs). */
   stopAll(): void {
     this.converge(new Map());
+  }
+
+  /** Gives the root up to the next process, which adopts the daemons still running (clients still on them). */
+  release(): void {
+    this.lock.release();
   }
 }
 

@@ -99,9 +99,10 @@ export class PluginMpsDaemons {
     return new Set(holds.current().flatMap((h) => [...h.gpuUuids]));
   }
 
-  /** Stops the checks and the daemons no container uses. */
+  /** Stops the checks and the daemons no container uses, and gives their root up. */
   stop(holds: KubeletHolds): void {
     clearInterval(this.timer);
     this.supervisor.converge(new Map(), this.held(holds));
+    this.supervisor.release();
   }
 }
