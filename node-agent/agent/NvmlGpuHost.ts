@@ -100,6 +100,7 @@ export class NvmlGpuHost implements GpuHost {
           uuid: i.uuid ?? "",
           pids: onInstance(i.gpuInstanceId),
           memoryUsedMib: memoryOn(i.gpuInstanceId),
+          ...(i.migDeviceIndex === null ? {} : { migDeviceIndex: i.migDeviceIndex }),
         })),
         memoryUsedMib: g.processes.reduce((n, p) => n + (p.usedMemoryMiB ?? 0), 0),
         health: this.node.health.healthOf(g.uuid),

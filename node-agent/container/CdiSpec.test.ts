@@ -8,14 +8,15 @@ const gpus: CdiGpu[] = [
     uuid: "GPU-a",
     minor: 0,
     migs: [
-      { uuid: "MIG-a0", capMinors: [12, 13] },
-      { uuid: "MIG-a1", capMinors: [] },
+      { index: 0, uuid: "MIG-a0", capMinors: [12, 13] },
+      // NVML's MIG device slots may have gaps: the name keeps the slot, as NVIDIA's toolkit names it.
+      { index: 2, uuid: "MIG-a2", capMinors: [] },
     ],
   },
 ];
 
 describe("nvidiaCdiSpec", () => {
-  it("names GPUs by index and UUID and MIG devices by GPU:MIG index and UUID, in the nvidia.com/gpu kind", () => {
+  it("names GPUs by index and UUID and MIG devices by GPU:MIG device index and UUID, in the nvidia.com/gpu kind", () => {
     const spec = nvidiaCdiSpec(gpus, false);
     expect(spec.cdiVersion).toBe("0.5.0");
     expect(spec.kind).toBe("nvidia.com/gpu");
@@ -24,8 +25,8 @@ describe("nvidiaCdiSpec", () => {
       "GPU-a",
       "0:0",
       "MIG-a0",
-      "0:1",
-      "MIG-a1",
+      "0:2",
+      "MIG-a2",
       "1",
       "GPU-b",
     ]);

@@ -36,8 +36,11 @@ export interface CdiGpu {
   uuid: string;
   /** NVML's minor number: the GPU is /dev/nvidia<minor>. */
   minor: number;
-  /** In NVML's MIG device order (its `GPU:MIG` index), each with the capability minors that grant access to it. */
-  migs: { uuid: string; capMinors: number[] }[];
+  /**
+   * Its MIG devices, each by NVML's MIG device index (the `MIG` of `GPU:MIG`, from nvmlDeviceGetMigDeviceHandleByIndex)
+   * with the capability minors that grant access to it.
+   */
+  migs: { index: number; uuid: string; capMinors: number[] }[];
 }
 
 /** The driver's control nodes every GPU container needs. */
@@ -64,10 +67,10 @@ export function nvidiaCdiSpec(gpus: readonly CdiGpu[], standin: boolean): CdiSpe
   for (const gpu of [...gpus].sort((a, b) => a.index - b.index)) {
     const gpuNode = `/dev/nvidia${gpu.minor}`;
     devices.push(...device(String(gpu.index), gpu.uuid, [gpuNode]));
-    gpu.migs.forEach((mig, j) => {
+    for (const mig of gpu.migs) {
       const caps = mig.capMinors.map((m) => `/dev/nvidia-caps/nvidia-cap${m}`);
-      devices.push(...device(`${gpu.index}:${j}`, mig.uuid, [gpuNode, ...caps]));
-    });
+      devices.push(...device(`${gpu.index}:${mig.index}`, mig.uuid, [gpuNode, ...caps]));
+    }
   }
   return { cdiVersion, kind: cdiKind, devices, containerEdits: { deviceNodes: controlNodes.map(node) } };
 }

@@ -30,7 +30,7 @@ describe("CdiSpecWriter", () => {
     const written = statSync(path).mtimeMs;
     specs.refresh([]);
     expect(statSync(path).mtimeMs).toBe(written);
-    migs = [{ uuid: "MIG-x", capMinors: [] }];
+    migs = [{ index: 0, uuid: "MIG-x", capMinors: [] }];
     specs.refresh([]);
     expect(names()).toEqual(["0", "GPU-a", "0:0", "MIG-x"]);
     expect(specs.deviceName("MIG-x")).toBe("nvidia.com/gpu=MIG-x");
@@ -42,7 +42,7 @@ describe("CdiSpecWriter", () => {
     mkdirSync(toolkit, { recursive: true });
     writeFileSync(
       join(toolkit, "nvidia.yaml"),
-      'cdiVersion: 0.5.0\nkind: nvidia.com/gpu\ndevices:\n  - name: "0"\n  - name: "0:0"\n  - name: all\n',
+      'cdiVersion: 0.5.0\nkind: nvidia.com/gpu\ndevices:\n  - name: "0"\n  - name: "0:1"\n  - name: all\n',
     );
     writeFileSync(join(toolkit, "nvidia-other.json"), '{"kind": "example.com/other"}');
     const specs = writer("toolkit", [toolkit], () => [
@@ -51,8 +51,9 @@ describe("CdiSpecWriter", () => {
         uuid: "GPU-a",
         minor: 0,
         migs: [
-          { uuid: "MIG-x", capMinors: [] },
-          { uuid: "MIG-y", capMinors: [] },
+          // MIG device slot 0 is empty: the toolkit named MIG-x by its slot, 1.
+          { index: 1, uuid: "MIG-x", capMinors: [] },
+          { index: 2, uuid: "MIG-y", capMinors: [] },
         ],
       },
     ]);
@@ -60,7 +61,7 @@ describe("CdiSpecWriter", () => {
     expect(specs.specPath).toBe(join(toolkit, "nvidia.yaml"));
     expect(() => statSync(join(dir, "toolkit", "tessera-nvidia.json"))).toThrow();
     expect(specs.deviceName("GPU-a")).toBe("nvidia.com/gpu=0");
-    expect(specs.deviceName("MIG-x")).toBe("nvidia.com/gpu=0:0");
+    expect(specs.deviceName("MIG-x")).toBe("nvidia.com/gpu=0:1");
     // Not in the toolkit's spec (generated before the device existed): no name, the job is not started.
     expect(specs.deviceName("MIG-y")).toBeUndefined();
   });

@@ -59,8 +59,8 @@ export class CdiSpecWriter {
     const names = this.toolkit?.names;
     if (!names || names.has(uuid)) return this.hasDevice(uuid) ? cdiDeviceName(uuid) : undefined;
     for (const gpu of this.gpus) {
-      const j = gpu.migs.findIndex((m) => m.uuid === uuid);
-      const name = gpu.uuid === uuid ? String(gpu.index) : j >= 0 ? `${gpu.index}:${j}` : undefined;
+      const mig = gpu.migs.find((m) => m.uuid === uuid);
+      const name = gpu.uuid === uuid ? String(gpu.index) : mig ? `${gpu.index}:${mig.index}` : undefined;
       if (name !== undefined) return names.has(name) ? cdiDeviceName(name) : undefined;
     }
     return undefined;

@@ -10,15 +10,21 @@ describe("nodeCdiGpus", () => {
     ]);
   });
 
-  it("numbers a GPU's MIG devices by GPU- and compute-instance id, with their capability minors", () => {
+  it("names a GPU's MIG devices by NVML's MIG device index, gaps kept, with their capability minors", () => {
     const inventory = [{ uuid: "GPU-a", index: 0 }];
-    const instance = (uuid: string, gi: number) => ({ uuid, gpuInstanceId: gi, computeInstanceId: 0 });
+    const instance = (uuid: string, gi: number, migDeviceIndex: number) => ({
+      uuid,
+      gpuInstanceId: gi,
+      computeInstanceId: 0,
+      migDeviceIndex,
+    });
+    // A GPU instance without a compute instance has neither a UUID nor a MIG device index.
     const observed = [
-      { uuid: "GPU-a", instances: [instance("MIG-late", 9), instance("MIG-early", 1), { uuid: "" }] },
+      { uuid: "GPU-a", instances: [instance("MIG-late", 1, 3), instance("MIG-early", 9, 0), { uuid: "" }] },
     ];
     const minors = new Map([
-      ["gpu4/gi1", 12],
-      ["gpu4/gi1/ci0", 13],
+      ["gpu4/gi9", 12],
+      ["gpu4/gi9/ci0", 13],
     ]);
     expect(nodeCdiGpus(inventory, observed, () => 4, minors)).toEqual([
       {
@@ -26,8 +32,8 @@ describe("nodeCdiGpus", () => {
         uuid: "GPU-a",
         minor: 4,
         migs: [
-          { uuid: "MIG-early", capMinors: [12, 13] },
-          { uuid: "MIG-late", capMinors: [] },
+          { index: 0, uuid: "MIG-early", capMinors: [12, 13] },
+          { index: 3, uuid: "MIG-late", capMinors: [] },
         ],
       },
     ]);

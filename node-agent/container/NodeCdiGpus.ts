@@ -18,8 +18,8 @@ export function parseMigMinors(text: string): Map<string, number> {
 }
 
 /**
- * The node's GPUs as the CDI spec names them. MIG devices are numbered per GPU in the order of their GPU- and
- * compute-instance ids, each with the capability minors of its GPU and compute instance where the driver has them.
+ * The node's GPUs as the CDI spec names them. MIG devices keep NVML's MIG device index (as NVIDIA's toolkit
+ * names them), each with the capability minors of its GPU and compute instance where the driver has them.
  */
 export function nodeCdiGpus(
   inventory: readonly GpuInventory[],
@@ -31,12 +31,8 @@ export function nodeCdiGpus(
     const uuid = gpu.uuid ?? "";
     const minor = minorOf(uuid);
     const instances = (observed.find((o) => o.uuid === uuid)?.instances ?? [])
-      .filter((i) => i.uuid)
-      .sort(
-        (a, b) =>
-          (a.gpuInstanceId ?? 0) - (b.gpuInstanceId ?? 0) ||
-          (a.computeInstanceId ?? 0) - (b.computeInstanceId ?? 0),
-      );
+      .filter((i) => i.uuid && i.migDeviceIndex != null)
+      .sort((a, b) => (a.migDeviceIndex ?? 0) - (b.migDeviceIndex ?? 0));
     return {
       index: gpu.index ?? 0,
       uuid,
@@ -44,7 +40,11 @@ export function nodeCdiGpus(
       migs: instances.map((i) => {
         const gi = `gpu${minor}/gi${i.gpuInstanceId ?? 0}`;
         const caps = [migMinors.get(gi), migMinors.get(`${gi}/ci${i.computeInstanceId ?? 0}`)];
-        return { uuid: i.uuid ?? "", capMinors: caps.filter((c): c is number => c !== undefined) };
+        return {
+          index: i.migDeviceIndex ?? 0,
+          uuid: i.uuid ?? "",
+          capMinors: caps.filter((c): c is number => c !== undefined),
+        };
       }),
     };
   });

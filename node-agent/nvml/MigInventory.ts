@@ -42,6 +42,11 @@ export interface MigInstance {
   computeSlices: number;
   computeStart: number | null;
   uuid: string | null;
+  /**
+   * The MIG device's index in nvmlDeviceGetMigDeviceHandleByIndex (its slot; slots may have gaps), which NVIDIA's
+   * toolkit names it by (`GPU:index` in CDI); null for a GPU instance without a compute instance.
+   */
+  migDeviceIndex: number | null;
 }
 
 function skippable(error: unknown): boolean {
@@ -126,9 +131,9 @@ export function readComputeInstances(nvml: Nvml, gpuInstance: GpuInstanceHandle)
   return result.sort((a, b) => a.id - b.id);
 }
 
-/** MIG UUIDs by `${gpuInstanceId}/${computeInstanceId}`, from the GPU's MIG device handles. */
-function migUuids(nvml: Nvml, device: DeviceHandle): Map<string, string> {
-  const uuids = new Map<string, string>();
+/** MIG devices' UUIDs and slots by `${gpuInstanceId}/${computeInstanceId}`, from the GPU's MIG device handles. */
+function migDevices(nvml: Nvml, device: DeviceHandle): Map<string, { uuid: string; index: number }> {
+  const devices = new Map<string, { uuid: string; index: number }>();
   const max = nvml.maxMigDeviceCount(device);
   for (let i = 0; i < max; i++) {
     let mig: DeviceHandle;
@@ -138,9 +143,12 @@ function migUuids(nvml: Nvml, device: DeviceHandle): Map<string, string> {
       if (NvmlError.isCode(error, NvmlReturn.ERROR_NOT_FOUND) || skippable(error)) continue;
       throw error;
     }
-    uuids.set(`${nvml.gpuInstanceIdOf(mig)}/${nvml.computeInstanceIdOf(mig)}`, nvml.uuid(mig));
+    devices.set(`${nvml.gpuInstanceIdOf(mig)}/${nvml.computeInstanceIdOf(mig)}`, {
+      uuid: nvml.uuid(mig),
+      index: i,
+    });
   }
-  return uuids;
+  return devices;
 }
 
 /** Every GPU instance and compute instance on a GPU in MIG mode, ordered by placement. */
@@ -150,7 +158,7 @@ export function readMigInstances(
   profiles: MigProfileInfo[],
 ): MigInstance[] {
   // Read only when a compute instance needs its UUID: an empty slot costs NVML a NOT_FOUND each time.
-  let uuids: Map<string, string> | undefined;
+  let devices: Map<string, { uuid: string; index: number }> | undefined;
   const instances: MigInstance[] = [];
   for (const profile of profiles) {
     for (const gi of nvml.gpuInstances(device, profile.id, profile.maxInstances)) {
@@ -172,10 +180,12 @@ export function readMigInstances(
           computeSlices: 0,
           computeStart: null,
           uuid: null,
+          migDeviceIndex: null,
         });
       }
-      if (cis.length > 0) uuids ??= migUuids(nvml, device);
+      if (cis.length > 0) devices ??= migDevices(nvml, device);
       for (const ci of cis) {
+        const migDevice = devices?.get(`${info.id}/${ci.id}`);
         instances.push({
           ...base,
           profile: computeInstanceProfileName(ci.slices, profile.computeSlices, profile.name),
@@ -183,7 +193,8 @@ export function readMigInstances(
           computeInstanceProfileId: ci.profileId,
           computeSlices: ci.slices,
           computeStart: ci.start,
-          uuid: uuids?.get(`${info.id}/${ci.id}`) ?? null,
+          uuid: migDevice?.uuid ?? null,
+          migDeviceIndex: migDevice?.index ?? null,
         });
       }
     }

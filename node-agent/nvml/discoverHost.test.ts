@@ -93,6 +93,8 @@ describe("discoverHost on a stand-in H100 + A100-40GB", () => {
       ["1c.3g.20gb", 4, 4, 1, 1],
     ]);
     for (const i of a100?.mig.instances ?? []) expect(i.uuid).toMatch(/^MIG-/);
+    // Each keeps the slot nvmlDeviceGetMigDeviceHandleByIndex has it at (the stand-in numbers them as nvidia-smi).
+    expect(a100?.mig.instances.map((i) => i.migDeviceIndex)).toEqual([0, 1]);
     expect(a100?.processes).toEqual([
       { pid: 77, usedMemoryMiB: 100, gpuInstanceId: 1, computeInstanceId: 0 },
     ]);

@@ -48,6 +48,7 @@ function instance(profile: string, start: number, gpuInstanceId: number): MigIns
     computeInstanceProfileId: 0,
     computeSlices: 1,
     computeStart: 0,
+    migDeviceIndex: gpuInstanceId,
     uuid: `MIG-${gpuInstanceId}`,
   };
 }

@@ -5886,6 +5886,15 @@ export const tessera = $root.tessera = (() => {
             MigInstance.prototype.uuid = "";
             MigInstance.prototype.pids = $util.emptyArray;
             MigInstance.prototype.memoryUsedMib = 0;
+            MigInstance.prototype.migDeviceIndex = null;
+
+            let $oneOfFields;
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(MigInstance.prototype, "_migDeviceIndex", {
+                get: $util.oneOfGetter($oneOfFields = ["migDeviceIndex"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
 
             MigInstance.create = function(properties) {
                 return new MigInstance(properties);
@@ -5915,6 +5924,8 @@ export const tessera = $root.tessera = (() => {
                 }
                 if (m.memoryUsedMib != null && $Object.hasOwnProperty.call(m, "memoryUsedMib") && m.memoryUsedMib !== 0)
                     w.uint32(64).uint32(m.memoryUsedMib);
+                if (m.migDeviceIndex != null && $Object.hasOwnProperty.call(m, "migDeviceIndex"))
+                    w.uint32(72).uint32(m.migDeviceIndex);
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -6025,6 +6036,13 @@ export const tessera = $root.tessera = (() => {
                                 delete m.memoryUsedMib;
                             continue;
                         }
+                    case 9: {
+                            if (u !== 0)
+                                break;
+                            m.migDeviceIndex = r.uint32();
+                            m._migDeviceIndex = "migDeviceIndex";
+                            continue;
+                        }
                     }
                     r.skipType(u, q, t);
                     if (!r.discardUnknown) {
@@ -6095,6 +6113,9 @@ export const tessera = $root.tessera = (() => {
                         m.memoryUsedMib = d.memoryUsedMib >>> 0;
                     }
                 }
+                if (d.migDeviceIndex != null) {
+                    m.migDeviceIndex = d.migDeviceIndex >>> 0;
+                }
                 return m;
             };
 
@@ -6144,6 +6165,9 @@ export const tessera = $root.tessera = (() => {
                 }
                 if (m.memoryUsedMib != null && $Object.hasOwnProperty.call(m, "memoryUsedMib")) {
                     d.memoryUsedMib = m.memoryUsedMib;
+                }
+                if (m.migDeviceIndex != null && $Object.hasOwnProperty.call(m, "migDeviceIndex")) {
+                    d.migDeviceIndex = m.migDeviceIndex;
                 }
                 return d;
             };

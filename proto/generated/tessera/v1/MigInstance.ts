@@ -19,6 +19,12 @@ export interface MigInstance {
    * Frame-buffer memory used by the processes on this instance.
    */
   'memoryUsedMib'?: (number);
+  /**
+   * The MIG device's index in nvmlDeviceGetMigDeviceHandleByIndex (slots may have gaps): NVIDIA's container
+   * toolkit names the device `GPU:index` in CDI (`nvidia.com/gpu=0:1`). Unset without a compute instance.
+   */
+  'migDeviceIndex'?: (number);
+  '_migDeviceIndex'?: "migDeviceIndex";
 }
 
 /**
@@ -39,4 +45,10 @@ export interface MigInstance__Output {
    * Frame-buffer memory used by the processes on this instance.
    */
   'memoryUsedMib': (number);
+  /**
+   * The MIG device's index in nvmlDeviceGetMigDeviceHandleByIndex (slots may have gaps): NVIDIA's container
+   * toolkit names the device `GPU:index` in CDI (`nvidia.com/gpu=0:1`). Unset without a compute instance.
+   */
+  'migDeviceIndex'?: (number);
+  '_migDeviceIndex'?: "migDeviceIndex";
 }
