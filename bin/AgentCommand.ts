@@ -49,6 +49,7 @@ export interface AgentFlags extends DevicePluginFlags, TlsFlags {
   runAsRoot?: boolean;
   uidRange?: string;
   stopJobsOnExit?: boolean;
+  exitWithParent?: boolean;
   vmRuntime: string;
   sysfsRoot: string;
   advertiseAddress?: string;
@@ -142,6 +143,10 @@ export function registerAgentCommands(program: Command): void {
     .option(
       "--stop-jobs-on-exit",
       "stop running jobs when the agent exits (default: they keep running and are adopted on restart)",
+    )
+    .option(
+      "--exit-with-parent",
+      "stop, as on SIGTERM, once the process that started the agent ends: its stdin, a pipe from that process, closes (tessera up starts its agents so)",
     )
     .action(async (flags: AgentFlags) => {
       const log = (line: string) => process.stderr.write(`${new Date().toISOString()} ${line}\n`);
@@ -369,7 +374,16 @@ export function registerAgentCommands(program: Command): void {
         // cut the shutdown short and leave its jobs unreported.
         process.on("SIGINT", () => resolve("SIGINT"));
         process.on("SIGTERM", () => resolve("SIGTERM"));
+        // Killed with SIGKILL, or ended by the terminal's SIGHUP, a parent cannot stop its agents: the pipe it
+        // gave them closes instead.
+        if (flags.exitWithParent) {
+          process.stdin.once("end", () => resolve("its parent ended"));
+          process.stdin.once("error", () => resolve("its parent ended"));
+          process.stdin.resume();
+        }
       });
+      // Nothing more to read: an open stdin would keep the process alive after the shutdown.
+      if (flags.exitWithParent) process.stdin.destroy();
       log(
         `agent: ${signal}: stopping${flags.stopJobsOnExit ? " (and its jobs)" : "; running jobs keep running"}`,
       );

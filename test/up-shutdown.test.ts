@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -201,4 +201,72 @@ describe("Ctrl-C of tessera up", () => {
     }
     expect([...violations]).toEqual([]);
   }, 150_000);
+});
+
+/** PIDs of live processes whose command line holds `text`. */
+function processesWith(text: string): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/cmdline`, "utf8").split("\0").join(" ").includes(text))
+        pids.push(Number(entry));
+    } catch {
+      // Ended while listed.
+    }
+  }
+  return pids.filter(alive);
+}
+
+describe("kill -9 of tessera up", () => {
+  it("stops its agents and their jobs all the same: each agent's stdin from up closes", async () => {
+    const killedDir = mkdtempSync(join(tmpdir(), "tessera-up-killed-"));
+    chmodSync(killedDir, 0o755);
+    const proc = runTessera("tessera up", [
+      "up",
+      "--data-dir",
+      killedDir,
+      "--listen",
+      "127.0.0.1:0",
+      "--http",
+      "127.0.0.1:0",
+      "--fleet",
+      "l4:1",
+    ]);
+    ups.push(proc);
+    let mpsRoot: string | undefined;
+    try {
+      const client = await connect(proc);
+      const { job } = await client.submit(
+        longJob("orphan", { share: { gpuMilli: 250, memoryMib: 2048 } }),
+        "orphan",
+      );
+      await eventually(
+        "the job Running",
+        async () => (await client.get(job!.id)).state === "Running",
+        30_000,
+      );
+      client.close();
+      const agentDir = join(killedDir, "nodes", "l4-0", "agent");
+      const [agent] = processesWith(agentDir);
+      expect(agent).toBeDefined();
+      mpsRoot = /--mps-root\0([^\0]+)/.exec(readFileSync(`/proc/${agent}/cmdline`, "utf8"))?.[1];
+      const jobPid = startedProcesses().find(([id]) => id === job!.id)?.[1];
+      expect(jobPid).toBeDefined();
+      // A share job runs under an MPS daemon of the agent's.
+      expect(processesWith(mpsRoot!).length).toBeGreaterThan(0);
+
+      proc.child.kill("SIGKILL");
+      await eventually("the agent gone", () => !alive(agent!) || undefined, 20_000);
+      await eventually("its job gone", () => !alive(jobPid!) || undefined, 10_000);
+      await eventually(
+        "its MPS daemon gone",
+        () => processesWith(mpsRoot!).length === 0 || undefined,
+        10_000,
+      );
+    } finally {
+      if (mpsRoot) rmSync(join(mpsRoot, ".."), { recursive: true, force: true });
+      rmSync(killedDir, { recursive: true, force: true, maxRetries: 5 });
+    }
+  }, 90_000);
 });

@@ -86,6 +86,8 @@ export function registerUpCommands(program: Command): void {
                 "--data-dir",
                 join(nodeDir, "agent"),
                 "--stop-jobs-on-exit",
+                // Stopped with their jobs even where `up` itself cannot stop them (kill -9, the terminal closed).
+                "--exit-with-parent",
                 // Simulated nodes of one host would share one CDI spec path (and its device names): no containers.
                 "--container-runtime",
                 "none",
@@ -106,7 +108,8 @@ export function registerUpCommands(program: Command): void {
                   TESSERA_NVML_STANDIN_FLEET: fleetFile,
                   TESSERA_NVML_STANDIN_STATE: stateFile,
                 },
-                stdio: ["ignore", "inherit", "inherit"],
+                // The agent's stdin is its lifeline (--exit-with-parent): it closes when `up` ends, however it ends.
+                stdio: ["pipe", "inherit", "inherit"],
                 // Out of the terminal's process group: Ctrl-C reaches only `tessera up`, which stops placing before
                 // it stops the agents (and no job being spawned at that moment catches the terminal's SIGINT).
                 detached: true,
