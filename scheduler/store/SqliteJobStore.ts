@@ -7,6 +7,7 @@ import type { JobStore } from "./JobStore.ts";
 import { checkStore } from "./StoreCheck.ts";
 import { parseStoredJob } from "./StoredJobDocument.ts";
 import { StoreUnavailable } from "./StoreUnavailable.ts";
+import { WalCheckpointer } from "./WalCheckpointer.ts";
 
 interface PendingWrite {
   inserts: JobRecord[];
@@ -29,6 +30,11 @@ export interface SqliteStoreOptions {
    * on fake timers, whose clock must not run ahead of writes it cannot see finish.
    */
   syncInline?: boolean;
+  /**
+   * At most one WAL checkpoint per this many ms (default 500), run on a worker thread (see WalCheckpointer). With
+   * `syncInline`, SQLite checkpoints inside commits as it does by default.
+   */
+  checkpointEveryMs?: number;
 }
 
 interface JobRow {
@@ -83,6 +89,8 @@ export class SqliteJobStore implements JobStore {
   private readonly byRequestStmt: Database.Statement;
   private readonly auditInsertStmt: Database.Statement;
   private readonly auditListStmt: Database.Statement;
+  /** Copies the WAL into the database file off the event loop; undefined where SQLite does it in commits. */
+  readonly checkpoints: WalCheckpointer | undefined;
 
   constructor(
     readonly path: string,
@@ -94,6 +102,16 @@ export class SqliteJobStore implements JobStore {
     // Commits write the WAL without fsync; `flush` fsyncs it before anything is acknowledged (see the class).
     this.db.pragma("synchronous = NORMAL");
     this.db.pragma("busy_timeout = 5000");
+    if (path !== ":memory:" && !options.syncInline) {
+      this.db.pragma("wal_autocheckpoint = 0");
+      this.checkpoints = new WalCheckpointer(path, {
+        everyMs: options.checkpointEveryMs,
+        // Without the worker, commits checkpoint again as SQLite does by default, so the WAL stays bounded.
+        onFailure: () => {
+          if (this.db.open) this.db.pragma("wal_autocheckpoint = 1000");
+        },
+      });
+    }
     damagedStoreGuard(path, "opening it", () => this.createTables());
     this.insertStmt = this.db.prepare(
       `INSERT INTO jobs (id, seq, client_request_id, state, updated_ms, doc) VALUES (?, ?, ?, ?, ?, ?)
@@ -201,6 +219,7 @@ export class SqliteJobStore implements JobStore {
       }
     }
     for (const batch of committed) this.settle(batch, failure);
+    this.checkpoints?.close();
     this.db.close();
     if (this.walFd !== undefined) closeSync(this.walFd);
     this.walFd = undefined;
@@ -237,6 +256,7 @@ export class SqliteJobStore implements JobStore {
       this.settle(batch, undefined); // an in-memory database, or a failed commit: nothing to fsync
       return;
     }
+    this.checkpoints?.committed();
     if (this.options.syncInline) {
       try {
         fdatasyncSync(this.walFd);
