@@ -37,6 +37,11 @@ export interface SqliteStoreOptions {
   checkpointEveryMs?: number;
 }
 
+/** A job's row: the columns the store looks jobs up by, and the whole record. */
+function storedRow(j: JobRecord): [string, number, string | null, string, number, string] {
+  return [j.id, j.seq, j.clientRequestId || null, j.state, j.updatedMs, JSON.stringify(j)];
+}
+
 interface JobRow {
   doc: string;
 }
@@ -89,6 +94,7 @@ export class SqliteJobStore implements JobStore {
   private readonly byRequestStmt: Database.Statement;
   private readonly auditInsertStmt: Database.Statement;
   private readonly auditListStmt: Database.Statement;
+  private readonly writeBatch: (batch: PendingWrite) => void;
   /** Copies the WAL into the database file off the event loop; undefined where SQLite does it in commits. */
   readonly checkpoints: WalCheckpointer | undefined;
 
@@ -128,6 +134,16 @@ export class SqliteJobStore implements JobStore {
     this.auditListStmt = this.db.prepare(
       "SELECT at_ms AS atMs, who, action, target, detail FROM audit WHERE at_ms >= ? ORDER BY seq DESC LIMIT ?",
     );
+    // One transaction function for every batch (better-sqlite3 builds a wrapper per `transaction` call).
+    this.writeBatch = this.db.transaction((batch: PendingWrite) => {
+      for (const j of batch.inserts) {
+        if (this.insertStmt.run(...storedRow(j)).changes > 0) continue;
+        const stored = this.byRequestStmt.get(j.clientRequestId) as JobRow | undefined;
+        if (stored) batch.duplicates.set(j, JSON.parse(stored.doc) as JobRecord);
+      }
+      for (const j of batch.updates) this.upsertStmt.run(...storedRow(j));
+      for (const e of batch.audit) this.auditInsertStmt.run(e.atMs, e.who, e.action, e.target, e.detail);
+    });
   }
 
   private createTables(): void {
@@ -294,24 +310,8 @@ export class SqliteJobStore implements JobStore {
   private commit(): (PendingWrite & { failed?: unknown }) | undefined {
     const batch: (PendingWrite & { failed?: unknown }) | undefined = this.takePending();
     if (!batch) return undefined;
-    const row = (j: JobRecord) => [
-      j.id,
-      j.seq,
-      j.clientRequestId || null,
-      j.state,
-      j.updatedMs,
-      JSON.stringify(j),
-    ];
     try {
-      this.db.transaction(() => {
-        for (const j of batch.inserts) {
-          if (this.insertStmt.run(...row(j)).changes > 0) continue;
-          const stored = this.byRequestStmt.get(j.clientRequestId) as JobRow | undefined;
-          if (stored) batch.duplicates.set(j, JSON.parse(stored.doc) as JobRecord);
-        }
-        for (const j of batch.updates) this.upsertStmt.run(...row(j));
-        for (const e of batch.audit) this.auditInsertStmt.run(e.atMs, e.who, e.action, e.target, e.detail);
-      })();
+      this.writeBatch(batch);
       if (this.path !== ":memory:") this.walFd ??= this.openWal();
     } catch (e) {
       batch.failed = e;
