@@ -84,7 +84,7 @@ export class AllocationLedger {
         );
       }
       for (const gone of open.values()) {
-        const job = index.snapshot.jobs.find((j) => j.id === gone.jobId);
+        const job = index.job(gone.jobId);
         close.run(Math.max(gone.startedAt, Math.min(job?.finishedAt ?? now, now)), gone.id);
       }
     })();

@@ -296,6 +296,48 @@ describe("idle detection", () => {
   });
 });
 
+describe("following the fleet", () => {
+  it("reads only the jobs holding slices where the read model offers it, and closes a slice at its job's end", () => {
+    const clock = { now: T0 };
+    const fleet = new InMemoryFleet(sampleFleet(T0));
+    let wholeReads = 0;
+    const heldOnly = {
+      snapshot: () => {
+        wholeReads++;
+        return fleet.snapshot();
+      },
+      heldSnapshot: () => {
+        const whole = fleet.snapshot();
+        return { ...whole, jobs: whole.jobs.filter((j) => j.sliceIds.length > 0) };
+      },
+      job: (id: string) => fleet.snapshot().jobs.find((j) => j.id === id),
+      onChange: (listener: () => void) => fleet.onChange(listener),
+      onJobChange: fleet.onJobChange.bind(fleet),
+    };
+    const finops = new Finops({
+      db: new Database(":memory:"),
+      fleet: heldOnly,
+      settings,
+      now: () => clock.now,
+    });
+    finops.sync();
+    const open = finops.ledger.open().find((a) => a.jobId === "train-2");
+    expect(open).toBeDefined();
+    fleet.update((draft) => {
+      const gpu = draft.nodes[0]?.gpus[1];
+      if (gpu) gpu.slices = [];
+      const job = draft.jobs.find((j) => j.id === "train-2");
+      if (job) Object.assign(job, { state: "Succeeded", finishedAt: T0 + HOUR, sliceIds: [] });
+    });
+    // The sync runs an hour after the job ended: the slice is closed when the job ended, not when it was seen.
+    clock.now = T0 + 2 * HOUR;
+    finops.sync();
+    expect(finops.ledger.get(open?.id ?? -1)?.endedAt).toBe(T0 + HOUR);
+    expect(finops.ledger.open().some((a) => a.jobId === "train-2")).toBe(false);
+    expect(wholeReads).toBe(0);
+  });
+});
+
 describe("history across restarts", () => {
   const dirs: string[] = [];
   afterEach(() => {

@@ -90,7 +90,7 @@ export class Finops {
 
   /** Brings the ledger and the idle detector in line with the fleet as it is now. */
   sync(): void {
-    this.index = new FleetIndex(this.options.fleet.snapshot());
+    this.index = this.heldIndex();
     const now = this.now();
     this.ledger.sync(this.index, now);
     this.idleDetector.syncAllocations(this.ledger.open(), now);
@@ -146,7 +146,13 @@ export class Finops {
   }
 
   private currentIndex(): FleetIndex {
-    if (!this.index) this.index = new FleetIndex(this.options.fleet.snapshot());
+    if (!this.index) this.index = this.heldIndex();
     return this.index;
+  }
+
+  /** The slices jobs hold now, and the jobs holding them (any other job looked up when a slice is closed). */
+  private heldIndex(): FleetIndex {
+    const fleet = this.options.fleet;
+    return new FleetIndex(fleet.heldSnapshot?.() ?? fleet.snapshot(), (id) => fleet.job?.(id));
   }
 }

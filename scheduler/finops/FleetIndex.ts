@@ -35,8 +35,15 @@ export class FleetIndex {
   private readonly heldByMig = new Map<string, HeldSlice[]>();
   private readonly heldByGpu = new Map<string, HeldSlice[]>();
 
-  constructor(readonly snapshot: FleetSnapshot) {
+  private readonly jobs: Map<string, FleetJob>;
+
+  /** `lookup` finds a job the snapshot leaves out (one that holds nothing now). */
+  constructor(
+    readonly snapshot: FleetSnapshot,
+    private readonly lookup: (id: string) => FleetJob | undefined = () => undefined,
+  ) {
     const jobs = new Map(snapshot.jobs.map((j) => [j.id, j]));
+    this.jobs = jobs;
     for (const node of snapshot.nodes) {
       for (const gpu of node.gpus) {
         this.gpus.set(gpu.uuid, { node, gpu });
@@ -53,6 +60,11 @@ export class FleetIndex {
         }
       }
     }
+  }
+
+  /** A job of the snapshot, or one it leaves out. */
+  job(id: string): FleetJob | undefined {
+    return this.jobs.get(id) ?? this.lookup(id);
   }
 
   gpu(uuid: string): FleetGpu | undefined {

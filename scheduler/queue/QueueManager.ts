@@ -42,6 +42,14 @@ export class QueueManager<Request, Allocation> {
   private readonly running = this.roster.running;
   private readonly promises = new PreemptionPromises(this.pending, this.running);
   private reasons = new Map<string, PendingReason>();
+  /**
+   * Submissions `validate` resolved, for `submit` to take as they are when the config (and so the ledger) is the
+   * same: a service checks each job before storing it and queues it after.
+   */
+  private readonly validated = new WeakMap<
+    JobSubmission<Request>,
+    { ledger: QuotaLedger; now: number; job: QueuedJob<Request> }
+  >();
   /** The job capacity is held for until it starts: one at a time, kept across cycles so it cannot drift. */
   private reservedFor: string | undefined;
   /**
@@ -87,7 +95,12 @@ export class QueueManager<Request, Allocation> {
     if (this.pending.has(submission.id) || this.running.has(submission.id)) {
       throw new QueueSubmissionError(`job ${submission.id} is already queued or running`);
     }
-    const job = this.resolve(submission, now);
+    const checked = this.validated.get(submission);
+    this.validated.delete(submission);
+    const job =
+      checked && checked.ledger === this.ledger && checked.now === now
+        ? checked.job
+        : this.resolve(submission, now);
     this.roster.enqueue(job);
     this.reasons.set(job.id, {
       kind: "not-considered",
@@ -155,7 +168,9 @@ export class QueueManager<Request, Allocation> {
 
   /** Checks a submission (queue, class, reach) without queueing it; throws a {@link QueueSubmissionError}. */
   validate(submission: JobSubmission<Request>, now: number): QueuedJob<Request> {
-    return this.resolve(submission, now);
+    const job = this.resolve(submission, now);
+    this.validated.set(submission, { ledger: this.ledger, now, job });
+    return job;
   }
 
   /** Marks a running job as stopping for a preemption decided before (after a restart of the caller). */

@@ -2,7 +2,7 @@ import type { PlacementEngine } from "../engine/PlacementEngine.ts";
 import type { JobRecord } from "../store/JobRecord.ts";
 import { type EngineAllocation, EngineCapacity, type EngineRequest } from "./EngineCapacity.ts";
 import { engineSubmission } from "./JobDemand.ts";
-import { QueueSubmissionError } from "./JobSubmission.ts";
+import { type JobSubmission, QueueSubmissionError } from "./JobSubmission.ts";
 import type { QueueConfig } from "./QueueConfig.ts";
 import type { Admission } from "./QueueCycleResult.ts";
 import { QueueManager } from "./QueueManager.ts";
@@ -103,6 +103,8 @@ export class SchedulerQueue {
   private readonly refused = new Map<string, string>();
   /** False until a full reconcile, and after a config change (a refused job may be taken now). */
   private reconciled = false;
+  /** Each job's submission (demand included), by its engine request: made at submit, reused when taken in. */
+  private readonly submissions = new WeakMap<EngineRequest, JobSubmission<EngineRequest>>();
 
   constructor(
     private readonly engine: PlacementEngine,
@@ -264,14 +266,20 @@ export class SchedulerQueue {
     return this.manager.statuses();
   }
 
-  private submission(job: ServiceJob) {
-    return engineSubmission(job.id, job.request, {
-      queue: job.queue,
-      priorityClass: job.priorityClass,
-      priority: job.priority,
-      preemptible: job.preemptible,
-      requeueOnPreemption: job.requeueOnPreemption,
-      maxRuntimeSeconds: job.maxRuntimeSeconds,
-    });
+  /** A job's submission, made once: the service converts a job's request once, and neither it nor the spec change. */
+  private submission(job: ServiceJob): JobSubmission<EngineRequest> {
+    let submission = this.submissions.get(job.request);
+    if (!submission) {
+      submission = engineSubmission(job.id, job.request, {
+        queue: job.queue,
+        priorityClass: job.priorityClass,
+        priority: job.priority,
+        preemptible: job.preemptible,
+        requeueOnPreemption: job.requeueOnPreemption,
+        maxRuntimeSeconds: job.maxRuntimeSeconds,
+      });
+      this.submissions.set(job.request, submission);
+    }
+    return submission;
   }
 }

@@ -142,6 +142,13 @@ export interface FleetSnapshot {
 
 export interface FleetReadModel {
   snapshot(): FleetSnapshot;
+  /**
+   * `snapshot` with only the jobs that hold a slice (FinOps follows slices, and a long history of ended jobs would
+   * cost it a rebuild of every one each time); a read model without it is read whole.
+   */
+  heldSnapshot?(): FleetSnapshot;
+  /** One job as `snapshot` shows it, ended or not. */
+  job?(id: string): FleetJob | undefined;
   /** Calls `listener` after every committed change; returns the unsubscribe function. */
   onChange(listener: () => void): () => void;
   /** Calls `listener` with each job as it changes (watchers follow these instead of rescanning every job). */

@@ -143,6 +143,21 @@ describe("Scheduler (units composed behind the facade, simulated clock)", () => 
     expect(new SchedulerFleetView(scheduler).snapshot().jobs[0]?.state).toBe("Scheduled");
   });
 
+  it("shows FinOps the same fleet with only the jobs that hold a slice, and any other job on request", async () => {
+    const { time, scheduler } = simulated();
+    const placed = (await scheduler.submit(wholeGpuJob("placed"), "")).job;
+    await time.advance(100);
+    const waits = (await scheduler.submit(wholeGpuJob("waits"), "")).job;
+    await time.advance(100);
+    const view = new SchedulerFleetView(scheduler);
+    const whole = view.snapshot();
+    const held = view.heldSnapshot();
+    expect(whole.jobs.map((j) => j.id)).toEqual([placed.id, waits.id]);
+    expect(held.nodes).toEqual(whole.nodes);
+    expect(held.jobs).toEqual(whole.jobs.filter((j) => j.id === placed.id));
+    expect(view.job(waits.id)).toEqual(whole.jobs[1]);
+  });
+
   it("keeps a registered node's allocations across a re-registration with the same inventory", async () => {
     const { time, scheduler } = simulated();
     const first = (await scheduler.submit(wholeGpuJob("first"), "")).job;

@@ -120,19 +120,32 @@ export class SchedulerFleetView implements FleetReadModel {
   constructor(private readonly scheduler: Scheduler) {}
 
   snapshot(): FleetSnapshot {
+    return this.build(this.scheduler.jobs(), false);
+  }
+
+  heldSnapshot(): FleetSnapshot {
+    return this.build(this.scheduler.liveJobs(), true);
+  }
+
+  job(id: string): FleetJob | undefined {
+    const job = this.scheduler.job(id);
+    return job && fleetJob(job);
+  }
+
+  /** The fleet with `jobs` (every job, or the live ones), each shown unless `onlyHolders` and it holds no slice. */
+  private build(records: Iterable<JobRecord>, onlyHolders: boolean): FleetSnapshot {
     const nodes: FleetNode[] = [];
     const byGpu = new Map<string, JobRecord[]>();
     const jobs: FleetJob[] = [];
-    for (const job of this.scheduler.jobs()) {
+    for (const job of records) {
       const held = job.state === "Scheduled" || job.state === "Running";
-      if (held) {
-        for (const a of gpuAllocations(job)) {
-          const list = byGpu.get(a.gpuUuid) ?? [];
-          list.push(job);
-          byGpu.set(a.gpuUuid, list);
-        }
+      const slices = held ? gpuAllocations(job) : [];
+      for (const a of slices) {
+        const list = byGpu.get(a.gpuUuid) ?? [];
+        list.push(job);
+        byGpu.set(a.gpuUuid, list);
       }
-      jobs.push(fleetJob(job));
+      if (!onlyHolders || slices.length > 0) jobs.push(fleetJob(job));
     }
     for (const node of this.scheduler.nodes()) {
       const layout = this.scheduler.gpuLayouts(node.name);

@@ -1,6 +1,7 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { SqliteJobStore } from "./SqliteJobStore.ts";
 import { pendingJob } from "./testing/JobRecordFixture.ts";
@@ -74,5 +75,49 @@ describe("SqliteJobStore", () => {
     const reopened = new SqliteJobStore(path);
     expect(reopened.loadAll().map((j) => j.id)).toEqual(Array.from({ length: 200 }, (_, i) => `j${i + 1}`));
     reopened.close();
+  });
+
+  it("keeps the WAL bounded: checkpoints on a worker copy it into the file, and commits start it over", async () => {
+    const path = tempDb();
+    const store = new SqliteJobStore(path, { checkpointEveryMs: 0 });
+    // 40 commits of 25 jobs with a 4 KiB environment each: about 4 MiB through the WAL.
+    const big = { ...job("x", 0).spec, env: { PAD: "x".repeat(4096) } };
+    const walSizes: number[] = [];
+    for (let c = 0; c < 40; c++) {
+      const commit = Array.from({ length: 25 }, (_, k) => {
+        const seq = c * 25 + k + 1;
+        return store.insert({ ...job(`j${seq}`, seq), spec: big });
+      });
+      await Promise.all(commit);
+      const result = await store.checkpoints?.settled();
+      // Each checkpoint copied every frame there was: no reader or writer held it back.
+      if (result) expect(result.checkpointed).toBe(result.walFrames);
+      walSizes.push(statSync(`${path}-wal`).size);
+    }
+    // One commit's pages (about 30 pages of 4 KiB) and the next: far below the 4 MiB written.
+    expect(Math.max(...walSizes)).toBeLessThan(512 * 1024);
+    store.close();
+    const reopened = new SqliteJobStore(path);
+    expect(reopened.loadAll()).toHaveLength(1000);
+    reopened.close();
+  });
+
+  it("leaves checkpoints to the worker: a commit on the scheduler's connection copies nothing", async () => {
+    const path = tempDb();
+    // A checkpoint at most once a minute: the first commit starts one, later ones leave the WAL to grow.
+    const store = new SqliteJobStore(path, { checkpointEveryMs: 60_000 });
+    await store.insert(job("a", 1));
+    await store.checkpoints?.settled();
+    const big = { ...job("x", 0).spec, env: { PAD: "x".repeat(4096) } };
+    for (let first = 2; first <= 1500; first += 100) {
+      const seqs = Array.from({ length: Math.min(100, 1501 - first) }, (_, k) => first + k);
+      await Promise.all(seqs.map((seq) => store.insert({ ...job(`j${seq}`, seq), spec: big })));
+    }
+    // SQLite's automatic checkpoint (at 1,000 pages) would have started the WAL over long before 6 MiB.
+    expect(statSync(`${path}-wal`).size).toBeGreaterThan(6 * 1024 * 1024);
+    const reader = new Database(path, { readonly: true });
+    expect((reader.prepare("SELECT COUNT(*) AS n FROM jobs").get() as { n: number }).n).toBe(1500);
+    reader.close();
+    store.close();
   });
 });

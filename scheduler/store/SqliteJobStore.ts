@@ -7,6 +7,7 @@ import type { JobStore } from "./JobStore.ts";
 import { checkStore } from "./StoreCheck.ts";
 import { parseStoredJob } from "./StoredJobDocument.ts";
 import { StoreUnavailable } from "./StoreUnavailable.ts";
+import { WalCheckpointer } from "./WalCheckpointer.ts";
 
 interface PendingWrite {
   inserts: JobRecord[];
@@ -29,6 +30,16 @@ export interface SqliteStoreOptions {
    * on fake timers, whose clock must not run ahead of writes it cannot see finish.
    */
   syncInline?: boolean;
+  /**
+   * At most one WAL checkpoint per this many ms (default 500), run on a worker thread (see WalCheckpointer). With
+   * `syncInline`, SQLite checkpoints inside commits as it does by default.
+   */
+  checkpointEveryMs?: number;
+}
+
+/** A job's row: the columns the store looks jobs up by, and the whole record. */
+function storedRow(j: JobRecord): [string, number, string | null, string, number, string] {
+  return [j.id, j.seq, j.clientRequestId || null, j.state, j.updatedMs, JSON.stringify(j)];
 }
 
 interface JobRow {
@@ -83,6 +94,9 @@ export class SqliteJobStore implements JobStore {
   private readonly byRequestStmt: Database.Statement;
   private readonly auditInsertStmt: Database.Statement;
   private readonly auditListStmt: Database.Statement;
+  private readonly writeBatch: (batch: PendingWrite) => void;
+  /** Copies the WAL into the database file off the event loop; undefined where SQLite does it in commits. */
+  readonly checkpoints: WalCheckpointer | undefined;
 
   constructor(
     readonly path: string,
@@ -94,6 +108,16 @@ export class SqliteJobStore implements JobStore {
     // Commits write the WAL without fsync; `flush` fsyncs it before anything is acknowledged (see the class).
     this.db.pragma("synchronous = NORMAL");
     this.db.pragma("busy_timeout = 5000");
+    if (path !== ":memory:" && !options.syncInline) {
+      this.db.pragma("wal_autocheckpoint = 0");
+      this.checkpoints = new WalCheckpointer(path, {
+        everyMs: options.checkpointEveryMs,
+        // Without the worker, commits checkpoint again as SQLite does by default, so the WAL stays bounded.
+        onFailure: () => {
+          if (this.db.open) this.db.pragma("wal_autocheckpoint = 1000");
+        },
+      });
+    }
     damagedStoreGuard(path, "opening it", () => this.createTables());
     this.insertStmt = this.db.prepare(
       `INSERT INTO jobs (id, seq, client_request_id, state, updated_ms, doc) VALUES (?, ?, ?, ?, ?, ?)
@@ -110,6 +134,16 @@ export class SqliteJobStore implements JobStore {
     this.auditListStmt = this.db.prepare(
       "SELECT at_ms AS atMs, who, action, target, detail FROM audit WHERE at_ms >= ? ORDER BY seq DESC LIMIT ?",
     );
+    // One transaction function for every batch (better-sqlite3 builds a wrapper per `transaction` call).
+    this.writeBatch = this.db.transaction((batch: PendingWrite) => {
+      for (const j of batch.inserts) {
+        if (this.insertStmt.run(...storedRow(j)).changes > 0) continue;
+        const stored = this.byRequestStmt.get(j.clientRequestId) as JobRow | undefined;
+        if (stored) batch.duplicates.set(j, JSON.parse(stored.doc) as JobRecord);
+      }
+      for (const j of batch.updates) this.upsertStmt.run(...storedRow(j));
+      for (const e of batch.audit) this.auditInsertStmt.run(e.atMs, e.who, e.action, e.target, e.detail);
+    });
   }
 
   private createTables(): void {
@@ -201,6 +235,7 @@ export class SqliteJobStore implements JobStore {
       }
     }
     for (const batch of committed) this.settle(batch, failure);
+    this.checkpoints?.close();
     this.db.close();
     if (this.walFd !== undefined) closeSync(this.walFd);
     this.walFd = undefined;
@@ -237,6 +272,7 @@ export class SqliteJobStore implements JobStore {
       this.settle(batch, undefined); // an in-memory database, or a failed commit: nothing to fsync
       return;
     }
+    this.checkpoints?.committed();
     if (this.options.syncInline) {
       try {
         fdatasyncSync(this.walFd);
@@ -274,24 +310,8 @@ export class SqliteJobStore implements JobStore {
   private commit(): (PendingWrite & { failed?: unknown }) | undefined {
     const batch: (PendingWrite & { failed?: unknown }) | undefined = this.takePending();
     if (!batch) return undefined;
-    const row = (j: JobRecord) => [
-      j.id,
-      j.seq,
-      j.clientRequestId || null,
-      j.state,
-      j.updatedMs,
-      JSON.stringify(j),
-    ];
     try {
-      this.db.transaction(() => {
-        for (const j of batch.inserts) {
-          if (this.insertStmt.run(...row(j)).changes > 0) continue;
-          const stored = this.byRequestStmt.get(j.clientRequestId) as JobRow | undefined;
-          if (stored) batch.duplicates.set(j, JSON.parse(stored.doc) as JobRecord);
-        }
-        for (const j of batch.updates) this.upsertStmt.run(...row(j));
-        for (const e of batch.audit) this.auditInsertStmt.run(e.atMs, e.who, e.action, e.target, e.detail);
-      })();
+      this.writeBatch(batch);
       if (this.path !== ":memory:") this.walFd ??= this.openWal();
     } catch (e) {
       batch.failed = e;
