@@ -33,6 +33,11 @@ export interface JobExplanation {
   /** For a borrowing job: whose quota it uses, e.g. `on capacity borrowed from the quota of queue team-b …`. */
   borrowedFrom: string;
   summary: string;
+  /**
+   * The summary without the job's place in its queue, which moves with every job placed or submitted ahead of it:
+   * what a job record keeps as its reason (see {@link withQueuePlace} for the place, added when it is read).
+   */
+  reason: string;
 }
 
 /** Where a borrowing job's capacity comes from: the lending queues' quota, which they can reclaim. */
@@ -67,6 +72,7 @@ export function runningExplanation(
     borrowing: borrowedFrom !== undefined,
     borrowedFrom: borrowedFrom ?? "",
     summary,
+    reason: summary,
   };
 }
 
@@ -78,8 +84,8 @@ export function pendingExplanation(
   waitsFor: PendingReason | undefined,
 ): JobExplanation {
   const victims = waitsFor?.victims ?? [];
-  const summary = [
-    `pending in queue ${job.queue}, position ${position} of ${queueLength}`,
+  const reason = [
+    `pending in queue ${job.queue}`,
     `waits for: ${waitsFor?.message ?? "the next scheduling cycle"}`,
     victims.length > 0 ? `preempting: ${victims.join(", ")}` : "preempts nobody",
   ].join("; ");
@@ -93,6 +99,15 @@ export function pendingExplanation(
     preemption: victims,
     borrowing: false,
     borrowedFrom: "",
-    summary,
+    summary: withQueuePlace(reason, job.queue, position, queueLength),
+    reason,
   };
+}
+
+/** A pending job's stored reason with its place in its queue now: `pending in queue Q, position P of N; …`. */
+export function withQueuePlace(reason: string, queue: string, position: number, queueLength: number): string {
+  const head = `pending in queue ${queue};`;
+  return reason.startsWith(head)
+    ? `pending in queue ${queue}, position ${position} of ${queueLength};${reason.slice(head.length)}`
+    : reason;
 }

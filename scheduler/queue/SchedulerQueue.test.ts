@@ -68,7 +68,12 @@ describe("SchedulerQueue (the queue inside the scheduler service)", () => {
     const second = queue.cycle(3_000);
     expect(second.preempted).toHaveLength(1);
     expect(second.preempted[0]?.reason).toContain("give queue team-b its guaranteed quota back");
-    expect(second.waiting.get("b0")).toMatch(/^pending in queue team-b, position 1 of 1; .*preempting: a\d/);
+    // Stored without its place in the queue; readers get the place as it is now.
+    const waiting = second.waiting.get("b0")!;
+    expect(waiting).toMatch(/^pending in queue team-b; .*preempting: a\d/);
+    expect(queue.shownReason("b0", waiting)).toMatch(
+      /^pending in queue team-b, position 1 of 1; .*preempting: a\d/,
+    );
     // The victim stopped (the service released it); b0 is placed next.
     const victim = second.preempted[0]!.jobId;
     engine.release(victim);
@@ -81,6 +86,29 @@ describe("SchedulerQueue (the queue inside the scheduler service)", () => {
       ["team-a", 3, 1],
       ["team-b", 1, 0],
     ]);
+  });
+
+  it("keeps a waiting job's reason as the jobs ahead of it come and go; only its shown place moves", () => {
+    const engine = new PlacementEngine({ nodes: [node] }, { policy: createPolicy("best-fit") });
+    const queue = new SchedulerQueue(engine, parseQueueConfig(CONFIG));
+    // Four GPUs, and five jobs of four GPUs each: the first runs, the rest wait in line.
+    const big = (id: string, at: number): ServiceJob => ({
+      ...job(id, "team-a", "pending", { submittedAtMs: at }),
+      request: { gang: false, request: { id, cpuMilli: 0, memoryMiB: 0, gpu: { kind: "whole", count: 4 } } },
+    });
+    const jobs = ["w0", "w1", "w2", "w3", "w4"].map((id, i) => big(id, 1_000 + i));
+    queue.reconcile(jobs);
+    const first = queue.cycle(2_000);
+    expect(first.admitted.map((a) => a.job.id)).toEqual(["w0"]);
+    const stored = first.waiting.get("w4")!;
+    expect(queue.shownReason("w4", stored)).toMatch(/^pending in queue team-a, position 4 of 4; /);
+    // A job joins behind it, and the one running ends so that the head is placed: w4's reason stays the same.
+    engine.release("w0");
+    queue.reconcile([...jobs.slice(1), big("w5", 1_010)]);
+    const second = queue.cycle(3_000);
+    expect(second.admitted.map((a) => a.job.id)).toEqual(["w1"]);
+    expect(second.waiting.get("w4")).toBe(stored);
+    expect(queue.shownReason("w4", stored)).toMatch(/^pending in queue team-a, position 3 of 4; /);
   });
 
   it("refuses unknown queues and classes before a job is stored", () => {

@@ -7,7 +7,7 @@ import type { QueueConfig } from "./QueueConfig.ts";
 import type { Admission } from "./QueueCycleResult.ts";
 import { QueueManager } from "./QueueManager.ts";
 import type { PendingAudit } from "./QueuePendingReason.ts";
-import type { QueueStatus } from "./QueueStatus.ts";
+import { type QueueStatus, withQueuePlace } from "./QueueStatus.ts";
 
 /** Prefix of the reason of a job the queue preempted, while it stops and once it ended Preempted. */
 export const PREEMPTION_REASON_PREFIX = "preemption requested";
@@ -224,9 +224,11 @@ export class SchedulerQueue {
         reason?.kind === "capacity" && describeCapacity
           ? describeCapacity(job.id, reason.message)
           : undefined;
+      // Stored without the job's place in the queue: that moves with every job ahead of it, and would rewrite
+      // every waiting job's record at each placement or submit. Readers get it from shownReason.
       waiting.set(
         job.id,
-        capacity ? explanation.summary.replace(reason?.message ?? "", capacity) : explanation.summary,
+        capacity ? explanation.reason.replace(reason?.message ?? "", capacity) : explanation.reason,
       );
     }
     const graceOf = new Map(this.manager.runningJobs().map((r) => [r.job.id, r.job.preemptionGraceSeconds]));
@@ -250,6 +252,13 @@ export class SchedulerQueue {
   /** Every pending job: could it start now without delaying the reservation (see QueueManager.audit). */
   audit(nowMs: number): PendingAudit[] {
     return this.manager.audit(nowMs / 1000);
+  }
+
+  /** A pending job's stored reason as it is shown: with its place in its queue now. */
+  shownReason(jobId: string, stored: string): string {
+    const explanation = this.manager.explain(jobId);
+    if (explanation?.position === undefined || explanation.queueLength === undefined) return stored;
+    return withQueuePlace(stored, explanation.queue, explanation.position, explanation.queueLength);
   }
 
   /** Admitted jobs on borrowed capacity, each with whose quota it uses (`on capacity borrowed from the quota of …`). */

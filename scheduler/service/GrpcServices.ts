@@ -29,6 +29,7 @@ import { ServiceError } from "./ServiceError.ts";
 /** A job as this caller may read it: the environment (secrets) only for its own tenant's users and admins. */
 function visibleJob(caller: Caller, job: JobRecord, scheduler: Scheduler) {
   const message = jobMessage(job, (node) => scheduler.node(node)?.capabilities?.mps);
+  message.reason = scheduler.shownReason(job);
   if (message.spec && !caller.seesEnvOf(job.spec.tenant)) message.spec.env = {};
   return message;
 }

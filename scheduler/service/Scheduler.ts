@@ -196,6 +196,11 @@ export class Scheduler implements SchedulerView {
     return this.lifecycle.get(id);
   }
 
+  /** A job's reason as readers see it: a pending job's with its place in its queue now (not stored: it moves). */
+  shownReason(job: JobRecord): string {
+    return job.state === "Pending" ? this.queue.shownReason(job.id, job.reason) : job.reason;
+  }
+
   nodes(): Iterable<NodeRecord> {
     return this.registry.all();
   }

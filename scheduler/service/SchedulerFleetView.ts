@@ -81,8 +81,8 @@ function fleetMembers(job: JobRecord): Pick<FleetJob, "members" | "failedMember"
   };
 }
 
-/** One job as the HTTP read model shows it. */
-function fleetJob(job: JobRecord): FleetJob {
+/** One job as the HTTP read model shows it, with its reason as shown (`Scheduler.shownReason`). */
+function fleetJob(job: JobRecord, reason: string): FleetJob {
   const held = job.state === "Scheduled" || job.state === "Running";
   const started = job.transitions.find((t) => t.to === "Running")?.atMs;
   const ended = finalJobStates.has(job.state) ? job.updatedMs : undefined;
@@ -99,7 +99,7 @@ function fleetJob(job: JobRecord): FleetJob {
     submittedAt: job.createdMs,
     ...(started === undefined ? {} : { startedAt: started }),
     ...(ended === undefined ? {} : { finishedAt: ended }),
-    ...(job.reason ? { reason: job.reason } : {}),
+    ...(reason ? { reason } : {}),
     // A job without GPUs holds no slice (its one allocation names only the node).
     sliceIds: held
       ? gpuAllocations(job).map((a) =>
@@ -129,7 +129,7 @@ export class SchedulerFleetView implements FleetReadModel {
 
   job(id: string): FleetJob | undefined {
     const job = this.scheduler.job(id);
-    return job && fleetJob(job);
+    return job && fleetJob(job, this.scheduler.shownReason(job));
   }
 
   /** The fleet with `jobs` (every job, or the live ones), each shown unless `onlyHolders` and it holds no slice. */
@@ -145,7 +145,7 @@ export class SchedulerFleetView implements FleetReadModel {
         list.push(job);
         byGpu.set(a.gpuUuid, list);
       }
-      if (!onlyHolders || slices.length > 0) jobs.push(fleetJob(job));
+      if (!onlyHolders || slices.length > 0) jobs.push(fleetJob(job, this.scheduler.shownReason(job)));
     }
     for (const node of this.scheduler.nodes()) {
       const layout = this.scheduler.gpuLayouts(node.name);
@@ -247,7 +247,8 @@ export class SchedulerFleetView implements FleetReadModel {
 
   /** One stored job change at a time, so that watchers cost O(changes), not a rescan of every job. */
   onJobChange(listener: (job: FleetJob) => void): () => void {
-    const forward = (_type: unknown, job: JobRecord) => listener(fleetJob(job));
+    const forward = (_type: unknown, job: JobRecord) =>
+      listener(fleetJob(job, this.scheduler.shownReason(job)));
     this.scheduler.events.on("job", forward);
     return () => this.scheduler.events.off("job", forward);
   }
