@@ -2,4 +2,8 @@
 export declare const repositoryRoot: string;
 export declare const distDir: string;
 export declare const buildStamp: string;
-export declare function freshCompiledCli(root?: string): string | undefined;
+export declare const bundleManifest: string;
+export declare function freshCompiledCli(
+  command: string | undefined,
+  root?: string,
+): { bundle: string; codeCache: string } | undefined;
