@@ -10,7 +10,7 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-const loader = pathToFileURL(join(import.meta.dirname, "CodeCachedScript.js")).href;
+const loader = pathToFileURL(join(import.meta.dirname, "CodeCachedScript.cjs")).href;
 
 /** A CommonJS file that uses what a module gets (require, module, __filename) and exports a function. */
 function scriptDir(): { file: string; cache: string } {

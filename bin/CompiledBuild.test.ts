@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from "node:
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { freshCompiledCli } from "./CompiledBuild.js";
+import { freshCompiledCli } from "./CompiledBuild.cjs";
 
 const dirs: string[] = [];
 afterEach(() => {

@@ -8,7 +8,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, utimesSync, writeF
 import { createRequire } from "node:module";
 import { basename, dirname, join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
-import { buildStamp, bundleManifest, distDir, repositoryRoot } from "./CompiledBuild.js";
+import { buildStamp, bundleManifest, distDir, repositoryRoot } from "./CompiledBuild.cjs";
 
 const require = createRequire(import.meta.url);
 let tsc;
@@ -80,7 +80,7 @@ async function bundle(file, leftOut) {
     logLevel: "warning",
   });
   const text = readFileSync(join(bundleDir, file), "latin1");
-  // bin/CodeCachedScript.js reads it as Latin-1, which is quicker than UTF-8 and the same for ASCII (esbuild's
+  // bin/CodeCachedScript.cjs reads it as Latin-1, which is quicker than UTF-8 and the same for ASCII (esbuild's
   // default charset escapes every other character).
   if (/[\u0080-\u00ff]/.test(text)) throw new Error(`tessera build: ${file} is not ASCII`);
   return {
@@ -91,7 +91,7 @@ async function bundle(file, leftOut) {
 }
 
 /**
- * What a bundle was made from, for bin/CompiledBuild.js's freshness check: the source of each compiled module in
+ * What a bundle was made from, for bin/CompiledBuild.cjs's freshness check: the source of each compiled module in
  * it, the build settings, and npm's record of the installed packages (it rewrites it at every install).
  */
 function* bundleSourceFiles(metafile) {

@@ -4,13 +4,17 @@
 // every file it was made from; otherwise it compiles the TypeScript sources at start through tsx (about half a
 // second slower, never stale), so a developer's edits take effect without a build. TESSERA_RUN_SOURCES=1 runs the
 // sources even when the build is fresh (to compare the two, or to debug with source positions).
-import { freshCompiledCli } from "./CompiledBuild.js";
+import { createRequire } from "node:module";
+
+// CommonJS helpers: they load quicker than ES modules, and every command waits for them.
+const require = createRequire(import.meta.url);
+const { freshCompiledCli } = require("./CompiledBuild.cjs");
 
 // The word bin/cli.ts's commandName picks: which commands the run loads.
 const command = process.argv.slice(2).find((word) => !word.startsWith("-"));
 const compiled = process.env.TESSERA_RUN_SOURCES === "1" ? undefined : freshCompiledCli(command);
 if (compiled) {
-  const { requireWithCodeCache } = await import("./CodeCachedScript.js");
+  const { requireWithCodeCache } = require("./CodeCachedScript.cjs");
   const { main } = requireWithCodeCache(compiled.bundle, compiled.codeCache);
   await main(process.argv);
 } else {

@@ -1,22 +1,22 @@
 // The compiled build under dist/: tsc's output (tsconfig.build.json) and the CLI bundles that bin/build.js makes of
 // it, and whether the bundle a command runs still matches the sources. Plain JavaScript: bin/tessera.js reads it
-// before it knows whether it may run the build or must compile the sources itself.
-import { readFileSync, statSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+// before it knows whether it may run the build or must compile the sources itself; CommonJS, which loads quicker
+// than an ES module at every start.
+const { readFileSync, statSync } = require("node:fs");
+const { join } = require("node:path");
 
-export const repositoryRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
-export const distDir = join(repositoryRoot, "dist");
+const repositoryRoot = join(__dirname, "..");
+const distDir = join(repositoryRoot, "dist");
 const stampInDist = "build-stamp";
 /** Written by bin/build.js when the build succeeded, with the mtime of the moment the build started. */
-export const buildStamp = join(distDir, stampInDist);
+const buildStamp = join(distDir, stampInDist);
 const bundlesInDist = "cli";
 /**
  * The CLI bundles' manifest, JSON: `commands` names each command's bundle (a file beside the manifest; a command
  * line that names none of them runs `all.cjs`), and `bundles` gives each bundle's `sources` (what it was made from,
  * relative to the repository) and `hash` (of its text).
  */
-export const bundleManifest = join(distDir, bundlesInDist, "manifest.json");
+const bundleManifest = join(distDir, bundlesInDist, "manifest.json");
 
 function readManifest(root) {
   try {
@@ -32,7 +32,7 @@ function readManifest(root) {
  * there is no build, or one of those files changed or is gone, so a developer editing sources never runs stale
  * JavaScript. A file a bundle does not hold can only join it through an edit to one it holds.
  */
-export function freshCompiledCli(command, root = repositoryRoot) {
+function freshCompiledCli(command, root = repositoryRoot) {
   const stampMs = statSync(join(root, "dist", stampInDist), { throwIfNoEntry: false })?.mtimeMs;
   if (stampMs === undefined) return undefined;
   const manifest = readManifest(root);
@@ -50,3 +50,5 @@ export function freshCompiledCli(command, root = repositoryRoot) {
   const cacheName = `${bundle.hash}-${known ? command : "other"}.v8`;
   return { bundle: join(bundles, file), codeCache: join(bundles, "code-cache", cacheName) };
 }
+
+module.exports = { repositoryRoot, distDir, buildStamp, bundleManifest, freshCompiledCli };

@@ -1,4 +1,4 @@
-// Types of bin/CompiledBuild.js (plain JavaScript: it runs before anything is compiled).
+// Types of bin/CompiledBuild.cjs (plain JavaScript: it runs before anything is compiled).
 export declare const repositoryRoot: string;
 export declare const distDir: string;
 export declare const buildStamp: string;

@@ -1,10 +1,11 @@
 // Runs a CommonJS file through vm.Script with a V8 code cache. Node 20 has no compile cache for modules
 // (module.enableCompileCache is Node 22), and compiling a CLI bundle again at every start costs about as much as
-// the rest of a `tessera jobs`. Plain JavaScript: bin/tessera.js uses it before anything is compiled.
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { createRequire, Module } from "node:module";
-import { dirname } from "node:path";
-import vm from "node:vm";
+// the rest of a `tessera jobs`. Plain JavaScript: bin/tessera.js uses it before anything is compiled; CommonJS,
+// which loads quicker than an ES module at every start.
+const { mkdirSync, readFileSync, renameSync, writeFileSync } = require("node:fs");
+const { createRequire, Module } = require("node:module");
+const { dirname } = require("node:path");
+const vm = require("node:vm");
 
 function readCache(cacheFile) {
   try {
@@ -20,7 +21,7 @@ function readCache(cacheFile) {
  * a run that ends with status 0 writes what it compiled as the new cache. A cache that cannot be written (a
  * read-only install) is left out, silently.
  */
-export function requireWithCodeCache(file, cacheFile) {
+function requireWithCodeCache(file, cacheFile) {
   const cachedData = readCache(cacheFile);
   const script = new vm.Script(Module.wrap(readFileSync(file, "latin1")), {
     filename: file,
@@ -46,3 +47,5 @@ export function requireWithCodeCache(file, cacheFile) {
   script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
   return module.exports;
 }
+
+module.exports = { requireWithCodeCache };
