@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run build` (and `npm ci`/`npm install`, through the prepare script): compiles the sources to dist/ and
-// bundles the compiled CLI into one file, so that bin/tessera.js starts from JavaScript instead of compiling
-// TypeScript at every start, and reads and compiles one script instead of resolving and linking ~100 modules.
+// bundles the compiled CLI into one file per group of commands (dist/cli/), so that bin/tessera.js starts from
+// JavaScript instead of compiling TypeScript at every start, and reads and compiles one script instead of
+// resolving and linking ~100 modules.
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
