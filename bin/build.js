@@ -1,15 +1,20 @@
 #!/usr/bin/env node
-// `npm run build` (and `npm ci`/`npm install`, through the prepare script): compiles the sources to dist/ so that
-// bin/tessera.js starts from JavaScript instead of compiling TypeScript at every start.
+// `npm run build` (and `npm ci`/`npm install`, through the prepare script): compiles the sources to dist/ and
+// bundles the compiled CLI into one file per group of commands (dist/cli/), so that bin/tessera.js starts from
+// JavaScript instead of compiling TypeScript at every start, and reads and compiles one script instead of
+// resolving and linking ~100 modules.
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdirSync, utimesSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { join } from "node:path";
-import { buildStamp, distDir, repositoryRoot } from "./CompiledBuild.js";
+import { basename, dirname, join, relative } from "node:path";
+import { pathToFileURL } from "node:url";
+import { buildStamp, bundleManifest, distDir, repositoryRoot } from "./CompiledBuild.cjs";
 
+const require = createRequire(import.meta.url);
 let tsc;
 try {
-  tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
+  tsc = require.resolve("typescript/bin/tsc");
 } catch {
   // An install without dev dependencies: the CLI still works, compiling its sources at start.
   process.stderr.write(
@@ -17,12 +22,123 @@ try {
   );
   process.exit(0);
 }
-// The stamp carries the start time: a source saved while tsc runs is newer than it, so the build counts as stale.
+// The stamp carries the start time: a source saved while the build runs is newer than it, so the build is stale.
 const started = new Date();
+rmSync(buildStamp, { force: true });
 execFileSync(process.execPath, [tsc, "-p", "tsconfig.build.json"], { cwd: repositoryRoot, stdio: "inherit" });
 mkdirSync(distDir, { recursive: true });
 // pbjs's static code is JavaScript (with a declaration beside it), which tsc does not copy.
 const staticCode = join("proto", "generated", "static", "tessera.js");
 cpSync(join(repositoryRoot, staticCode), join(distDir, staticCode));
+
+// The packages that the client commands load are bundled; the others (native addons, packages that read files
+// beside their code, the HTTP stack) stay in node_modules, required only by the commands that use them.
+const bundledPackages = new Set(["@grpc/grpc-js", "protobufjs", "commander"]);
+const packageJson = require(join(repositoryRoot, "package.json"));
+const external = Object.keys({ ...packageJson.dependencies, ...packageJson.devDependencies })
+  .filter((name) => !bundledPackages.has(name))
+  .flatMap((name) => [name, `${name}/*`]);
+const compiledCli = join(distDir, "bin", "cli.js");
+const { build } = await import("esbuild");
+
+/**
+ * Bundles the compiled CLI into `file` (CommonJS: vm.Script compiles it with a V8 code cache, which ES modules
+ * cannot have in Node 20), leaving out the command sets' modules in `leftOut`: the CLI imports each set's module
+ * only for the commands it names, so a bundle for some commands need not hold the others.
+ */
+async function bundle(file, leftOut) {
+  const leaveOut = {
+    name: "leave-out-command-sets",
+    setup(plugin) {
+      plugin.onResolve({ filter: /.*/ }, (args) => {
+        if (args.kind !== "dynamic-import" || args.importer !== compiledCli) return undefined;
+        const path = join(dirname(args.importer), args.path);
+        return leftOut.includes(path) ? { path, namespace: "left-out" } : undefined;
+      });
+      plugin.onLoad({ filter: /.*/, namespace: "left-out" }, (args) => ({
+        contents: `throw new Error(${JSON.stringify(`this build's ${basename(file)} does not hold ${relative(distDir, args.path)}; run \`npm run build\``)});`,
+      }));
+    },
+  };
+  const { metafile } = await build({
+    absWorkingDir: repositoryRoot,
+    entryPoints: [compiledCli],
+    outfile: join(bundleDir, file),
+    bundle: true,
+    format: "cjs",
+    platform: "node",
+    target: "node20",
+    external,
+    plugins: [leaveOut],
+    minifyWhitespace: true,
+    minifySyntax: true,
+    // Bundling renames clashing top-level names (Job -> Job2); keep what .name says.
+    keepNames: true,
+    // The bundle's own location stands for each module's: proto/SourceTree.ts finds the repository from it.
+    define: { "import.meta.url": "__bundleUrl" },
+    banner: { js: 'const __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
+    metafile: true,
+    logLevel: "warning",
+  });
+  const text = readFileSync(join(bundleDir, file), "latin1");
+  // bin/CodeCachedScript.cjs reads it as Latin-1, which is quicker than UTF-8 and the same for ASCII (esbuild's
+  // default charset escapes every other character).
+  if (/[\u0080-\u00ff]/.test(text)) throw new Error(`tessera build: ${file} is not ASCII`);
+  return {
+    sources: [...bundleSourceFiles(metafile)],
+    hash: createHash("sha256").update(text).digest("hex").slice(0, 16),
+    metafile,
+  };
+}
+
+/**
+ * What a bundle was made from, for bin/CompiledBuild.cjs's freshness check: the source of each compiled module in
+ * it, the build settings, and npm's record of the installed packages (it rewrites it at every install).
+ */
+function* bundleSourceFiles(metafile) {
+  yield* ["package.json", "tsconfig.json", "tsconfig.build.json", "bin/build.js"];
+  for (const lock of ["package-lock.json", "node_modules/.package-lock.json"])
+    if (existsSync(join(repositoryRoot, lock))) yield lock;
+  for (const input of Object.keys(metafile.inputs)) {
+    if (input.includes("node_modules/") || input.startsWith("left-out:")) continue;
+    const inRepository = relative(distDir, join(repositoryRoot, input));
+    const source = [inRepository.replace(/\.js$/, ".ts"), inRepository].find((file) =>
+      existsSync(join(repositoryRoot, file)),
+    );
+    if (source === undefined) throw new Error(`tessera build: no source for the bundled ${input}`);
+    yield source.split("\\").join("/");
+  }
+}
+
+const bundleDir = dirname(bundleManifest);
+rmSync(bundleDir, { recursive: true, force: true });
+// Every command set: for help, --version and a command line that names no known command.
+const all = await bundle("all.cjs", []);
+const bundles = { "all.cjs": { sources: all.sources, hash: all.hash } };
+// cli.js imports each set's module in the order of commandSets.
+const setModules = all.metafile.inputs[relative(repositoryRoot, compiledCli).split("\\").join("/")].imports
+  .filter((i) => i.kind === "dynamic-import")
+  .map((i) => join(repositoryRoot, i.path));
+const { commandSets } = await import(pathToFileURL(compiledCli).href);
+if (
+  setModules.length !== commandSets.length ||
+  commandSets.some((set, i) => !set.load.toString().includes(basename(setModules[i])))
+)
+  throw new Error("tessera build: bin/cli.ts's commandSets and its imports are not in the same order");
+// One bundle per group of sets that a command loads (`capacity` is in two); each command reads only its own.
+const commands = {};
+for (const name of new Set(commandSets.flatMap((set) => set.names))) {
+  const kept = setModules.filter((_, i) => commandSets[i].names.includes(name));
+  const file = `${kept.map((m) => basename(m, ".js")).join("+")}.cjs`;
+  if (!bundles[file]) {
+    const made = await bundle(
+      file,
+      setModules.filter((m) => !kept.includes(m)),
+    );
+    bundles[file] = { sources: made.sources, hash: made.hash };
+  }
+  commands[name] = file;
+}
+writeFileSync(bundleManifest, `${JSON.stringify({ commands, bundles }, null, 1)}\n`);
 writeFileSync(buildStamp, `${started.toISOString()}\n`);
 utimesSync(buildStamp, started, started);

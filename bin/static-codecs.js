@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import protobuf from "protobufjs";
 import cli from "protobufjs-cli";
-import { repositoryRoot } from "./CompiledBuild.js";
+import { repositoryRoot } from "./CompiledBuild.cjs";
 
 const protoDir = join(repositoryRoot, "proto", "tessera", "v1");
 const outDir = process.argv[2] ?? join(repositoryRoot, "proto", "generated", "static");
