@@ -48,11 +48,14 @@ export function expectedFragmentation(n: FragmentationInput, workload: TargetWor
   return sum;
 }
 
-/** Per task type, how many GPUs of a node fit it and how much free GPU they hold: enough to update cheaply. */
-export interface FragmentationStats {
+/**
+ * A node's fragmentation view with, per task type, how many GPUs fit it and how much free GPU they hold: enough to
+ * update cheaply. One record with one array of counts, so that scoring a class reads few objects.
+ */
+export interface FragmentationStats extends FragmentationInput {
   idle: number;
+  /** Per task type k: the GPUs that fit it at [2k], the free thousandths on them at [2k + 1]. */
   fitting: number[];
-  fittingFree: number[];
   expected: number;
 }
 
@@ -63,27 +66,30 @@ export function fragmentationStats(
 ): FragmentationStats {
   const types = workload.types;
   // Plain arrays: small typed arrays get off-heap backing stores, which made allocation and GC the hot spot.
-  const fitting: number[] = new Array(types.length).fill(0);
-  const fittingFree: number[] = new Array(types.length).fill(0);
+  const counts: number[] = new Array(2 * types.length).fill(0);
   let idle = 0;
   for (const f of n.free) idle += f;
   let expected = 0;
   for (let k = 0; k < types.length; k++) {
     const t = types[k]!;
+    let fitting = 0;
+    let fittingFree = 0;
     for (let i = 0; i < n.free.length; i++) {
       const f = n.free[i]!;
       if (fits(t, f, n.models[i]!)) {
-        fitting[k]!++;
-        fittingFree[k]! += f;
+        fitting++;
+        fittingFree += f;
       }
     }
+    counts[2 * k] = fitting;
+    counts[2 * k + 1] = fittingFree;
     const frag =
-      t.gpuCount === 0 || n.cpuFree < t.cpuMilli || fitting[k]! < t.gpuCount
+      t.gpuCount === 0 || n.cpuFree < t.cpuMilli || fitting < t.gpuCount
         ? idle
-        : idle - usableFree(fittingFree[k]!, n.cpuFree, t, cpuCoverMilli);
+        : idle - usableFree(fittingFree, n.cpuFree, t, cpuCoverMilli);
     expected += t.weight * frag;
   }
-  return { idle, fitting, fittingFree, expected };
+  return { free: n.free, models: n.models, cpuFree: n.cpuFree, idle, fitting: counts, expected };
 }
 
 /**
@@ -91,7 +97,6 @@ export function fragmentationStats(
  * stats in O(types x picks) instead of O(types x GPUs).
  */
 export function expectedFragmentationAfter(
-  n: FragmentationInput,
   stats: FragmentationStats,
   workload: TargetWorkload,
   picks: readonly { pos: number; milli: number }[],
@@ -99,9 +104,10 @@ export function expectedFragmentationAfter(
   cpuCoverMilli = 0,
 ): number {
   const types = workload.types;
+  const { free, models, fitting: counts } = stats;
   let idle = stats.idle;
   for (const p of picks) idle -= p.milli;
-  const cpuFree = n.cpuFree - cpuMilli;
+  const cpuFree = stats.cpuFree - cpuMilli;
   let expected = 0;
   for (let k = 0; k < types.length; k++) {
     const t = types[k]!;
@@ -109,11 +115,12 @@ export function expectedFragmentationAfter(
       expected += t.weight * idle;
       continue;
     }
-    let fitting = stats.fitting[k]!;
-    let fittingFree = stats.fittingFree[k]!;
-    for (const p of picks) {
-      const before = n.free[p.pos]!;
-      const model = n.models[p.pos]!;
+    let fitting = counts[2 * k]!;
+    let fittingFree = counts[2 * k + 1]!;
+    for (let j = 0; j < picks.length; j++) {
+      const p = picks[j]!;
+      const before = free[p.pos]!;
+      const model = models[p.pos]!;
       if (fits(t, before, model)) {
         fitting--;
         fittingFree -= before;

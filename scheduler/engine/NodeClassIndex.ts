@@ -54,6 +54,31 @@ export interface NodeClass {
   alive: boolean;
 }
 
+/**
+ * What a request needs of a class's capacity summary: classes short of it are passed over before any plugin runs.
+ * `shareRoom` names the summary field a share is held against (`maxShareFree`, or a MIG instance's room).
+ */
+export interface ClassNeed {
+  cpuMilli: number;
+  shareMilli: number;
+  shareRoom: "maxShareFree" | "sharedInstanceRoom" | "instanceRoom";
+  idleGpus: number;
+}
+
+/**
+ * The capacity summary of each class in the creation log, packed along the log: a catch-up passes over the classes
+ * a request cannot use without touching their objects (each one a wait on memory at 64k GPUs). A dead class's CPU
+ * is -1, below any request's.
+ */
+const summaryStride = 5;
+const summaryField = {
+  cpuFree: 0,
+  maxShareFree: 1,
+  sharedInstanceRoom: 2,
+  instanceRoom: 3,
+  idleGpus: 4,
+} as const;
+
 /** Groups nodes into equivalence classes and keeps the groups current as nodes change. */
 export class NodeClassIndex {
   private readonly byKey = new Map<string, NodeClass>();
@@ -67,6 +92,8 @@ export class NodeClassIndex {
   readonly list: NodeClass[] = [];
   /** Classes in creation order (dead ones are dropped when the log is compacted). */
   private log: NodeClass[] = [];
+  /** Capacity summaries along `log` (`summaryField`), `summaryStride` numbers per class. */
+  private summaries = new Float64Array(summaryStride * 256);
   /** Serial the next class gets. */
   nextSerial = 0;
   private readonly memoLimit: number;
@@ -152,12 +179,33 @@ export class NodeClassIndex {
     this.list.push(klass);
     if (sharedInstanceRoom > 0) this.sharedInstanceClasses++;
     if (instanceRoom > 0) this.instanceClasses++;
-    this.log.push(klass);
+    this.appendToLog(klass);
     // Dead classes stay in the log until it is compacted, a quarter as many as live ones at most (plus a few):
-    // a catch-up walks past each of them, and with many classes each one it touches is a wait on memory.
-    if (this.log.length > this.list.length + (this.list.length >> 2) + 256)
-      this.log = this.log.filter((k) => k.alive);
+    // a catch-up walks past each of them.
+    if (this.log.length > this.list.length + (this.list.length >> 2) + 256) this.compactLog();
     return klass;
+  }
+
+  private appendToLog(klass: NodeClass): void {
+    let at = this.log.length * summaryStride;
+    if (at + summaryStride > this.summaries.length) {
+      const grown = new Float64Array(this.summaries.length * 2);
+      grown.set(this.summaries);
+      this.summaries = grown;
+    }
+    this.log.push(klass);
+    const s = this.summaries;
+    s[at++] = klass.cpuFree;
+    s[at++] = klass.maxShareFree;
+    s[at++] = klass.sharedInstanceRoom;
+    s[at++] = klass.instanceRoom;
+    s[at] = klass.idleGpus;
+  }
+
+  private compactLog(): void {
+    const live = this.log.filter((k) => k.alive);
+    this.log = [];
+    for (const klass of live) this.appendToLog(klass);
   }
 
   /** Takes `node` out of the index (the node changes state or leaves the cluster). */
@@ -182,6 +230,7 @@ export class NodeClassIndex {
     node.rankSlot = -1;
     if (klass.members.length === 0) {
       klass.alive = false;
+      this.summaries[this.firstCreatedAt(klass.serial) * summaryStride + summaryField.cpuFree] = -1;
       if (klass.sharedInstanceRoom > 0) this.sharedInstanceClasses--;
       if (klass.instanceRoom > 0) this.instanceClasses--;
       for (const entry of klass.entries) entry.classDied();
@@ -222,13 +271,27 @@ export class NodeClassIndex {
     }
   }
 
-  /** Classes in creation order, dead ones included until compacted; read from `firstCreatedAt`. */
-  get creationLog(): readonly NodeClass[] {
-    return this.log;
+  /**
+   * Calls `visit` with each live class created at or after `serial` whose summary meets `need`, in creation order.
+   */
+  forEachCreatedSince(serial: number, need: ClassNeed, visit: (klass: NodeClass) => void): void {
+    const log = this.log;
+    const s = this.summaries;
+    const room = summaryField[need.shareRoom];
+    const { cpuMilli, shareMilli, idleGpus } = need;
+    for (
+      let i = this.firstCreatedAt(serial), at = i * summaryStride;
+      i < log.length;
+      i++, at += summaryStride
+    ) {
+      if (s[at]! < cpuMilli || s[at + room]! < shareMilli || s[at + summaryField.idleGpus]! < idleGpus)
+        continue;
+      visit(log[i]!);
+    }
   }
 
-  /** Position in `creationLog` of the first class created at or after `serial`. */
-  firstCreatedAt(serial: number): number {
+  /** Position in the creation log of the first class created at or after `serial`. */
+  private firstCreatedAt(serial: number): number {
     // Serials increase along the log: binary search.
     let lo = 0;
     let hi = this.log.length;

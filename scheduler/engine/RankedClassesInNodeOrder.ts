@@ -1,6 +1,6 @@
 import type { ClassRanking, RankedClass } from "./ClassRanking.ts";
 import type { GpuOption } from "./GpuOptions.ts";
-import type { ClassEntry, Evaluation, NodeClass, NodeClassIndex } from "./NodeClassIndex.ts";
+import type { ClassEntry, ClassNeed, Evaluation, NodeClass, NodeClassIndex } from "./NodeClassIndex.ts";
 import { popScore, pushScore } from "./ScoreHeap.ts";
 
 /**
@@ -56,14 +56,11 @@ export class RankedClassesInNodeOrder implements ClassRanking {
   /** Scratch of `firstInOrder`: positions of a group's heap still to look at, as a min-heap by rank. */
   private readonly frontier: number[] = [];
 
-  catchUp(index: NodeClassIndex, evaluate: (klass: NodeClass) => Evaluation): void {
-    const log = index.creationLog;
-    for (let i = index.firstCreatedAt(this.cursor); i < log.length; i++) {
-      const klass = log[i]!;
-      if (!klass.alive) continue;
+  catchUp(index: NodeClassIndex, need: ClassNeed, evaluate: (klass: NodeClass) => Evaluation): void {
+    index.forEachCreatedSince(this.cursor, need, (klass) => {
       const evaluation = evaluate(klass);
       if (evaluation.fits) this.add(klass, evaluation.score, evaluation.option);
-    }
+    });
     this.cursor = index.nextSerial;
   }
 

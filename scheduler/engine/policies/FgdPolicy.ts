@@ -1,6 +1,5 @@
 import {
   expectedFragmentationAfter,
-  type FragmentationInput,
   type FragmentationStats,
   fragmentationInput,
   fragmentationStats,
@@ -13,7 +12,6 @@ import type { TargetWorkload } from "../TargetWorkload.ts";
 interface ClassFragmentation {
   /** The policy's tag: the value the class keeps for the policy (`NodeClass.derived`). */
   readonly tag: string;
-  input: FragmentationInput;
   stats: FragmentationStats;
 }
 
@@ -26,8 +24,10 @@ export function classFragmentation(
   cpuCoverMilli = 0,
 ): ClassFragmentation {
   if (klass.derived?.tag === tag) return klass.derived as ClassFragmentation;
-  const input = fragmentationInput(node);
-  const f: ClassFragmentation = { tag, input, stats: fragmentationStats(input, workload, cpuCoverMilli) };
+  const f: ClassFragmentation = {
+    tag,
+    stats: fragmentationStats(fragmentationInput(node), workload, cpuCoverMilli),
+  };
   klass.derived = f;
   return f;
 }
@@ -42,8 +42,8 @@ export function fragmentationDelta(
   cpuMilli: number,
   cpuCoverMilli = 0,
 ): number {
-  const { input, stats } = classFragmentation(node, klass, workload, tag, cpuCoverMilli);
-  return expectedFragmentationAfter(input, stats, workload, picks, cpuMilli, cpuCoverMilli) - stats.expected;
+  const { stats } = classFragmentation(node, klass, workload, tag, cpuCoverMilli);
+  return expectedFragmentationAfter(stats, workload, picks, cpuMilli, cpuCoverMilli) - stats.expected;
 }
 
 /**
