@@ -49,26 +49,38 @@ export function expectedFragmentation(n: FragmentationInput, workload: TargetWor
 }
 
 /**
- * A node's fragmentation view with, per task type, how many GPUs fit it and how much free GPU they hold: enough to
- * update cheaply. One record with one array of counts, so that scoring a class reads few objects.
+ * A node's fragmentation statistics: per task type how many GPUs fit it and how much free GPU they hold, enough to
+ * update cheaply. One record with one array of numbers, so that scoring a class reads few objects.
  */
-export interface FragmentationStats extends FragmentationInput {
-  idle: number;
-  /** Per task type k: the GPUs that fit it at [2k], the free thousandths on them at [2k + 1]. */
-  fitting: number[];
-  expected: number;
+export interface FragmentationStats {
+  /** Whose statistics these are (a policy's tag: `NodeClass.derived`). */
+  readonly tag: string;
+  /** Model per GPU, shared between nodes with the same models in the same order. */
+  readonly models: readonly string[];
+  readonly cpuFree: number;
+  readonly idle: number;
+  readonly expected: number;
+  /**
+   * Per task type k: the GPUs that fit it at [2k], the free thousandths on them at [2k + 1]; then the free
+   * thousandths of GPU i at [2 x types + i].
+   */
+  readonly counts: readonly number[];
 }
 
 export function fragmentationStats(
   n: FragmentationInput,
   workload: TargetWorkload,
   cpuCoverMilli = 0,
+  tag = "",
 ): FragmentationStats {
   const types = workload.types;
   // Plain arrays: small typed arrays get off-heap backing stores, which made allocation and GC the hot spot.
-  const counts: number[] = new Array(2 * types.length).fill(0);
+  const counts: number[] = new Array(2 * types.length + n.free.length).fill(0);
   let idle = 0;
-  for (const f of n.free) idle += f;
+  for (let i = 0; i < n.free.length; i++) {
+    idle += n.free[i]!;
+    counts[2 * types.length + i] = n.free[i]!;
+  }
   let expected = 0;
   for (let k = 0; k < types.length; k++) {
     const t = types[k]!;
@@ -89,7 +101,22 @@ export function fragmentationStats(
         : idle - usableFree(fittingFree, n.cpuFree, t, cpuCoverMilli);
     expected += t.weight * frag;
   }
-  return { free: n.free, models: n.models, cpuFree: n.cpuFree, idle, fitting: counts, expected };
+  return { tag, models: sharedModels(n.models), cpuFree: n.cpuFree, idle, expected, counts };
+}
+
+/** Model lists by their joined names: most nodes have one of a few. Bounded for long runs. */
+const modelLists = new Map<string, readonly string[]>();
+const modelListLimit = 1024;
+
+function sharedModels(models: readonly string[]): readonly string[] {
+  const key = models.join("|");
+  const shared = modelLists.get(key);
+  // The same key from other names (a name with "|" in it) keeps its own list.
+  if (shared)
+    return shared.length === models.length && shared.every((m, i) => m === models[i]) ? shared : models;
+  if (modelLists.size >= modelListLimit) modelLists.clear();
+  modelLists.set(key, models);
+  return models;
 }
 
 /**
@@ -104,7 +131,8 @@ export function expectedFragmentationAfter(
   cpuCoverMilli = 0,
 ): number {
   const types = workload.types;
-  const { free, models, fitting: counts } = stats;
+  const { models, counts } = stats;
+  const freeAt = 2 * types.length;
   let idle = stats.idle;
   for (const p of picks) idle -= p.milli;
   const cpuFree = stats.cpuFree - cpuMilli;
@@ -119,7 +147,7 @@ export function expectedFragmentationAfter(
     let fittingFree = counts[2 * k + 1]!;
     for (let j = 0; j < picks.length; j++) {
       const p = picks[j]!;
-      const before = free[p.pos]!;
+      const before = counts[freeAt + p.pos]!;
       const model = models[p.pos]!;
       if (fits(t, before, model)) {
         fitting--;
