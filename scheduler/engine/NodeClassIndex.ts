@@ -24,6 +24,11 @@ export interface NodeClass {
   /** The same members as a min-heap by `tieRank`: the first in node order is `byRank[0]`. */
   readonly byRank: NodeState[];
   /**
+   * `byRank[0]`, kept on the class itself: the member whose state evaluations read (any member's is the class's)
+   * and whose rank files the class, without a wait on the heap's memory.
+   */
+  head: NodeState;
+  /**
    * Rejections by interned request signature (made on the first); valid for the lifetime of the class (its state
    * is fixed). A class that fits a signature is remembered by that signature's ranking instead.
    */
@@ -127,7 +132,10 @@ export class NodeClassIndex {
       node.rankSlot = klass.byRank.length;
       klass.byRank.push(node);
       siftUp(klass.byRank, node.rankSlot);
-      if (klass.byRank[0] !== wasFirst) firstMemberChanged(klass);
+      if (klass.byRank[0] !== wasFirst) {
+        klass.head = klass.byRank[0]!;
+        firstMemberChanged(klass);
+      }
     } else {
       klass = this.create(key, node);
       node.classSlot = 0;
@@ -162,6 +170,7 @@ export class NodeClassIndex {
       key,
       members: [node],
       byRank: [node],
+      head: node,
       memo: undefined,
       entries: [],
       derived: undefined,
@@ -247,7 +256,10 @@ export class NodeClassIndex {
         this.list[klass.slot] = moved;
         moved.slot = klass.slot;
       }
-    } else if (heap[0] !== wasFirst) firstMemberChanged(klass);
+    } else if (heap[0] !== wasFirst) {
+      klass.head = heap[0]!;
+      firstMemberChanged(klass);
+    }
   }
 
   /** The key of the class `node` belongs in; `node.ordered` must be current. */
@@ -266,7 +278,7 @@ export class NodeClassIndex {
     this.gpuStateIds.clear();
     this.byKey.clear();
     for (const klass of this.list) {
-      klass.key = this.classKey(klass.members[0]!);
+      klass.key = this.classKey(klass.head);
       this.byKey.set(klass.key, klass);
     }
   }

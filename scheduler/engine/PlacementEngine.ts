@@ -263,7 +263,7 @@ export class PlacementEngine {
   private evaluate(klass: NodeClass, cycle: CycleState, signature: number): Evaluation {
     const known = klass.memo?.[signature];
     if (known) return known;
-    const node = klass.members[0]!;
+    const node = klass.head;
     let ev: Evaluation | undefined;
     for (const f of this.filters) {
       const reason = f.filter(node, cycle);
@@ -386,8 +386,7 @@ export class PlacementEngine {
   private otherModels(cycle: CycleState, except: string): string[] {
     const models = new Set<string>();
     for (const klass of this.index.list)
-      for (const model of klass.members[0]!.models)
-        if (model !== except && cycle.allows(model)) models.add(model);
+      for (const model of klass.head.models) if (model !== except && cycle.allows(model)) models.add(model);
     return [...models].sort();
   }
 

@@ -19,7 +19,7 @@ class Filed implements RankedClass, ClassEntry {
     readonly score: number,
     readonly option: GpuOption,
   ) {
-    this.rank = klass.byRank[0]!.tieRank;
+    this.rank = klass.head.tieRank;
   }
 
   classDied(): void {
@@ -32,7 +32,7 @@ class Filed implements RankedClass, ClassEntry {
   }
 
   firstMemberChanged(): void {
-    const rank = this.klass.byRank[0]!.tieRank;
+    const rank = this.klass.head.tieRank;
     const earlier = rank < this.rank;
     this.rank = rank;
     if (earlier) siftUp(this.group, this);
