@@ -55,6 +55,8 @@ export interface NodeClass {
   slot: number;
   /** Creation order, for `firstCreatedAt`. */
   readonly serial: number;
+  /** Position in the index's creation log (moves when the log is compacted). */
+  logAt: number;
   /** False once the last member left; rankings that are not told drop it lazily. */
   alive: boolean;
 }
@@ -75,13 +77,15 @@ export interface ClassNeed {
  * a request cannot use without touching their objects (each one a wait on memory at 64k GPUs). A dead class's CPU
  * is -1, below any request's.
  */
-const summaryStride = 5;
+const summaryStride = 6;
 const summaryField = {
   cpuFree: 0,
   maxShareFree: 1,
   sharedInstanceRoom: 2,
   instanceRoom: 3,
   idleGpus: 4,
+  // Creation serial, for the binary search of `firstCreatedAt`.
+  serial: 5,
 } as const;
 
 /** Groups nodes into equivalence classes and keeps the groups current as nodes change. */
@@ -182,6 +186,7 @@ export class NodeClassIndex {
       instanceRoom,
       slot: this.list.length,
       serial: this.nextSerial++,
+      logAt: -1,
       alive: true,
     };
     this.byKey.set(key, klass);
@@ -202,13 +207,15 @@ export class NodeClassIndex {
       grown.set(this.summaries);
       this.summaries = grown;
     }
+    klass.logAt = this.log.length;
     this.log.push(klass);
     const s = this.summaries;
     s[at++] = klass.cpuFree;
     s[at++] = klass.maxShareFree;
     s[at++] = klass.sharedInstanceRoom;
     s[at++] = klass.instanceRoom;
-    s[at] = klass.idleGpus;
+    s[at++] = klass.idleGpus;
+    s[at] = klass.serial;
   }
 
   private compactLog(): void {
@@ -239,7 +246,7 @@ export class NodeClassIndex {
     node.rankSlot = -1;
     if (klass.members.length === 0) {
       klass.alive = false;
-      this.summaries[this.firstCreatedAt(klass.serial) * summaryStride + summaryField.cpuFree] = -1;
+      this.summaries[klass.logAt * summaryStride + summaryField.cpuFree] = -1;
       if (klass.sharedInstanceRoom > 0) this.sharedInstanceClasses--;
       if (klass.instanceRoom > 0) this.instanceClasses--;
       for (const entry of klass.entries) entry.classDied();
@@ -309,7 +316,7 @@ export class NodeClassIndex {
     let hi = this.log.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (this.log[mid]!.serial < serial) lo = mid + 1;
+      if (this.summaries[mid * summaryStride + summaryField.serial]! < serial) lo = mid + 1;
       else hi = mid;
     }
     return lo;
