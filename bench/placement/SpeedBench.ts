@@ -53,8 +53,9 @@ export interface SpeedBenchRun {
 
 /**
  * Runs `SpeedBenchProcess` in a process of its own, from the compiled build (built first, incrementally) as
- * `tessera scheduler` runs, or from the sources through tsx with `sources` (tsx's loader thread and compiler add
- * ~40 MiB to the RSS). Its own process: the RSS is the engine's, not that of the benchmarks run before it.
+ * `tessera scheduler` runs, or from the sources through tsx with `sources` (tsx's loader thread and compiler take
+ * ~43 MiB at start, ~16 MiB at the peak). Its own process: the RSS is the engine's, not that of the benchmarks run
+ * before it.
  */
 export function runSpeedBenchInProcess(
   code: SpeedBenchRun["code"],
