@@ -1,6 +1,6 @@
 /**
  * Benchmarks: `npm run bench -- [NAME...] [--seeds N] [--seed-set development|deciding] [--ceiling] [--traces a,b]
- * [--policies a,b] [--mig-fleet] [--runs N]`.
+ * [--policies a,b] [--mig-fleet] [--runs N] [--sources]`.
  * Each benchmark writes JSON under bench/results/ and prints a summary. Add a benchmark by adding an entry to
  * `benchmarks` below.
  */
@@ -20,7 +20,7 @@ import {
   type SeedSet,
   seedSets,
 } from "./placement/QualityBench.ts";
-import { runSpeedBench, type SpeedResult } from "./placement/SpeedBench.ts";
+import { runSpeedBenchInProcess } from "./placement/SpeedBench.ts";
 import { defaultServiceBenchOptions, runServiceBench } from "./service.ts";
 import { runUpStartBench } from "./up-start.ts";
 
@@ -35,6 +35,8 @@ interface BenchArgs {
   migFleet: boolean;
   /** Runs per command of the CLI and `tessera up` benchmarks. */
   runs: number;
+  /** placement-speed runs the TypeScript sources through tsx instead of the compiled build. */
+  sources: boolean;
 }
 
 interface Benchmark {
@@ -86,23 +88,17 @@ const benchmarks: Benchmark[] = [
   },
   {
     name: "placement-speed",
-    description: "decisions/s and p50/p99 per decision at 1k, 8k and 64k GPUs; peak RSS",
-    run() {
-      const results: SpeedResult[] = [];
-      for (const [gpus, decisions] of [
-        [1000, 20000],
-        [8000, 20000],
-        [64000, 10000],
-      ] as const) {
-        const r = runSpeedBench(gpus, "tessera", decisions, log);
+    description:
+      "decisions/s and p50/p99 per decision at 1k, 8k and 64k GPUs; peak RSS (compiled build; --sources: tsx)",
+    run(a) {
+      const { results, peakRssMiB, code } = runSpeedBenchInProcess(a.sources ? "sources" : "compiled", log);
+      for (const r of results) {
         log(
           `  ${r.gpus} GPUs (${r.nodes} nodes, ${r.classes} classes): ${Math.round(r.decisionsPerSecond)} decisions/s,` +
             ` p50 ${r.p50Micros.toFixed(0)} us, p99 ${r.p99Micros.toFixed(0)} us, decisions sha256 ${r.decisionsSha256.slice(0, 16)}`,
         );
-        results.push(r);
       }
-      const peakRssMiB = process.resourceUsage().maxRSS / 1024;
-      const file = save("placement-speed", { results, peakRssMiB });
+      const file = save("placement-speed", { code, results, peakRssMiB });
       const lines = [
         "| GPUs | nodes | classes | decisions/s | p50 (us) | p99 (us) |",
         "|---:|---:|---:|---:|---:|---:|",
@@ -111,7 +107,9 @@ const benchmarks: Benchmark[] = [
             `| ${r.gpus} | ${r.nodes} | ${r.classes} | ${Math.round(r.decisionsPerSecond)} | ${r.p50Micros.toFixed(0)} | ${r.p99Micros.toFixed(0)} |`,
         ),
       ];
-      process.stdout.write(`\nPlacement speed (tessera policy, one core)\n\n${lines.join("\n")}\n`);
+      process.stdout.write(
+        `\nPlacement speed (tessera policy, one core, ${code} code)\n\n${lines.join("\n")}\n`,
+      );
       process.stdout.write(`peak RSS (after the 64k-GPU run): ${peakRssMiB.toFixed(0)} MiB\n(${file})\n`);
     },
   },
@@ -199,6 +197,7 @@ async function main(): Promise<void> {
       policies: { type: "string" },
       "mig-fleet": { type: "boolean", default: false },
       runs: { type: "string", default: "20" },
+      sources: { type: "boolean", default: false },
     },
   });
   const seeds = Number(values.seeds);
@@ -226,6 +225,7 @@ async function main(): Promise<void> {
     policies,
     migFleet: values["mig-fleet"] ?? false,
     runs,
+    sources: values.sources ?? false,
   };
   const chosen = positionals.length > 0 ? positionals : benchmarks.map((b) => b.name);
   for (const name of chosen) {

@@ -1,5 +1,7 @@
+import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { ClusterSpec, NodeSpec } from "../../scheduler/engine/ClusterSpec.ts";
 import type { Placement } from "../../scheduler/engine/Placement.ts";
 import { PlacementEngine } from "../../scheduler/engine/PlacementEngine.ts";
@@ -32,6 +34,51 @@ export interface SpeedResult {
    * and after a speed change means the engine decided exactly the same.
    */
   decisionsSha256: string;
+}
+
+/** GPUs and measured decisions of each fleet, run in this order in one process. */
+export const speedBenchSizes = [
+  [1000, 20000],
+  [8000, 20000],
+  [64000, 10000],
+] as const;
+
+export interface SpeedBenchRun {
+  results: SpeedResult[];
+  /** Peak RSS of the benchmark's process after the 64k-GPU fleet. */
+  peakRssMiB: number;
+  /** `compiled`: dist/'s JavaScript under plain node, as `tessera scheduler` runs; `sources`: TypeScript through tsx. */
+  code: "compiled" | "sources";
+}
+
+/**
+ * Runs `SpeedBenchProcess` in a process of its own, from the compiled build (built first, incrementally) as
+ * `tessera scheduler` runs, or from the sources through tsx with `sources` (tsx's loader thread and compiler take
+ * ~43 MiB at start, ~16 MiB at the peak). Its own process: the RSS is the engine's, not that of the benchmarks run
+ * before it.
+ */
+export function runSpeedBenchInProcess(
+  code: SpeedBenchRun["code"],
+  log: (line: string) => void,
+): SpeedBenchRun {
+  const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+  let args: string[];
+  if (code === "compiled") {
+    execFileSync(process.execPath, [join(root, "bin", "build.js")], { cwd: root, stdio: "inherit" });
+    args = [join(root, "dist", "bench", "placement", "SpeedBenchProcess.js")];
+  } else {
+    args = ["--import", "tsx", join(root, "bench", "placement", "SpeedBenchProcess.ts")];
+  }
+  log(`  running ${code === "compiled" ? "the compiled build (dist/)" : "the sources through tsx"}`);
+  const out = execFileSync(process.execPath, args, {
+    cwd: root,
+    env: { ...process.env, TESSERA_TRACES: traceDirectory() },
+    stdio: ["ignore", "pipe", "inherit"],
+    encoding: "utf8",
+    maxBuffer: 1 << 20,
+  });
+  const { results, peakRssMiB } = JSON.parse(out) as { results: SpeedResult[]; peakRssMiB: number };
+  return { results, peakRssMiB, code };
 }
 
 /** The trace's GPU nodes, repeated (with new names) until the fleet has at least `gpus` GPUs. */

@@ -1,5 +1,5 @@
 import type { GpuOption } from "./GpuOptions.ts";
-import type { Evaluation, NodeClass, NodeClassIndex } from "./NodeClassIndex.ts";
+import type { ClassNeed, Evaluation, NodeClass, NodeClassIndex } from "./NodeClassIndex.ts";
 
 /** A class that fits a ranking's request signature, with its score and best option for it. */
 export interface RankedClass {
@@ -14,8 +14,11 @@ export interface RankedClass {
  * signature and reads the best off the top. Cost per decision: the new classes and O(log classes), not O(fleet).
  */
 export interface ClassRanking {
-  /** Scores the classes created since the last call; `evaluate` is the filter and score steps. */
-  catchUp(index: NodeClassIndex, evaluate: (klass: NodeClass) => Evaluation): void;
+  /**
+   * Scores the classes created since the last call whose capacity summary meets `need` (the others cannot fit);
+   * `evaluate` is the filter and score steps.
+   */
+  catchUp(index: NodeClassIndex, need: ClassNeed, evaluate: (klass: NodeClass) => Evaluation): void;
   /**
    * The best class with a positive `weight` (its members still eligible for this request: host memory, gang
    * exclusions); among equal scores, by the ranking's tie-break. `firstEligible` gives the node-order rank of a

@@ -13,7 +13,7 @@ export function eligibleCount(klass: NodeClass, cycle: CycleState): number {
 
 /** The eligible member first in the node order (`nodeOrder` tie-break); only for classes with one. */
 export function firstEligible(klass: NodeClass, cycle: CycleState): NodeState {
-  if (cycle.excluded.size === 0) return klass.byRank[0]!;
+  if (cycle.excluded.size === 0) return klass.head;
   let first: NodeState | undefined;
   for (const m of klass.members)
     if (!cycle.excluded.has(m) && (!first || m.tieRank < first.tieRank)) first = m;

@@ -13,14 +13,14 @@ describe("fragmentation measure", () => {
   it("counts no idle GPU as fragmented when the node has CPU for one pod (FGD's measure)", () => {
     const stats = fragmentationStats(node, workload);
     expect(stats.expected).toBe(0);
-    expect(expectedFragmentationAfter(node, stats, workload, takeOne, 8000)).toBe(0);
+    expect(expectedFragmentationAfter(stats, workload, takeOne, 8000)).toBe(0);
   });
 
   it("counts idle GPU beyond what the free CPU can go with as stranded when CPU covers it", () => {
     // 3 pods' CPU x 1400 covers all 4,000 idle; after one more pod, 2 x 1400 = 2800 of the 3000 left.
     const stats = fragmentationStats(node, workload, 1400);
     expect(stats.expected).toBe(0);
-    expect(expectedFragmentationAfter(node, stats, workload, takeOne, 8000, 1400)).toBe(200);
-    expect(expectedFragmentationAfter(node, stats, workload, takeOne, 16000, 1400)).toBe(3000 - 1400);
+    expect(expectedFragmentationAfter(stats, workload, takeOne, 8000, 1400)).toBe(200);
+    expect(expectedFragmentationAfter(stats, workload, takeOne, 16000, 1400)).toBe(3000 - 1400);
   });
 });

@@ -48,42 +48,75 @@ export function expectedFragmentation(n: FragmentationInput, workload: TargetWor
   return sum;
 }
 
-/** Per task type, how many GPUs of a node fit it and how much free GPU they hold: enough to update cheaply. */
+/**
+ * A node's fragmentation statistics: per task type how many GPUs fit it and how much free GPU they hold, enough to
+ * update cheaply. One record with one array of numbers, so that scoring a class reads few objects.
+ */
 export interface FragmentationStats {
-  idle: number;
-  fitting: number[];
-  fittingFree: number[];
-  expected: number;
+  /** Whose statistics these are (a policy's tag: `NodeClass.derived`). */
+  readonly tag: string;
+  /** Model per GPU, shared between nodes with the same models in the same order. */
+  readonly models: readonly string[];
+  readonly cpuFree: number;
+  readonly idle: number;
+  readonly expected: number;
+  /**
+   * Per task type k: the GPUs that fit it at [2k], the free thousandths on them at [2k + 1]; then the free
+   * thousandths of GPU i at [2 x types + i].
+   */
+  readonly counts: readonly number[];
 }
 
 export function fragmentationStats(
   n: FragmentationInput,
   workload: TargetWorkload,
   cpuCoverMilli = 0,
+  tag = "",
 ): FragmentationStats {
   const types = workload.types;
   // Plain arrays: small typed arrays get off-heap backing stores, which made allocation and GC the hot spot.
-  const fitting: number[] = new Array(types.length).fill(0);
-  const fittingFree: number[] = new Array(types.length).fill(0);
+  const counts: number[] = new Array(2 * types.length + n.free.length).fill(0);
   let idle = 0;
-  for (const f of n.free) idle += f;
+  for (let i = 0; i < n.free.length; i++) {
+    idle += n.free[i]!;
+    counts[2 * types.length + i] = n.free[i]!;
+  }
   let expected = 0;
   for (let k = 0; k < types.length; k++) {
     const t = types[k]!;
+    let fitting = 0;
+    let fittingFree = 0;
     for (let i = 0; i < n.free.length; i++) {
       const f = n.free[i]!;
       if (fits(t, f, n.models[i]!)) {
-        fitting[k]!++;
-        fittingFree[k]! += f;
+        fitting++;
+        fittingFree += f;
       }
     }
+    counts[2 * k] = fitting;
+    counts[2 * k + 1] = fittingFree;
     const frag =
-      t.gpuCount === 0 || n.cpuFree < t.cpuMilli || fitting[k]! < t.gpuCount
+      t.gpuCount === 0 || n.cpuFree < t.cpuMilli || fitting < t.gpuCount
         ? idle
-        : idle - usableFree(fittingFree[k]!, n.cpuFree, t, cpuCoverMilli);
+        : idle - usableFree(fittingFree, n.cpuFree, t, cpuCoverMilli);
     expected += t.weight * frag;
   }
-  return { idle, fitting, fittingFree, expected };
+  return { tag, models: sharedModels(n.models), cpuFree: n.cpuFree, idle, expected, counts };
+}
+
+/** Model lists by their joined names: most nodes have one of a few. Bounded for long runs. */
+const modelLists = new Map<string, readonly string[]>();
+const modelListLimit = 1024;
+
+function sharedModels(models: readonly string[]): readonly string[] {
+  const key = models.join("|");
+  const shared = modelLists.get(key);
+  // The same key from other names (a name with "|" in it) keeps its own list.
+  if (shared)
+    return shared.length === models.length && shared.every((m, i) => m === models[i]) ? shared : models;
+  if (modelLists.size >= modelListLimit) modelLists.clear();
+  modelLists.set(key, models);
+  return models;
 }
 
 /**
@@ -91,7 +124,6 @@ export function fragmentationStats(
  * stats in O(types x picks) instead of O(types x GPUs).
  */
 export function expectedFragmentationAfter(
-  n: FragmentationInput,
   stats: FragmentationStats,
   workload: TargetWorkload,
   picks: readonly { pos: number; milli: number }[],
@@ -99,9 +131,11 @@ export function expectedFragmentationAfter(
   cpuCoverMilli = 0,
 ): number {
   const types = workload.types;
+  const { models, counts } = stats;
+  const freeAt = 2 * types.length;
   let idle = stats.idle;
   for (const p of picks) idle -= p.milli;
-  const cpuFree = n.cpuFree - cpuMilli;
+  const cpuFree = stats.cpuFree - cpuMilli;
   let expected = 0;
   for (let k = 0; k < types.length; k++) {
     const t = types[k]!;
@@ -109,11 +143,12 @@ export function expectedFragmentationAfter(
       expected += t.weight * idle;
       continue;
     }
-    let fitting = stats.fitting[k]!;
-    let fittingFree = stats.fittingFree[k]!;
-    for (const p of picks) {
-      const before = n.free[p.pos]!;
-      const model = n.models[p.pos]!;
+    let fitting = counts[2 * k]!;
+    let fittingFree = counts[2 * k + 1]!;
+    for (let j = 0; j < picks.length; j++) {
+      const p = picks[j]!;
+      const before = counts[freeAt + p.pos]!;
+      const model = models[p.pos]!;
       if (fits(t, before, model)) {
         fitting--;
         fittingFree -= before;

@@ -24,6 +24,11 @@ export interface NodeClass {
   /** The same members as a min-heap by `tieRank`: the first in node order is `byRank[0]`. */
   readonly byRank: NodeState[];
   /**
+   * `byRank[0]`, kept on the class itself: the member whose state evaluations read (any member's is the class's)
+   * and whose rank files the class, without a wait on the heap's memory.
+   */
+  head: NodeState;
+  /**
    * Rejections by interned request signature (made on the first); valid for the lifetime of the class (its state
    * is fixed). A class that fits a signature is remembered by that signature's ranking instead.
    */
@@ -50,9 +55,38 @@ export interface NodeClass {
   slot: number;
   /** Creation order, for `firstCreatedAt`. */
   readonly serial: number;
+  /** Position in the index's creation log (moves when the log is compacted). */
+  logAt: number;
   /** False once the last member left; rankings that are not told drop it lazily. */
   alive: boolean;
 }
+
+/**
+ * What a request needs of a class's capacity summary: classes short of it are passed over before any plugin runs.
+ * `shareRoom` names the summary field a share is held against (`maxShareFree`, or a MIG instance's room).
+ */
+export interface ClassNeed {
+  cpuMilli: number;
+  shareMilli: number;
+  shareRoom: "maxShareFree" | "sharedInstanceRoom" | "instanceRoom";
+  idleGpus: number;
+}
+
+/**
+ * The capacity summary of each class in the creation log, packed along the log: a catch-up passes over the classes
+ * a request cannot use without touching their objects (each one a wait on memory at 64k GPUs). A dead class's CPU
+ * is -1, below any request's.
+ */
+const summaryStride = 6;
+const summaryField = {
+  cpuFree: 0,
+  maxShareFree: 1,
+  sharedInstanceRoom: 2,
+  instanceRoom: 3,
+  idleGpus: 4,
+  // Creation serial, for the binary search of `firstCreatedAt`.
+  serial: 5,
+} as const;
 
 /** Groups nodes into equivalence classes and keeps the groups current as nodes change. */
 export class NodeClassIndex {
@@ -67,6 +101,8 @@ export class NodeClassIndex {
   readonly list: NodeClass[] = [];
   /** Classes in creation order (dead ones are dropped when the log is compacted). */
   private log: NodeClass[] = [];
+  /** Capacity summaries along `log` (`summaryField`), `summaryStride` numbers per class. */
+  private summaries = new Float64Array(summaryStride * 256);
   /** Serial the next class gets. */
   nextSerial = 0;
   private readonly memoLimit: number;
@@ -100,7 +136,10 @@ export class NodeClassIndex {
       node.rankSlot = klass.byRank.length;
       klass.byRank.push(node);
       siftUp(klass.byRank, node.rankSlot);
-      if (klass.byRank[0] !== wasFirst) firstMemberChanged(klass);
+      if (klass.byRank[0] !== wasFirst) {
+        klass.head = klass.byRank[0]!;
+        firstMemberChanged(klass);
+      }
     } else {
       klass = this.create(key, node);
       node.classSlot = 0;
@@ -135,6 +174,7 @@ export class NodeClassIndex {
       key,
       members: [node],
       byRank: [node],
+      head: node,
       memo: undefined,
       entries: [],
       derived: undefined,
@@ -146,18 +186,42 @@ export class NodeClassIndex {
       instanceRoom,
       slot: this.list.length,
       serial: this.nextSerial++,
+      logAt: -1,
       alive: true,
     };
     this.byKey.set(key, klass);
     this.list.push(klass);
     if (sharedInstanceRoom > 0) this.sharedInstanceClasses++;
     if (instanceRoom > 0) this.instanceClasses++;
-    this.log.push(klass);
+    this.appendToLog(klass);
     // Dead classes stay in the log until it is compacted, a quarter as many as live ones at most (plus a few):
-    // a catch-up walks past each of them, and with many classes each one it touches is a wait on memory.
-    if (this.log.length > this.list.length + (this.list.length >> 2) + 256)
-      this.log = this.log.filter((k) => k.alive);
+    // a catch-up walks past each of them.
+    if (this.log.length > this.list.length + (this.list.length >> 2) + 256) this.compactLog();
     return klass;
+  }
+
+  private appendToLog(klass: NodeClass): void {
+    let at = this.log.length * summaryStride;
+    if (at + summaryStride > this.summaries.length) {
+      const grown = new Float64Array(this.summaries.length * 2);
+      grown.set(this.summaries);
+      this.summaries = grown;
+    }
+    klass.logAt = this.log.length;
+    this.log.push(klass);
+    const s = this.summaries;
+    s[at++] = klass.cpuFree;
+    s[at++] = klass.maxShareFree;
+    s[at++] = klass.sharedInstanceRoom;
+    s[at++] = klass.instanceRoom;
+    s[at++] = klass.idleGpus;
+    s[at] = klass.serial;
+  }
+
+  private compactLog(): void {
+    const live = this.log.filter((k) => k.alive);
+    this.log = [];
+    for (const klass of live) this.appendToLog(klass);
   }
 
   /** Takes `node` out of the index (the node changes state or leaves the cluster). */
@@ -182,6 +246,7 @@ export class NodeClassIndex {
     node.rankSlot = -1;
     if (klass.members.length === 0) {
       klass.alive = false;
+      this.summaries[klass.logAt * summaryStride + summaryField.cpuFree] = -1;
       if (klass.sharedInstanceRoom > 0) this.sharedInstanceClasses--;
       if (klass.instanceRoom > 0) this.instanceClasses--;
       for (const entry of klass.entries) entry.classDied();
@@ -198,7 +263,10 @@ export class NodeClassIndex {
         this.list[klass.slot] = moved;
         moved.slot = klass.slot;
       }
-    } else if (heap[0] !== wasFirst) firstMemberChanged(klass);
+    } else if (heap[0] !== wasFirst) {
+      klass.head = heap[0]!;
+      firstMemberChanged(klass);
+    }
   }
 
   /** The key of the class `node` belongs in; `node.ordered` must be current. */
@@ -217,24 +285,38 @@ export class NodeClassIndex {
     this.gpuStateIds.clear();
     this.byKey.clear();
     for (const klass of this.list) {
-      klass.key = this.classKey(klass.members[0]!);
+      klass.key = this.classKey(klass.head);
       this.byKey.set(klass.key, klass);
     }
   }
 
-  /** Classes in creation order, dead ones included until compacted; read from `firstCreatedAt`. */
-  get creationLog(): readonly NodeClass[] {
-    return this.log;
+  /**
+   * Calls `visit` with each live class created at or after `serial` whose summary meets `need`, in creation order.
+   */
+  forEachCreatedSince(serial: number, need: ClassNeed, visit: (klass: NodeClass) => void): void {
+    const log = this.log;
+    const s = this.summaries;
+    const room = summaryField[need.shareRoom];
+    const { cpuMilli, shareMilli, idleGpus } = need;
+    for (
+      let i = this.firstCreatedAt(serial), at = i * summaryStride;
+      i < log.length;
+      i++, at += summaryStride
+    ) {
+      if (s[at]! < cpuMilli || s[at + room]! < shareMilli || s[at + summaryField.idleGpus]! < idleGpus)
+        continue;
+      visit(log[i]!);
+    }
   }
 
-  /** Position in `creationLog` of the first class created at or after `serial`. */
-  firstCreatedAt(serial: number): number {
+  /** Position in the creation log of the first class created at or after `serial`. */
+  private firstCreatedAt(serial: number): number {
     // Serials increase along the log: binary search.
     let lo = 0;
     let hi = this.log.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (this.log[mid]!.serial < serial) lo = mid + 1;
+      if (this.summaries[mid * summaryStride + summaryField.serial]! < serial) lo = mid + 1;
       else hi = mid;
     }
     return lo;

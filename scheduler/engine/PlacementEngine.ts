@@ -15,7 +15,7 @@ import { applyAssignment, checkAssignment, releaseAssignment } from "./GpuAssign
 import type { GpuOption } from "./GpuOptions.ts";
 import type { GpuSnapshot, GpuState } from "./GpuState.ts";
 import { lowestIndexShare } from "./LowestIndexShare.ts";
-import { type Evaluation, type NodeClass, NodeClassIndex } from "./NodeClassIndex.ts";
+import { type ClassNeed, type Evaluation, type NodeClass, NodeClassIndex } from "./NodeClassIndex.ts";
 import { NodeState } from "./NodeState.ts";
 import type { GangResult, Placement, PlaceResult, Unschedulable } from "./Placement.ts";
 import { placementOf } from "./PlacementOf.ts";
@@ -50,8 +50,6 @@ export type TieBreak = "random" | "nodeOrder";
 
 /** NVLink `preferred`: each linked pair among the chosen GPUs outweighs any policy score difference. */
 const nvlinkPairBonus = 1e7;
-
-const quicklyRejected: Evaluation = { fits: false, reason: "rejected on the class summary" };
 
 /** The later looks of a share that no GPU takes the usual way: a shared MIG instance first, then a free one. */
 const migShareStages: readonly MigShareStage[] = ["fill", "take"];
@@ -215,21 +213,16 @@ export class PlacementEngine {
       this.rankings[signature] = ranked;
     }
     const r = cycle.request;
-    const shareMilli = r.gpu.kind === "share" ? r.gpu.milli : 0;
-    const wholeCount = r.gpu.kind === "whole" ? r.gpu.count : 0;
     const stage = cycle.migShares;
-    const shareRoom = (klass: NodeClass) =>
-      stage === "fill"
-        ? klass.sharedInstanceRoom
-        : stage === "take"
-          ? klass.instanceRoom
-          : klass.maxShareFree;
-    ranked.catchUp(this.index, (klass) =>
-      // Quick rejection on the class summary; `explain` asks the plugins for the reason if it needs one.
-      klass.cpuFree < r.cpuMilli || shareRoom(klass) < shareMilli || klass.idleGpus < wholeCount
-        ? quicklyRejected
-        : this.evaluate(klass, cycle, signature),
-    );
+    const need: ClassNeed = {
+      cpuMilli: r.cpuMilli,
+      shareMilli: r.gpu.kind === "share" ? r.gpu.milli : 0,
+      shareRoom: stage === "fill" ? "sharedInstanceRoom" : stage === "take" ? "instanceRoom" : "maxShareFree",
+      idleGpus: r.gpu.kind === "whole" ? r.gpu.count : 0,
+    };
+    // Classes short of CPU, share room or idle GPUs are passed over on their summary; `explain` asks the plugins
+    // for the reason if it needs one.
+    ranked.catchUp(this.index, need, (klass) => this.evaluate(klass, cycle, signature));
     // Host memory is not part of the signature: check it here, with gang exclusions.
     const memory = r.memoryMiB;
     return ranked.best(
@@ -270,7 +263,7 @@ export class PlacementEngine {
   private evaluate(klass: NodeClass, cycle: CycleState, signature: number): Evaluation {
     const known = klass.memo?.[signature];
     if (known) return known;
-    const node = klass.members[0]!;
+    const node = klass.head;
     let ev: Evaluation | undefined;
     for (const f of this.filters) {
       const reason = f.filter(node, cycle);
@@ -393,8 +386,7 @@ export class PlacementEngine {
   private otherModels(cycle: CycleState, except: string): string[] {
     const models = new Set<string>();
     for (const klass of this.index.list)
-      for (const model of klass.members[0]!.models)
-        if (model !== except && cycle.allows(model)) models.add(model);
+      for (const model of klass.head.models) if (model !== except && cycle.allows(model)) models.add(model);
     return [...models].sort();
   }
 

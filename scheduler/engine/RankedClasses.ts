@@ -1,5 +1,5 @@
 import type { ClassRanking, RankedClass } from "./ClassRanking.ts";
-import type { Evaluation, NodeClass, NodeClassIndex } from "./NodeClassIndex.ts";
+import type { ClassNeed, Evaluation, NodeClass, NodeClassIndex } from "./NodeClassIndex.ts";
 import { popScore, pushScore } from "./ScoreHeap.ts";
 import type { SeededRandom } from "./SeededRandom.ts";
 
@@ -18,14 +18,11 @@ export class RankedClasses implements ClassRanking {
 
   constructor(private readonly rng: SeededRandom) {}
 
-  catchUp(index: NodeClassIndex, evaluate: (klass: NodeClass) => Evaluation): void {
-    const log = index.creationLog;
-    for (let i = index.firstCreatedAt(this.cursor); i < log.length; i++) {
-      const klass = log[i]!;
-      if (!klass.alive) continue;
+  catchUp(index: NodeClassIndex, need: ClassNeed, evaluate: (klass: NodeClass) => Evaluation): void {
+    index.forEachCreatedSince(this.cursor, need, (klass) => {
       const evaluation = evaluate(klass);
       if (evaluation.fits) this.add({ klass, score: evaluation.score, option: evaluation.option });
-    }
+    });
     this.cursor = index.nextSerial;
     if (this.entries > 2 * index.classCount + 64) this.dropDead();
   }

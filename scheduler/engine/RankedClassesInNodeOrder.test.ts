@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { GpuOption } from "./GpuOptions.ts";
-import { type Evaluation, type NodeClass, NodeClassIndex } from "./NodeClassIndex.ts";
+import { type ClassNeed, type Evaluation, type NodeClass, NodeClassIndex } from "./NodeClassIndex.ts";
 import { NodeState } from "./NodeState.ts";
 import { RankedClassesInNodeOrder } from "./RankedClassesInNodeOrder.ts";
 import { SeededRandom } from "./SeededRandom.ts";
@@ -10,6 +10,9 @@ import { nodeOf } from "./test/fixtures.ts";
 /** Few CPU levels, so nodes keep merging into and leaving shared classes; scores tie in threes. */
 const levels = [0, 1000, 2000, 3000, 4000, 5000, 6000];
 const option: GpuOption = { picks: [], nvlinkPairs: 0 };
+
+/** Passes over the CPU-less classes on their summary, as `evaluate` would reject them. */
+const need: ClassNeed = { cpuMilli: 1, shareMilli: 0, shareRoom: "maxShareFree", idleGpus: 0 };
 
 function evaluate(klass: NodeClass): Evaluation {
   return klass.cpuFree === 0
@@ -54,7 +57,7 @@ describe("RankedClassesInNodeOrder", () => {
             const node = nodes[which % nodes.length]!;
             node.cpuFree = levels[level]!;
             index.update(node);
-            ranked.catchUp(index, evaluate);
+            ranked.catchUp(index, need, evaluate);
             // Some classes are not eligible for this request (host memory, gang members), as in the engine.
             const eligible = (klass: NodeClass) => skip === 0 || klass.cpuFree !== skip * 1000;
             const best = ranked.best(

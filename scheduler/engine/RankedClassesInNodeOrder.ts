@@ -1,42 +1,46 @@
 import type { ClassRanking, RankedClass } from "./ClassRanking.ts";
 import type { GpuOption } from "./GpuOptions.ts";
-import type { ClassEntry, Evaluation, NodeClass, NodeClassIndex } from "./NodeClassIndex.ts";
+import type { ClassEntry, ClassNeed, Evaluation, NodeClass, NodeClassIndex } from "./NodeClassIndex.ts";
 import { popScore, pushScore } from "./ScoreHeap.ts";
 
 /**
- * A class filed in one score group, a min-heap by the node-order rank of the class's first member. The index
- * tells it when its class dies or its first member changes, so a group holds only live classes at their current
- * rank: nothing stale is kept, nothing is found stale later.
+ * One score group: a min-heap of its classes by the node-order rank of each class's first member. The ranks sit
+ * in an array of their own, beside the entries: an array of numbers holds them unboxed, so comparing two costs no
+ * wait on the memory of either entry (a rank kept on an entry is a separate heap number).
+ */
+class Group {
+  readonly filed: Filed[] = [];
+  readonly ranks: number[] = [];
+}
+
+/**
+ * A class filed in one score group. The index tells it when its class dies or its first member changes, so a
+ * group holds only live classes at their current rank: nothing stale is kept, nothing is found stale later.
  */
 class Filed implements RankedClass, ClassEntry {
-  rank: number;
   /** Position in `group`. */
   at = 0;
 
   constructor(
-    readonly group: Filed[],
+    readonly group: Group,
     readonly klass: NodeClass,
     readonly score: number,
     readonly option: GpuOption,
-  ) {
-    this.rank = klass.byRank[0]!.tieRank;
-  }
+  ) {}
 
   classDied(): void {
-    const last = this.group.pop()!;
+    const { filed, ranks } = this.group;
+    const last = filed.pop()!;
+    const lastRank = ranks.pop()!;
     if (last === this) return;
-    this.group[this.at] = last;
-    last.at = this.at;
-    siftUp(this.group, last);
-    siftDown(this.group, last);
+    siftUp(this.group, this.at, last, lastRank);
+    siftDown(this.group, last.at, last, lastRank);
   }
 
   firstMemberChanged(): void {
-    const rank = this.klass.byRank[0]!.tieRank;
-    const earlier = rank < this.rank;
-    this.rank = rank;
-    if (earlier) siftUp(this.group, this);
-    else siftDown(this.group, this);
+    const rank = this.klass.head.tieRank;
+    if (rank < this.group.ranks[this.at]!) siftUp(this.group, this.at, this, rank);
+    else siftDown(this.group, this.at, this, rank);
   }
 }
 
@@ -46,7 +50,7 @@ class Filed implements RankedClass, ClassEntry {
  * scanning the group (FGD's integer score ties thousands of classes).
  */
 export class RankedClassesInNodeOrder implements ClassRanking {
-  private readonly groups = new Map<number, Filed[]>();
+  private readonly groups = new Map<number, Group>();
   /** Distinct scores present in `groups`, as a max-heap; a group emptied by dead classes leaves at the top. */
   private readonly scores: number[] = [];
   /** Serial of the next class this signature has not scored yet. */
@@ -56,14 +60,11 @@ export class RankedClassesInNodeOrder implements ClassRanking {
   /** Scratch of `firstInOrder`: positions of a group's heap still to look at, as a min-heap by rank. */
   private readonly frontier: number[] = [];
 
-  catchUp(index: NodeClassIndex, evaluate: (klass: NodeClass) => Evaluation): void {
-    const log = index.creationLog;
-    for (let i = index.firstCreatedAt(this.cursor); i < log.length; i++) {
-      const klass = log[i]!;
-      if (!klass.alive) continue;
+  catchUp(index: NodeClassIndex, need: ClassNeed, evaluate: (klass: NodeClass) => Evaluation): void {
+    index.forEachCreatedSince(this.cursor, need, (klass) => {
       const evaluation = evaluate(klass);
       if (evaluation.fits) this.add(klass, evaluation.score, evaluation.option);
-    }
+    });
     this.cursor = index.nextSerial;
   }
 
@@ -76,7 +77,7 @@ export class RankedClassesInNodeOrder implements ClassRanking {
     while (this.scores.length > 0 && !chosen) {
       const score = this.scores[0]!;
       const group = this.groups.get(score)!;
-      if (group.length === 0) {
+      if (group.filed.length === 0) {
         this.groups.delete(score);
         popScore(this.scores);
         continue;
@@ -96,19 +97,20 @@ export class RankedClassesInNodeOrder implements ClassRanking {
    * beat the best found; usually the top is eligible and the search ends there.
    */
   private firstInOrder(
-    group: Filed[],
+    group: Group,
     weight: (klass: NodeClass) => number,
     firstEligible: (klass: NodeClass) => number,
   ): Filed | undefined {
+    const { filed, ranks } = group;
     let chosen: Filed | undefined;
     let chosenOrder = Number.POSITIVE_INFINITY;
     const frontier = this.frontier;
     frontier.length = 0;
     frontier.push(0);
     while (frontier.length > 0) {
-      const at = popFrontier(frontier, group);
-      const f = group[at]!;
-      if (f.rank >= chosenOrder) break;
+      const at = popFrontier(frontier, ranks);
+      if (ranks[at]! >= chosenOrder) break;
+      const f = filed[at]!;
       if (weight(f.klass) > 0) {
         const order = firstEligible(f.klass);
         if (order < chosenOrder) {
@@ -117,8 +119,8 @@ export class RankedClassesInNodeOrder implements ClassRanking {
         }
       }
       const child = 2 * at + 1;
-      if (child < group.length) pushFrontier(frontier, group, child);
-      if (child + 1 < group.length) pushFrontier(frontier, group, child + 1);
+      if (child < filed.length) pushFrontier(frontier, ranks, child);
+      if (child + 1 < filed.length) pushFrontier(frontier, ranks, child + 1);
     }
     return chosen;
   }
@@ -126,73 +128,81 @@ export class RankedClassesInNodeOrder implements ClassRanking {
   private add(klass: NodeClass, score: number, option: GpuOption): void {
     let group = this.groups.get(score);
     if (!group) {
-      group = [];
+      group = new Group();
       this.groups.set(score, group);
       pushScore(this.scores, score);
     }
     const f = new Filed(group, klass, score, option);
-    f.at = group.length;
-    group.push(f);
-    siftUp(group, f);
+    group.filed.push(f);
+    group.ranks.push(0);
+    siftUp(group, group.filed.length - 1, f, klass.head.tieRank);
     klass.entries.push(f);
   }
 }
 
-function siftUp(heap: Filed[], f: Filed): void {
-  let i = f.at;
+/** Puts `f` with `rank` at `i` (a hole) and moves it up to its place. */
+function siftUp(group: Group, i: number, f: Filed, rank: number): void {
+  const { filed, ranks } = group;
   while (i > 0) {
     const parent = (i - 1) >> 1;
-    const p = heap[parent]!;
-    if (p.rank <= f.rank) break;
-    heap[i] = p;
+    const parentRank = ranks[parent]!;
+    if (parentRank <= rank) break;
+    const p = filed[parent]!;
+    filed[i] = p;
+    ranks[i] = parentRank;
     p.at = i;
     i = parent;
   }
-  heap[i] = f;
+  filed[i] = f;
+  ranks[i] = rank;
   f.at = i;
 }
 
-function siftDown(heap: Filed[], f: Filed): void {
-  let i = f.at;
+/** Puts `f` with `rank` at `i` (a hole) and moves it down to its place. */
+function siftDown(group: Group, i: number, f: Filed, rank: number): void {
+  const { filed, ranks } = group;
   for (;;) {
     const l = 2 * i + 1;
-    if (l >= heap.length) break;
+    if (l >= filed.length) break;
     const r = l + 1;
-    const m = r < heap.length && heap[r]!.rank < heap[l]!.rank ? r : l;
-    const c = heap[m]!;
-    if (c.rank >= f.rank) break;
-    heap[i] = c;
+    const m = r < filed.length && ranks[r]! < ranks[l]! ? r : l;
+    const childRank = ranks[m]!;
+    if (childRank >= rank) break;
+    const c = filed[m]!;
+    filed[i] = c;
+    ranks[i] = childRank;
     c.at = i;
     i = m;
   }
-  heap[i] = f;
+  filed[i] = f;
+  ranks[i] = rank;
   f.at = i;
 }
 
-function pushFrontier(frontier: number[], group: Filed[], at: number): void {
+function pushFrontier(frontier: number[], ranks: number[], at: number): void {
   frontier.push(at);
   let i = frontier.length - 1;
   while (i > 0) {
     const parent = (i - 1) >> 1;
-    if (group[frontier[parent]!]!.rank <= group[at]!.rank) break;
+    if (ranks[frontier[parent]!]! <= ranks[at]!) break;
     frontier[i] = frontier[parent]!;
     i = parent;
   }
   frontier[i] = at;
 }
 
-function popFrontier(frontier: number[], group: Filed[]): number {
+function popFrontier(frontier: number[], ranks: number[]): number {
   const top = frontier[0]!;
   const last = frontier.pop()!;
   if (frontier.length > 0) {
-    const rank = group[last]!.rank;
+    const rank = ranks[last]!;
     let i = 0;
     for (;;) {
       const l = 2 * i + 1;
       if (l >= frontier.length) break;
       const r = l + 1;
-      const m = r < frontier.length && group[frontier[r]!]!.rank < group[frontier[l]!]!.rank ? r : l;
-      if (group[frontier[m]!]!.rank >= rank) break;
+      const m = r < frontier.length && ranks[frontier[r]!]! < ranks[frontier[l]!]! ? r : l;
+      if (ranks[frontier[m]!]! >= rank) break;
       frontier[i] = frontier[m]!;
       i = m;
     }

@@ -1,6 +1,5 @@
 import {
   expectedFragmentationAfter,
-  type FragmentationInput,
   type FragmentationStats,
   fragmentationInput,
   fragmentationStats,
@@ -10,26 +9,21 @@ import type { NodeState } from "../NodeState.ts";
 import type { ScorePlugin } from "../ScorePlugin.ts";
 import type { TargetWorkload } from "../TargetWorkload.ts";
 
-interface ClassFragmentation {
-  /** The policy's tag: the value the class keeps for the policy (`NodeClass.derived`). */
-  readonly tag: string;
-  input: FragmentationInput;
-  stats: FragmentationStats;
-}
-
-/** The fragmentation view and statistics of a node class, computed once per class and workload. */
+/**
+ * The fragmentation statistics of a node class, computed once per class and workload and kept as the class's
+ * derived value under the policy's tag.
+ */
 export function classFragmentation(
   node: NodeState,
   klass: NodeClass,
   workload: TargetWorkload,
   tag: string,
   cpuCoverMilli = 0,
-): ClassFragmentation {
-  if (klass.derived?.tag === tag) return klass.derived as ClassFragmentation;
-  const input = fragmentationInput(node);
-  const f: ClassFragmentation = { tag, input, stats: fragmentationStats(input, workload, cpuCoverMilli) };
-  klass.derived = f;
-  return f;
+): FragmentationStats {
+  if (klass.derived?.tag === tag) return klass.derived as FragmentationStats;
+  const stats = fragmentationStats(fragmentationInput(node), workload, cpuCoverMilli, tag);
+  klass.derived = stats;
+  return stats;
 }
 
 /** Growth of the node's expected fragmentation (GPU thousandths) if the option were taken. */
@@ -42,8 +36,8 @@ export function fragmentationDelta(
   cpuMilli: number,
   cpuCoverMilli = 0,
 ): number {
-  const { input, stats } = classFragmentation(node, klass, workload, tag, cpuCoverMilli);
-  return expectedFragmentationAfter(input, stats, workload, picks, cpuMilli, cpuCoverMilli) - stats.expected;
+  const stats = classFragmentation(node, klass, workload, tag, cpuCoverMilli);
+  return expectedFragmentationAfter(stats, workload, picks, cpuMilli, cpuCoverMilli) - stats.expected;
 }
 
 /**

@@ -80,8 +80,8 @@ export function tesseraPolicy(workload?: TargetWorkload): ScorePlugin {
       if (cycle.request.gpu.kind !== "none") return score;
       // CPU-only work: among equal scores, the node with the least idle GPU, so the CPU it takes strands no
       // GPU that GPU work could still use. The fraction stays below 1 and never overrides the integer score.
-      const { stats } = classFragmentation(node, klass, current, "tessera", cpuCoverMilli);
-      return score + 0.99 / (1 + stats.idle / 1000);
+      const { idle } = classFragmentation(node, klass, current, "tessera", cpuCoverMilli);
+      return score + 0.99 / (1 + idle / 1000);
     },
     fleetChanged(nodes) {
       gpusByModel = new Map();
