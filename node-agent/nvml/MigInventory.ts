@@ -143,12 +143,26 @@ function migUuids(nvml: Nvml, device: DeviceHandle): Map<string, string> {
   return uuids;
 }
 
+/** The profile whose one placement spans every memory slice of the GPU (7g.80gb on an H100), if any. */
+function wholeGpuProfile(profiles: readonly MigProfileInfo[]): MigProfileInfo | undefined {
+  let slices = 0;
+  for (const profile of profiles)
+    for (const placement of profile.placements) slices = Math.max(slices, placement.start + placement.size);
+  return profiles.find(
+    (p) => p.placements.length === 1 && p.placements[0]?.start === 0 && p.placements[0].size === slices,
+  );
+}
+
 /** Every GPU instance and compute instance on a GPU in MIG mode, ordered by placement. */
 export function readMigInstances(
   nvml: Nvml,
   device: DeviceHandle,
   profiles: MigProfileInfo[],
 ): MigInstance[] {
+  // A whole-GPU instance still fits only where no GPU instance exists: one NVML call says so for an empty GPU,
+  // where asking each profile for its instances takes one call per profile (the idle agent's heartbeat).
+  const whole = wholeGpuProfile(profiles);
+  if (whole && nvml.gpuInstanceRemainingCapacity(device, whole.id) > 0) return [];
   // Read only when a compute instance needs its UUID: an empty slot costs NVML a NOT_FOUND each time.
   let uuids: Map<string, string> | undefined;
   const instances: MigInstance[] = [];
