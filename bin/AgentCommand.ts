@@ -176,7 +176,7 @@ export function registerAgentCommands(program: Command): void {
 
         const containerRuntime = createContainerRuntime(flags.containerRuntime ?? "podman");
         // Xid health settings are the device plugin's (`--device-plugin-config`), whether it runs or not.
-        const pluginConfig = devicePluginConfigFromFlags(flags);
+        const pluginConfig = await devicePluginConfigFromFlags(flags);
         const nvmlSession = new NodeNvml({
           health: {
             ignoredXids: pluginConfig.ignoredXids,
@@ -207,7 +207,7 @@ export function registerAgentCommands(program: Command): void {
           dataDir,
           cli: process.argv[1] ?? "bin/tessera.js",
         });
-        const vmRuntime = createVmRuntime(flags.vmRuntime, { sysfsRoot: flags.sysfsRoot });
+        const vmRuntime = await createVmRuntime(flags.vmRuntime, { sysfsRoot: flags.sysfsRoot });
         // The device plugin mounts <mpsRoot>/<GPU>/pipe into pods: with it on, the daemons live where it says
         // (its config or --mps-root); without it, under --mps-root or the data directory.
         const mpsRoot = flags.kubeletDir
