@@ -22,7 +22,9 @@ const started = new Date();
 execFileSync(process.execPath, [tsc, "-p", "tsconfig.build.json"], { cwd: repositoryRoot, stdio: "inherit" });
 mkdirSync(distDir, { recursive: true });
 // pbjs's static code is JavaScript (with a declaration beside it), which tsc does not copy.
-const staticCode = join("proto", "generated", "static", "tessera.js");
-cpSync(join(repositoryRoot, staticCode), join(distDir, staticCode));
+for (const codec of ["tessera.js", "node.js"]) {
+  const staticCode = join("proto", "generated", "static", codec);
+  cpSync(join(repositoryRoot, staticCode), join(distDir, staticCode));
+}
 writeFileSync(buildStamp, `${started.toISOString()}\n`);
 utimesSync(buildStamp, started, started);
