@@ -8,13 +8,11 @@ import { defaultAdvertiseAddress } from "../node-agent/agent/NodeAddress.ts";
 import { NvmlGpuHost } from "../node-agent/agent/NvmlGpuHost.ts";
 import { jobUser } from "../node-agent/agent/RunAsUser.ts";
 import { VmJobLauncher } from "../node-agent/agent/VmJobLauncher.ts";
-import { CdiSpecWriter } from "../node-agent/container/CdiSpecWriter.ts";
 import {
   containerRuntimeNames,
   createContainerRuntime,
   defaultCdiSpecPath,
 } from "../node-agent/container/ContainerRuntimes.ts";
-import { nvmlCdiGpus } from "../node-agent/container/NodeCdiGpus.ts";
 import { Executor } from "../node-agent/executor/Executor.ts";
 import { JobUidRange } from "../node-agent/executor/JobUidRange.ts";
 import { defaultMpsControlBinary, resolveMpsControl } from "../node-agent/mps/MpsControlBinary.ts";
@@ -332,12 +330,6 @@ export function registerAgentCommands(program: Command): void {
             probed();
           },
         );
-        const standin = nvmlSession.nvml.has("tesseraStandinLastError");
-        const cdi = new CdiSpecWriter({
-          path: resolve(flags.cdiSpec ?? defaultCdiSpecPath),
-          standin,
-          gpus: nvmlCdiGpus(nvmlSession.nvml, () => host.inventory(), standin),
-        });
         const jobs = executor;
         void (async () => {
           if (!containerRuntime) return;
@@ -348,6 +340,17 @@ export function registerAgentCommands(program: Command): void {
             );
             return;
           }
+          // Loaded only on a node that runs containers.
+          const [{ CdiSpecWriter }, { nvmlCdiGpus }] = await Promise.all([
+            import("../node-agent/container/CdiSpecWriter.ts"),
+            import("../node-agent/container/NodeCdiGpus.ts"),
+          ]);
+          const standin = nvmlSession.nvml.has("tesseraStandinLastError");
+          const cdi = new CdiSpecWriter({
+            path: resolve(flags.cdiSpec ?? defaultCdiSpecPath),
+            standin,
+            gpus: nvmlCdiGpus(nvmlSession.nvml, () => host.inventory(), standin),
+          });
           const removed = await jobs.removeLeftoverContainers();
           if (removed.length > 0) log(`agent ${node}: removed leftover containers ${removed.join(", ")}`);
           connected.useCdi(cdi);

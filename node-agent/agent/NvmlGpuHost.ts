@@ -101,8 +101,12 @@ export class NvmlGpuHost implements GpuHost {
       const memoryOn = (gi: number) =>
         g.processes.filter((p) => p.gpuInstanceId === gi).reduce((n, p) => n + (p.usedMemoryMiB ?? 0), 0);
       const readings = this.readings(g.uuid, g.mig.enabled);
+      // Fields, not a spread: a spread's object grows its property store field by field (garbage per heartbeat).
       return {
-        ...readings,
+        utilizationPercent: readings.utilizationPercent,
+        utilizationUnsupported: readings.utilizationUnsupported,
+        temperatureC: readings.temperatureC,
+        powerMw: readings.powerMw,
         uuid: g.uuid,
         migEnabled: g.mig.enabled,
         instances: g.mig.instances.map((i) => ({
