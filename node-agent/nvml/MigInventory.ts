@@ -1,7 +1,7 @@
 import { computeInstanceProfileIndexBySlices, findGpuModelByName } from "../../proto/catalog/GpuCatalog.ts";
 import { computeInstanceProfileName, gpuInstanceProfileName } from "./migProfileName.ts";
 import type { Nvml } from "./Nvml.ts";
-import { NvmlError, NvmlReturn } from "./NvmlError.ts";
+import { NvmlError, NvmlReturn, nvmlOptional } from "./NvmlError.ts";
 import {
   COMPUTE_INSTANCE_PROFILE_COUNT,
   type ComputeInstanceHandle,
@@ -160,9 +160,10 @@ export function readMigInstances(
   profiles: MigProfileInfo[],
 ): MigInstance[] {
   // A whole-GPU instance still fits only where no GPU instance exists: one NVML call says so for an empty GPU,
-  // where asking each profile for its instances takes one call per profile (the idle agent's heartbeat).
+  // where asking each profile for its instances takes one call per profile (the idle agent's heartbeat). A driver
+  // that cannot say gets the walk.
   const whole = wholeGpuProfile(profiles);
-  if (whole && nvml.gpuInstanceRemainingCapacity(device, whole.id) > 0) return [];
+  if (whole && (nvmlOptional(() => nvml.gpuInstanceRemainingCapacity(device, whole.id)) ?? 0) > 0) return [];
   // Read only when a compute instance needs its UUID: an empty slot costs NVML a NOT_FOUND each time.
   let uuids: Map<string, string> | undefined;
   const instances: MigInstance[] = [];
