@@ -10,9 +10,13 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 it("an agent without --kubelet-dir, a device-plugin config or containers loads none of their code", async () => {
   const hook = resolve(import.meta.dirname, "support", "module-load-log.mjs");
   const nodeOptions = `${process.env.NODE_OPTIONS ?? ""} --import=${hook}`.trim();
-  // No scheduler answers there: the agent keeps trying, which is all this test needs.
+  // No scheduler answers there: the agent keeps trying, which is all this test needs. From the sources, where each
+  // module is loaded when first imported (a bundle holds them all and evaluates each only when imported).
   const node = { name: "lazy", models: ["H100-SXM5-80GB"], mig: true };
-  const agent = startAgentProcess(dir, node, "127.0.0.1:9", [], { NODE_OPTIONS: nodeOptions });
+  const agent = startAgentProcess(dir, node, "127.0.0.1:9", [], {
+    NODE_OPTIONS: nodeOptions,
+    TESSERA_RUN_SOURCES: "1",
+  });
   try {
     await agent.process.waitFor(/agent lazy: 1 GPU\(s\)/);
     await agent.process.waitFor(/VM runtime qemu/);
