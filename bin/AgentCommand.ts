@@ -8,13 +8,11 @@ import { defaultAdvertiseAddress } from "../node-agent/agent/NodeAddress.ts";
 import { NvmlGpuHost } from "../node-agent/agent/NvmlGpuHost.ts";
 import { jobUser } from "../node-agent/agent/RunAsUser.ts";
 import { VmJobLauncher } from "../node-agent/agent/VmJobLauncher.ts";
-import { CdiSpecWriter } from "../node-agent/container/CdiSpecWriter.ts";
 import {
   containerRuntimeNames,
   createContainerRuntime,
   defaultCdiSpecPath,
 } from "../node-agent/container/ContainerRuntimes.ts";
-import { nvmlCdiGpus } from "../node-agent/container/NodeCdiGpus.ts";
 import { Executor } from "../node-agent/executor/Executor.ts";
 import { JobUidRange } from "../node-agent/executor/JobUidRange.ts";
 import { defaultMpsControlBinary, resolveMpsControl } from "../node-agent/mps/MpsControlBinary.ts";
@@ -181,7 +179,7 @@ export function registerAgentCommands(program: Command): void {
 
         const containerRuntime = createContainerRuntime(flags.containerRuntime ?? "podman");
         // Xid health settings are the device plugin's (`--device-plugin-config`), whether it runs or not.
-        const pluginConfig = devicePluginConfigFromFlags(flags);
+        const pluginConfig = await devicePluginConfigFromFlags(flags);
         const nvmlSession = new NodeNvml({
           health: {
             ignoredXids: pluginConfig.ignoredXids,
@@ -212,7 +210,7 @@ export function registerAgentCommands(program: Command): void {
           dataDir,
           cli: process.argv[1] ?? "bin/tessera.js",
         });
-        const vmRuntime = createVmRuntime(flags.vmRuntime, { sysfsRoot: flags.sysfsRoot });
+        const vmRuntime = await createVmRuntime(flags.vmRuntime, { sysfsRoot: flags.sysfsRoot });
         // The device plugin mounts <mpsRoot>/<GPU>/pipe into pods: with it on, the daemons live where it says
         // (its config or --mps-root); without it, under --mps-root or the data directory.
         const mpsRoot = flags.kubeletDir
@@ -337,12 +335,6 @@ export function registerAgentCommands(program: Command): void {
             probed();
           },
         );
-        const standin = nvmlSession.nvml.has("tesseraStandinLastError");
-        const cdi = new CdiSpecWriter({
-          path: resolve(flags.cdiSpec ?? defaultCdiSpecPath),
-          standin,
-          gpus: nvmlCdiGpus(nvmlSession.nvml, () => host.inventory(), standin),
-        });
         const jobs = executor;
         void (async () => {
           if (!containerRuntime) return;
@@ -353,6 +345,17 @@ export function registerAgentCommands(program: Command): void {
             );
             return;
           }
+          // Loaded only on a node that runs containers.
+          const [{ CdiSpecWriter }, { nvmlCdiGpus }] = await Promise.all([
+            import("../node-agent/container/CdiSpecWriter.ts"),
+            import("../node-agent/container/NodeCdiGpus.ts"),
+          ]);
+          const standin = nvmlSession.nvml.has("tesseraStandinLastError");
+          const cdi = new CdiSpecWriter({
+            path: resolve(flags.cdiSpec ?? defaultCdiSpecPath),
+            standin,
+            gpus: nvmlCdiGpus(nvmlSession.nvml, () => host.inventory(), standin),
+          });
           const removed = await jobs.removeLeftoverContainers();
           if (removed.length > 0) log(`agent ${node}: removed leftover containers ${removed.join(", ")}`);
           connected.useCdi(cdi);

@@ -28,8 +28,10 @@ rmSync(buildStamp, { force: true });
 execFileSync(process.execPath, [tsc, "-p", "tsconfig.build.json"], { cwd: repositoryRoot, stdio: "inherit" });
 mkdirSync(distDir, { recursive: true });
 // pbjs's static code is JavaScript (with a declaration beside it), which tsc does not copy.
-const staticCode = join("proto", "generated", "static", "tessera.js");
-cpSync(join(repositoryRoot, staticCode), join(distDir, staticCode));
+for (const codec of ["tessera.js", "node.js"]) {
+  const staticCode = join("proto", "generated", "static", codec);
+  cpSync(join(repositoryRoot, staticCode), join(distDir, staticCode));
+}
 
 // The packages that the client commands load are bundled; the others (native addons, packages that read files
 // beside their code, the HTTP stack) stay in node_modules, required only by the commands that use them.

@@ -8,6 +8,7 @@ import { NodeNvml } from "../nvml/NodeNvml.ts";
 import type { Nvml } from "../nvml/Nvml.ts";
 import { NvmlError } from "../nvml/NvmlError.ts";
 import { NvmlReturn } from "../nvml/nvmlReturnCodes.ts";
+import type { DeviceHandle } from "../nvml/nvmlTypes.ts";
 import type { GpuHost, GpuMode } from "./GpuHost.ts";
 
 /**
@@ -19,6 +20,7 @@ export class NvmlGpuHost implements GpuHost {
   private readonly node: NodeNvml;
   /** Whether this host opened its own session (tools, tests) rather than sharing the agent's. */
   private readonly ownsSession: boolean;
+  private readonly devices = new Map<string, DeviceHandle>();
 
   /** On the node's shared session, or (a library path or nothing) on a session of its own. */
   constructor(session?: NodeNvml | string) {
@@ -54,11 +56,22 @@ export class NvmlGpuHost implements GpuHost {
     }));
   }
 
+  /** A GPU's handle, looked up once: NVML's handles stay valid until the session is shut down. */
+  private device(uuid: string): DeviceHandle {
+    let device = this.devices.get(uuid);
+    if (device === undefined) {
+      device = this.nvml.deviceByUuid(uuid);
+      this.devices.set(uuid, device);
+    }
+    return device;
+  }
+
   /** Utilization, temperature and power; each is left out where NVML does not support it (MIG: no utilization). */
   private readings(
     uuid: string,
+    migEnabled: boolean,
   ): Pick<GpuObserved, "utilizationPercent" | "utilizationUnsupported" | "temperatureC" | "powerMw"> {
-    const device = this.nvml.deviceByUuid(uuid);
+    const device = this.device(uuid);
     let lost = false;
     const read = <T>(get: () => T): T | undefined => {
       try {
@@ -69,7 +82,8 @@ export class NvmlGpuHost implements GpuHost {
         return undefined;
       }
     };
-    const utilization = read(() => this.nvml.utilization(device));
+    // NVML answers NOT_SUPPORTED on every MIG-enabled GPU (fact sheet): not asked, not thrown each heartbeat.
+    const utilization = migEnabled ? undefined : read(() => this.nvml.utilization(device));
     const temperatureC = read(() => this.nvml.temperature(device)) ?? 0;
     const powerMw = read(() => this.nvml.powerUsageMilliwatts(device)) ?? 0;
     this.node.health.setLost(uuid, lost ? "fallen off the bus (NVML: GPU is lost)" : null);
@@ -86,9 +100,13 @@ export class NvmlGpuHost implements GpuHost {
       const onInstance = (gi: number) => g.processes.filter((p) => p.gpuInstanceId === gi).map((p) => p.pid);
       const memoryOn = (gi: number) =>
         g.processes.filter((p) => p.gpuInstanceId === gi).reduce((n, p) => n + (p.usedMemoryMiB ?? 0), 0);
-      const readings = this.readings(g.uuid);
+      const readings = this.readings(g.uuid, g.mig.enabled);
+      // Fields, not a spread: a spread's object grows its property store field by field (garbage per heartbeat).
       return {
-        ...readings,
+        utilizationPercent: readings.utilizationPercent,
+        utilizationUnsupported: readings.utilizationUnsupported,
+        temperatureC: readings.temperatureC,
+        powerMw: readings.powerMw,
         uuid: g.uuid,
         migEnabled: g.mig.enabled,
         instances: g.mig.instances.map((i) => ({
@@ -100,7 +118,7 @@ export class NvmlGpuHost implements GpuHost {
           uuid: i.uuid ?? "",
           pids: onInstance(i.gpuInstanceId),
           memoryUsedMib: memoryOn(i.gpuInstanceId),
-          ...(i.migDeviceIndex === null ? {} : { migDeviceIndex: i.migDeviceIndex }),
+          migDeviceIndex: i.migDeviceIndex ?? undefined,
         })),
         memoryUsedMib: g.processes.reduce((n, p) => n + (p.usedMemoryMiB ?? 0), 0),
         health: this.node.health.healthOf(g.uuid),

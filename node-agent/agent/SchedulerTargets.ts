@@ -1,7 +1,7 @@
 import type * as grpc from "@grpc/grpc-js";
 import type { NodeServiceClient } from "../../proto/generated/tessera/v1/NodeService.ts";
 import { parseSchedulerAddresses, redirectedLeader } from "../../proto/tessera/LeaderRedirect.ts";
-import { tesseraV1 } from "../../proto/tessera/TesseraGrpc.ts";
+import { nodeServiceV1 } from "../../proto/tessera/NodeServiceGrpc.ts";
 
 /**
  * The schedulers an agent may talk to (`--scheduler a:7070,b:7070`) and the one it talks to now: a follower's
@@ -29,7 +29,7 @@ export class SchedulerTargets {
   client(): NodeServiceClient {
     let client = this.clients.get(this.current);
     if (!client) {
-      client = new (tesseraV1().NodeService)(this.current, this.credentials, this.clientOptions);
+      client = new (nodeServiceV1())(this.current, this.credentials, this.clientOptions);
       this.clients.set(this.current, client);
     }
     return client;

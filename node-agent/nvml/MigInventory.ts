@@ -1,7 +1,7 @@
 import { computeInstanceProfileIndexBySlices, findGpuModelByName } from "../../proto/catalog/GpuCatalog.ts";
 import { computeInstanceProfileName, gpuInstanceProfileName } from "./migProfileName.ts";
 import type { Nvml } from "./Nvml.ts";
-import { NvmlError, NvmlReturn } from "./NvmlError.ts";
+import { NvmlError, NvmlReturn, nvmlOptional } from "./NvmlError.ts";
 import {
   COMPUTE_INSTANCE_PROFILE_COUNT,
   type ComputeInstanceHandle,
@@ -151,12 +151,27 @@ function migDevices(nvml: Nvml, device: DeviceHandle): Map<string, { uuid: strin
   return devices;
 }
 
+/** The profile whose one placement spans every memory slice of the GPU (7g.80gb on an H100), if any. */
+function wholeGpuProfile(profiles: readonly MigProfileInfo[]): MigProfileInfo | undefined {
+  let slices = 0;
+  for (const profile of profiles)
+    for (const placement of profile.placements) slices = Math.max(slices, placement.start + placement.size);
+  return profiles.find(
+    (p) => p.placements.length === 1 && p.placements[0]?.start === 0 && p.placements[0].size === slices,
+  );
+}
+
 /** Every GPU instance and compute instance on a GPU in MIG mode, ordered by placement. */
 export function readMigInstances(
   nvml: Nvml,
   device: DeviceHandle,
   profiles: MigProfileInfo[],
 ): MigInstance[] {
+  // A whole-GPU instance still fits only where no GPU instance exists: one NVML call says so for an empty GPU,
+  // where asking each profile for its instances takes one call per profile (the idle agent's heartbeat). A driver
+  // that cannot say gets the walk.
+  const whole = wholeGpuProfile(profiles);
+  if (whole && (nvmlOptional(() => nvml.gpuInstanceRemainingCapacity(device, whole.id)) ?? 0) > 0) return [];
   // Read only when a compute instance needs its UUID: an empty slot costs NVML a NOT_FOUND each time.
   let devices: Map<string, { uuid: string; index: number }> | undefined;
   const instances: MigInstance[] = [];

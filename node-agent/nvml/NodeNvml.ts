@@ -1,4 +1,4 @@
-import { type DiscoveredGpu, discoverWith, type GpuFixedFacts } from "./discoverHost.ts";
+import { type DiscoveredGpu, discoverGpus, type GpuFixedFacts } from "./discoverHost.ts";
 import { GpuHealth, type GpuHealthOptions } from "./GpuHealth.ts";
 import { Nvml } from "./Nvml.ts";
 import { NvmlXidWatcher, type XidEvent, type XidSink, type XidWatcherLog } from "./NvmlXidWatcher.ts";
@@ -37,7 +37,7 @@ export class NodeNvml implements XidSink {
     const now = Date.now();
     if (this.discovered && now - this.discovered.atMs < (this.options.discoveryMaxAgeMs ?? 1000))
       return this.discovered.gpus;
-    const gpus = discoverWith(this.nvml, this.fixedFacts).gpus;
+    const gpus = discoverGpus(this.nvml, this.fixedFacts);
     this.discovered = { atMs: now, gpus };
     return gpus;
   }

@@ -1,3 +1,4 @@
+import { writeFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { StandinFleet } from "../standin/StandinFleet.ts";
 import { Nvml } from "./Nvml.ts";
@@ -312,6 +313,25 @@ describe("Nvml binding against the stand-in", () => {
     expect(nvml.waitForEvent(set, 10)).toBeNull();
     nvml.freeEventSet(set);
     expect(nvmlCode(() => nvml.waitForEvent(set, 10))).toBe(NvmlReturn.ERROR_INVALID_ARGUMENT);
+    fleet.write(fleetFile);
+  });
+
+  it("wakes a long event wait when an Xid arrives, whether the fleet file is replaced or rewritten in place", async () => {
+    // The stand-in blocks like the driver rather than returning at the timeout: a missed change would hang here.
+    const set = nvml.createEventSet();
+    nvml.registerEvents(busy, EventType.XID_CRITICAL_ERROR, set);
+    const gpus = structuredClone(fleetFile.gpus);
+    const replaced = nvml.waitForEventAsync(set, 60_000);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    (gpus[1] as { xids?: unknown }).xids = [79];
+    fleet.write({ ...fleetFile, gpus });
+    expect((await replaced)?.eventData).toBe(79n);
+    const rewritten = nvml.waitForEventAsync(set, 60_000);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    (gpus[1] as { xids?: unknown }).xids = [79, 48];
+    writeFileSync(fleet.fleetPath, JSON.stringify({ ...fleetFile, gpus }));
+    expect((await rewritten)?.eventData).toBe(48n);
+    nvml.freeEventSet(set);
     fleet.write(fleetFile);
   });
 

@@ -85,7 +85,9 @@ function nvlinkPeers(nvml: Nvml, device: DeviceHandle, indexByBusId: Map<string,
     peer.links++;
     peers.set(busId, peer);
   }
-  return [...peers.values()].sort((a, b) => a.pciBusId.localeCompare(b.pciBusId));
+  // Bus ids share one upper-case format, so code-unit order is their order; localeCompare would map ICU's
+  // collation data into an idle agent's memory (about 2 MiB) for this one sort.
+  return [...peers.values()].sort((a, b) => (a.pciBusId < b.pciBusId ? -1 : a.pciBusId > b.pciBusId ? 1 : 0));
 }
 
 /**
@@ -179,6 +181,17 @@ export function discoverGpu(
 
 /** Everything `tessera discover --json` prints, read through an open NVML; `known` as in `discoverGpu`. */
 export function discoverWith(nvml: Nvml, known: Map<number, GpuFixedFacts> = new Map()): HostDiscovery {
+  const gpus = discoverGpus(nvml, known);
+  return {
+    driverVersion: nvml.driverVersion(),
+    nvmlVersion: nvml.nvmlVersion(),
+    cudaDriverVersion: nvmlOptional(() => nvml.cudaDriverVersion()),
+    gpus,
+  };
+}
+
+/** Every GPU's inventory without the driver's versions (a session's periodic walk); `known` as in `discoverGpu`. */
+export function discoverGpus(nvml: Nvml, known: Map<number, GpuFixedFacts> = new Map()): DiscoveredGpu[] {
   const count = nvml.deviceCount();
   let indexByBusId: Map<string, number> | undefined;
   const busIds = (): Map<string, number> => {
@@ -191,12 +204,7 @@ export function discoverWith(nvml: Nvml, known: Map<number, GpuFixedFacts> = new
   };
   const gpus: DiscoveredGpu[] = [];
   for (let i = 0; i < count; i++) gpus.push(discoverGpu(nvml, i, busIds, known));
-  return {
-    driverVersion: nvml.driverVersion(),
-    nvmlVersion: nvml.nvmlVersion(),
-    cudaDriverVersion: nvmlOptional(() => nvml.cudaDriverVersion()),
-    gpus,
-  };
+  return gpus;
 }
 
 /** Opens NVML (TESSERA_NVML_LIBRARY or the driver), reads the host's GPUs and MIG layout, and closes it. */

@@ -50,7 +50,7 @@ export function registerDevicePluginCommands(program: Command): void {
   addDevicePluginOptions(command, DEFAULT_DEVICE_PLUGIN_DIR).action(
     async (flags: DevicePluginFlags & { inventory?: string; mpsControl?: string }) => {
       try {
-        const config = devicePluginConfigFromFlags(flags);
+        const config = await devicePluginConfigFromFlags(flags);
         // Before the plugin starts: without a daemon its shared replicas are announced as time-sliced.
         const mps = PluginMpsDaemons.create({
           config,

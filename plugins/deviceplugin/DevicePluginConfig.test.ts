@@ -9,7 +9,7 @@ import {
 } from "./DevicePluginConfig.ts";
 
 describe("device-plugin config", () => {
-  it("fills defaults and reads every key", () => {
+  it("fills defaults and reads every key", async () => {
     expect(parseDevicePluginConfig(undefined, "x")).toEqual(defaultDevicePluginConfig);
     const dir = mkdtempSync(join(tmpdir(), "tessera-dpc-"));
     const file = join(dir, "deviceplugin.yaml");
@@ -30,7 +30,7 @@ describe("device-plugin config", () => {
         "    memoryMiBPerReplica: 5000",
       ].join("\n"),
     );
-    expect(loadDevicePluginConfig(file)).toEqual({
+    await expect(loadDevicePluginConfig(file)).resolves.toEqual({
       kubeletDir: "/var/lib/kubelet/device-plugins",
       naming: "tessera",
       deviceListStrategy: "cdi-cri",
@@ -44,7 +44,7 @@ describe("device-plugin config", () => {
     });
   });
 
-  it("says which key is wrong and what to use", () => {
+  it("says which key is wrong and what to use", async () => {
     expect(() => parseDevicePluginConfig({ naming: "amd" }, "f.yaml")).toThrow(
       'f.yaml: naming is "amd"; use one of nvidia, tessera',
     );
@@ -80,7 +80,7 @@ describe("device-plugin config", () => {
     expect(() => parseDevicePluginConfig({ sharing: [{ gpus: ["all"], replica: 2 }] }, "f.yaml")).toThrow(
       'unknown key "replica"',
     );
-    expect(() => loadDevicePluginConfig("/nonexistent/tessera.yaml")).toThrow(
+    await expect(loadDevicePluginConfig("/nonexistent/tessera.yaml")).rejects.toThrow(
       "cannot read device-plugin config",
     );
   });

@@ -1,5 +1,4 @@
 import { readFileSync } from "node:fs";
-import { parse } from "yaml";
 import { applicationXids } from "../../node-agent/nvml/GpuHealth.ts";
 import { parsePciAddress } from "../../node-agent/vfio/PciAddress.ts";
 import { DEFAULT_DEVICE_PLUGIN_DIR } from "../../proto/k8s/DevicePluginConstants.ts";
@@ -192,13 +191,15 @@ export function parseDevicePluginConfig(raw: unknown, source: string): DevicePlu
   return config;
 }
 
-export function loadDevicePluginConfig(path: string): DevicePluginConfig {
+/** Reads a config file; YAML's parser is loaded only here, so an agent without a config file does without it. */
+export async function loadDevicePluginConfig(path: string): Promise<DevicePluginConfig> {
   let text: string;
   try {
     text = readFileSync(path, "utf8");
   } catch (error) {
     throw new Error(`cannot read device-plugin config ${path}: ${(error as Error).message}`);
   }
+  const { parse } = await import("yaml");
   let raw: unknown;
   try {
     raw = parse(text);

@@ -51,9 +51,9 @@ export function addDevicePluginOptions(command: Command, kubeletDirDefault?: str
 }
 
 /** Defaults, then the config file, then the flags. */
-export function devicePluginConfigFromFlags(flags: DevicePluginFlags): DevicePluginConfig {
+export async function devicePluginConfigFromFlags(flags: DevicePluginFlags): Promise<DevicePluginConfig> {
   const base = flags.devicePluginConfig
-    ? loadDevicePluginConfig(flags.devicePluginConfig)
+    ? await loadDevicePluginConfig(flags.devicePluginConfig)
     : { ...defaultDevicePluginConfig };
   const overrides: Record<string, unknown> = { ...base };
   if (flags.kubeletDir !== undefined) overrides.kubeletDir = flags.kubeletDir;

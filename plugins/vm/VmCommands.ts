@@ -44,7 +44,7 @@ export function registerVmCommands(program: Command): void {
     .option("--vm-runtime <name>", runtimeOption, "qemu")
     .option("--json", "print JSON")
     .action(async (opts: { vmRuntime: string; json?: boolean }) => {
-      const info = await createVmRuntime(opts.vmRuntime).probe();
+      const info = await (await createVmRuntime(opts.vmRuntime)).probe();
       if (opts.json) console.log(JSON.stringify(info, null, 2));
       else console.log(`${info.runtime}: ${info.runnable ? "runnable" : "render only"}; ${info.detail}`);
     });
@@ -76,7 +76,7 @@ export function registerVmCommands(program: Command): void {
     .option("--work-dir <dir>", "job directory the paths point into", "/var/lib/tessera/vm/example")
     .argument("[command...]", "the job's command")
     .action(async (command: string[], opts: RenderOptions) => {
-      const runtime = createVmRuntime(opts.vmRuntime, {
+      const runtime = await createVmRuntime(opts.vmRuntime, {
         sysfsRoot: opts.sysfsRoot,
         gpuModel: opts.gpuModel,
         naming: opts.naming as NamingScheme,
@@ -123,7 +123,7 @@ export function registerVmCommands(program: Command): void {
       const exit = await runVmJob({
         spec: rest,
         gpuAddresses: gpus,
-        runtime: createVmRuntime(opts.vmRuntime, {
+        runtime: await createVmRuntime(opts.vmRuntime, {
           sysfsRoot: opts.sysfsRoot,
           ...(opts.vmAccel ? { accelerator: accelerator(opts.vmAccel) } : {}),
         }),

@@ -1,8 +1,4 @@
 import type { NamingScheme } from "../deviceplugin/ResourceNaming.ts";
-import { CloudHypervisorRuntime } from "./cloud-hypervisor/CloudHypervisorRuntime.ts";
-import { KubevirtRuntime } from "./kubevirt/KubevirtRuntime.ts";
-import { LibvirtRuntime } from "./libvirt/LibvirtRuntime.ts";
-import { QemuRuntime } from "./qemu/QemuRuntime.ts";
 import type { Accelerator, VmRuntime } from "./VmRuntime.ts";
 
 export const vmRuntimeNames = ["qemu", "cloud-hypervisor", "libvirt", "kubevirt"] as const;
@@ -19,28 +15,39 @@ export interface VmRuntimeConfig {
   kernelBootImage?: string;
 }
 
-/** The runtime `tessera agent --vm-runtime NAME` (and `tessera vm ...`) uses. */
-export function createVmRuntime(name: string, config: VmRuntimeConfig = {}): VmRuntime {
+/**
+ * The runtime `tessera agent --vm-runtime NAME` (and `tessera vm ...`) uses. Only that runtime's code is loaded:
+ * an idle agent keeps the others (and KubeVirt's YAML writer) out of its memory.
+ */
+export async function createVmRuntime(name: string, config: VmRuntimeConfig = {}): Promise<VmRuntime> {
   const kernel = config.kernel ? { kernel: config.kernel } : {};
   switch (name as VmRuntimeName) {
-    case "qemu":
+    case "qemu": {
+      const { QemuRuntime } = await import("./qemu/QemuRuntime.ts");
       return new QemuRuntime({
         ...kernel,
         ...(config.accelerator ? { accelerator: config.accelerator } : {}),
       });
-    case "cloud-hypervisor":
+    }
+    case "cloud-hypervisor": {
+      const { CloudHypervisorRuntime } = await import("./cloud-hypervisor/CloudHypervisorRuntime.ts");
       return new CloudHypervisorRuntime({
         ...kernel,
         ...(config.sysfsRoot ? { sysfsRoot: config.sysfsRoot } : {}),
       });
-    case "libvirt":
+    }
+    case "libvirt": {
+      const { LibvirtRuntime } = await import("./libvirt/LibvirtRuntime.ts");
       return new LibvirtRuntime(kernel);
-    case "kubevirt":
+    }
+    case "kubevirt": {
+      const { KubevirtRuntime } = await import("./kubevirt/KubevirtRuntime.ts");
       return new KubevirtRuntime({
         gpuModel: config.gpuModel ?? "H100-SXM5-80GB",
         naming: config.naming ?? "nvidia",
         kernelBootImage: config.kernelBootImage ?? "tessera/vm-kernel-boot:latest",
       });
+    }
     default:
       throw new Error(`unknown VM runtime "${name}"; choose one of ${vmRuntimeNames.join(", ")}`);
   }

@@ -3,6 +3,7 @@ import * as protoLoader from "@grpc/proto-loader";
 import protobuf from "protobufjs";
 import { describe, expect, it } from "vitest";
 import { sourceTreePath } from "../SourceTree.ts";
+import { nodeServiceV1 } from "./NodeServiceGrpc.ts";
 import { decodedForm, tesseraV1 } from "./TesseraGrpc.ts";
 
 // The static codecs must speak exactly what proto-loader (run-time reflection over the same .proto files) speaks:
@@ -158,6 +159,41 @@ describe("tesseraV1 (static codecs)", () => {
       }
     }
     expect(checked).toBeGreaterThan(100);
+  });
+
+  it("gives the agent a NodeService over node.proto's codec alone that speaks exactly as the whole codec", () => {
+    const whole = definitions().NodeService!;
+    const agents = (nodeServiceV1() as unknown as { service: ServiceDefinition }).service;
+    expect(Object.keys(agents)).toEqual(Object.keys(whole));
+    const described = reflected["tessera.v1.NodeService"] as unknown as Record<
+      string,
+      Record<string, { type: { name: string } }>
+    >;
+    for (const [method, ours] of Object.entries(agents)) {
+      const theirs = whole[method]!;
+      expect([ours.path, ours.requestStream, ours.responseStream]).toEqual([
+        theirs.path,
+        theirs.requestStream,
+        theirs.responseStream,
+      ]);
+      for (const side of ["request", "response"] as const) {
+        const type = root.lookupType(`tessera.v1.${described[method]![`${side}Type`]!.type.name}`);
+        const [serialize, deserialize] =
+          side === "request"
+            ? [ours.requestSerialize, ours.requestDeserialize]
+            : [ours.responseSerialize, ours.responseDeserialize];
+        const [theirSerialize, theirDeserialize] =
+          side === "request"
+            ? [theirs.requestSerialize, theirs.requestDeserialize]
+            : [theirs.responseSerialize, theirs.responseDeserialize];
+        for (let v = 0; v < 4; v++) {
+          const message = sample(type, v, 3);
+          const bytes = serialize(message);
+          expect(bytes.equals(theirSerialize(message)), `${method} ${side} ${v}`).toBe(true);
+          expect(deserialize(bytes)).toEqual(theirDeserialize(bytes));
+        }
+      }
+    }
   });
 
   it("refuses an array where a message goes, as proto-loader does", () => {

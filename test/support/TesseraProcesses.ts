@@ -135,6 +135,7 @@ export function startAgentProcess(
   node: SimulatedNode,
   scheduler: string,
   extra: string[] = [],
+  env: Record<string, string> = {},
 ): AgentProcess {
   const nodeDir = join(dir, "nodes", node.name);
   const files = reuseOrWriteNode(nodeDir, node);
@@ -148,6 +149,7 @@ export function startAgentProcess(
       TESSERA_NVML_LIBRARY: ensureStandinLibrary(),
       TESSERA_NVML_STANDIN_FLEET: files.fleetFile,
       TESSERA_NVML_STANDIN_STATE: files.stateFile,
+      ...env,
     },
   );
   return { process: proc, node, ...files, dataDir };

@@ -6,6 +6,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#ifdef __linux__
+#include <poll.h>
+#include <sys/inotify.h>
+#include <unistd.h>
+#endif
 
 #include "standin.h"
 
@@ -1442,29 +1447,88 @@ static int next_event(standin_event_set *s, nvml_event_data *data) {
   return 0;
 }
 
+/* The driver blocks in nvmlEventSetWait until an event arrives or the timeout passes. The stand-in's events arrive
+ * as rewrites of the fleet file, so it sleeps on an inotify watch of that file's folder (completed writes and
+ * renames); without inotify it looks every 10 ms. Each wait also reads the file first, so nothing waits longer
+ * than one timeout even if a change is missed. */
+static int watch_fleet_folder(void) {
+#ifdef __linux__
+  char dir[4096];
+  snprintf(dir, sizeof dir, "%s", fleet_path());
+  char *slash = strrchr(dir, '/');
+  if (slash == dir) slash[1] = 0;
+  else if (slash) *slash = 0;
+  else snprintf(dir, sizeof dir, ".");
+  int fd = inotify_init1(IN_CLOEXEC | IN_NONBLOCK);
+  if (fd < 0) return -1;
+  if (inotify_add_watch(fd, dir, IN_CLOSE_WRITE | IN_MOVED_TO) < 0) {
+    close(fd);
+    return -1;
+  }
+  return fd;
+#else
+  return -1;
+#endif
+}
+
+/* Sleeps up to `ms`: until the fleet folder changes when watched, else at most 10 ms. */
+static void nap(int watch, long long ms) {
+#ifdef __linux__
+  if (watch >= 0) {
+    struct pollfd p = {watch, POLLIN, 0};
+    if (poll(&p, 1, (int)ms) > 0) {
+      char events[4096];
+      while (read(watch, events, sizeof events) > 0) {
+      }
+    }
+    return;
+  }
+#endif
+  if (ms > 10) ms = 10;
+  struct timespec pause = {0, ms * 1000000L};
+  nanosleep(&pause, NULL);
+}
+
 EXPORT nvmlReturn_t nvmlEventSetWait_v2(void *set, nvml_event_data *data, unsigned timeout_ms) {
   struct timespec start, now;
   clock_gettime(CLOCK_MONOTONIC, &start);
+  /* Watched before the first look, so that a change between the look and the sleep still wakes it. */
+  int watch = -1, watched = 0;
+  nvmlReturn_t rc;
   for (;;) {
     pthread_mutex_lock(&api_mutex);
     if (!init_count) {
       pthread_mutex_unlock(&api_mutex);
-      return UNINITIALIZED;
+      rc = UNINITIALIZED;
+      break;
     }
     standin_event_set *s = find_set(set);
     if (!s || !data) {
       pthread_mutex_unlock(&api_mutex);
-      return INVALID_ARGUMENT;
+      rc = INVALID_ARGUMENT;
+      break;
+    }
+    if (!watched && timeout_ms > 0) {
+      watch = watch_fleet_folder();
+      watched = 1;
     }
     fleet_refresh();
     int got = next_event(s, data);
     pthread_mutex_unlock(&api_mutex);
-    if (got) return OK;
+    if (got) {
+      rc = OK;
+      break;
+    }
     clock_gettime(CLOCK_MONOTONIC, &now);
     long long elapsed = (now.tv_sec - start.tv_sec) * 1000LL + (now.tv_nsec - start.tv_nsec) / 1000000LL;
-    if (elapsed >= timeout_ms) return TIMEOUT;
-    long long nap = timeout_ms - elapsed < 10 ? timeout_ms - elapsed : 10;
-    struct timespec pause = {0, nap * 1000000L};
-    nanosleep(&pause, NULL);
+    if (elapsed >= timeout_ms) {
+      rc = TIMEOUT;
+      break;
+    }
+    nap(watch, timeout_ms - elapsed);
   }
+#ifdef __linux__
+  if (watch >= 0) close(watch);
+#endif
+  return rc;
 }
