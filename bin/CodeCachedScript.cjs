@@ -26,8 +26,8 @@ function requireWithCodeCache(file, cacheFile) {
   const script = new vm.Script(Module.wrap(readFileSync(file, "latin1")), {
     filename: file,
     cachedData,
-    // The bundle's import() of a package left out of it (highs) resolves as from a module at `file` (Node >= 20.12).
-    importModuleDynamically: vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+    // No import() callback: Node 20 loses it when the script comes from the cache, so the bundles hold no import()
+    // (bin/build.js turns each into a require).
   });
   if (cachedData === undefined || script.cachedDataRejected) {
     process.once("exit", (status) => {

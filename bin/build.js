@@ -62,6 +62,23 @@ async function bundle(file, leftOut) {
       }));
     },
   };
+  // A package left out of the bundle and imported with import() would need vm.Script's dynamic import callback,
+  // which Node 20 loses when the script comes from a code cache: such an import becomes a require of the
+  // package (each is CommonJS), through a module of the bundle's own.
+  const requireLeftOut = {
+    name: "require-left-out-packages",
+    setup(plugin) {
+      plugin.onResolve({ filter: /^[^./]/ }, (args) =>
+        args.kind === "dynamic-import" && external.includes(args.path)
+          ? { path: args.path, namespace: "required-package" }
+          : undefined,
+      );
+      plugin.onLoad({ filter: /.*/, namespace: "required-package" }, (args) => ({
+        contents: `module.exports = require(${JSON.stringify(args.path)});`,
+        loader: "js",
+      }));
+    },
+  };
   const { metafile } = await build({
     absWorkingDir: repositoryRoot,
     entryPoints: [compiledCli],
@@ -71,7 +88,7 @@ async function bundle(file, leftOut) {
     platform: "node",
     target: "node20",
     external,
-    plugins: [leaveOut],
+    plugins: [leaveOut, requireLeftOut],
     minifyWhitespace: true,
     minifySyntax: true,
     // Bundling renames clashing top-level names (Job -> Job2); keep what .name says.
@@ -86,6 +103,9 @@ async function bundle(file, leftOut) {
   // bin/CodeCachedScript.cjs reads it as Latin-1, which is quicker than UTF-8 and the same for ASCII (esbuild's
   // default charset escapes every other character).
   if (/[\u0080-\u00ff]/.test(text)) throw new Error(`tessera build: ${file} is not ASCII`);
+  const dynamicImport = /\bimport\((["'`])[^"'`]*\1\)/.exec(text);
+  if (dynamicImport)
+    throw new Error(`tessera build: ${file} still holds ${dynamicImport[0]} (see requireLeftOut)`);
   return {
     sources: [...bundleSourceFiles(metafile)],
     hash: createHash("sha256").update(text).digest("hex").slice(0, 16),
@@ -102,7 +122,12 @@ function* bundleSourceFiles(metafile) {
   for (const lock of ["package-lock.json", "node_modules/.package-lock.json"])
     if (existsSync(join(repositoryRoot, lock))) yield lock;
   for (const input of Object.keys(metafile.inputs)) {
-    if (input.includes("node_modules/") || input.startsWith("left-out:")) continue;
+    if (
+      input.includes("node_modules/") ||
+      input.startsWith("left-out:") ||
+      input.startsWith("required-package:")
+    )
+      continue;
     const inRepository = relative(distDir, join(repositoryRoot, input));
     const source = [inRepository.replace(/\.js$/, ".ts"), inRepository].find((file) =>
       existsSync(join(repositoryRoot, file)),

@@ -80,6 +80,27 @@ describe("the built CLI", () => {
     expect(tessera("jobs", "--scheduler", address)).toContain(id.trim());
   });
 
+  it("loads a package it leaves out of a bundle on demand, also when the bundle comes from its code cache", () => {
+    // `simulate` loads the LP solver (highs) only when it needs the bound: Node 20 gives a cached script no import()
+    // callback, so the build turns such an import into a require.
+    const nodes = join(copy, "nodes.csv");
+    const pods = join(copy, "pods.csv");
+    writeFileSync(
+      nodes,
+      "sn,cpu_milli,memory_mib,gpu,model\nn1,32000,262144,2,V100M16\nn2,32000,262144,8,V100M16\n",
+    );
+    writeFileSync(
+      pods,
+      "name,cpu_milli,memory_mib,num_gpu,gpu_milli\np1,1000,1024,1,1000\np2,2000,1024,1,500\n",
+    );
+    for (const bundle of readdirSync(join(copy, "dist", "cli")).filter((f) => f.endsWith(".cjs")))
+      expect(readFileSync(join(copy, "dist", "cli", bundle), "latin1")).not.toMatch(/\bimport\(["'`]/);
+    const simulate = () => tessera("simulate", "--nodes", nodes, "--pods", pods);
+    expect(simulate()).toContain("upper bound at arrived 100% (offline LP over the same arrivals): 100.00%");
+    expect(codeCaches().some((f) => f.endsWith("-simulate.v8"))).toBe(true);
+    expect(simulate()).toContain("upper bound at arrived 100% (offline LP over the same arrivals): 100.00%");
+  });
+
   it("runs the sources once a source of the command's bundle is edited", () => {
     const commands = join(copy, "scheduler", "cli", "ClientCommands.ts");
     const source = readFileSync(commands, "utf8");
