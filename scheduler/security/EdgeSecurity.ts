@@ -7,7 +7,7 @@ export interface EdgeSecurity {
   authorizer: Authorizer;
   /** Records an action in the store's audit log without holding up the call; a failure is reported. */
   audit(who: string, action: string, target: string, detail?: string): void;
-  /** The latest audit entries, oldest first. */
+  /** The latest audit entries, oldest first, including every entry recorded before the call. */
   recentAudit(query: AuditQuery): Promise<AuditEntry[]>;
 }
 
@@ -18,6 +18,8 @@ export function edgeSecurity(
   warn: (line: string) => void,
   clock: () => number = Date.now,
 ): EdgeSecurity {
+  // Entries still on their way to the store: a read waits for them, so an admin sees what they just did.
+  const inFlight = new Set<Promise<void>>();
   return {
     authorizer,
     audit: (who, action, target, detail = "") => {
@@ -28,12 +30,17 @@ export function edgeSecurity(
         target: target.slice(0, 200),
         detail: detail.slice(0, 500),
       };
-      store
+      const write = store
         .recordAudit(entry)
         .catch((err: Error) =>
           warn(`audit entry not stored (${who} ${action} ${entry.target}): ${err.message}`),
-        );
+        )
+        .finally(() => inFlight.delete(write));
+      inFlight.add(write);
     },
-    recentAudit: (query) => store.listAudit(query),
+    recentAudit: async (query) => {
+      await Promise.all(inFlight);
+      return store.listAudit(query);
+    },
   };
 }
