@@ -83,6 +83,8 @@ export class PlacementEngine {
   /** Per signature, the classes that fit it, best first. */
   private rankings: (ClassRanking | undefined)[] = [];
   private readonly rejections = new Map<string, Evaluation>();
+  /** Counts changes to the fleet's state (nodes, allocations, health); see {@link revision}. */
+  private changes = 0;
 
   constructor(cluster: ClusterSpec, options: EngineOptions = {}) {
     this.policy = options.policy ?? createPolicy("tessera");
@@ -115,6 +117,7 @@ export class PlacementEngine {
     if (this.tieBreak === "nodeOrder") node.tieRank = this.rng.next();
     this.nodesByName.set(node.name, node);
     this.index.update(node);
+    this.changes++;
     if (tellPolicy) this.fleetChanged();
   }
 
@@ -131,7 +134,16 @@ export class PlacementEngine {
     }
     this.nodesByName.delete(name);
     this.index.remove(node);
+    this.changes++;
     this.fleetChanged();
+  }
+
+  /**
+   * A number that moves with every change to the fleet's state: a view derived from the engine (a pending job's
+   * hint) is still current while it reads the same number.
+   */
+  get revision(): number {
+    return this.changes;
   }
 
   get nodeCount(): number {
@@ -337,6 +349,7 @@ export class PlacementEngine {
     node.memFree -= placement.memoryMiB;
     this.allocations.set(id, { placement, node, snapshots });
     this.index.update(node);
+    this.changes++;
   }
 
   /**
@@ -350,6 +363,7 @@ export class PlacementEngine {
     gpu.unhealthy = unhealthy;
     gpu.changed();
     this.index.update(node);
+    this.changes++;
     return true;
   }
 
@@ -366,6 +380,7 @@ export class PlacementEngine {
     node.memFree += placement.memoryMiB;
     this.allocations.delete(id);
     this.index.update(node);
+    this.changes++;
     return placement;
   }
 

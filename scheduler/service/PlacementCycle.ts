@@ -13,7 +13,7 @@ import type { ClusterMirror } from "./ClusterMirror.ts";
 import { sliceAllocations } from "./EngineBridge.ts";
 import { activeJobStates, type JobLifecycle } from "./JobLifecycle.ts";
 import type { NodeRegistry } from "./NodeRegistry.ts";
-import { pendingReason } from "./PendingReason.ts";
+import { PendingReasons } from "./PendingReasons.ts";
 import type { Clock, TimerSource } from "./TimerSource.ts";
 
 export interface PlacementCycleDeps {
@@ -120,12 +120,14 @@ export async function placementCycle(d: PlacementCycleDeps): Promise<CycleOutcom
   d.carry.toldNoReadyNode = false;
   const pending = d.jobs.pending();
   const deciding = d.timers.monotonicMs();
-  const failedLayouts = d.mirror.failedLayouts();
+  const reasons = new PendingReasons(
+    d.mirror.engine,
+    (a) => d.jobs.ofAllocation(a),
+    d.mirror.failedLayouts(),
+  );
   const plan = d.queue.cycle(d.clock(), (id, message) => {
     const job = d.jobs.get(id);
-    return job
-      ? pendingReason(job, message, d.mirror.engine, (a) => d.jobs.ofAllocation(a), failedLayouts)
-      : message;
+    return job ? reasons.reason(job, message) : message;
   });
   // One cycle decides every pending job; its time shared among them is the per-decision latency.
   d.decided((d.timers.monotonicMs() - deciding) / 1000 / pending.length, pending.length);
