@@ -28,6 +28,8 @@ export interface NodeClass {
    * and whose rank files the class, without a wait on the heap's memory.
    */
   head: NodeState;
+  /** `head.tieRank`, on the class: rankings file and compare classes by it without a wait on the head's memory. */
+  headRank: number;
   /**
    * Rejections by interned request signature (made on the first); valid for the lifetime of the class (its state
    * is fixed). A class that fits a signature is remembered by that signature's ranking instead.
@@ -42,7 +44,11 @@ export interface NodeClass {
   derived: { readonly tag: string } | undefined;
   /** Capacity summary for quick rejection before any plugin runs. */
   readonly cpuFree: number;
-  readonly memFree: number;
+  /**
+   * Host memory free on every member when the index keys classes by it (`hostMemory: "inKey"`); undefined when
+   * members differ in it and each is checked on its own (`EligibleMembers.ts`).
+   */
+  readonly memFree: number | undefined;
   /** Largest free share of any GPU in shared mode, or 1000 with an idle GPU (which can become shared). */
   readonly maxShareFree: number;
   /** GPUs with nothing allocated. */
@@ -88,6 +94,14 @@ const summaryField = {
   serial: 5,
 } as const;
 
+/**
+ * Whether host memory is part of a class's state. No filter or score reads it (a decision checks it per member, as
+ * gang exclusions), so `perMember` lets nodes that differ only in free memory share a class: fewer classes to
+ * create and score. A random tie-break draws over classes, so there the classes stay apart (`inKey`) and its
+ * draws stay what they were.
+ */
+export type HostMemory = "inKey" | "perMember";
+
 /** Groups nodes into equivalence classes and keeps the groups current as nodes change. */
 export class NodeClassIndex {
   private readonly byKey = new Map<string, NodeClass>();
@@ -110,9 +124,11 @@ export class NodeClassIndex {
   sharedInstanceClasses = 0;
   instanceClasses = 0;
   private readonly gpuStateLimit: number;
+  private readonly memoryInKey: boolean;
 
   /** `gpuStateLimit`: GPU state keys interned before the numbering starts afresh. */
-  constructor(memoLimit = 4096, gpuStateLimit = 1 << 16) {
+  constructor(hostMemory: HostMemory = "perMember", memoLimit = 4096, gpuStateLimit = 1 << 16) {
+    this.memoryInKey = hostMemory === "inKey";
     this.memoLimit = memoLimit;
     this.gpuStateLimit = gpuStateLimit;
   }
@@ -138,6 +154,7 @@ export class NodeClassIndex {
       siftUp(klass.byRank, node.rankSlot);
       if (klass.byRank[0] !== wasFirst) {
         klass.head = klass.byRank[0]!;
+        klass.headRank = klass.head.tieRank;
         firstMemberChanged(klass);
       }
     } else {
@@ -175,11 +192,12 @@ export class NodeClassIndex {
       members: [node],
       byRank: [node],
       head: node,
+      headRank: node.tieRank,
       memo: undefined,
       entries: [],
       derived: undefined,
       cpuFree: node.cpuFree,
-      memFree: node.memFree,
+      memFree: this.memoryInKey ? node.memFree : undefined,
       maxShareFree,
       idleGpus,
       sharedInstanceRoom,
@@ -265,6 +283,7 @@ export class NodeClassIndex {
       }
     } else if (heap[0] !== wasFirst) {
       klass.head = heap[0]!;
+      klass.headRank = klass.head.tieRank;
       firstMemberChanged(klass);
     }
   }
@@ -274,7 +293,8 @@ export class NodeClassIndex {
     // Joined from a reused array: one flat string, not a chain of concatenations.
     const parts = keyParts;
     parts.length = 0;
-    parts.push(intern(this.staticIds, node.staticKey), node.cpuFree, node.memFree);
+    parts.push(intern(this.staticIds, node.staticKey), node.cpuFree);
+    if (this.memoryInKey) parts.push(node.memTotal, node.memFree);
     for (const gpu of node.ordered) parts.push(intern(this.gpuStateIds, gpu.stateKey()));
     return parts.join("|");
   }

@@ -23,7 +23,7 @@ export class NodeState {
    */
   ordered: GpuState[];
   readonly models: ReadonlySet<string>;
-  /** Part of the class key that never changes: shape, models, labels, topology. */
+  /** Part of the class key that never changes: CPU, models, labels, topology (host memory is the index's). */
   readonly staticKey: string;
   private readonly symmetric: boolean;
   klass: NodeClass | undefined;
@@ -77,7 +77,7 @@ export class NodeState {
     const vmKey = this.vmRuntimes === undefined ? "" : `/vm:${[...this.vmRuntimes].sort().join("+")}`;
     const containerKey =
       this.containerRuntimes === undefined ? "" : `/ctr:${[...this.containerRuntimes].sort().join("+")}`;
-    this.staticKey = `${this.cpuTotal}/${this.memTotal}/${[...this.models].join("+")}/${topology}/${labelKey}${vmKey}${containerKey}`;
+    this.staticKey = `${this.cpuTotal}/${[...this.models].join("+")}/${topology}/${labelKey}${vmKey}${containerKey}`;
   }
 
   /** Sum of free GPU thousandths over the node. */
