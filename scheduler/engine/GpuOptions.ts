@@ -34,7 +34,8 @@ const UNHEALTHY_REASON = "insufficient healthy GPUs (unhealthy GPUs take no new 
 
 export type OptionsOrReason = { options: GpuOption[] } | { reason: string };
 
-const none: GpuOption = { picks: [], nvlinkPairs: 0 };
+/** The one answer for a request without GPUs: shared, nothing is built per node. */
+const noGpus: OptionsOrReason = { options: [{ picks: [], nvlinkPairs: 0 }] };
 
 /**
  * The ways a node can give the request its GPUs, or why it cannot. With `fixedMig`, MIG GPUs keep the instances
@@ -50,7 +51,7 @@ export function gpuOptions(
   const g = cycle.request.gpu;
   switch (g.kind) {
     case "none":
-      return { options: [none] };
+      return noGpus;
     case "share":
       return shareOptions(node, cycle, g.milli, g.memoryMiB, mode, fixedMig);
     case "whole":
@@ -224,10 +225,13 @@ function sharedGpuOptions(
 
 /**
  * Share options are immutable and few (GPU position x size x memory x mode switch): one object each, so the
- * classes that keep the same best option share it instead of each holding a copy. Bounded for long runs.
+ * classes that keep the same best option share it instead of each holding a copy. Found by GPU memory, then by a
+ * small number made of the rest (no key string is built per option). Bounded for long runs.
  */
-const shareOptionCache = new Map<string, GpuOption>();
+const shareOptionCache = new Map<number, Map<number, GpuOption>>();
+let shareOptionCount = 0;
 const shareOptionCacheLimit = 4096;
+const switchCodes: Readonly<Record<SharingMode, number>> = { whole: 1, mig: 2, shared: 3 };
 
 function shareOption(
   pos: number,
@@ -235,14 +239,26 @@ function shareOption(
   memoryMiB: number,
   switchFrom: SharingMode | undefined,
 ): GpuOption {
-  const key = `${pos}/${milli}/${memoryMiB}/${switchFrom ?? ""}`;
-  let option = shareOptionCache.get(key);
+  let byShape = shareOptionCache.get(memoryMiB);
+  if (!byShape) {
+    byShape = new Map();
+    shareOptionCache.set(memoryMiB, byShape);
+  }
+  // A share's milli is an integer in 1..1000.
+  const key = (pos * 4 + (switchFrom ? switchCodes[switchFrom] : 0)) * 1001 + milli;
+  let option = byShape.get(key);
   if (!option) {
     const pick: GpuPick = { pos, kind: "share", milli, memoryMiB };
     if (switchFrom) pick.switchFrom = switchFrom;
     option = { picks: [pick], nvlinkPairs: 0 };
-    if (shareOptionCache.size >= shareOptionCacheLimit) shareOptionCache.clear();
-    shareOptionCache.set(key, option);
+    if (shareOptionCount >= shareOptionCacheLimit) {
+      shareOptionCache.clear();
+      shareOptionCount = 0;
+      byShape = new Map();
+      shareOptionCache.set(memoryMiB, byShape);
+    }
+    byShape.set(key, option);
+    shareOptionCount++;
   }
   return option;
 }

@@ -22,6 +22,11 @@ export class NodeState {
    * NVLink topology), so that nodes in the same state share one equivalence class; index order otherwise.
    */
   ordered: GpuState[];
+  /**
+   * Model per position of `ordered`: fixed, since GPUs are reordered only when all are of one model. Shared
+   * between nodes with the same list, so that statistics kept per class hold no copy of it.
+   */
+  readonly orderedModels: readonly string[];
   readonly models: ReadonlySet<string>;
   /** Part of the class key that never changes: CPU, models, labels, topology (host memory is the index's). */
   readonly staticKey: string;
@@ -62,6 +67,7 @@ export class NodeState {
     const sharedGroups = new Set(groups).size < groups.length;
     this.symmetric = this.models.size <= 1 && (fullMesh || noLinks) && !sharedGroups;
     this.ordered = [...this.gpus];
+    this.orderedModels = sharedModelList(this.gpus.map((g) => g.model));
     const labelKey = Object.entries(this.labels)
       .sort(([a], [b]) => (a < b ? -1 : 1))
       .map(([k, v]) => `${k}=${v}`)
@@ -105,6 +111,21 @@ export class NodeState {
       ordered[j + 1] = g;
     }
   }
+}
+
+/** Model lists by their joined names: most nodes have one of a few. Bounded for long runs. */
+const modelLists = new Map<string, readonly string[]>();
+const modelListLimit = 1024;
+
+function sharedModelList(models: readonly string[]): readonly string[] {
+  const key = models.join("|");
+  const shared = modelLists.get(key);
+  // The same key from other names (a name with "|" in it) keeps its own list.
+  if (shared)
+    return shared.length === models.length && shared.every((m, i) => m === models[i]) ? shared : models;
+  if (modelLists.size >= modelListLimit) modelLists.clear();
+  modelLists.set(key, models);
+  return models;
 }
 
 /** Whether `a` comes after `b` in the canonical order: fuller first, then state key, then index. */
