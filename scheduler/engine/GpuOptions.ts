@@ -4,6 +4,7 @@ import type { CycleState, MigShareStage } from "./CycleState.ts";
 import type { GpuState } from "./GpuState.ts";
 import { instanceHeld, leastBlockingStart, type MigInstance } from "./MigLayout.ts";
 import type { NodeState } from "./NodeState.ts";
+import { packedGpu, packedGpuFlag, packedGpuStride } from "./PackedGpuStates.ts";
 
 /** One GPU of an option, by its position in the node's canonical GPU order. */
 export interface GpuPick {
@@ -162,7 +163,10 @@ function roomOf(node: NodeState, pick: GpuPick): number {
   return inst?.shares?.freeMilli ?? 0;
 }
 
-/** A share on a GPU in shared mode, or on an idle GPU that becomes shared: where shares go first. */
+/**
+ * A share on a GPU in shared mode, or on an idle GPU that becomes shared: where shares go first. Reads the node's
+ * packed GPU states, not the GPU objects.
+ */
 function sharedGpuOptions(
   node: NodeState,
   cycle: CycleState,
@@ -177,41 +181,49 @@ function sharedGpuOptions(
   let sawUnhealthy = false;
   /** An idle GPU out of shared mode that could become shared: used only when no shared GPU fits. */
   let switchable: { pos: number; from: SharingMode } | undefined;
-  let previous: GpuState | undefined;
+  /** Position of the last GPU that gave an option, -1 before the first. */
+  let previous = -1;
   let tightest = -1;
-  for (let pos = 0; pos < node.ordered.length; pos++) {
-    const gpu = node.ordered[pos]!;
-    if (!cycle.allows(gpu.model)) continue;
-    if (gpu.unhealthy !== undefined) {
+  const states = node.packedGpus;
+  const models = node.orderedModels;
+  for (let pos = 0, at = 0; pos < models.length; pos++, at += packedGpuStride) {
+    if (!cycle.allows(models[pos]!)) continue;
+    const flags = states[at + packedGpu.flags]!;
+    if (flags & packedGpuFlag.unhealthy) {
       sawUnhealthy = true;
       continue;
     }
-    if (gpu.mode !== "shared") {
+    const memory = states[at + packedGpu.memoryMiB]!;
+    if (!(flags & packedGpuFlag.shared)) {
       // A whole GPU first, a MIG GPU (which must leave MIG mode) only if there is none; a fixed layout stays.
-      const canSwitch = gpu.idle && !(fixedMig && gpu.mode === "mig");
-      if (!canSwitch || (gpu.memoryMiB > 0 && gpu.memoryMiB < memoryMiB)) continue;
-      if (!switchable || (switchable.from === "mig" && gpu.mode === "whole"))
-        switchable = { pos, from: gpu.mode };
+      const mig = (flags & packedGpuFlag.mig) !== 0;
+      const canSwitch = (flags & packedGpuFlag.idle) !== 0 && !(fixedMig && mig);
+      if (!canSwitch || (memory > 0 && memory < memoryMiB)) continue;
+      if (!switchable || (switchable.from === "mig" && !mig))
+        switchable = { pos, from: mig ? "mig" : "whole" };
       continue;
     }
     sawShared = true;
-    if (gpu.freeMilli < milli) continue;
+    const free = states[at + packedGpu.freeMilli]!;
+    if (free < milli) continue;
     sawCompute = true;
-    if (gpu.memoryMiB > 0 && gpu.memFreeMiB < memoryMiB) continue;
+    const memFree = states[at + packedGpu.memFreeMiB]!;
+    if (memory > 0 && memFree < memoryMiB) continue;
     if (mode === "tightest") {
-      if (tightest < 0 || gpu.freeMilli < node.ordered[tightest]!.freeMilli) tightest = pos;
+      if (tightest < 0 || free < states[tightest * packedGpuStride + packedGpu.freeMilli]!) tightest = pos;
       continue;
     }
     // Equal GPUs sit next to each other in canonical order; one option stands for all of them.
-    if (
-      previous &&
-      previous.freeMilli === gpu.freeMilli &&
-      previous.memFreeMiB === gpu.memFreeMiB &&
-      previous.model === gpu.model
-    ) {
-      continue;
+    if (previous >= 0) {
+      const prevAt = previous * packedGpuStride;
+      if (
+        states[prevAt + packedGpu.freeMilli] === free &&
+        states[prevAt + packedGpu.memFreeMiB] === memFree &&
+        models[previous] === models[pos]
+      )
+        continue;
     }
-    previous = gpu;
+    previous = pos;
     options.push(shareOption(pos, milli, memoryMiB, undefined));
   }
   if (tightest >= 0) options.push(shareOption(tightest, milli, memoryMiB, undefined));
@@ -267,16 +279,19 @@ function shareOption(
 function wholeCandidates(node: NodeState, cycle: CycleState, fixedMig = false): number[] {
   const ready: number[] = [];
   const switching: number[] = [];
-  for (let pos = 0; pos < node.ordered.length; pos++) {
-    const gpu = node.ordered[pos]!;
+  const states = node.packedGpus;
+  const models = node.orderedModels;
+  for (let pos = 0, at = 0; pos < models.length; pos++, at += packedGpuStride) {
+    const flags = states[at + packedGpu.flags]!;
+    const mig = (flags & packedGpuFlag.mig) !== 0;
     if (
-      !gpu.idle ||
-      gpu.unhealthy !== undefined ||
-      !cycle.allows(gpu.model) ||
-      (fixedMig && gpu.mode === "mig")
+      !(flags & packedGpuFlag.idle) ||
+      flags & packedGpuFlag.unhealthy ||
+      !cycle.allows(models[pos]!) ||
+      (fixedMig && mig)
     )
       continue;
-    if (gpu.mode === "mig") switching.push(pos);
+    if (mig) switching.push(pos);
     else ready.push(pos);
   }
   return [...ready, ...switching];
@@ -363,10 +378,16 @@ function wholeOptions(
     }
     if (nvlink === "required" && pairs < full) return { reason: "no NVLink-connected set of free GPUs" };
   }
+  const states = node.packedGpus;
   const picks = chosen.map((pos): GpuPick => {
-    const gpu = node.ordered[pos]!;
-    const pick: GpuPick = { pos, kind: "whole", milli: gpu.freeMilli, memoryMiB: gpu.memFreeMiB };
-    if (gpu.mode === "mig") pick.switchFrom = "mig";
+    const at = pos * packedGpuStride;
+    const pick: GpuPick = {
+      pos,
+      kind: "whole",
+      milli: states[at + packedGpu.freeMilli]!,
+      memoryMiB: states[at + packedGpu.memFreeMiB]!,
+    };
+    if (states[at + packedGpu.flags]! & packedGpuFlag.mig) pick.switchFrom = "mig";
     return pick;
   });
   return { options: [{ picks, nvlinkPairs: pairs }] };

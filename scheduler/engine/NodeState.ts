@@ -1,6 +1,7 @@
 import type { NodeSpec } from "./ClusterSpec.ts";
 import { GpuState } from "./GpuState.ts";
 import type { NodeClass } from "./NodeClassIndex.ts";
+import { packedGpuStride, packGpuStates } from "./PackedGpuStates.ts";
 
 /** The engine's mutable view of one node. */
 export class NodeState {
@@ -27,6 +28,8 @@ export class NodeState {
    * between nodes with the same list, so that statistics kept per class hold no copy of it.
    */
   readonly orderedModels: readonly string[];
+  /** The states of `ordered`, packed (`PackedGpuStates.ts`): current after every `reorder`. */
+  readonly packedGpus: number[];
   readonly models: ReadonlySet<string>;
   /** Part of the class key that never changes: CPU, models, labels, topology (host memory is the index's). */
   readonly staticKey: string;
@@ -68,6 +71,9 @@ export class NodeState {
     this.symmetric = this.models.size <= 1 && (fullMesh || noLinks) && !sharedGroups;
     this.ordered = [...this.gpus];
     this.orderedModels = sharedModelList(this.gpus.map((g) => g.model));
+    // Filled with small integers up front: a packed array of them, never resized.
+    this.packedGpus = Array.from({ length: this.gpus.length * packedGpuStride }, () => 0);
+    packGpuStates(this.ordered, this.packedGpus);
     const labelKey = Object.entries(this.labels)
       .sort(([a], [b]) => (a < b ? -1 : 1))
       .map(([k, v]) => `${k}=${v}`)
@@ -99,7 +105,12 @@ export class NodeState {
     // order, so the result is that of any sort; state keys are cached by each GPU until it changes.
     const ordered = this.ordered;
     for (let i = 0; i < ordered.length; i++) ordered[i] = this.gpus[i]!;
-    if (!this.symmetric) return;
+    if (this.symmetric) this.sortOrdered();
+    packGpuStates(ordered, this.packedGpus);
+  }
+
+  private sortOrdered(): void {
+    const ordered = this.ordered;
     // Fullest GPU first: options are scored in this order and the first of equal scores wins, which packs.
     for (let i = 1; i < ordered.length; i++) {
       const g = ordered[i]!;
