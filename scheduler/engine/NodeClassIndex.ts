@@ -6,6 +6,8 @@ export type Evaluation = { fits: false; reason: string } | { fits: true; score: 
 
 /** A ranking's entry for a class, kept current by the index instead of being found stale later. */
 export interface ClassEntry {
+  /** The class's next entry (another ranking's): a class holds its entries as a list through them. */
+  nextEntry: ClassEntry | undefined;
   /** The class's last member left: leave the ranking now. */
   classDied(): void;
   /** The class's first member in node order changed (`byRank[0]`): re-file under its rank. */
@@ -35,8 +37,11 @@ export interface NodeClass {
    * is fixed). A class that fits a signature is remembered by that signature's ranking instead.
    */
   memo: (Evaluation | undefined)[] | undefined;
-  /** The rankings' entries for this class (node-order rankings), told when it dies or its first member changes. */
-  readonly entries: ClassEntry[];
+  /**
+   * The first of the rankings' entries for this class (node-order rankings, linked by `nextEntry`), told when it
+   * dies or its first member changes. A list through the entries: filing one needs no array of the class's.
+   */
+  entries: ClassEntry | undefined;
   /**
    * A value the policy derived from the class state alone (e.g. its fragmentation statistics), carrying the tag it
    * chose: one slot, since an engine has one policy (a value under another tag replaces it).
@@ -194,7 +199,7 @@ export class NodeClassIndex {
       head: node,
       headRank: node.tieRank,
       memo: undefined,
-      entries: [],
+      entries: undefined,
       derived: undefined,
       cpuFree: node.cpuFree,
       memFree: this.memoryInKey ? node.memFree : undefined,
@@ -267,8 +272,8 @@ export class NodeClassIndex {
       this.summaries[klass.logAt * summaryStride + summaryField.cpuFree] = -1;
       if (klass.sharedInstanceRoom > 0) this.sharedInstanceClasses--;
       if (klass.instanceRoom > 0) this.instanceClasses--;
-      for (const entry of klass.entries) entry.classDied();
-      klass.entries.length = 0;
+      for (let entry = klass.entries; entry; entry = entry.nextEntry) entry.classDied();
+      klass.entries = undefined;
       // Rankings that are not told and the log may still point at a dead class for a while: let go of what it
       // holds now (an emptied array keeps its capacity until its length is set).
       klass.members.length = 0;
@@ -349,7 +354,7 @@ export class NodeClassIndex {
   clearMemos(): void {
     for (const klass of this.list) {
       klass.memo = undefined;
-      klass.entries.length = 0;
+      klass.entries = undefined;
       klass.derived = undefined;
     }
   }
@@ -375,7 +380,7 @@ function intern(ids: Map<string, number>, key: string): number {
 }
 
 function firstMemberChanged(klass: NodeClass): void {
-  for (const entry of klass.entries) entry.firstMemberChanged();
+  for (let entry = klass.entries; entry; entry = entry.nextEntry) entry.firstMemberChanged();
 }
 
 function swap(heap: NodeState[], i: number, j: number): void {

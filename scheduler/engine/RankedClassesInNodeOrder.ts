@@ -20,6 +20,7 @@ class Group {
 class Filed implements RankedClass, ClassEntry {
   /** Position in `group`. */
   at = 0;
+  nextEntry: ClassEntry | undefined;
 
   constructor(
     readonly group: Group,
@@ -131,7 +132,8 @@ export class RankedClassesInNodeOrder implements ClassRanking {
     group.filed.push(f);
     group.ranks.push(0);
     siftUp(group, group.filed.length - 1, f, klass.headRank);
-    klass.entries.push(f);
+    f.nextEntry = klass.entries;
+    klass.entries = f;
   }
 }
 
