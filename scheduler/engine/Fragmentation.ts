@@ -1,3 +1,4 @@
+import { packedGpu, packedGpuStride } from "./PackedGpuStates.ts";
 import type { TargetWorkload, TaskType } from "./TargetWorkload.ts";
 
 /** A node's GPUs and CPU as the fragmentation measure sees them. */
@@ -150,11 +151,14 @@ export function expectedFragmentationAfter(
   return expected;
 }
 
-/** The fragmentation view of a node now. */
+/** The fragmentation view of a node now, from its packed GPU states (no GPU object is read). */
 export function fragmentationInput(node: {
-  ordered: readonly { freeMilli: number }[];
+  packedGpus: readonly number[];
   orderedModels: readonly string[];
   cpuFree: number;
 }): FragmentationInput {
-  return { free: node.ordered.map((g) => g.freeMilli), models: node.orderedModels, cpuFree: node.cpuFree };
+  const free: number[] = [];
+  for (let at = 0; at < node.packedGpus.length; at += packedGpuStride)
+    free.push(node.packedGpus[at + packedGpu.freeMilli]!);
+  return { free, models: node.orderedModels, cpuFree: node.cpuFree };
 }
