@@ -20,9 +20,10 @@ export interface ClassRanking {
    */
   catchUp(index: NodeClassIndex, need: ClassNeed, evaluate: (klass: NodeClass) => Evaluation): void;
   /**
-   * The best class with a positive `weight` (its members still eligible for this request: host memory, gang
-   * exclusions); among equal scores, by the ranking's tie-break. `firstEligible` gives the node-order rank of a
-   * class's first eligible member (used by rankings in node order).
+   * The best class with a member still eligible for this request (host memory, gang exclusions); among equal
+   * scores, by the ranking's tie-break. `weight` counts a class's eligible members (used by the random tie-break);
+   * `firstEligible` gives the node-order rank of its first eligible member, +Infinity when none (used alone by
+   * rankings in node order).
    */
   best(
     weight: (klass: NodeClass) => number,

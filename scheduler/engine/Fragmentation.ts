@@ -1,10 +1,11 @@
+import { packedGpu, packedGpuStride } from "./PackedGpuStates.ts";
 import type { TargetWorkload, TaskType } from "./TargetWorkload.ts";
 
 /** A node's GPUs and CPU as the fragmentation measure sees them. */
 export interface FragmentationInput {
   /** Free thousandths per GPU. */
   free: readonly number[];
-  /** Model per GPU, same order. */
+  /** Model per GPU, same order (shared between nodes: `NodeState.orderedModels`). */
   models: readonly string[];
   cpuFree: number;
 }
@@ -101,22 +102,7 @@ export function fragmentationStats(
         : idle - usableFree(fittingFree, n.cpuFree, t, cpuCoverMilli);
     expected += t.weight * frag;
   }
-  return { tag, models: sharedModels(n.models), cpuFree: n.cpuFree, idle, expected, counts };
-}
-
-/** Model lists by their joined names: most nodes have one of a few. Bounded for long runs. */
-const modelLists = new Map<string, readonly string[]>();
-const modelListLimit = 1024;
-
-function sharedModels(models: readonly string[]): readonly string[] {
-  const key = models.join("|");
-  const shared = modelLists.get(key);
-  // The same key from other names (a name with "|" in it) keeps its own list.
-  if (shared)
-    return shared.length === models.length && shared.every((m, i) => m === models[i]) ? shared : models;
-  if (modelLists.size >= modelListLimit) modelLists.clear();
-  modelLists.set(key, models);
-  return models;
+  return { tag, models: n.models, cpuFree: n.cpuFree, idle, expected, counts };
 }
 
 /**
@@ -165,14 +151,14 @@ export function expectedFragmentationAfter(
   return expected;
 }
 
-/** The fragmentation view of a node now. */
+/** The fragmentation view of a node now, from its packed GPU states (no GPU object is read). */
 export function fragmentationInput(node: {
-  ordered: readonly { freeMilli: number; model: string }[];
+  packedGpus: readonly number[];
+  orderedModels: readonly string[];
   cpuFree: number;
 }): FragmentationInput {
-  return {
-    free: node.ordered.map((g) => g.freeMilli),
-    models: node.ordered.map((g) => g.model),
-    cpuFree: node.cpuFree,
-  };
+  const free: number[] = [];
+  for (let at = 0; at < node.packedGpus.length; at += packedGpuStride)
+    free.push(node.packedGpus[at + packedGpu.freeMilli]!);
+  return { free, models: node.orderedModels, cpuFree: node.cpuFree };
 }

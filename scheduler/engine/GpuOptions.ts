@@ -4,6 +4,7 @@ import type { CycleState, MigShareStage } from "./CycleState.ts";
 import type { GpuState } from "./GpuState.ts";
 import { instanceHeld, leastBlockingStart, type MigInstance } from "./MigLayout.ts";
 import type { NodeState } from "./NodeState.ts";
+import { packedGpu, packedGpuFlag, packedGpuStride } from "./PackedGpuStates.ts";
 
 /** One GPU of an option, by its position in the node's canonical GPU order. */
 export interface GpuPick {
@@ -34,7 +35,8 @@ const UNHEALTHY_REASON = "insufficient healthy GPUs (unhealthy GPUs take no new 
 
 export type OptionsOrReason = { options: GpuOption[] } | { reason: string };
 
-const none: GpuOption = { picks: [], nvlinkPairs: 0 };
+/** The one answer for a request without GPUs: shared, nothing is built per node. */
+const noGpus: OptionsOrReason = { options: [{ picks: [], nvlinkPairs: 0 }] };
 
 /**
  * The ways a node can give the request its GPUs, or why it cannot. With `fixedMig`, MIG GPUs keep the instances
@@ -50,7 +52,7 @@ export function gpuOptions(
   const g = cycle.request.gpu;
   switch (g.kind) {
     case "none":
-      return { options: [none] };
+      return noGpus;
     case "share":
       return shareOptions(node, cycle, g.milli, g.memoryMiB, mode, fixedMig);
     case "whole":
@@ -161,7 +163,10 @@ function roomOf(node: NodeState, pick: GpuPick): number {
   return inst?.shares?.freeMilli ?? 0;
 }
 
-/** A share on a GPU in shared mode, or on an idle GPU that becomes shared: where shares go first. */
+/**
+ * A share on a GPU in shared mode, or on an idle GPU that becomes shared: where shares go first. Reads the node's
+ * packed GPU states, not the GPU objects.
+ */
 function sharedGpuOptions(
   node: NodeState,
   cycle: CycleState,
@@ -176,41 +181,49 @@ function sharedGpuOptions(
   let sawUnhealthy = false;
   /** An idle GPU out of shared mode that could become shared: used only when no shared GPU fits. */
   let switchable: { pos: number; from: SharingMode } | undefined;
-  let previous: GpuState | undefined;
+  /** Position of the last GPU that gave an option, -1 before the first. */
+  let previous = -1;
   let tightest = -1;
-  for (let pos = 0; pos < node.ordered.length; pos++) {
-    const gpu = node.ordered[pos]!;
-    if (!cycle.allows(gpu.model)) continue;
-    if (gpu.unhealthy !== undefined) {
+  const states = node.packedGpus;
+  const models = node.orderedModels;
+  for (let pos = 0, at = 0; pos < models.length; pos++, at += packedGpuStride) {
+    if (!cycle.allows(models[pos]!)) continue;
+    const flags = states[at + packedGpu.flags]!;
+    if (flags & packedGpuFlag.unhealthy) {
       sawUnhealthy = true;
       continue;
     }
-    if (gpu.mode !== "shared") {
+    const memory = states[at + packedGpu.memoryMiB]!;
+    if (!(flags & packedGpuFlag.shared)) {
       // A whole GPU first, a MIG GPU (which must leave MIG mode) only if there is none; a fixed layout stays.
-      const canSwitch = gpu.idle && !(fixedMig && gpu.mode === "mig");
-      if (!canSwitch || (gpu.memoryMiB > 0 && gpu.memoryMiB < memoryMiB)) continue;
-      if (!switchable || (switchable.from === "mig" && gpu.mode === "whole"))
-        switchable = { pos, from: gpu.mode };
+      const mig = (flags & packedGpuFlag.mig) !== 0;
+      const canSwitch = (flags & packedGpuFlag.idle) !== 0 && !(fixedMig && mig);
+      if (!canSwitch || (memory > 0 && memory < memoryMiB)) continue;
+      if (!switchable || (switchable.from === "mig" && !mig))
+        switchable = { pos, from: mig ? "mig" : "whole" };
       continue;
     }
     sawShared = true;
-    if (gpu.freeMilli < milli) continue;
+    const free = states[at + packedGpu.freeMilli]!;
+    if (free < milli) continue;
     sawCompute = true;
-    if (gpu.memoryMiB > 0 && gpu.memFreeMiB < memoryMiB) continue;
+    const memFree = states[at + packedGpu.memFreeMiB]!;
+    if (memory > 0 && memFree < memoryMiB) continue;
     if (mode === "tightest") {
-      if (tightest < 0 || gpu.freeMilli < node.ordered[tightest]!.freeMilli) tightest = pos;
+      if (tightest < 0 || free < states[tightest * packedGpuStride + packedGpu.freeMilli]!) tightest = pos;
       continue;
     }
     // Equal GPUs sit next to each other in canonical order; one option stands for all of them.
-    if (
-      previous &&
-      previous.freeMilli === gpu.freeMilli &&
-      previous.memFreeMiB === gpu.memFreeMiB &&
-      previous.model === gpu.model
-    ) {
-      continue;
+    if (previous >= 0) {
+      const prevAt = previous * packedGpuStride;
+      if (
+        states[prevAt + packedGpu.freeMilli] === free &&
+        states[prevAt + packedGpu.memFreeMiB] === memFree &&
+        models[previous] === models[pos]
+      )
+        continue;
     }
-    previous = gpu;
+    previous = pos;
     options.push(shareOption(pos, milli, memoryMiB, undefined));
   }
   if (tightest >= 0) options.push(shareOption(tightest, milli, memoryMiB, undefined));
@@ -224,10 +237,13 @@ function sharedGpuOptions(
 
 /**
  * Share options are immutable and few (GPU position x size x memory x mode switch): one object each, so the
- * classes that keep the same best option share it instead of each holding a copy. Bounded for long runs.
+ * classes that keep the same best option share it instead of each holding a copy. Found by GPU memory, then by a
+ * small number made of the rest (no key string is built per option). Bounded for long runs.
  */
-const shareOptionCache = new Map<string, GpuOption>();
+const shareOptionCache = new Map<number, Map<number, GpuOption>>();
+let shareOptionCount = 0;
 const shareOptionCacheLimit = 4096;
+const switchCodes: Readonly<Record<SharingMode, number>> = { whole: 1, mig: 2, shared: 3 };
 
 function shareOption(
   pos: number,
@@ -235,14 +251,26 @@ function shareOption(
   memoryMiB: number,
   switchFrom: SharingMode | undefined,
 ): GpuOption {
-  const key = `${pos}/${milli}/${memoryMiB}/${switchFrom ?? ""}`;
-  let option = shareOptionCache.get(key);
+  let byShape = shareOptionCache.get(memoryMiB);
+  if (!byShape) {
+    byShape = new Map();
+    shareOptionCache.set(memoryMiB, byShape);
+  }
+  // A share's milli is an integer in 1..1000.
+  const key = (pos * 4 + (switchFrom ? switchCodes[switchFrom] : 0)) * 1001 + milli;
+  let option = byShape.get(key);
   if (!option) {
     const pick: GpuPick = { pos, kind: "share", milli, memoryMiB };
     if (switchFrom) pick.switchFrom = switchFrom;
     option = { picks: [pick], nvlinkPairs: 0 };
-    if (shareOptionCache.size >= shareOptionCacheLimit) shareOptionCache.clear();
-    shareOptionCache.set(key, option);
+    if (shareOptionCount >= shareOptionCacheLimit) {
+      shareOptionCache.clear();
+      shareOptionCount = 0;
+      byShape = new Map();
+      shareOptionCache.set(memoryMiB, byShape);
+    }
+    byShape.set(key, option);
+    shareOptionCount++;
   }
   return option;
 }
@@ -251,16 +279,19 @@ function shareOption(
 function wholeCandidates(node: NodeState, cycle: CycleState, fixedMig = false): number[] {
   const ready: number[] = [];
   const switching: number[] = [];
-  for (let pos = 0; pos < node.ordered.length; pos++) {
-    const gpu = node.ordered[pos]!;
+  const states = node.packedGpus;
+  const models = node.orderedModels;
+  for (let pos = 0, at = 0; pos < models.length; pos++, at += packedGpuStride) {
+    const flags = states[at + packedGpu.flags]!;
+    const mig = (flags & packedGpuFlag.mig) !== 0;
     if (
-      !gpu.idle ||
-      gpu.unhealthy !== undefined ||
-      !cycle.allows(gpu.model) ||
-      (fixedMig && gpu.mode === "mig")
+      !(flags & packedGpuFlag.idle) ||
+      flags & packedGpuFlag.unhealthy ||
+      !cycle.allows(models[pos]!) ||
+      (fixedMig && mig)
     )
       continue;
-    if (gpu.mode === "mig") switching.push(pos);
+    if (mig) switching.push(pos);
     else ready.push(pos);
   }
   return [...ready, ...switching];
@@ -347,10 +378,16 @@ function wholeOptions(
     }
     if (nvlink === "required" && pairs < full) return { reason: "no NVLink-connected set of free GPUs" };
   }
+  const states = node.packedGpus;
   const picks = chosen.map((pos): GpuPick => {
-    const gpu = node.ordered[pos]!;
-    const pick: GpuPick = { pos, kind: "whole", milli: gpu.freeMilli, memoryMiB: gpu.memFreeMiB };
-    if (gpu.mode === "mig") pick.switchFrom = "mig";
+    const at = pos * packedGpuStride;
+    const pick: GpuPick = {
+      pos,
+      kind: "whole",
+      milli: states[at + packedGpu.freeMilli]!,
+      memoryMiB: states[at + packedGpu.memFreeMiB]!,
+    };
+    if (states[at + packedGpu.flags]! & packedGpuFlag.mig) pick.switchFrom = "mig";
     return pick;
   });
   return { options: [{ picks, nvlinkPairs: pairs }] };

@@ -22,7 +22,7 @@ describe("NodeClassIndex", () => {
         }),
         fc.integer({ min: 1, max: 8 }),
         (nodeCount, steps, gpuStateLimit) => {
-          const index = new NodeClassIndex(4096, gpuStateLimit);
+          const index = new NodeClassIndex("inKey", 4096, gpuStateLimit);
           const nodes = Array.from({ length: nodeCount }, (_, i) => new NodeState(nodeOf(`n${i}`, 2)));
           for (const node of nodes) index.update(node);
           const held = nodes.map(() => [] as { gpu: number; a: GpuAssignment }[]);

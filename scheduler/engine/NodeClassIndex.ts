@@ -6,6 +6,8 @@ export type Evaluation = { fits: false; reason: string } | { fits: true; score: 
 
 /** A ranking's entry for a class, kept current by the index instead of being found stale later. */
 export interface ClassEntry {
+  /** The class's next entry (another ranking's): a class holds its entries as a list through them. */
+  nextEntry: ClassEntry | undefined;
   /** The class's last member left: leave the ranking now. */
   classDied(): void;
   /** The class's first member in node order changed (`byRank[0]`): re-file under its rank. */
@@ -28,13 +30,18 @@ export interface NodeClass {
    * and whose rank files the class, without a wait on the heap's memory.
    */
   head: NodeState;
+  /** `head.tieRank`, on the class: rankings file and compare classes by it without a wait on the head's memory. */
+  headRank: number;
   /**
    * Rejections by interned request signature (made on the first); valid for the lifetime of the class (its state
    * is fixed). A class that fits a signature is remembered by that signature's ranking instead.
    */
   memo: (Evaluation | undefined)[] | undefined;
-  /** The rankings' entries for this class (node-order rankings), told when it dies or its first member changes. */
-  readonly entries: ClassEntry[];
+  /**
+   * The first of the rankings' entries for this class (node-order rankings, linked by `nextEntry`), told when it
+   * dies or its first member changes. A list through the entries: filing one needs no array of the class's.
+   */
+  entries: ClassEntry | undefined;
   /**
    * A value the policy derived from the class state alone (e.g. its fragmentation statistics), carrying the tag it
    * chose: one slot, since an engine has one policy (a value under another tag replaces it).
@@ -42,7 +49,11 @@ export interface NodeClass {
   derived: { readonly tag: string } | undefined;
   /** Capacity summary for quick rejection before any plugin runs. */
   readonly cpuFree: number;
-  readonly memFree: number;
+  /**
+   * Host memory free on every member when the index keys classes by it (`hostMemory: "inKey"`); undefined when
+   * members differ in it and each is checked on its own (`EligibleMembers.ts`).
+   */
+  readonly memFree: number | undefined;
   /** Largest free share of any GPU in shared mode, or 1000 with an idle GPU (which can become shared). */
   readonly maxShareFree: number;
   /** GPUs with nothing allocated. */
@@ -88,6 +99,14 @@ const summaryField = {
   serial: 5,
 } as const;
 
+/**
+ * Whether host memory is part of a class's state. No filter or score reads it (a decision checks it per member, as
+ * gang exclusions), so `perMember` lets nodes that differ only in free memory share a class: fewer classes to
+ * create and score. A random tie-break draws over classes, so there the classes stay apart (`inKey`) and its
+ * draws stay what they were.
+ */
+export type HostMemory = "inKey" | "perMember";
+
 /** Groups nodes into equivalence classes and keeps the groups current as nodes change. */
 export class NodeClassIndex {
   private readonly byKey = new Map<string, NodeClass>();
@@ -110,9 +129,11 @@ export class NodeClassIndex {
   sharedInstanceClasses = 0;
   instanceClasses = 0;
   private readonly gpuStateLimit: number;
+  private readonly memoryInKey: boolean;
 
   /** `gpuStateLimit`: GPU state keys interned before the numbering starts afresh. */
-  constructor(memoLimit = 4096, gpuStateLimit = 1 << 16) {
+  constructor(hostMemory: HostMemory = "perMember", memoLimit = 4096, gpuStateLimit = 1 << 16) {
+    this.memoryInKey = hostMemory === "inKey";
     this.memoLimit = memoLimit;
     this.gpuStateLimit = gpuStateLimit;
   }
@@ -138,6 +159,7 @@ export class NodeClassIndex {
       siftUp(klass.byRank, node.rankSlot);
       if (klass.byRank[0] !== wasFirst) {
         klass.head = klass.byRank[0]!;
+        klass.headRank = klass.head.tieRank;
         firstMemberChanged(klass);
       }
     } else {
@@ -175,11 +197,12 @@ export class NodeClassIndex {
       members: [node],
       byRank: [node],
       head: node,
+      headRank: node.tieRank,
       memo: undefined,
-      entries: [],
+      entries: undefined,
       derived: undefined,
       cpuFree: node.cpuFree,
-      memFree: node.memFree,
+      memFree: this.memoryInKey ? node.memFree : undefined,
       maxShareFree,
       idleGpus,
       sharedInstanceRoom,
@@ -249,8 +272,8 @@ export class NodeClassIndex {
       this.summaries[klass.logAt * summaryStride + summaryField.cpuFree] = -1;
       if (klass.sharedInstanceRoom > 0) this.sharedInstanceClasses--;
       if (klass.instanceRoom > 0) this.instanceClasses--;
-      for (const entry of klass.entries) entry.classDied();
-      klass.entries.length = 0;
+      for (let entry = klass.entries; entry; entry = entry.nextEntry) entry.classDied();
+      klass.entries = undefined;
       // Rankings that are not told and the log may still point at a dead class for a while: let go of what it
       // holds now (an emptied array keeps its capacity until its length is set).
       klass.members.length = 0;
@@ -265,6 +288,7 @@ export class NodeClassIndex {
       }
     } else if (heap[0] !== wasFirst) {
       klass.head = heap[0]!;
+      klass.headRank = klass.head.tieRank;
       firstMemberChanged(klass);
     }
   }
@@ -274,7 +298,8 @@ export class NodeClassIndex {
     // Joined from a reused array: one flat string, not a chain of concatenations.
     const parts = keyParts;
     parts.length = 0;
-    parts.push(intern(this.staticIds, node.staticKey), node.cpuFree, node.memFree);
+    parts.push(intern(this.staticIds, node.staticKey), node.cpuFree);
+    if (this.memoryInKey) parts.push(node.memTotal, node.memFree);
     for (const gpu of node.ordered) parts.push(intern(this.gpuStateIds, gpu.stateKey()));
     return parts.join("|");
   }
@@ -329,7 +354,7 @@ export class NodeClassIndex {
   clearMemos(): void {
     for (const klass of this.list) {
       klass.memo = undefined;
-      klass.entries.length = 0;
+      klass.entries = undefined;
       klass.derived = undefined;
     }
   }
@@ -355,7 +380,7 @@ function intern(ids: Map<string, number>, key: string): number {
 }
 
 function firstMemberChanged(klass: NodeClass): void {
-  for (const entry of klass.entries) entry.firstMemberChanged();
+  for (let entry = klass.entries; entry; entry = entry.nextEntry) entry.firstMemberChanged();
 }
 
 function swap(heap: NodeState[], i: number, j: number): void {

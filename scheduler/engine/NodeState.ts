@@ -1,6 +1,7 @@
 import type { NodeSpec } from "./ClusterSpec.ts";
 import { GpuState } from "./GpuState.ts";
 import type { NodeClass } from "./NodeClassIndex.ts";
+import { packedGpuStride, packGpuStates } from "./PackedGpuStates.ts";
 
 /** The engine's mutable view of one node. */
 export class NodeState {
@@ -22,8 +23,15 @@ export class NodeState {
    * NVLink topology), so that nodes in the same state share one equivalence class; index order otherwise.
    */
   ordered: GpuState[];
+  /**
+   * Model per position of `ordered`: fixed, since GPUs are reordered only when all are of one model. Shared
+   * between nodes with the same list, so that statistics kept per class hold no copy of it.
+   */
+  readonly orderedModels: readonly string[];
+  /** The states of `ordered`, packed (`PackedGpuStates.ts`): current after every `reorder`. */
+  readonly packedGpus: number[];
   readonly models: ReadonlySet<string>;
-  /** Part of the class key that never changes: shape, models, labels, topology. */
+  /** Part of the class key that never changes: CPU, models, labels, topology (host memory is the index's). */
   readonly staticKey: string;
   private readonly symmetric: boolean;
   klass: NodeClass | undefined;
@@ -62,6 +70,10 @@ export class NodeState {
     const sharedGroups = new Set(groups).size < groups.length;
     this.symmetric = this.models.size <= 1 && (fullMesh || noLinks) && !sharedGroups;
     this.ordered = [...this.gpus];
+    this.orderedModels = sharedModelList(this.gpus.map((g) => g.model));
+    // Filled with small integers up front: a packed array of them, never resized.
+    this.packedGpus = Array.from({ length: this.gpus.length * packedGpuStride }, () => 0);
+    packGpuStates(this.ordered, this.packedGpus);
     const labelKey = Object.entries(this.labels)
       .sort(([a], [b]) => (a < b ? -1 : 1))
       .map(([k, v]) => `${k}=${v}`)
@@ -77,7 +89,7 @@ export class NodeState {
     const vmKey = this.vmRuntimes === undefined ? "" : `/vm:${[...this.vmRuntimes].sort().join("+")}`;
     const containerKey =
       this.containerRuntimes === undefined ? "" : `/ctr:${[...this.containerRuntimes].sort().join("+")}`;
-    this.staticKey = `${this.cpuTotal}/${this.memTotal}/${[...this.models].join("+")}/${topology}/${labelKey}${vmKey}${containerKey}`;
+    this.staticKey = `${this.cpuTotal}/${[...this.models].join("+")}/${topology}/${labelKey}${vmKey}${containerKey}`;
   }
 
   /** Sum of free GPU thousandths over the node. */
@@ -93,7 +105,12 @@ export class NodeState {
     // order, so the result is that of any sort; state keys are cached by each GPU until it changes.
     const ordered = this.ordered;
     for (let i = 0; i < ordered.length; i++) ordered[i] = this.gpus[i]!;
-    if (!this.symmetric) return;
+    if (this.symmetric) this.sortOrdered();
+    packGpuStates(ordered, this.packedGpus);
+  }
+
+  private sortOrdered(): void {
+    const ordered = this.ordered;
     // Fullest GPU first: options are scored in this order and the first of equal scores wins, which packs.
     for (let i = 1; i < ordered.length; i++) {
       const g = ordered[i]!;
@@ -105,6 +122,21 @@ export class NodeState {
       ordered[j + 1] = g;
     }
   }
+}
+
+/** Model lists by their joined names: most nodes have one of a few. Bounded for long runs. */
+const modelLists = new Map<string, readonly string[]>();
+const modelListLimit = 1024;
+
+function sharedModelList(models: readonly string[]): readonly string[] {
+  const key = models.join("|");
+  const shared = modelLists.get(key);
+  // The same key from other names (a name with "|" in it) keeps its own list.
+  if (shared)
+    return shared.length === models.length && shared.every((m, i) => m === models[i]) ? shared : models;
+  if (modelLists.size >= modelListLimit) modelLists.clear();
+  modelLists.set(key, models);
+  return models;
 }
 
 /** Whether `a` comes after `b` in the canonical order: fuller first, then state key, then index. */

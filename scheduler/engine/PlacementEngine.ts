@@ -76,7 +76,7 @@ export class PlacementEngine {
   private readonly tieBreak: TieBreak;
   private readonly filters: FilterPlugin[];
   private readonly nodesByName = new Map<string, NodeState>();
-  private readonly index = new NodeClassIndex();
+  private readonly index: NodeClassIndex;
   private readonly allocations = new Map<string, AllocationRecord>();
   /** Request signatures interned to small numbers: the per-class memo keys. */
   private readonly signatures = new Map<string, number>();
@@ -90,6 +90,7 @@ export class PlacementEngine {
     this.policy = options.policy ?? createPolicy("tessera");
     this.rng = new SeededRandom(options.seed ?? 1);
     this.tieBreak = options.tieBreak ?? this.policy.tieBreak ?? "random";
+    this.index = new NodeClassIndex(this.tieBreak === "random" ? "inKey" : "perMember");
     this.filters = [
       nodeSelectorFilter,
       gpuModelFilter,
@@ -236,10 +237,9 @@ export class PlacementEngine {
     // for the reason if it needs one.
     ranked.catchUp(this.index, need, (klass) => this.evaluate(klass, cycle, signature));
     // Host memory is not part of the signature: check it here, with gang exclusions.
-    const memory = r.memoryMiB;
     return ranked.best(
-      (klass) => (klass.memFree < memory ? 0 : eligibleCount(klass, cycle)),
-      (klass) => firstEligible(klass, cycle).tieRank,
+      (klass) => eligibleCount(klass, cycle),
+      (klass) => firstEligible(klass, cycle)?.tieRank ?? Number.POSITIVE_INFINITY,
     );
   }
 
@@ -247,18 +247,20 @@ export class PlacementEngine {
   private explain(cycle: CycleState, signature: number): Unschedulable {
     const reasons = new UnschedulableReasons();
     for (const klass of this.index.list) {
-      const eligible = eligibleCount(klass, cycle);
-      if (eligible < klass.members.length)
-        reasons.add("already used by the same gang", klass.members.length - eligible);
-      if (eligible === 0) continue;
+      let used = 0;
+      if (cycle.excluded.size > 0) for (const m of klass.members) if (cycle.excluded.has(m)) used++;
+      reasons.add("already used by the same gang", used);
+      const unused = klass.members.length - used;
+      if (unused === 0) continue;
       const ev = this.evaluate(klass, cycle, signature);
+      if (!ev.fits) {
+        reasons.add(ev.reason, unused);
+        continue;
+      }
       // Memory is not part of the memo (see CpuFilter); it comes after the memoized filters' reasons.
-      const reason = !ev.fits
-        ? ev.reason
-        : klass.memFree < cycle.request.memoryMiB
-          ? "insufficient memory"
-          : "";
-      reasons.add(reason || "already used by the same gang", eligible);
+      const eligible = eligibleCount(klass, cycle);
+      reasons.add("insufficient memory", unused - eligible);
+      reasons.add("already used by the same gang", eligible);
     }
     return reasons.fold(this.nodesByName.size);
   }
@@ -278,7 +280,7 @@ export class PlacementEngine {
     const node = klass.head;
     let ev: Evaluation | undefined;
     for (const f of this.filters) {
-      const reason = f.filter(node, cycle);
+      const reason = f.filter(node, cycle, klass);
       if (reason !== null) {
         ev = this.rejection(reason);
         break;

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { GpuSpec, NodeSpec } from "./ClusterSpec.ts";
 import { memorySliceMask } from "./MigLayout.ts";
+import { packedGpuStride, packGpuStates } from "./PackedGpuStates.ts";
 import type { Placement } from "./Placement.ts";
 import { PlacementEngine } from "./PlacementEngine.ts";
 import type { GpuDemand, PlacementRequest } from "./PlacementRequest.ts";
@@ -134,6 +135,10 @@ function checkInvariants(engine: PlacementEngine): void {
     expect(n.memFree).toBeGreaterThanOrEqual(0);
     expect(n.cpuFree).toBe(n.cpuTotal - (acc?.cpu ?? 0));
     expect(n.memFree).toBe(n.memTotal - (acc?.mem ?? 0));
+    // Option building reads the packed GPU states: they must be those of the GPUs, in canonical order.
+    const packed: number[] = new Array(n.ordered.length * packedGpuStride).fill(-1);
+    packGpuStates(n.ordered, packed);
+    expect(n.packedGpus).toEqual(packed);
     for (const g of n.gpus) {
       expect(g.freeMilli).toBeGreaterThanOrEqual(0);
       expect(g.freeMilli).toBeLessThanOrEqual(1000);

@@ -62,7 +62,7 @@ describe("RankedClassesInNodeOrder", () => {
             const eligible = (klass: NodeClass) => skip === 0 || klass.cpuFree !== skip * 1000;
             const best = ranked.best(
               (klass) => (eligible(klass) ? klass.members.length : 0),
-              (klass) => klass.byRank[0]!.tieRank,
+              (klass) => (eligible(klass) ? klass.byRank[0]!.tieRank : Number.POSITIVE_INFINITY),
             );
             expect(best?.klass).toBe(scanned(index, eligible));
           }

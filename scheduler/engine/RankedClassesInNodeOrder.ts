@@ -20,6 +20,7 @@ class Group {
 class Filed implements RankedClass, ClassEntry {
   /** Position in `group`. */
   at = 0;
+  nextEntry: ClassEntry | undefined;
 
   constructor(
     readonly group: Group,
@@ -38,7 +39,7 @@ class Filed implements RankedClass, ClassEntry {
   }
 
   firstMemberChanged(): void {
-    const rank = this.klass.head.tieRank;
+    const rank = this.klass.headRank;
     if (rank < this.group.ranks[this.at]!) siftUp(this.group, this.at, this, rank);
     else siftDown(this.group, this.at, this, rank);
   }
@@ -69,7 +70,7 @@ export class RankedClassesInNodeOrder implements ClassRanking {
   }
 
   best(
-    weight: (klass: NodeClass) => number,
+    _weight: (klass: NodeClass) => number,
     firstEligible: (klass: NodeClass) => number,
   ): RankedClass | undefined {
     const skipped = this.skipped;
@@ -82,7 +83,7 @@ export class RankedClassesInNodeOrder implements ClassRanking {
         popScore(this.scores);
         continue;
       }
-      chosen = this.firstInOrder(group, weight, firstEligible);
+      chosen = this.firstInOrder(group, firstEligible);
       // Nobody in this group is eligible for this request (memory, gang): look further down, then restore.
       if (!chosen) skipped.push(popScore(this.scores));
     }
@@ -96,11 +97,7 @@ export class RankedClassesInNodeOrder implements ClassRanking {
    * never earlier than its first member, so the heap is searched best-first and only while its ranks can still
    * beat the best found; usually the top is eligible and the search ends there.
    */
-  private firstInOrder(
-    group: Group,
-    weight: (klass: NodeClass) => number,
-    firstEligible: (klass: NodeClass) => number,
-  ): Filed | undefined {
+  private firstInOrder(group: Group, firstEligible: (klass: NodeClass) => number): Filed | undefined {
     const { filed, ranks } = group;
     let chosen: Filed | undefined;
     let chosenOrder = Number.POSITIVE_INFINITY;
@@ -111,12 +108,11 @@ export class RankedClassesInNodeOrder implements ClassRanking {
       const at = popFrontier(frontier, ranks);
       if (ranks[at]! >= chosenOrder) break;
       const f = filed[at]!;
-      if (weight(f.klass) > 0) {
-        const order = firstEligible(f.klass);
-        if (order < chosenOrder) {
-          chosen = f;
-          chosenOrder = order;
-        }
+      // A class without an eligible member gives +Infinity and is never chosen.
+      const order = firstEligible(f.klass);
+      if (order < chosenOrder) {
+        chosen = f;
+        chosenOrder = order;
       }
       const child = 2 * at + 1;
       if (child < filed.length) pushFrontier(frontier, ranks, child);
@@ -135,8 +131,9 @@ export class RankedClassesInNodeOrder implements ClassRanking {
     const f = new Filed(group, klass, score, option);
     group.filed.push(f);
     group.ranks.push(0);
-    siftUp(group, group.filed.length - 1, f, klass.head.tieRank);
-    klass.entries.push(f);
+    siftUp(group, group.filed.length - 1, f, klass.headRank);
+    f.nextEntry = klass.entries;
+    klass.entries = f;
   }
 }
 

@@ -1,5 +1,6 @@
 import type { CycleState } from "../CycleState.ts";
 import type { FilterPlugin } from "../FilterPlugin.ts";
+import type { NodeClass } from "../NodeClassIndex.ts";
 import type { NodeState } from "../NodeState.ts";
 
 /**
@@ -8,7 +9,7 @@ import type { NodeState } from "../NodeState.ts";
  */
 export const cpuFilter: FilterPlugin = {
   name: "Cpu",
-  filter(node: NodeState, cycle: CycleState): string | null {
-    return node.cpuFree < cycle.request.cpuMilli ? "insufficient CPU" : null;
+  filter(_node: NodeState, cycle: CycleState, klass: NodeClass): string | null {
+    return klass.cpuFree < cycle.request.cpuMilli ? "insufficient CPU" : null;
   },
 };

@@ -75,7 +75,7 @@ export function tesseraPolicy(workload?: TargetWorkload): ScorePlugin {
       );
       if (pressure.size > 0)
         for (const p of option.picks)
-          growth += pressureWeight * p.milli * (pressure.get(node.ordered[p.pos]!.model) ?? 0);
+          growth += pressureWeight * p.milli * (pressure.get(node.orderedModels[p.pos]!) ?? 0);
       const score = Math.floor(scoreLevels / (1 + Math.exp(growth / 1000)));
       if (cycle.request.gpu.kind !== "none") return score;
       // CPU-only work: among equal scores, the node with the least idle GPU, so the CPU it takes strands no
