@@ -1,7 +1,7 @@
 /**
  * CLI latency: wall time of `node bin/tessera.js --version`, `jobs` and `submit` against a live scheduler, N runs
- * each, from the compiled build (built first) and from the sources through tsx (TESSERA_RUN_SOURCES=1) in the same
- * sitting, so the ratio holds on a noisy machine. Writes bench/results/cli.json.
+ * each, from the compiled build (built first) and from the sources through tsx (TESSERA_RUN_SOURCES=1), alternated
+ * run by run, so the ratio holds on a noisy machine. Writes bench/results/cli.json.
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -34,25 +34,15 @@ function childCpuMs(timesOutput: string): number {
   );
 }
 
-/** Sorted wall and CPU times (ms) of `runs` runs; the wall includes starting a bash that reports the CPU time. */
-function timeRuns(
-  nodeArgs: string[],
-  fromSources: boolean,
-  runs: number,
-): { walls: number[]; cpus: number[] } {
+/** Wall and CPU time (ms) of one run; the wall includes starting a bash that reports the CPU time. */
+function timeRun(nodeArgs: string[], fromSources: boolean): { wall: number; cpu: number } {
   const env = { ...process.env, TESSERA_RUN_SOURCES: fromSources ? "1" : "0" };
-  const walls: number[] = [];
-  const cpus: number[] = [];
   const script = 'node "$@" >/dev/null; status=$?; times >&2; exit $status';
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    const run = spawnSync("bash", ["-c", script, "bash", ...nodeArgs], { env, encoding: "utf8" });
-    walls.push(performance.now() - t0);
-    if (run.status !== 0) throw new Error(`node ${nodeArgs.join(" ")} failed: ${run.stderr}`);
-    cpus.push(childCpuMs(run.stderr));
-  }
-  const byValue = (a: number, b: number) => a - b;
-  return { walls: walls.sort(byValue), cpus: cpus.sort(byValue) };
+  const t0 = performance.now();
+  const run = spawnSync("bash", ["-c", script, "bash", ...nodeArgs], { env, encoding: "utf8" });
+  const wall = performance.now() - t0;
+  if (run.status !== 0) throw new Error(`node ${nodeArgs.join(" ")} failed: ${run.stderr}`);
+  return { wall, cpu: childCpuMs(run.stderr) };
 }
 
 /** `npm run build`, so that bin/tessera.js runs the compiled build of the sources as they are now. */
@@ -76,25 +66,37 @@ export async function runCliBench(
     ["submit", ["submit", "--name", "bench", "--mig", "1g.10gb", ...at, "--", "true"]],
   ];
   const timings: CliTiming[] = [];
+  const byValue = (a: number, b: number) => a - b;
   try {
-    // Compiled and sources back to back per command, so that load on a shared machine hits both alike.
     for (const [command, args] of commands) {
-      for (const from of command === "--version"
-        ? (["node", "compiled", "sources"] as const)
-        : (["compiled", "sources"] as const)) {
-        const nodeArgs = from === "node" ? ["-e", "0"] : [cli, ...args];
-        const { walls, cpus } = timeRuns(nodeArgs, from === "sources", runs);
+      const froms =
+        command === "--version"
+          ? (["node", "compiled", "sources"] as const)
+          : (["compiled", "sources"] as const);
+      const walls = froms.map((): number[] => []);
+      const cpus = froms.map((): number[] => []);
+      // Compiled and sources (and bare node) alternate run by run, so that the load of a shared machine, which
+      // changes from one second to the next, hits each of them alike.
+      for (let i = 0; i < runs; i++) {
+        froms.forEach((from, k) => {
+          const run = timeRun(from === "node" ? ["-e", "0"] : [cli, ...args], from === "sources");
+          walls[k]!.push(run.wall);
+          cpus[k]!.push(run.cpu);
+        });
+      }
+      froms.forEach((from, k) => {
+        const sortedWalls = walls[k]!.sort(byValue);
         const t = {
           command,
           from,
           runs,
-          medianMs: Math.round(percentile(walls, 0.5)),
-          p90Ms: Math.round(percentile(walls, 0.9)),
-          medianCpuMs: Math.round(percentile(cpus, 0.5)),
+          medianMs: Math.round(percentile(sortedWalls, 0.5)),
+          p90Ms: Math.round(percentile(sortedWalls, 0.9)),
+          medianCpuMs: Math.round(percentile(cpus[k]!.sort(byValue), 0.5)),
         };
         log(`  ${command} (${from}): median ${t.medianMs} ms, p90 ${t.p90Ms} ms, CPU ${t.medianCpuMs} ms`);
         timings.push(t);
-      }
+      });
     }
   } finally {
     await stopScheduler(scheduler);
@@ -102,7 +104,12 @@ export async function runCliBench(
   }
   return {
     when: new Date().toISOString(),
-    machine: { cores: availableParallelism(), loadavg: loadavg().map((l) => Math.round(l * 100) / 100) },
+    machine: {
+      cores: availableParallelism(),
+      loadavg: loadavg().map((l) => Math.round(l * 100) / 100),
+      // Node.js parses these certificates at every start, before any JavaScript (~55 ms of CPU for 144 of them).
+      nodeExtraCaCerts: process.env.NODE_EXTRA_CA_CERTS !== undefined,
+    },
     timings,
   };
 }

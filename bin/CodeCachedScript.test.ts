@@ -12,7 +12,10 @@ afterEach(() => {
 
 const loader = pathToFileURL(join(import.meta.dirname, "CodeCachedScript.cjs")).href;
 
-/** A CommonJS file that uses what a module gets (require, module, __filename) and exports a function. */
+/**
+ * A CommonJS module in Node's module wrapper, as bin/build.js writes the bundles, that uses what a module gets
+ * (require, module, __filename) and exports a function.
+ */
 function scriptDir(): { file: string; cache: string } {
   const dir = mkdtempSync(join(tmpdir(), "tessera-code-cache-"));
   dirs.push(dir);
@@ -20,8 +23,10 @@ function scriptDir(): { file: string; cache: string } {
   writeFileSync(
     file,
     [
+      "(function (exports, require, module, __filename, __dirname) {",
       'const { basename } = require("node:path");',
       "module.exports.answer = (n) => basename(__filename) + ': ' + n * 2;",
+      "})",
     ].join("\n"),
   );
   return { file, cache: join(dir, "code-cache", "jobs.v8") };

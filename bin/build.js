@@ -79,6 +79,42 @@ async function bundle(file, leftOut) {
       }));
     },
   };
+  // What bundled packages load at start but a command seldom uses, left out of that start:
+  // - zlib (grpc-js's compression, ~4.5 ms of CPU to load) and child_process (commander's executable
+  //   subcommands, ~1.2 ms), as a bundled package's require() (which only reads properties of it; the sources'
+  //   imports copy them at once), become modules that require the built-in on first use;
+  // - grpc-js sees a net whose isIPv6 skips the regular expression for a text without a colon (no IPv6 address
+  //   lacks one): V8 compiles Node's IPv6 expression at its first use, ~10 ms, and grpc-js asks it of every address;
+  // - protobufjs runs without long.js, which it uses only "if available" (long.js instantiates WebAssembly at
+  //   load, ~7 ms): 64-bit fields then decode to numbers, which decodedForm's `longs: Number` made of them anyway.
+  const lighterStart = {
+    name: "lighter-start",
+    setup(plugin) {
+      plugin.onResolve({ filter: /^(node:)?(zlib|child_process|net)$/ }, (args) => {
+        const name = args.path.replace(/^node:/, "");
+        if (args.kind !== "require-call" || !args.importer.includes("/node_modules/")) return undefined;
+        if (name !== "net") return { path: name, namespace: "required-on-first-use" };
+        return args.importer.includes("/@grpc/grpc-js/")
+          ? { path: name, namespace: "net-for-grpc" }
+          : undefined;
+      });
+      plugin.onLoad({ filter: /.*/, namespace: "required-on-first-use" }, (args) => ({
+        contents: `let loaded; module.exports = new Proxy({}, { get: (_, key) => (loaded ??= require("node:${args.path}"))[key] });`,
+        loader: "js",
+      }));
+      plugin.onLoad({ filter: /.*/, namespace: "net-for-grpc" }, () => ({
+        contents: `const net = require("node:net"); module.exports = Object.create(net, { isIPv6: { value: (text) => text.includes(":") && net.isIPv6(text) } });`,
+        loader: "js",
+      }));
+      plugin.onResolve({ filter: /^long$/ }, (args) =>
+        args.importer.includes("/protobufjs/") ? { path: "long", namespace: "not-bundled" } : undefined,
+      );
+      plugin.onLoad({ filter: /.*/, namespace: "not-bundled" }, () => ({
+        contents: "module.exports = null;",
+        loader: "js",
+      }));
+    },
+  };
   const { metafile } = await build({
     absWorkingDir: repositoryRoot,
     entryPoints: [compiledCli],
@@ -88,14 +124,19 @@ async function bundle(file, leftOut) {
     platform: "node",
     target: "node20",
     external,
-    plugins: [leaveOut, requireLeftOut],
+    plugins: [leaveOut, requireLeftOut, lighterStart],
     minifyWhitespace: true,
     minifySyntax: true,
     // Bundling renames clashing top-level names (Job -> Job2); keep what .name says.
     keepNames: true,
     // The bundle's own location stands for each module's: proto/SourceTree.ts finds the repository from it.
     define: { "import.meta.url": "__bundleUrl" },
-    banner: { js: 'const __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
+    // The bundle comes already wrapped as Node wraps a CommonJS module (bin/CodeCachedScript.cjs): wrapping it at
+    // each start made V8 copy the 0.9 MB text into one string before compiling it (and collect garbage for it).
+    banner: {
+      js: `(function (exports, require, module, __filename, __dirname) {const __bundleUrl = require("node:url").pathToFileURL(__filename).href;`,
+    },
+    footer: { js: "\n})" },
     metafile: true,
     logLevel: "warning",
   });
@@ -124,8 +165,9 @@ function* bundleSourceFiles(metafile) {
   for (const input of Object.keys(metafile.inputs)) {
     if (
       input.includes("node_modules/") ||
-      input.startsWith("left-out:") ||
-      input.startsWith("required-package:")
+      ["left-out:", "required-package:", "required-on-first-use:", "net-for-grpc:", "not-bundled:"].some(
+        (made) => input.startsWith(made),
+      )
     )
       continue;
     const inRepository = relative(distDir, join(repositoryRoot, input));

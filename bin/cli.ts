@@ -84,7 +84,27 @@ export async function buildProgram(argv?: readonly string[]): Promise<Command> {
   return program;
 }
 
-/** Runs the CLI; an error a command throws is printed as its message alone, without a stack trace. */
+/**
+ * Commands that are over once their action returns (each awaits its calls and closes its connection): after one
+ * of them the process ends as soon as its output is out, without Node's teardown of the heap or the wait for the
+ * connection to close (~7 ms of CPU at every `tessera jobs`). A command that returns while a server it started
+ * goes on (scheduler, agent, up ...) must not be here.
+ */
+const overWhenActionReturns = new Set(["submit", "jobs", "job", "cancel", "logs", "nodes", "watch"]);
+
+/** Ends the process with its exit code once stdout and stderr handed what was written to them to the OS. */
+async function exitWhenWritten(): Promise<never> {
+  // A write to a pipe may still be pending (asynchronous on POSIX); an empty write's callback comes after it.
+  await Promise.all(
+    [process.stdout, process.stderr].map((out) => new Promise((done) => out.write("", done))),
+  );
+  process.exit();
+}
+
+/**
+ * Runs the CLI (the process's entry, bin/tessera.js); an error a command throws is printed as its message alone,
+ * without a stack trace.
+ */
 export async function main(argv: string[]): Promise<void> {
   try {
     await (await buildProgram(argv)).parseAsync(argv);
@@ -92,4 +112,6 @@ export async function main(argv: string[]): Promise<void> {
     process.stderr.write(`error: ${(error as Error).message}\n`);
     process.exitCode = 1;
   }
+  const name = commandName(argv);
+  if (name !== undefined && overWhenActionReturns.has(name)) await exitWhenWritten();
 }
