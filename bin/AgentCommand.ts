@@ -1,7 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { hostname } from "node:os";
 import { join, resolve } from "node:path";
-import { setFlagsFromString } from "node:v8";
 import type { Command } from "commander";
 import { Agent, defaultReconnectMaxMs } from "../node-agent/agent/Agent.ts";
 import { defaultFencingTimeoutMs } from "../node-agent/agent/FencingClock.ts";
@@ -148,10 +147,6 @@ export function registerAgentCommands(program: Command): void {
       "stop, as on SIGTERM, once the process that started the agent ends: its stdin, a pipe from that process, closes (tessera up starts its agents so)",
     )
     .action(async (flags: AgentFlags) => {
-      // An agent's hot code is a heartbeat once a second: V8's optimizing compiler would map 3-4 MiB more of the
-      // node binary (and compile on a worker thread) for it. Without it the heartbeat costs the same CPU (README,
-      // "Where the time goes"); set before the agent's code runs often enough to be optimized.
-      setFlagsFromString("--no-opt");
       const log = (line: string) => process.stderr.write(`${new Date().toISOString()} ${line}\n`);
       let agent: Agent | undefined;
       let executor: Executor | undefined;
