@@ -167,12 +167,13 @@ const benchmarks: Benchmark[] = [
   },
   {
     name: "agent-footprint",
-    description: "one idle agent with 8 stand-in GPUs, connected: RSS and CPU over 20 s",
+    description:
+      "one idle agent with 8 stand-in GPUs, connected: RSS and CPU over 20 s, then over the next 20 s",
     async run() {
       const result = await runAgentFootprintBench(20, log);
       const file = save("agent-footprint", result);
       process.stdout.write(
-        `\nidle agent, 8 GPUs: RSS ${result.idleRssMiB} MiB, CPU ${result.idleCpuPercentOfOneCore}% of one core (connected ${result.connectedMs} ms after start)\n(${file})\n`,
+        `\nidle agent, 8 GPUs: RSS ${result.idleRssMiB} MiB, CPU ${result.idleCpuPercentOfOneCore}% of one core; settled: RSS ${result.settledRssMiB} MiB, CPU ${result.settledCpuPercentOfOneCore}% (connected ${result.connectedMs} ms after start)\n(${file})\n`,
       );
     },
   },

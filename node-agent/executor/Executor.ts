@@ -65,7 +65,8 @@ export class Executor {
   private readonly stateFile: string;
   private readonly logDir: string;
   private readonly runDir: string;
-  private readonly pollTimer: NodeJS.Timeout;
+  /** Runs only while a job adopted after a restart is running: this process gets no exit event for it. */
+  private pollTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: ExecutorOptions) {
     this.stateFile = join(options.dataDir, "executor.json");
@@ -74,8 +75,10 @@ export class Executor {
     mkdirSync(this.logDir, { recursive: true });
     mkdirSync(this.runDir, { recursive: true });
     this.adopt();
-    this.pollTimer = setInterval(() => this.pollAdopted(), options.pollMs ?? 500);
-    this.pollTimer.unref();
+    if (this.adoptedRunning()) {
+      this.pollTimer = setInterval(() => this.pollAdopted(), options.pollMs ?? 500);
+      this.pollTimer.unref();
+    }
   }
 
   static key(jobId: string, attempt: number): string {
@@ -298,6 +301,7 @@ export class Executor {
 
   close(): void {
     clearInterval(this.pollTimer);
+    this.pollTimer = undefined;
   }
 
   private finish(
@@ -398,6 +402,16 @@ export class Executor {
       this.persist();
       this.options.onChange();
     }
+    if (this.pollTimer && !this.adoptedRunning()) {
+      clearInterval(this.pollTimer);
+      this.pollTimer = undefined;
+    }
+  }
+
+  /** Whether a running job has no child process of this one (it was adopted after a restart). */
+  private adoptedRunning(): boolean {
+    for (const [key, job] of this.jobs) if (job.state === "running" && !this.children.has(key)) return true;
+    return false;
   }
 
   private persist(): void {

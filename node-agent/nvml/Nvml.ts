@@ -197,6 +197,7 @@ export class Nvml {
   /** nvmlEventSetWait_v2 on koffi's worker thread, as a promise (waitForEventAsync). */
   private eventWait: ((...args: unknown[]) => Promise<number>) | undefined;
   private open = true;
+  private stringBuffer = Buffer.alloc(UUID_BUFFER);
 
   private constructor(libraryPath: string, lib: LibraryHandle) {
     this.libraryPath = libraryPath;
@@ -273,7 +274,10 @@ export class Nvml {
   }
 
   private readString(symbol: string, size: number, ...leading: unknown[]): string {
-    const buffer = Buffer.alloc(size);
+    // One buffer for every string read: a heartbeat reads each GPU's UUID, and calls are synchronous.
+    if (this.stringBuffer.length < size) this.stringBuffer = Buffer.alloc(size);
+    const buffer = this.stringBuffer.subarray(0, size);
+    buffer.fill(0);
     this.call(symbol, ...leading, buffer, size);
     return cString(buffer);
   }

@@ -108,6 +108,8 @@ export type GpuFixedFacts = Pick<
 > & {
   /** The GPU-instance profiles NVML reported the first time MIG was on (they depend on the model alone). */
   nvmlMigProfiles?: MigProfileInfo[];
+  /** The GPU's handle: NVML's handle for an index stays valid until the session is shut down. */
+  device: DeviceHandle;
 };
 
 function readFixedFacts(
@@ -120,6 +122,7 @@ function readFixedFacts(
   const pci = nvml.pciInfo(device);
   const cc = nvml.computeCapability(device);
   return {
+    device,
     uuid,
     name,
     model: findGpuModelByName(name)?.id ?? null,
@@ -142,9 +145,10 @@ export function discoverGpu(
   indexByBusId: () => Map<string, number>,
   known: Map<number, GpuFixedFacts> = new Map(),
 ): DiscoveredGpu {
-  const device = nvml.deviceByIndex(index);
-  const uuid = nvml.uuid(device);
   let fixed = known.get(index);
+  // The UUID is read again through the same handle: a GPU swapped at this index has another one.
+  const device = fixed?.device ?? nvml.deviceByIndex(index);
+  const uuid = nvml.uuid(device);
   if (fixed?.uuid !== uuid) {
     fixed = readFixedFacts(nvml, device, uuid, indexByBusId());
     known.set(index, fixed);
@@ -170,7 +174,7 @@ export function discoverGpu(
     gpuInstanceId: p.gpuInstanceId,
     computeInstanceId: p.computeInstanceId,
   }));
-  const { nvmlMigProfiles: _profiles, ...facts } = fixed;
+  const { nvmlMigProfiles: _profiles, device: _device, ...facts } = fixed;
   return {
     index,
     ...facts,
