@@ -14,8 +14,10 @@ const { freshCompiledCli } = require("./CompiledBuild.cjs");
 const command = process.argv.slice(2).find((word) => !word.startsWith("-"));
 // The agent is a daemon whose hot code is a heartbeat once a second: V8's optimizing compiler would map 3-4 MiB more
 // of the node binary for it (a third of an idle agent's RSS above bare node's) and save it no measurable CPU (README,
-// "Where the time goes"). Set before anything runs: later, start-up code has already brought the compiler in.
-if (command === "agent") require("node:v8").setFlagsFromString("--no-opt");
+// "Where the time goes"). Set before anything runs: later, start-up code has already brought the compiler in. An
+// operator's own `node --opt bin/tessera.js agent` keeps the compiler, e.g. on a node with many busy jobs.
+if (command === "agent" && !process.execArgv.includes("--opt"))
+  require("node:v8").setFlagsFromString("--no-opt");
 const compiled = process.env.TESSERA_RUN_SOURCES === "1" ? undefined : freshCompiledCli(command);
 if (compiled) {
   const { requireWithCodeCache } = require("./CodeCachedScript.cjs");
