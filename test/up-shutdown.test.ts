@@ -251,8 +251,11 @@ describe("kill -9 of tessera up", () => {
       const [agent] = processesWith(agentDir);
       expect(agent).toBeDefined();
       mpsRoot = /--mps-root\0([^\0]+)/.exec(readFileSync(`/proc/${agent}/cmdline`, "utf8"))?.[1];
-      const jobPid = startedProcesses().find(([id]) => id === job!.id)?.[1];
-      expect(jobPid).toBeDefined();
+      // Running once its agent started it: its first line (its PID) comes a moment later.
+      const jobPid = await eventually(
+        "the job's PID written",
+        () => startedProcesses().find(([id]) => id === job!.id)?.[1],
+      );
       // A share job runs under an MPS daemon of the agent's.
       expect(processesWith(mpsRoot!).length).toBeGreaterThan(0);
 

@@ -14,6 +14,8 @@ export class TesseraProcess {
   constructor(
     readonly name: string,
     readonly child: ChildProcess,
+    /** Started in a process group of its own (`runTessera`'s `processGroup`). */
+    readonly ownGroup = false,
   ) {
     child.stdout?.on("data", (d: Buffer) => {
       this.output += d.toString();
@@ -43,9 +45,11 @@ export class TesseraProcess {
     }
   }
 
-  /** Ctrl-C as a terminal sends it: SIGINT to the whole process group (started with `processGroup`). */
+  /** Ctrl-C as a terminal sends it: SIGINT to the whole process group (started with `processGroup`; else to it). */
   interruptGroup(): void {
-    if (this.running && this.child.pid) process.kill(-this.child.pid, "SIGINT");
+    if (!this.running || !this.child.pid) return;
+    if (this.ownGroup) process.kill(-this.child.pid, "SIGINT");
+    else this.child.kill("SIGINT");
   }
 
   /** Resolves once the process has exited and its output has been read (at most 2 s after the exit). */
@@ -78,7 +82,7 @@ export function runTessera(
     stdio: ["ignore", "pipe", "pipe"],
     detached: options.processGroup ?? false,
   });
-  return new TesseraProcess(name, child);
+  return new TesseraProcess(name, child, options.processGroup ?? false);
 }
 
 export interface SchedulerProcess {
