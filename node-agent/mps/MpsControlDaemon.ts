@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 
 /** The limits a control daemon applies to the MPS servers it starts (its defaults; clients may only go lower). */
 export interface MpsLimits {
@@ -68,8 +68,14 @@ export class MpsControlDaemon {
     return pid !== undefined && processAlive(pid);
   }
 
-  /** Starts the daemon; what a previous one left in the pipe directory is removed first. Throws what failed. */
+  /**
+   * Starts the daemon; a daemon still running in the pipe directory (one whose start was taken for failed) is
+   * stopped and what it left is removed first, so no daemon is left running that nothing keeps. Throws what failed.
+   */
   start(): void {
+    const left = this.pid();
+    // The PID file may be older than a reboot: only a control daemon is stopped, never whoever has its PID now.
+    if (left !== undefined && processAlive(left) && this.isDaemon(left)) this.stop();
     mkdirSync(this.logDirectory, { recursive: true });
     mkdirSync(this.pipeDirectory, { recursive: true });
     // Jobs run as other users (--run-as, --uid-range) and must reach the pipe directory to be clients.
@@ -83,6 +89,8 @@ export class MpsControlDaemon {
         timeout: commandTimeoutMs,
       });
     } catch (err) {
+      // Its start reported a failure (e.g. too slow under load) though the daemon runs: stopped, not left behind.
+      if (this.running()) this.stop();
       throw new Error(
         `cannot start the MPS control daemon for ${this.device} (${this.binary} -d): ${failure(err)}. ` +
           "Check --mps-control and that the binary runs on this host",
@@ -160,6 +168,16 @@ export class MpsControlDaemon {
       activeThreadPercentage: Number(this.command("get_default_active_thread_percentage")),
       pinnedMemoryLimit: this.command("get_default_device_pinned_mem_limit 0"),
     };
+  }
+
+  /** Whether `pid` runs this daemon's binary as a control daemon (`-d`). */
+  private isDaemon(pid: number): boolean {
+    try {
+      const [command, ...args] = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+      return basename(command ?? "") === basename(this.binary) && args.includes("-d");
+    } catch {
+      return false;
+    }
   }
 
   /** Asks the daemon to quit, kills it if it does not within a few seconds, and removes its pipe directory. */

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -216,6 +216,43 @@ describe("MpsSupervisor", () => {
     expect(problems[0]!.message).toContain("cannot start the MPS control daemon for GPU-x");
     expect(problems[0]!.message).toContain("cannot open the GPU");
     expect(mps.pipeDirectory("GPU-x")).toBeUndefined();
+  });
+
+  it("leaves no daemon behind whose start was taken for failed, and stops no other process that has its PID", () => {
+    const dir = mkdtempSync(join(tmpdir(), "tessera-mps-slow-"));
+    dirs.push(dir);
+    // A control binary whose first `-d` starts the daemon but then fails, as one cut off by a timeout under load.
+    const failsOnce = join(dir, "nvidia-cuda-mps-control");
+    writeFileSync(
+      failsOnce,
+      `#!/bin/sh\n"${binary}" "$@"\nrc=$?\n` +
+        `if [ "$1" = -d ] && [ ! -e "${dir}/failed" ]; then touch "${dir}/failed"; exit 1; fi\nexit $rc\n`,
+      { mode: 0o755 },
+    );
+    const root = join(dir, "mps");
+    const mps = new MpsSupervisor({ binary: failsOnce, root });
+    supervisors.push(mps);
+    const wanted = new Map([["GPU-x", { activeThreadPercentage: 50, pinnedMemoryMiB: 0 }]]);
+    expect(mps.converge(wanted)[0]?.message).toContain("cannot start the MPS control daemon for GPU-x");
+    const first = state(root, "GPU-x").pid;
+    expect(alive(first)).toBe(false);
+    expect(mps.converge(wanted)).toEqual([]);
+    const second = state(root, "GPU-x").pid;
+    expect(second).not.toBe(first);
+    expect(alive(second)).toBe(true);
+
+    // A PID file older than a reboot names whoever has that PID now: not stopped.
+    const other = spawn("sleep", ["30"]);
+    clients.push(other);
+    const gone = new MpsSupervisor({ binary, root: join(dir, "other") });
+    supervisors.push(gone);
+    mkdirSync(join(dir, "other", "GPU-y", "pipe"), { recursive: true });
+    writeFileSync(join(dir, "other", "GPU-y", "pipe", "nvidia-cuda-mps-control.pid"), `${other.pid}\n`);
+    expect(gone.converge(new Map([["GPU-y", { activeThreadPercentage: 50, pinnedMemoryMiB: 0 }]]))).toEqual(
+      [],
+    );
+    expect(alive(other.pid!)).toBe(true);
+    expect(state(join(dir, "other"), "GPU-y").pid).not.toBe(other.pid);
   });
 
   it("refuses at start a root whose control socket paths would not fit a unix socket, saying what to shorten", () => {
