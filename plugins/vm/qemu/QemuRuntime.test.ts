@@ -77,17 +77,37 @@ describe("QemuRuntime", () => {
     const running = new Promise<void>((resolve) => {
       booted = resolve;
     });
+    const lines: string[] = [];
     const vm = await runtime.start(
       { ...microJob, command: ["sh", "-c", "echo started; sleep 600"] },
-      { workDir, onLine: (line) => line === "started" && booted() },
+      {
+        workDir,
+        onLine: (line) => {
+          lines.push(line);
+          if (line.includes("started")) booted();
+        },
+      },
     );
-    await running;
-    const started = Date.now();
-    await vm.stop();
-    const exit = await vm.exited;
-    expect(exit).toMatchObject({ exitStatus: null, reason: "the VM was stopped" });
-    expect(Date.now() - started).toBeLessThan(5000);
-    expect(() => process.kill(vm.pid, 0)).toThrow();
+    try {
+      // A boot that does not come says what the console showed, instead of only running out of time.
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () => reject(new Error(`no "started" from the VM in 100 s; its console:\n${lines.join("\n")}`)),
+          100_000,
+        );
+      });
+      await Promise.race([running, late]).finally(() => clearTimeout(timer));
+      const started = Date.now();
+      await vm.stop();
+      const exit = await vm.exited;
+      expect(exit).toMatchObject({ exitStatus: null, reason: "the VM was stopped" });
+      expect(Date.now() - started).toBeLessThan(5000);
+      expect(() => process.kill(vm.pid, 0)).toThrow();
+    } finally {
+      // Also when the test fails: no QEMU is left running.
+      await vm.stop();
+    }
   }, 120_000);
 
   it("refuses GPU passthrough without KVM", async () => {
