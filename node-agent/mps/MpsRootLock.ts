@@ -6,8 +6,8 @@ import {
   mkdirSync,
   openSync,
   readFileSync,
+  rmSync,
   statSync,
-  unlinkSync,
   writeSync,
 } from "node:fs";
 import { join } from "node:path";
@@ -41,8 +41,9 @@ export class MpsRootLock {
     for (let attempt = 0; attempt < 3; attempt++) {
       const fd = openSync(file, constants.O_RDWR | constants.O_CREAT, 0o644);
       if (!tryExclusiveFlock(fd)) {
+        // Read through the open file: its owner may remove the name meanwhile.
+        const pid = readFileSync(fd, "utf8").trim() || "unknown";
         closeSync(fd);
-        const pid = readFileSync(file, "utf8").trim() || "unknown";
         throw new Error(
           `MPS: the daemons in ${root} are kept by another process (PID ${pid}); one process per node keeps ` +
             "them (an agent with --kubelet-dir serves the device plugin itself): stop the other one, or give " +
@@ -70,7 +71,8 @@ export class MpsRootLock {
   release(): void {
     if (this.fd === undefined) return;
     // Removed while still locked, so a newcomer that opened it meanwhile sees it is gone and opens anew.
-    unlinkSync(this.file);
+    // (Force: an operator may have cleared the root by hand; the agent's shutdown goes on all the same.)
+    rmSync(this.file, { force: true });
     closeSync(this.fd);
     this.fd = undefined;
     heldHere.delete(this.file);
